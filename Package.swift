@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage; dependencies point one way:
+// policyc -> PolicyTestRunner -> PolicyCompiler -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
+//                             -> PolicyEvaluator -> DecisionTable
+// The evaluator never sees YAML: it reads the compiled DecisionTable only.
+let package = Package(
+    name: "policyc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "policyc", targets: ["policyc"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "PolicyDiagnostics"),
+        .target(name: "PolicySyntax", dependencies: ["PolicyDiagnostics", "DecisionTable"]),
+        .target(name: "PolicyLoader", dependencies: ["CLibYAML", "PolicySyntax", "PolicyDiagnostics"]),
+        .target(name: "DecisionTable"),
+        .target(
+            name: "PolicyCompiler",
+            dependencies: [
+                "PolicyLoader", "PolicySyntax", "PolicyDiagnostics", "DecisionTable",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "PolicyEvaluator", dependencies: ["DecisionTable"]),
+        .target(
+            name: "PolicyTestRunner",
+            dependencies: ["PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics"]
+        ),
+        .executableTarget(
+            name: "policyc",
+            dependencies: [
+                "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: [
+                "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
+                "DecisionTable",
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

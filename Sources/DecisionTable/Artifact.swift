@@ -1,0 +1,227 @@
+/// The compiled, versioned decision table: everything the evaluator needs, and nothing YAML.
+/// Encoded with sorted keys, so identical policy input gives byte-identical output.
+public struct DecisionTableArtifact: Sendable, Codable, Equatable {
+    public static let formatName = "policyc-decision-table"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    /// SHA-256 of the table's content (this field empty while hashing).
+    public var contentHash: String
+    public var regions: [RegionEntry]
+    public var sources: [SourceEntry]
+    public var calendars: [CalendarYear]
+    public var attributes: [AttributeEntry]
+    /// Rules in evaluation order per level: file order within a region.
+    public var rules: [RuleEntry]
+
+    public init(
+        contentHash: String, regions: [RegionEntry], sources: [SourceEntry], calendars: [CalendarYear],
+        attributes: [AttributeEntry], rules: [RuleEntry]
+    ) {
+        self.format = Self.formatName
+        self.version = Self.currentVersion
+        self.contentHash = contentHash
+        self.regions = regions
+        self.sources = sources
+        self.calendars = calendars
+        self.attributes = attributes
+        self.rules = rules
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, contentHash = "content_hash", regions, sources, calendars, attributes, rules
+    }
+}
+
+public enum RegionLevel: String, Sendable, Codable {
+    case national, province, city
+}
+
+public struct RegionEntry: Sendable, Codable, Equatable {
+    public var code: String
+    public var name: String
+    public var short: String
+    public var pinyin: String
+    public var level: RegionLevel
+    public var parent: String?
+
+    public init(code: String, name: String, short: String, pinyin: String, level: RegionLevel, parent: String?) {
+        self.code = code
+        self.name = name
+        self.short = short
+        self.pinyin = pinyin
+        self.level = level
+        self.parent = parent
+    }
+}
+
+public struct SourceEntry: Sendable, Codable, Equatable {
+    public var id: String
+    public var title: String
+    public var publisher: String?
+    public var date: String?
+    public var url: String?
+    public var seed: String?
+    public var confidence: String
+
+    public init(
+        id: String, title: String, publisher: String?, date: String?, url: String?, seed: String?, confidence: String
+    ) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+        self.seed = seed
+        self.confidence = confidence
+    }
+}
+
+public struct CalendarYear: Sendable, Codable, Equatable {
+    public var year: Int
+    /// Weekdays that are days off.
+    public var holidays: [Day]
+    /// Weekend days that are working days (调休).
+    public var workdays: [Day]
+    public var sources: [String]
+
+    public init(year: Int, holidays: [Day], workdays: [Day], sources: [String]) {
+        self.year = year
+        self.holidays = holidays
+        self.workdays = workdays
+        self.sources = sources
+    }
+}
+
+public struct AttributeEntry: Sendable, Codable, Equatable {
+    public var region: String
+    public var name: String
+    public var value: Day
+    public var sources: [String]
+
+    public init(region: String, name: String, value: Day, sources: [String]) {
+        self.region = region
+        self.name = name
+        self.value = value
+        self.sources = sources
+    }
+}
+
+public struct ConditionEntry: Sendable, Codable, Equatable {
+    public var fact: String
+    /// Allowed values; region facts hold region codes.
+    public var values: [String]
+
+    public init(fact: String, values: [String]) {
+        self.fact = fact
+        self.values = values
+    }
+}
+
+public struct RuleEntry: Sendable, Codable, Equatable {
+    public var id: String
+    public var decision: String
+    /// `national` or a region code.
+    public var region: String
+    public var level: RegionLevel
+    public var conditions: [ConditionEntry]
+    public var outputs: [String: OutputValue]
+    public var from: Day?
+    public var to: Day?
+    public var priority: Int
+    public var sources: [String]
+    public var overrides: [String]
+    public var file: String
+    public var line: Int
+
+    public init(
+        id: String, decision: String, region: String, level: RegionLevel, conditions: [ConditionEntry],
+        outputs: [String: OutputValue], from: Day?, to: Day?, priority: Int, sources: [String], overrides: [String],
+        file: String, line: Int
+    ) {
+        self.id = id
+        self.decision = decision
+        self.region = region
+        self.level = level
+        self.conditions = conditions
+        self.outputs = outputs
+        self.from = from
+        self.to = to
+        self.priority = priority
+        self.sources = sources
+        self.overrides = overrides
+        self.file = file
+        self.line = line
+    }
+
+    public func isEffective(on day: Day) -> Bool {
+        if let from, day < from { return false }
+        if let to, day > to { return false }
+        return true
+    }
+}
+
+/// A typed rule output.
+public enum OutputValue: Sendable, Codable, Equatable {
+    case symbol(String)
+    case count(Int)
+    case flag(Bool?)
+    case text(zh: String, en: String)
+    case duration(value: Int, unit: String, approximate: Bool)
+    case none
+
+    private enum Keys: String, CodingKey { case zh, en, value, unit, approximate }
+
+    public init(from decoder: Decoder) throws {
+        if let keyed = try? decoder.container(keyedBy: Keys.self) {
+            if keyed.contains(.zh) {
+                self = .text(
+                    zh: try keyed.decode(String.self, forKey: .zh), en: try keyed.decode(String.self, forKey: .en))
+            } else {
+                self = .duration(
+                    value: try keyed.decode(Int.self, forKey: .value),
+                    unit: try keyed.decode(String.self, forKey: .unit),
+                    approximate: try keyed.decode(Bool.self, forKey: .approximate))
+            }
+            return
+        }
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .none
+        } else if let flag = try? single.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let count = try? single.decode(Int.self) {
+            self = .count(count)
+        } else {
+            let text = try single.decode(String.self)
+            self = text == "unknown" ? .flag(nil) : .symbol(text)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .symbol(let s):
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
+        case .count(let n):
+            var c = encoder.singleValueContainer()
+            try c.encode(n)
+        case .flag(let b):
+            var c = encoder.singleValueContainer()
+            if let b { try c.encode(b) } else { try c.encode("unknown") }
+        case .text(let zh, let en):
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(zh, forKey: .zh)
+            try c.encode(en, forKey: .en)
+        case .duration(let value, let unit, let approximate):
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(value, forKey: .value)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(approximate, forKey: .approximate)
+        case .none:
+            var c = encoder.singleValueContainer()
+            try c.encodeNil()
+        }
+    }
+}

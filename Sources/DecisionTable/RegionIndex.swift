@@ -1,0 +1,59 @@
+import Foundation
+
+/// Finds regions by code, Chinese name (with or without suffix) or pinyin (any case), and
+/// answers the layering questions: a region's province, its chain, and the scope between two regions.
+public struct RegionIndex: Sendable {
+    public let regions: [RegionEntry]
+    private var byCode: [String: Int] = [:]
+    private var byName: [String: [Int]] = [:]
+    private var byFullName: [String: Int] = [:]
+
+    public enum Lookup: Equatable, Sendable {
+        case found(Int)
+        case notFound
+        case ambiguous([Int])
+    }
+
+    public init(_ regions: [RegionEntry]) {
+        self.regions = regions
+        for (i, r) in regions.enumerated() {
+            byCode[r.code] = i
+            byFullName[r.name] = i
+            for key in Set([r.short, r.pinyin.lowercased()]) { byName[key, default: []].append(i) }
+        }
+    }
+
+    public func index(ofCode code: String) -> Int? { byCode[code] }
+
+    /// Code, full name, short name or pinyin. A full name always wins over a short name it shares.
+    public func lookup(_ reference: String) -> Lookup {
+        let key = reference.trimmingCharacters(in: .whitespaces)
+        if let i = byCode[key] ?? byFullName[key] { return .found(i) }
+        let candidates = byName[key] ?? byName[key.lowercased()] ?? []
+        switch candidates.count {
+        case 0: return .notFound
+        case 1: return .found(candidates[0])
+        default: return .ambiguous(candidates)
+        }
+    }
+
+    public func describe(_ i: Int) -> String { "\(regions[i].name) (\(regions[i].code))" }
+
+    /// The province a region belongs to (itself for a province).
+    public func province(of i: Int) -> Int {
+        if let parent = regions[i].parent, let p = byCode[parent] { return p }
+        return i
+    }
+
+    /// The region, then its province if it is a city; national comes after, implicitly.
+    public func chain(of i: Int) -> [Int] {
+        let p = province(of: i)
+        return p == i ? [i] : [i, p]
+    }
+
+    /// same_area (one pooling area), intra_province, or cross_province.
+    public func scope(from a: Int, to b: Int) -> String {
+        if a == b { return "same_area" }
+        return province(of: a) == province(of: b) ? "intra_province" : "cross_province"
+    }
+}

@@ -1,0 +1,34 @@
+import DecisionTable
+import PolicyDiagnostics
+import PolicyLoader
+import PolicySyntax
+
+/// The whole pipeline: load -> validate -> resolve -> analyse -> lower, keeping every stage's output
+/// so that `policyc dump --stage` can print any of them.
+public struct Compilation: Sendable {
+    public var syntax: PolicySetSyntax
+    public var validated: ValidatedPolicy?
+    public var resolved: ResolvedPolicy?
+    public var table: DecisionTableArtifact?
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+public enum Compiler {
+    /// Runs every stage. Validation problems still let later stages run on what is valid, so one
+    /// run reports as much as it can; the table is produced only when there are no errors.
+    public static func compile(directory: String) -> Compilation {
+        let loaded = PolicyDirectoryLoader.load(directory: directory)
+        var diagnostics = loaded.diagnostics
+        let (validated, validationDiagnostics) = Validate.run(loaded.syntax)
+        diagnostics += validationDiagnostics
+        let (resolved, resolveDiagnostics) = Resolve.run(validated)
+        diagnostics += resolveDiagnostics
+        diagnostics += Analyse.run(resolved)
+        let failed = diagnostics.contains { $0.severity == .error }
+        return Compilation(
+            syntax: loaded.syntax, validated: validated, resolved: resolved,
+            table: failed ? nil : Lower.run(resolved), diagnostics: Diagnostic.sorted(diagnostics))
+    }
+}

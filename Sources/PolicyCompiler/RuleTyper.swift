@@ -1,0 +1,179 @@
+import DecisionTable
+import PolicyDiagnostics
+import PolicyLoader
+import PolicySyntax
+
+/// Types one rule against the vocabulary: its decision, condition facts and values, and outputs.
+struct RuleTyper {
+    let resolver: RegionResolver
+    let owner: (code: String, level: RegionLevel)
+    let file: String
+
+    func type(_ rule: RuleDecl, citations: inout SourceCitations, diagnostics: inout [Diagnostic]) -> TypedRule? {
+        let before = diagnostics.filter { $0.severity == .error }.count
+        guard let decision = Vocabulary.decision(named: rule.decision.value) else {
+            let names = Vocabulary.decisions.map(\.name)
+            diagnostics.append(
+                .error(
+                    .unknownDecision, "unknown decision '\(rule.decision.value)'", at: rule.decision.span,
+                    help: Suggest.closest(to: rule.decision.value, in: names).map { "did you mean '\($0)'?" }
+                        ?? "decisions: \(names.joined(separator: ", "))"))
+            return nil
+        }
+        let conditions = rule.when.compactMap { condition($0, diagnostics: &diagnostics) }
+            .sorted { $0.fact < $1.fact }
+        var outputs: [String: OutputValue] = [:]
+        for (key, value) in rule.then {
+            guard let spec = decision.outputs.first(where: { $0.name == key.value }) else {
+                let names = decision.outputs.map(\.name)
+                diagnostics.append(
+                    .error(
+                        .outputMismatch, "decision '\(decision.name)' has no output '\(key.value)'", at: key.span,
+                        help: Suggest.closest(to: key.value, in: names).map { "did you mean '\($0)'?" }
+                            ?? "its outputs: \(names.joined(separator: ", "))"))
+                continue
+            }
+            if let typed = OutputTyper.type(value, spec: spec, diagnostics: &diagnostics) { outputs[key.value] = typed }
+        }
+        for spec in decision.outputs where spec.required && !rule.then.contains(where: { $0.key.value == spec.name }) {
+            diagnostics.append(
+                .error(
+                    .outputMismatch, "rule '\(rule.id.value)' does not give '\(spec.name)'", at: rule.span,
+                    help: "decision '\(decision.name)' needs: \(decision.outputs.map(\.name).joined(separator: ", "))"))
+        }
+        if rule.priority != nil && decision.hitPolicy != .priority {
+            diagnostics.append(
+                .warning(
+                    .unknownKey,
+                    "'priority' has no effect: decision '\(decision.name)' uses hit policy \(decision.hitPolicy.rawValue)",
+                    at: rule.priority!.span))
+        }
+        let sources = citations.check(
+            rule.sources, owner: "rule '\(rule.id.value)'", span: rule.id.span,
+            diagnostics: &diagnostics)
+        guard diagnostics.filter({ $0.severity == .error }).count == before else { return nil }
+        let entry = RuleEntry(
+            id: rule.id.value, decision: decision.name, region: owner.code, level: owner.level,
+            conditions: conditions, outputs: outputs, from: rule.effective.from?.value, to: rule.effective.to?.value,
+            priority: rule.priority?.value ?? 0, sources: sources, overrides: rule.overrides.map(\.value),
+            file: file, line: rule.span.start.line)
+        return TypedRule(entry: entry, span: rule.span)
+    }
+
+    private func condition(_ c: ConditionSyntax, diagnostics: inout [Diagnostic]) -> ConditionEntry? {
+        let name = c.fact.value
+        if Vocabulary.regionFacts.contains(name) {
+            let codes = c.values.compactMap { resolver.resolve($0, diagnostics: &diagnostics)?.code }
+            return codes.count == c.values.count ? ConditionEntry(fact: name, values: codes) : nil
+        }
+        guard let fact = Vocabulary.fact(named: name) else {
+            let names = Vocabulary.facts.map(\.name) + Vocabulary.regionFacts
+            diagnostics.append(
+                .error(
+                    .unknownFact, "unknown fact '\(name)'", at: c.fact.span,
+                    help: Suggest.closest(to: name, in: names).map { "did you mean '\($0)'?" }
+                        ?? "facts: \(names.joined(separator: ", "))"))
+            return nil
+        }
+        var ok = true
+        for value in c.values where !fact.values.contains(value.value) {
+            ok = false
+            diagnostics.append(
+                .error(
+                    .unknownValue, "'\(value.value)' is not a value of \(name)", at: value.span,
+                    help: "allowed values: \(fact.values.joined(separator: ", "))"))
+        }
+        // Keep the vocabulary's order so identical conditions lower identically.
+        let values = fact.values.filter { v in c.values.contains { $0.value == v } }
+        return ok ? ConditionEntry(fact: name, values: values) : nil
+    }
+}
+
+/// Types a rule output by the kind its decision declares.
+enum OutputTyper {
+    static func type(_ value: OutputSyntax, spec: OutputSpec, diagnostics: inout [Diagnostic]) -> OutputValue? {
+        switch (spec.kind, value) {
+        case (.enumeration(let allowed), .scalar(let s)):
+            return check(s, allowed, spec.name, &diagnostics).map { .symbol($0) }
+        case (.optionalEnumeration(let allowed), .scalar(let s)):
+            if s.value == "none" { return OutputValue.none }
+            return check(s, allowed + ["none"], spec.name, &diagnostics).map { .symbol($0) }
+        case (.count, .scalar(let s)):
+            guard let n = Int(s.value), n >= 0 else {
+                diagnostics.append(
+                    .error(.wrongType, "\(spec.name) must be a whole number of days, found '\(s.value)'", at: s.span))
+                return nil
+            }
+            return .count(n)
+        case (.tristate, .scalar(let s)):
+            switch s.value {
+            case "true": return .flag(true)
+            case "false": return .flag(false)
+            case "unknown": return .flag(nil)
+            default: return check(s, ["true", "false", "unknown"], spec.name, &diagnostics).map { _ in .none }
+            }
+        case (.text, .fields(let fields, let span)):
+            guard let zh = fields["zh"]?.value, let en = fields["en"]?.value, fields.count == 2 else {
+                diagnostics.append(
+                    .error(
+                        .wrongType, "\(spec.name) must have exactly the keys zh and en", at: span,
+                        help: "write {zh: 中文说明, en: English text}"))
+                return nil
+            }
+            return .text(zh: zh, en: en)
+        case (.duration, .scalar(let s)) where s.value == "none":
+            return OutputValue.none
+        case (.duration, .fields(let fields, let span)):
+            return duration(fields, span, spec.name, &diagnostics)
+        default:
+            diagnostics.append(
+                .error(.wrongType, "\(spec.name) has the wrong shape", at: value.span, help: shapeHelp(spec.kind)))
+            return nil
+        }
+    }
+
+    private static func duration(
+        _ fields: [String: Located<String>], _ span: SourceSpan, _ name: String, _ diagnostics: inout [Diagnostic]
+    ) -> OutputValue? {
+        let keys = Set(fields.keys)
+        guard keys == ["value", "unit", "approximate"] else {
+            diagnostics.append(
+                .error(
+                    .wrongType, "\(name) needs exactly value, unit and approximate", at: span,
+                    help: "for example {value: 30, unit: working_days, approximate: true}, or none"))
+            return nil
+        }
+        guard let value = Int(fields["value"]!.value), value >= 0 else {
+            diagnostics.append(.error(.wrongType, "\(name).value must be a whole number", at: fields["value"]!.span))
+            return nil
+        }
+        guard let unit = check(fields["unit"]!, Vocabulary.durationUnits, "\(name).unit", &diagnostics),
+            let approx = check(fields["approximate"]!, ["true", "false"], "\(name).approximate", &diagnostics)
+        else { return nil }
+        return .duration(value: value, unit: unit, approximate: approx == "true")
+    }
+
+    private static func check(
+        _ s: Located<String>, _ allowed: [String], _ what: String, _ diagnostics: inout [Diagnostic]
+    ) -> String? {
+        guard allowed.contains(s.value) else {
+            diagnostics.append(
+                .error(
+                    .unknownValue, "'\(s.value)' is not a value of \(what)", at: s.span,
+                    help: "allowed values: \(allowed.joined(separator: ", "))"))
+            return nil
+        }
+        return s.value
+    }
+
+    private static func shapeHelp(_ kind: OutputSpec.Kind) -> String {
+        switch kind {
+        case .enumeration(let v): "one of: \(v.joined(separator: ", "))"
+        case .optionalEnumeration(let v): "one of: \((v + ["none"]).joined(separator: ", "))"
+        case .count: "a whole number"
+        case .tristate: "true, false or unknown"
+        case .text: "{zh: ..., en: ...}"
+        case .duration: "none, or {value: N, unit: working_days|months|days, approximate: true|false}"
+        }
+    }
+}

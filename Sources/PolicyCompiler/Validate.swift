@@ -1,0 +1,166 @@
+import DecisionTable
+import PolicyDiagnostics
+import PolicyLoader
+import PolicySyntax
+
+/// validate: policy syntax -> validated policy. Checks every reference against regions, sources,
+/// the vocabulary and other rules, and types every value; collects all problems in one run.
+public enum Validate {
+    public static func run(_ syntax: PolicySetSyntax) -> (ValidatedPolicy, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let regions = ValidateRegions.run(syntax.regions, diagnostics: &diagnostics)
+        let resolver = RegionResolver(index: RegionIndex(regions))
+
+        var sourceIDs: [String: SourceSpan] = [:]
+        var sources: [SourceEntry] = []
+        for s in syntax.sources {
+            if let first = sourceIDs[s.id.value] {
+                diagnostics.append(
+                    .error(
+                        .duplicateID, "source id '\(s.id.value)' is defined twice", at: s.id.span,
+                        notes: [DiagnosticNote("first defined here", at: first)]))
+                continue
+            }
+            sourceIDs[s.id.value] = s.id.span
+            sources.append(
+                SourceEntry(
+                    id: s.id.value, title: s.title, publisher: s.publisher, date: s.date, url: s.url, seed: s.seedFile,
+                    confidence: s.confidence.value))
+        }
+        var citations = SourceCitations(known: sourceIDs, reportUnknown: syntax.sourcesReadable)
+        if let file = syntax.regionsFile {
+            _ = citations.check(
+                syntax.regionSources, owner: "regions.yaml", span: .file(file), diagnostics: &diagnostics)
+        }
+
+        let calendars = ValidateCalendars.run(syntax.calendars, citations: &citations, diagnostics: &diagnostics)
+
+        var rules: [TypedRule] = []
+        var attributes: [AttributeEntry] = []
+        var fileForRegion: [String: String] = [:]
+        for file in syntax.policies {
+            let owner: (code: String, level: RegionLevel)
+            if file.region.value == "national" {
+                owner = ("national", .national)
+            } else if let region = resolver.resolve(file.region, diagnostics: &diagnostics) {
+                owner = (region.code, region.level)
+            } else {
+                continue
+            }
+            if let other = fileForRegion[owner.code] {
+                diagnostics.append(
+                    .error(
+                        .duplicateID, "a second policy file for region '\(file.region.value)'", at: file.region.span,
+                        notes: [DiagnosticNote("the first is \(other)")], help: "keep one file per region"))
+            }
+            fileForRegion[owner.code] = file.path
+            if file.rules.isEmpty && file.attributes.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        .emptyPolicyFile, "policy file for '\(file.region.value)' has no rules and no attributes",
+                        at: file.region.span))
+            }
+            for rule in file.rules {
+                let typer = RuleTyper(resolver: resolver, owner: owner, file: file.path)
+                if let typed = typer.type(rule, citations: &citations, diagnostics: &diagnostics) {
+                    rules.append(typed)
+                }
+            }
+            for attribute in file.attributes {
+                guard Vocabulary.attributes.contains(where: { $0.name == attribute.name.value }) else {
+                    let names = Vocabulary.attributes.map(\.name)
+                    diagnostics.append(
+                        .error(
+                            .unknownKey, "unknown attribute '\(attribute.name.value)'", at: attribute.name.span,
+                            help: Suggest.closest(to: attribute.name.value, in: names).map { "did you mean '\($0)'?" }
+                                ?? "known attributes: \(names.joined(separator: ", "))"))
+                    continue
+                }
+                let cited = citations.check(
+                    attribute.sources, owner: "attribute '\(attribute.name.value)'",
+                    span: attribute.span, diagnostics: &diagnostics)
+                attributes.append(
+                    AttributeEntry(
+                        region: owner.code, name: attribute.name.value, value: attribute.value.value,
+                        sources: cited))
+            }
+        }
+        checkRuleReferences(rules, diagnostics: &diagnostics)
+        for s in syntax.sources where !citations.used.contains(s.id.value) && sourceIDs[s.id.value] == s.id.span {
+            diagnostics.append(
+                .warning(
+                    .unusedSource, "source '\(s.id.value)' is not cited by any rule, attribute or calendar",
+                    at: s.id.span, help: "cite it where it is used, or remove it"))
+        }
+        let validated = ValidatedPolicy(
+            regions: regions, sources: sources, calendars: calendars, attributes: attributes, rules: rules)
+        return (validated, diagnostics)
+    }
+
+    /// Unique rule ids, and overrides that name an existing rule of the same decision.
+    static func checkRuleReferences(_ rules: [TypedRule], diagnostics: inout [Diagnostic]) {
+        var byID: [String: TypedRule] = [:]
+        for rule in rules {
+            if let first = byID[rule.entry.id] {
+                diagnostics.append(
+                    .error(
+                        .duplicateID, "rule id '\(rule.entry.id)' is used twice", at: rule.span,
+                        notes: [DiagnosticNote("first used here", at: first.span)], help: "rule ids must be unique"))
+                continue
+            }
+            byID[rule.entry.id] = rule
+        }
+        for rule in rules {
+            for target in rule.entry.overrides {
+                guard let other = byID[target] else {
+                    diagnostics.append(
+                        .error(
+                            .unknownRule, "rule '\(rule.entry.id)' overrides unknown rule '\(target)'", at: rule.span,
+                            help: Suggest.closest(to: target, in: Array(byID.keys)).map { "did you mean '\($0)'?" }))
+                    continue
+                }
+                if other.entry.decision != rule.entry.decision {
+                    diagnostics.append(
+                        .error(
+                            .unknownRule,
+                            "rule '\(rule.entry.id)' (\(rule.entry.decision)) overrides '\(target)', which decides \(other.entry.decision)",
+                            at: rule.span, notes: [DiagnosticNote("'\(target)' is here", at: other.span)],
+                            help: "a rule can only override a rule of the same decision"))
+                }
+            }
+        }
+    }
+}
+
+/// Tracks which sources are cited, and reports citations of unknown sources.
+struct SourceCitations {
+    let known: [String: SourceSpan]
+    let reportUnknown: Bool
+    var used: Set<String> = []
+
+    mutating func check(
+        _ refs: [Located<String>], owner: String, span: SourceSpan, diagnostics: inout [Diagnostic]
+    ) -> [String] {
+        if refs.isEmpty {
+            diagnostics.append(
+                .error(
+                    .ruleWithoutSource, "\(owner) cites no source", at: span,
+                    help: "add sources: [ID] with an id from sources.yaml; every fact must be traceable"))
+        }
+        var ids: [String] = []
+        for ref in refs {
+            guard known[ref.value] != nil else {
+                guard reportUnknown else { continue }
+                diagnostics.append(
+                    .error(
+                        .unknownSource, "unknown source '\(ref.value)'", at: ref.span,
+                        help: Suggest.closest(to: ref.value, in: Array(known.keys)).map { "did you mean '\($0)'?" }
+                            ?? "define it in sources.yaml"))
+                continue
+            }
+            used.insert(ref.value)
+            ids.append(ref.value)
+        }
+        return ids
+    }
+}

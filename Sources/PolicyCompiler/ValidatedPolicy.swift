@@ -1,0 +1,17 @@
+import DecisionTable
+import PolicyDiagnostics
+
+/// A rule after validation: references resolved to codes, values typed against the vocabulary.
+public struct TypedRule: Sendable {
+    public var entry: RuleEntry
+    public var span: SourceSpan
+}
+
+/// The policy set after validation: every reference checked, every value typed.
+public struct ValidatedPolicy: Sendable {
+    public var regions: [RegionEntry]
+    public var sources: [SourceEntry]
+    public var calendars: [CalendarYear]
+    public var attributes: [AttributeEntry]
+    public var rules: [TypedRule]
+}

@@ -1,0 +1,85 @@
+public enum Severity: String, Sendable, Codable, Comparable {
+    case error, warning, note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A related location, shown under the main message (for example the first of two duplicate keys).
+public struct DiagnosticNote: Sendable, Hashable, Codable {
+    public var message: String
+    public var span: SourceSpan?
+
+    public init(_ message: String, at span: SourceSpan? = nil) {
+        self.message = message
+        self.span = span
+    }
+}
+
+/// A finding about the policy set. Diagnostics are data: passes collect them and the CLI renders them.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var span: SourceSpan
+    public var notes: [DiagnosticNote]
+    public var help: String?
+
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.span = span
+        self.notes = notes
+        self.help = help
+    }
+
+    public static func error(
+        _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, code, message, at: span, notes: notes, help: help)
+    }
+
+    public static func warning(
+        _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: span, notes: notes, help: help)
+    }
+}
+
+/// Collects diagnostics across a pass instead of stopping at the first problem.
+public struct DiagnosticBag: Sendable {
+    public private(set) var items: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public mutating func add(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    /// Sorted by file, then position, then code: the order every renderer prints.
+    public var sorted: [Diagnostic] { Diagnostic.sorted(items) }
+}
+
+extension Diagnostic {
+    public static func sorted(_ items: [Diagnostic]) -> [Diagnostic] {
+        items.sorted { a, b in
+            if a.span != b.span { return a.span < b.span }
+            if a.code != b.code { return a.code.rawValue < b.code.rawValue }
+            return a.message < b.message
+        }
+    }
+}

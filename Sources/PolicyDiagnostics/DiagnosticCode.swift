@@ -1,0 +1,65 @@
+/// The catalogue of diagnostic codes. Codes are stable: tools and CI filters match on them.
+/// `docs/diagnostics.md` explains each one; a test keeps the two in step.
+public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
+    // Files and YAML syntax
+    case ioError = "E0001"
+    case yamlSyntax = "E0002"
+    case duplicateKey = "E0003"
+    case missingFile = "E0004"
+    // Shape of the document
+    case unknownKey = "E0101"
+    case missingKey = "E0102"
+    case wrongType = "E0103"
+    case unknownValue = "E0104"
+    case malformedDate = "E0105"
+    case invertedInterval = "E0106"
+    case emptyList = "E0107"
+    // References
+    case unknownFact = "E0201"
+    case unknownRegion = "E0202"
+    case unknownSource = "E0203"
+    case unknownRule = "E0204"
+    case ruleWithoutSource = "E0205"
+    case duplicateID = "E0206"
+    case ambiguousRegion = "E0207"
+    case unknownDecision = "E0208"
+    case outputMismatch = "E0209"
+    case overrideOutsideChain = "E0210"
+    // Calendars
+    case calendarDay = "E0301"
+    // Warnings
+    case unusedSource = "W0401"
+    case emptyPolicyFile = "W0402"
+    case deadRule = "W0403"
+
+    /// One-line summary, used by `policyc explain-code` style listings and the catalogue test.
+    public var summary: String {
+        switch self {
+        case .ioError: "a file or directory could not be read"
+        case .yamlSyntax: "the file is not valid YAML"
+        case .duplicateKey: "a mapping repeats a key"
+        case .missingFile: "a required policy file is missing"
+        case .unknownKey: "a key that this kind of file does not have"
+        case .missingKey: "a required key is absent"
+        case .wrongType: "a value has the wrong type (for example a list where text is expected)"
+        case .unknownValue: "a value outside the allowed set"
+        case .malformedDate: "a date that is not a real YYYY-MM-DD date"
+        case .invertedInterval: "an effective interval that ends before it starts"
+        case .emptyList: "a list that must not be empty is empty"
+        case .unknownFact: "a condition names a fact the vocabulary does not define"
+        case .unknownRegion: "a region reference that matches no region"
+        case .unknownSource: "a source id that sources.yaml does not define"
+        case .unknownRule: "an override names a rule that does not exist"
+        case .ruleWithoutSource: "a rule cites no source"
+        case .duplicateID: "two rules, sources or regions share an id"
+        case .ambiguousRegion: "a region reference that matches several regions"
+        case .unknownDecision: "a rule names a decision the vocabulary does not define"
+        case .outputMismatch: "a rule's `then` does not give the outputs its decision needs"
+        case .overrideOutsideChain: "an override names a rule that can never apply where the overriding rule applies"
+        case .calendarDay: "a calendar entry on the wrong kind of day or in the wrong year"
+        case .unusedSource: "a source that no rule, attribute or calendar cites"
+        case .emptyPolicyFile: "a policy file with no rules and no attributes"
+        case .deadRule: "a rule that an earlier rule of the same region always pre-empts"
+        }
+    }
+}

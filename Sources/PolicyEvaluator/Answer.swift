@@ -1,0 +1,91 @@
+import DecisionTable
+
+/// The four answers for one applicant, with the outcomes behind them.
+public struct Answer: Sendable {
+    public let facts: ApplicantFacts
+    public let scope: String?
+    public let blockers: DecisionOutcome
+    public let balance: DecisionOutcome
+    public let transferOut: DecisionOutcome
+    public let transferIn: DecisionOutcome
+    public let funds: DecisionOutcome
+    public let family: DecisionOutcome?
+    let evaluator: Evaluator
+
+    /// true, false, or nil when a needed fact is missing.
+    public var eligible: Bool? {
+        if !blockers.rules.isEmpty { return false }
+        if blockers.status != .decided || !blockers.missingFacts.isEmpty { return nil }
+        return true
+    }
+
+    public var transferOutDue: Day? {
+        guard case .count(let n)? = transferOut.output?["max_working_days"] else { return nil }
+        return evaluator.addWorkingDays(n, to: facts.applicationDate)
+    }
+
+    /// Transfer-in starts when transfer-out ends, so its due date follows the transfer-out due date.
+    public var transferInDue: Day? {
+        guard case .count(let n)? = transferIn.output?["max_working_days"], let start = transferOutDue else {
+            return nil
+        }
+        return evaluator.addWorkingDays(n, to: start)
+    }
+
+    func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }
+}
+
+extension Answer {
+    /// The rule that decided an outcome, or the one consulted when nothing needed deciding.
+    func decidingRule(_ outcome: DecisionOutcome) -> RuleEntry? {
+        outcome.rules.first ?? (outcome.status == .decided ? outcome.consulted : nil)
+    }
+
+    func decidedBy(_ outcome: DecisionOutcome, subject: Int?) -> JSONValue {
+        guard let rule = decidingRule(outcome) else { return .null }
+        let regionName: String
+        if rule.region == "national" {
+            regionName = "全国"
+        } else {
+            regionName =
+                evaluator.regions.index(ofCode: rule.region).map { evaluator.regions.regions[$0].name } ?? rule.region
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("rule", .string(rule.id)), ("region", .string(rule.region)), ("region_name", .string(regionName)),
+            ("level", .string(rule.level.rawValue)),
+            ("national_baseline", .bool(rule.level == .national)),
+            ("file", .string(rule.file)), ("line", .number(Double(rule.line))),
+        ]
+        if rule.level == .national, let s = region(subject) {
+            pairs.append(
+                (
+                    "note",
+                    .string(
+                        "\(s.name)无适用的地方规定，适用国家基本规定 (no local rule of \(s.name) applies; the national baseline applies)"
+                    )
+                ))
+        }
+        return .object(pairs)
+    }
+
+    func sources(_ outcome: DecisionOutcome) -> [String] {
+        var ids: [String] = []
+        for rule in outcome.rules.isEmpty ? [decidingRule(outcome)].compactMap({ $0 }) : outcome.rules {
+            for s in rule.sources where !ids.contains(s) { ids.append(s) }
+        }
+        return ids
+    }
+
+    func note(_ outcome: DecisionOutcome) -> JSONValue {
+        switch outcome.status {
+        case .noRuleInForce:
+            .string("没有在 \(facts.applicationDate) 生效的规则 (no rule is in force on \(facts.applicationDate))")
+        case .conflict:
+            .string("规则冲突: \(outcome.rules.map(\.id).joined(separator: ", ")) (conflicting rules)")
+        case .noMatch:
+            .string("没有规则适用于这些事实 (no rule applies to these facts)")
+        default:
+            .null
+        }
+    }
+}

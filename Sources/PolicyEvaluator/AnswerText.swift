@@ -1,0 +1,110 @@
+import DecisionTable
+
+/// A readable answer for people, in Chinese (default) or English, saying which level decided
+/// and citing the sources.
+public enum AnswerText {
+    public static func render(_ a: Answer, english en: Bool) -> String {
+        func t(_ zh: String, _ english: String) -> String { en ? english : zh }
+        func label(_ v: String) -> String { en ? Labels.en(v) : Labels.zh(v) }
+        var lines: [String] = []
+        let from = a.region(a.facts.origin)?.name ?? t("（未填写）", "(not given)")
+        let to = a.region(a.facts.destination)?.name ?? t("（未填写）", "(not given)")
+        lines.append(
+            t(
+                "医保关系转移：\(from) → \(to)，申请日期 \(a.facts.applicationDate)",
+                "Moving medical insurance: \(from) -> \(to), application date \(a.facts.applicationDate)"))
+        if let scope = a.scope { lines.append(t("范围：\(label(scope))", "Scope: \(label(scope))")) }
+        lines.append("")
+
+        lines.append(t("【能否转移】", "[Transfer]"))
+        switch a.eligible {
+        case true?: lines.append(t("  可以办理转移接续。", "  The transfer can be made."))
+        case false?: lines.append(t("  暂不能办理，原因：", "  Not yet possible, because:"))
+        case nil: lines.append(t("  无法确定。", "  Cannot be decided yet."))
+        }
+        for rule in a.blockers.rules {
+            if case .symbol(let code)? = rule.outputs["blocker"] { lines.append("   - \(label(code))") }
+        }
+        lines += basis(a, a.blockers, subject: a.facts.origin, en: en)
+
+        lines.append(t("【个人账户余额】", "[Personal-account balance]"))
+        if case .symbol(let h)? = a.balance.output?["handling"] {
+            lines.append("  \(label(h))")
+        } else {
+            lines.append(t("  无法确定。", "  Cannot be decided."))
+        }
+        lines += basis(a, a.balance, subject: a.facts.origin, en: en)
+
+        lines.append(t("【办理时限】", "[Timing]"))
+        for (name, outcome, due, subject) in [
+            (t("转出", "Transfer out"), a.transferOut, a.transferOutDue, a.facts.origin),
+            (t("转入", "Transfer in"), a.transferIn, a.transferInDue, a.facts.destination),
+        ] {
+            if case .count(let n)? = outcome.output?["max_working_days"] {
+                let dueText =
+                    due.map { t("，最迟 \($0)", ", due \($0)") }
+                    ?? t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)")
+                lines.append(t("  \(name)：不超过 \(n) 个工作日\(dueText)", "  \(name): at most \(n) working days\(dueText)"))
+            } else {
+                lines.append(t("  \(name)：无法确定", "  \(name): cannot be decided"))
+            }
+            lines += basis(a, outcome, subject: subject, en: en)
+        }
+        if case .duration(let value, let unit, let approx)? = a.funds.output?["funds_arrival"] {
+            let about = approx ? t("约", "about ") : ""
+            lines.append(t("  余额到账：\(about)\(value)\(label(unit))", "  Funds arrive: \(about)\(value) \(label(unit))"))
+        } else {
+            lines.append(t("  余额到账：无明确时限", "  Funds arrival: no time limit is stated"))
+        }
+        lines += basis(a, a.funds, subject: a.facts.origin, en: en)
+
+        if let family = a.family {
+            lines.append(t("【家庭共济】", "[Family sharing]"))
+            let out = family.output
+            var verdict = t("无法确定", "cannot be decided")
+            if case .flag(let b)? = out?["allowed"] {
+                verdict = b.map { $0 ? t("可以", "yes") : t("不可以", "no") } ?? t("不确定", "unknown")
+            }
+            var channel = ""
+            if case .symbol(let c)? = out?["channel"] { channel = t("，渠道：", ", via ") + label(c) }
+            lines.append("  \(verdict)\(channel)")
+            if case .text(let zh, let english)? = out?["reason"] { lines.append("  \(en ? english : zh)") }
+            lines += basis(a, family, subject: a.facts.origin, en: en)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Decided by" line with level and rule, the national-baseline note, missing facts and sources.
+    static func basis(_ a: Answer, _ outcome: DecisionOutcome, subject: Int?, en: Bool) -> [String] {
+        func t(_ zh: String, _ english: String) -> String { en ? english : zh }
+        var lines: [String] = []
+        if !outcome.missingFacts.isEmpty {
+            lines.append(t("  缺少事实：", "  Missing facts: ") + outcome.missingFacts.joined(separator: ", "))
+        }
+        if case .json(let note) = JSONNote(a.note(outcome)), !note.isEmpty { lines.append("  \(note)") }
+        if let rule = a.decidingRule(outcome) {
+            let level = en ? Labels.en(rule.level.rawValue) : Labels.zh(rule.level.rawValue)
+            var text = t("  依据：\(level)规则 \(rule.id)", "  Decided by: \(level) rule \(rule.id)")
+            if rule.level == .national, let s = a.region(subject) {
+                text += t(
+                    "（\(s.name)无适用的地方规定，适用国家基本规定）",
+                    " (no local rule of \(s.name) applies; the national baseline applies)")
+            }
+            lines.append(text)
+            let cited = a.sources(outcome).map { id -> String in
+                guard let s = a.evaluator.source(id) else { return id }
+                return "\(id) \(s.title) [\(s.confidence)]"
+            }
+            for c in cited { lines.append(t("    来源：", "    Source: ") + c) }
+        }
+        lines.append("")
+        return lines
+    }
+
+    private enum JSONNote {
+        case json(String)
+        init(_ value: JSONValue) {
+            if case .string(let s) = value { self = .json(s) } else { self = .json("") }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import DecisionTable
+
+/// Applicant facts plus the facts derived from them: scope from origin and destination,
+/// the family member's relation, insurance, scope and wallet status as of the application date.
+struct DerivedFacts {
+    var values: [Int8]
+    let facts: ApplicantFacts
+
+    init(_ facts: ApplicantFacts, regions: RegionIndex, walletOpen: (Int, Day) -> Bool) {
+        self.facts = facts
+        var v = facts.values
+        let scopes = Vocabulary.scopes
+        if let o = facts.origin, let d = facts.destination {
+            v[Columns.scope] = Int8(scopes.firstIndex(of: regions.scope(from: o, to: d))!)
+        }
+        if let origin = facts.origin {
+            v[Columns.giverWallet] = walletOpen(origin, facts.applicationDate) ? 0 : 1
+        }
+        if let m = facts.member {
+            v[Columns.memberRelation] = m.relation
+            if let insured = m.insured { v[Columns.memberInsured] = insured ? 1 : 0 }
+            if let r = m.region {
+                v[Columns.memberWallet] = walletOpen(r, facts.applicationDate) ? 0 : 1
+                if let o = facts.origin {
+                    v[Columns.memberScope] = Int8(scopes.firstIndex(of: regions.scope(from: o, to: r))!)
+                }
+            }
+        }
+        self.values = v
+    }
+
+    func region(_ which: Int) -> Int? {
+        switch which {
+        case 0: facts.origin
+        case 1: facts.destination
+        default: facts.member?.region
+        }
+    }
+
+    /// The input facts an applicant must give for a column to be known.
+    func needs(_ column: Int) -> [String] {
+        switch column {
+        case Columns.scope:
+            (facts.origin == nil ? ["origin"] : []) + (facts.destination == nil ? ["destination"] : [])
+        case Columns.memberRelation: [facts.member == nil ? "family_member" : "family_member.relation"]
+        case Columns.memberInsured: [facts.member == nil ? "family_member" : "family_member.insured"]
+        case Columns.memberScope, Columns.memberWallet:
+            facts.member == nil ? ["family_member"] : (facts.origin == nil ? ["origin"] : ["family_member.region"])
+        case Columns.giverWallet: ["origin"]
+        default: [Vocabulary.facts[column].name]
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import DecisionTable
+
+/// Turns a JSON facts object into encoded applicant facts, or a precise input error.
+public struct FactsDecoder: Sendable {
+    let regions: RegionIndex
+
+    public init(regions: RegionIndex) { self.regions = regions }
+
+    static let inputFacts = Vocabulary.facts.filter { !$0.derived }
+    static let knownKeys = ["origin", "destination", "application_date", "family_member"] + inputFacts.map(\.name)
+
+    public func decode(_ json: JSONValue, today: Day) throws(InputError) -> ApplicantFacts {
+        guard case .object(let pairs) = json else {
+            throw InputError(field: "(facts)", message: "expected a JSON object, found \(json.typeName)")
+        }
+        for (key, _) in pairs where !Self.knownKeys.contains(key) {
+            throw InputError(field: key, message: "unknown fact", allowed: Self.knownKeys)
+        }
+        var values = [Int8](repeating: ApplicantFacts.missing, count: Vocabulary.facts.count)
+        for fact in Self.inputFacts {
+            let column = Columns.of(fact.name)
+            if let value = json[fact.name], value != .null {
+                values[column] = try encode(value, fact: fact)
+            } else if let def = fact.defaultValue {
+                values[column] = Int8(fact.values.firstIndex(of: def)!)
+            }
+        }
+        var date = today
+        var defaulted = true
+        if let value = json["application_date"], value != .null {
+            guard case .string(let text) = value, let day = Day(parsing: text) else {
+                throw InputError(
+                    field: "application_date", message: "expected a date as \"YYYY-MM-DD\", found \(value.serialized())"
+                )
+            }
+            date = day
+            defaulted = false
+        }
+        var member: ApplicantFacts.FamilyMember?
+        if let value = json["family_member"], value != .null {
+            member = try decodeMember(value)
+        }
+        return ApplicantFacts(
+            values: values, origin: try region(json["origin"], field: "origin"),
+            destination: try region(json["destination"], field: "destination"), applicationDate: date,
+            dateDefaulted: defaulted, member: member)
+    }
+
+    private func encode(_ value: JSONValue, fact: FactSpec) throws(InputError) -> Int8 {
+        if fact.isBoolean {
+            guard case .bool(let b) = value else {
+                throw InputError(field: fact.name, message: "expected true or false, found \(value.serialized())")
+            }
+            return b ? 1 : 0
+        }
+        guard case .string(let s) = value else {
+            throw InputError(
+                field: fact.name, message: "expected a string, found \(value.typeName)", allowed: fact.values)
+        }
+        guard let i = fact.values.firstIndex(of: s) else {
+            throw InputError(field: fact.name, message: "unknown value '\(s)'", allowed: fact.values)
+        }
+        return Int8(i)
+    }
+
+    private func region(_ value: JSONValue?, field: String) throws(InputError) -> Int? {
+        guard let value, value != .null else { return nil }
+        guard case .string(let ref) = value else {
+            throw InputError(
+                field: field, message: "expected a region code, name or pinyin as a string, found \(value.typeName)")
+        }
+        switch regions.lookup(ref) {
+        case .found(let i): return i
+        case .ambiguous(let candidates):
+            throw InputError(
+                field: field, message: "'\(ref)' matches several regions; use the code or full name",
+                allowed: candidates.map { regions.describe($0) })
+        case .notFound:
+            throw InputError(
+                field: field,
+                message:
+                    "unknown region '\(ref)'; give a GB/T 2260 code, a Chinese name (南京 or 南京市) or pinyin (nanjing)")
+        }
+    }
+
+    private func decodeMember(_ value: JSONValue) throws(InputError) -> ApplicantFacts.FamilyMember {
+        guard case .object(let pairs) = value else {
+            throw InputError(field: "family_member", message: "expected an object {relation, region, insured}")
+        }
+        for (key, _) in pairs where !["relation", "region", "insured"].contains(key) {
+            throw InputError(
+                field: "family_member.\(key)", message: "unknown field", allowed: ["relation", "region", "insured"])
+        }
+        var relation = ApplicantFacts.missing
+        if let r = value["relation"], r != .null {
+            guard case .string(let s) = r, let i = Vocabulary.relations.firstIndex(of: s) else {
+                throw InputError(
+                    field: "family_member.relation", message: "unknown value \(r.serialized())",
+                    allowed: Vocabulary.relations)
+            }
+            relation = Int8(i)
+        }
+        var insured: Bool?
+        if let v = value["insured"], v != .null {
+            guard case .bool(let b) = v else {
+                throw InputError(
+                    field: "family_member.insured", message: "expected true or false, found \(v.serialized())")
+            }
+            insured = b
+        }
+        return ApplicantFacts.FamilyMember(
+            relation: relation, region: try region(value["region"], field: "family_member.region"), insured: insured)
+    }
+}

@@ -1,0 +1,120 @@
+import DecisionTable
+import PolicyDiagnostics
+import PolicySyntax
+
+/// Reads a national, province or city policy file into rules and region attributes.
+enum PolicyFileLoader {
+    static func load(_ root: YAMLNode, path: String, reader: inout NodeReader) -> PolicyFileDecl? {
+        guard
+            let f = reader.mapping(
+                root, what: "policy file", required: ["region"], optional: ["rules", "attributes"])
+        else { return nil }
+        guard let region = f["region"].flatMap({ reader.code($0, what: "region") }) else { return nil }
+        var rules: [RuleDecl] = []
+        if let node = f["rules"], let items = reader.list(node, what: "rules") {
+            rules = items.compactMap { rule($0, reader: &reader) }
+        }
+        var attributes: [AttributeDecl] = []
+        if let node = f["attributes"], let items = reader.list(node, what: "attributes") {
+            attributes = items.compactMap { attribute($0, reader: &reader) }
+        }
+        return PolicyFileDecl(path: path, region: region, rules: rules, attributes: attributes)
+    }
+
+    static func rule(_ node: YAMLNode, reader: inout NodeReader) -> RuleDecl? {
+        guard
+            let f = reader.mapping(
+                node, what: "rule", required: ["id", "decision", "then", "sources"],
+                optional: ["when", "effective", "overrides", "priority", "note"])
+        else { return nil }
+        guard let id = f["id"].flatMap({ reader.string($0, what: "rule id") }),
+            let decision = f["decision"].flatMap({ reader.string($0, what: "decision") })
+        else { return nil }
+        var conditions: [ConditionSyntax] = []
+        if let whenNode = f["when"], case .mapping(let pairs) = whenNode.kind {
+            for pair in pairs {
+                guard let fact = reader.string(pair.key, what: "fact name") else { continue }
+                if case .sequence(let items) = pair.value.kind {
+                    if items.isEmpty {
+                        reader.report(
+                            .error(
+                                .emptyList, "condition on '\(fact.value)' lists no values; no applicant could match",
+                                at: pair.value.span, help: "list at least one value, or remove the condition"))
+                    }
+                    let values = items.compactMap { reader.string($0, what: "a value of '\(fact.value)'") }
+                    conditions.append(ConditionSyntax(fact: fact, values: values))
+                } else if let value = reader.string(pair.value, what: "the value of '\(fact.value)'") {
+                    conditions.append(ConditionSyntax(fact: fact, values: [value]))
+                }
+            }
+        } else if let whenNode = f["when"], !whenNode.isNull {
+            reader.report(.error(.wrongType, "'when' must be a mapping of fact: value", at: whenNode.span))
+        }
+        var outputs: [(key: Located<String>, value: OutputSyntax)] = []
+        if let thenNode = f["then"] {
+            if case .mapping(let pairs) = thenNode.kind {
+                for pair in pairs {
+                    guard let key = reader.string(pair.key, what: "output name") else { continue }
+                    if let value = output(pair.value, reader: &reader) { outputs.append((key, value)) }
+                }
+            } else {
+                reader.report(.error(.wrongType, "'then' must be a mapping of output: value", at: thenNode.span))
+            }
+        }
+        let effective = effectiveInterval(f["effective"], reader: &reader)
+        let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
+        let overrides = f["overrides"].flatMap { reader.stringList($0, what: "overrides") } ?? []
+        let priority = f["priority"].flatMap { reader.integer($0, what: "priority") }
+        let note = f["note"].flatMap { reader.string($0, what: "note")?.value }
+        return RuleDecl(
+            id: id, decision: decision, when: conditions, then: outputs, effective: effective, sources: sources,
+            overrides: overrides, priority: priority, note: note, span: node.span)
+    }
+
+    static func output(_ node: YAMLNode, reader: inout NodeReader) -> OutputSyntax? {
+        switch node.kind {
+        case .scalar(let text, _):
+            return .scalar(Located(text, at: node.span))
+        case .mapping(let pairs):
+            var fields: [String: Located<String>] = [:]
+            for pair in pairs {
+                guard let key = reader.string(pair.key, what: "field name"),
+                    let value = reader.string(pair.value, what: "the field '\(pair.key.scalar ?? "")'")
+                else { continue }
+                fields[key.value] = value
+            }
+            return .fields(fields, node.span)
+        case .sequence:
+            reader.report(.error(.wrongType, "an output must be a value or a mapping, found a list", at: node.span))
+            return nil
+        }
+    }
+
+    static func effectiveInterval(_ node: YAMLNode?, reader: inout NodeReader) -> EffectiveSyntax {
+        guard let node,
+            let f = reader.mapping(node, what: "effective interval", required: [], optional: ["from", "to"])
+        else { return EffectiveSyntax(from: nil, to: nil) }
+        let from = f["from"].flatMap { reader.date($0, what: "effective.from") }
+        let to = f["to"].flatMap { reader.date($0, what: "effective.to") }
+        if let from, let to, to.value < from.value {
+            reader.report(
+                .error(
+                    .invertedInterval, "effective interval ends (\(to.value)) before it starts (\(from.value))",
+                    at: to.span, notes: [DiagnosticNote("it starts here", at: from.span)],
+                    help: "swap the dates, or correct the one that is wrong"))
+        }
+        return EffectiveSyntax(from: from, to: to)
+    }
+
+    static func attribute(_ node: YAMLNode, reader: inout NodeReader) -> AttributeDecl? {
+        guard
+            let f = reader.mapping(
+                node, what: "attribute", required: ["name", "value", "sources"], optional: ["note"])
+        else { return nil }
+        guard let name = f["name"].flatMap({ reader.string($0, what: "attribute name") }),
+            let value = f["value"].flatMap({ reader.date($0, what: "attribute value") })
+        else { return nil }
+        let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
+        return AttributeDecl(name: name, value: value, sources: sources, span: node.span)
+    }
+}

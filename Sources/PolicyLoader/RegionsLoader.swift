@@ -1,0 +1,83 @@
+import PolicyDiagnostics
+import PolicySyntax
+
+enum RegionsLoader {
+    static func load(_ root: YAMLNode, reader: inout NodeReader) -> (regions: [RegionDecl], sources: [Located<String>])
+    {
+        guard let top = reader.mapping(root, what: "regions file", required: ["regions", "sources"], optional: []),
+            let listNode = top["regions"], let items = reader.list(listNode, what: "regions")
+        else { return ([], []) }
+        let sources = top["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
+        let regions: [RegionDecl] = items.compactMap { item in
+            guard
+                let f = reader.mapping(
+                    item, what: "region", required: ["code", "name", "short", "pinyin", "level"], optional: ["parent"])
+            else { return nil }
+            guard let code = f["code"].flatMap({ reader.code($0, what: "region code") }),
+                let name = f["name"].flatMap({ reader.string($0, what: "region name") }),
+                let short = f["short"].flatMap({ reader.string($0, what: "short name") }),
+                let pinyin = f["pinyin"].flatMap({ reader.string($0, what: "pinyin") }),
+                let level = f["level"].flatMap({
+                    reader.enumValue($0, what: "region level", allowed: ["province", "city"])
+                })
+            else { return nil }
+            let parent = f["parent"].flatMap { reader.code($0, what: "parent code") }
+            return RegionDecl(
+                code: code, name: name, short: short, pinyin: pinyin, level: level, parent: parent, span: item.span)
+        }
+        return (regions, sources)
+    }
+}
+
+enum SourcesLoader {
+    static let confidences = ["official", "secondary", "seed"]
+
+    static func load(_ root: YAMLNode, reader: inout NodeReader) -> [SourceDecl] {
+        guard let top = reader.mapping(root, what: "sources file", required: ["sources"], optional: []),
+            let listNode = top["sources"], let items = reader.list(listNode, what: "sources")
+        else { return [] }
+        return items.compactMap { item in
+            guard
+                let f = reader.mapping(
+                    item, what: "source", required: ["id", "title", "confidence"],
+                    optional: ["publisher", "date", "url", "seed", "note"])
+            else { return nil }
+            guard let id = f["id"].flatMap({ reader.string($0, what: "source id") }),
+                let title = f["title"].flatMap({ reader.string($0, what: "source title") }),
+                let confidence = f["confidence"].flatMap({
+                    reader.enumValue($0, what: "confidence", allowed: confidences)
+                })
+            else { return nil }
+            if f["url"] == nil && f["seed"] == nil {
+                reader.report(
+                    .error(
+                        .missingKey, "source '\(id.value)' gives neither 'url' nor 'seed'", at: item.span,
+                        help: "say where the source can be read: a public address (url) or a seed file name (seed)"))
+            }
+            return SourceDecl(
+                id: id, title: title.value,
+                publisher: f["publisher"].flatMap { reader.string($0, what: "publisher")?.value },
+                date: f["date"].flatMap { reader.string($0, what: "source date")?.value },
+                url: f["url"].flatMap { reader.string($0, what: "url")?.value },
+                seedFile: f["seed"].flatMap { reader.string($0, what: "seed file")?.value },
+                confidence: confidence, span: item.span)
+        }
+    }
+}
+
+enum CalendarLoader {
+    static func load(_ root: YAMLNode, path: String, reader: inout NodeReader) -> CalendarDecl? {
+        guard
+            let f = reader.mapping(
+                root, what: "calendar", required: ["year", "sources", "holidays", "workdays"], optional: [])
+        else { return nil }
+        guard let year = f["year"].flatMap({ reader.integer($0, what: "year") }) else { return nil }
+        let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
+        func dates(_ key: String) -> [Located<CivilDate>] {
+            guard let node = f[key], let items = reader.list(node, what: key) else { return [] }
+            return items.compactMap { reader.date($0, what: "a \(key) entry") }
+        }
+        return CalendarDecl(
+            path: path, year: year, sources: sources, holidays: dates("holidays"), workdays: dates("workdays"))
+    }
+}

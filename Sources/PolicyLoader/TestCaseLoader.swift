@@ -1,0 +1,56 @@
+import Foundation
+import PolicyDiagnostics
+import PolicySyntax
+
+/// One applicant case from `policies/tests/*.yaml`: facts and the expected answer fields.
+public struct TestCaseDecl: Sendable {
+    public var name: Located<String>
+    /// The facts as written; the runner turns them into the evaluator's JSON input.
+    public var facts: YAMLNode
+    /// Dotted answer paths (`balance.handling`) and the values expected there.
+    public var expect: [(path: Located<String>, value: YAMLNode)]
+    public var span: SourceSpan
+}
+
+public enum TestCaseLoader {
+    public static func load(directory: String) -> (cases: [TestCaseDecl], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var reader = NodeReader()
+        var cases: [TestCaseDecl] = []
+        let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for path in PolicyDirectoryLoader.yamlFiles(in: "\(dir)/tests") {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(.error(.ioError, "cannot read '\(path)'", at: .file(path)))
+                continue
+            }
+            let parsed = YAMLParser.parse(text, file: path)
+            diagnostics += parsed.diagnostics
+            guard let root = parsed.root,
+                let top = reader.mapping(root, what: "test file", required: ["cases"], optional: []),
+                let list = top["cases"].flatMap({ reader.list($0, what: "cases") })
+            else { continue }
+            for item in list {
+                guard
+                    let f = reader.mapping(
+                        item, what: "test case", required: ["name", "facts", "expect"], optional: []),
+                    let name = f["name"].flatMap({ reader.string($0, what: "test name") }),
+                    let facts = f["facts"], let expectNode = f["expect"]
+                else { continue }
+                guard case .mapping(let pairs) = expectNode.kind, !pairs.isEmpty else {
+                    reader.report(
+                        .error(
+                            .wrongType, "expect must be a non-empty mapping of answer path: value", at: expectNode.span)
+                    )
+                    continue
+                }
+                let expect = pairs.compactMap { pair in
+                    reader.string(pair.key, what: "answer path").map { (path: $0, value: pair.value) }
+                }
+                cases.append(TestCaseDecl(name: name, facts: facts, expect: expect, span: item.span))
+            }
+        }
+        diagnostics += reader.diagnostics
+        return (cases, diagnostics)
+    }
+}

@@ -1,0 +1,196 @@
+import PolicyDiagnostics
+
+/// One region as written in regions.yaml.
+public struct RegionDecl: Sendable {
+    public var code: Located<String>
+    public var name: Located<String>
+    public var short: Located<String>
+    public var pinyin: Located<String>
+    public var level: Located<String>
+    public var parent: Located<String>?
+    public var span: SourceSpan
+
+    public init(
+        code: Located<String>, name: Located<String>, short: Located<String>, pinyin: Located<String>,
+        level: Located<String>, parent: Located<String>?, span: SourceSpan
+    ) {
+        self.code = code
+        self.name = name
+        self.short = short
+        self.pinyin = pinyin
+        self.level = level
+        self.parent = parent
+        self.span = span
+    }
+}
+
+/// One source as written in sources.yaml.
+public struct SourceDecl: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var publisher: String?
+    public var date: String?
+    public var url: String?
+    public var seedFile: String?
+    public var confidence: Located<String>
+    public var span: SourceSpan
+
+    public init(
+        id: Located<String>, title: String, publisher: String?, date: String?, url: String?, seedFile: String?,
+        confidence: Located<String>, span: SourceSpan
+    ) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+        self.seedFile = seedFile
+        self.confidence = confidence
+        self.span = span
+    }
+}
+
+/// An output value in a rule's `then`, still untyped against the vocabulary.
+public indirect enum OutputSyntax: Sendable {
+    case scalar(Located<String>)
+    /// `{zh: ..., en: ...}` texts, or a structured value such as funds arrival.
+    case fields([String: Located<String>], SourceSpan)
+
+    public var span: SourceSpan {
+        switch self {
+        case .scalar(let s): s.span
+        case .fields(_, let span): span
+        }
+    }
+}
+
+public struct ConditionSyntax: Sendable {
+    public var fact: Located<String>
+    /// One value (`scope: cross_province`) or a list of allowed values.
+    public var values: [Located<String>]
+
+    public init(fact: Located<String>, values: [Located<String>]) {
+        self.fact = fact
+        self.values = values
+    }
+}
+
+public struct EffectiveSyntax: Sendable {
+    public var from: Located<CivilDate>?
+    public var to: Located<CivilDate>?
+
+    public init(from: Located<CivilDate>?, to: Located<CivilDate>?) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One rule as written in a region's policy file.
+public struct RuleDecl: Sendable {
+    public var id: Located<String>
+    public var decision: Located<String>
+    public var when: [ConditionSyntax]
+    public var then: [(key: Located<String>, value: OutputSyntax)]
+    public var effective: EffectiveSyntax
+    public var sources: [Located<String>]
+    public var overrides: [Located<String>]
+    public var priority: Located<Int>?
+    public var note: String?
+    public var span: SourceSpan
+
+    public init(
+        id: Located<String>, decision: Located<String>, when: [ConditionSyntax],
+        then: [(key: Located<String>, value: OutputSyntax)], effective: EffectiveSyntax,
+        sources: [Located<String>], overrides: [Located<String>], priority: Located<Int>?, note: String?,
+        span: SourceSpan
+    ) {
+        self.id = id
+        self.decision = decision
+        self.when = when
+        self.then = then
+        self.effective = effective
+        self.sources = sources
+        self.overrides = overrides
+        self.priority = priority
+        self.note = note
+        self.span = span
+    }
+}
+
+/// A dated attribute of a region, such as the day its 医保钱包 (wallet) opened province-wide.
+public struct AttributeDecl: Sendable {
+    public var name: Located<String>
+    public var value: Located<CivilDate>
+    public var sources: [Located<String>]
+    public var span: SourceSpan
+
+    public init(name: Located<String>, value: Located<CivilDate>, sources: [Located<String>], span: SourceSpan) {
+        self.name = name
+        self.value = value
+        self.sources = sources
+        self.span = span
+    }
+}
+
+/// A policy file: the national baseline, a province or a city.
+public struct PolicyFileDecl: Sendable {
+    public var path: String
+    /// `national`, or a region reference (code, name or pinyin).
+    public var region: Located<String>
+    public var rules: [RuleDecl]
+    public var attributes: [AttributeDecl]
+
+    public init(path: String, region: Located<String>, rules: [RuleDecl], attributes: [AttributeDecl]) {
+        self.path = path
+        self.region = region
+        self.rules = rules
+        self.attributes = attributes
+    }
+}
+
+public struct CalendarDecl: Sendable {
+    public var path: String
+    public var year: Located<Int>
+    public var sources: [Located<String>]
+    public var holidays: [Located<CivilDate>]
+    public var workdays: [Located<CivilDate>]
+
+    public init(
+        path: String, year: Located<Int>, sources: [Located<String>], holidays: [Located<CivilDate>],
+        workdays: [Located<CivilDate>]
+    ) {
+        self.path = path
+        self.year = year
+        self.sources = sources
+        self.holidays = holidays
+        self.workdays = workdays
+    }
+}
+
+/// The whole policy repository as written.
+public struct PolicySetSyntax: Sendable {
+    public var root: String
+    public var regions: [RegionDecl]
+    public var regionsFile: String?
+    /// The sources regions.yaml cites for its codes and names.
+    public var regionSources: [Located<String>]
+    public var sources: [SourceDecl]
+    /// False when sources.yaml is missing or not valid YAML: then unknown-source errors would only repeat that.
+    public var sourcesReadable: Bool
+    public var policies: [PolicyFileDecl]
+    public var calendars: [CalendarDecl]
+
+    public init(
+        root: String, regions: [RegionDecl], regionsFile: String?, regionSources: [Located<String>],
+        sources: [SourceDecl], sourcesReadable: Bool, policies: [PolicyFileDecl], calendars: [CalendarDecl]
+    ) {
+        self.root = root
+        self.regions = regions
+        self.regionsFile = regionsFile
+        self.regionSources = regionSources
+        self.sources = sources
+        self.sourcesReadable = sourcesReadable
+        self.policies = policies
+        self.calendars = calendars
+    }
+}

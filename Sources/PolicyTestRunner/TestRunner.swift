@@ -1,0 +1,73 @@
+import DecisionTable
+import PolicyDiagnostics
+import PolicyEvaluator
+import PolicyLoader
+
+/// Runs the applicant cases in `policies/tests/` against a compiled table.
+public enum TestRunner {
+    public struct CaseResult: Sendable {
+        public var name: String
+        public var location: SourceSpan
+        public var failures: [String]
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    public struct Report: Sendable {
+        public var results: [CaseResult]
+        public var diagnostics: [Diagnostic]
+        public var passed: Int { results.filter(\.passed).count }
+        public var failed: Int { results.count - passed }
+    }
+
+    /// `today` stands in for a case that gives no application_date, so results do not depend on the clock.
+    public static func run(directory: String, evaluator: Evaluator, today: Day) -> Report {
+        let (cases, diagnostics) = TestCaseLoader.load(directory: directory)
+        var results: [CaseResult] = []
+        for c in cases {
+            var failures: [String] = []
+            let input = YAMLToJSON.convert(c.facts, numbers: false)
+            do {
+                let facts = try evaluator.facts(from: input, today: today)
+                let answer = evaluator.answer(facts).json
+                for (path, expected) in c.expect {
+                    let want = YAMLToJSON.convert(expected)
+                    let got = answer.at(path: path.value)
+                    if got == nil && want != .null {
+                        failures.append("\(path.value): no such field in the answer")
+                    } else if (got ?? .null) != want {
+                        failures.append(
+                            "\(path.value): expected \(want.serialized()), got \((got ?? .null).serialized())")
+                    }
+                }
+            } catch {
+                let want = c.expect.first { $0.path.value == "error.field" }.map { YAMLToJSON.convert($0.value) }
+                if want != .string(error.field) {
+                    failures.append("input rejected: \(error.description)")
+                }
+            }
+            results.append(CaseResult(name: c.name.value, location: c.span, failures: failures))
+        }
+        return Report(results: results, diagnostics: diagnostics)
+    }
+}
+
+/// Test files write facts in YAML; the evaluator takes JSON. Plain true/false/null and numbers
+/// become JSON booleans, null and (in expectations) numbers; facts have no numbers, so a plain
+/// 320100 stays the region code "320100". Everything else, quoted or not, is a string.
+enum YAMLToJSON {
+    static func convert(_ node: YAMLNode, numbers: Bool = true) -> JSONValue {
+        switch node.kind {
+        case .scalar(let text, let style):
+            guard style == .plain else { return .string(text) }
+            if node.isNull { return .null }
+            if text == "true" { return .bool(true) }
+            if text == "false" { return .bool(false) }
+            if numbers, let n = Double(text), text.first?.isNumber == true || text.first == "-" { return .number(n) }
+            return .string(text)
+        case .sequence(let items):
+            return .array(items.map { convert($0, numbers: numbers) })
+        case .mapping(let pairs):
+            return .object(pairs.map { ($0.key.scalar ?? "", convert($0.value, numbers: numbers)) })
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PolicyCompiler
+import PolicyDiagnostics
+
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print an intermediate form of the pipeline (for authors and tests).")
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+        case validated, resolved, table
+    }
+
+    @Argument(help: "The policy directory.") var directory = "policies"
+    @Option(help: "validated (typed rules), resolved (chains per region and decision) or table (the artifact).")
+    var stage: Stage = .table
+
+    func run() throws {
+        let compilation = Compiler.compile(directory: directory)
+        if compilation.hasErrors { printError(TextRenderer.render(compilation.diagnostics)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        switch stage {
+        case .validated:
+            data = try encoder.encode(compilation.validated?.rules.map(\.entry) ?? [])
+        case .resolved:
+            data = try encoder.encode(compilation.resolved?.chains ?? [])
+        case .table:
+            guard let table = compilation.table else { throw ExitStatus.findings.exitCode }
+            data = try table.encoded()
+        }
+        FileHandle.standardOutput.write(data)
+        if stage != .table { writeOut("\n") }
+        if compilation.hasErrors { throw ExitStatus.findings.exitCode }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import DecisionTable
+import Foundation
+import PolicyEvaluator
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer an applicant's questions: transfer, balance, timing and family sharing.",
+        discussion: """
+            Reads one JSON object of facts (or JSON Lines with --jsonl). Exit status: 0 answered; \
+            1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage or I/O.
+            """)
+
+    @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
+    @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
+    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
+    @Option(help: "Output format: text (readable) or json.") var format: OutputFormat = .text
+    @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
+    @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
+    @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+
+    func run() throws {
+        let day = try parseDay(asOf, option: "--as-of") ?? today()
+        let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
+        let evaluator = Evaluator(table: artifact)
+        let input: Data
+        if facts == "-" {
+            input = FileHandle.standardInput.readDataToEndOfFile()
+        } else if let data = FileManager.default.contents(atPath: facts) {
+            input = data
+        } else {
+            printError("policyc: cannot read facts file '\(facts)'")
+            throw ExitStatus.usage.exitCode
+        }
+        if jsonl {
+            try answerLines(input, evaluator: evaluator, today: day)
+        } else {
+            try answerOne(input, evaluator: evaluator, today: day)
+        }
+    }
+
+    private func answerOne(_ input: Data, evaluator: Evaluator, today: Day) throws {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(input)
+        } catch {
+            printError("policyc: the facts are not valid JSON: \(describe(error))")
+            throw ExitStatus.findings.exitCode
+        }
+        do {
+            let answer = evaluator.answer(try evaluator.facts(from: json, today: today))
+            switch format {
+            case .json: writeOut(answer.json.serialized(pretty: true) + "\n")
+            case .text: writeOut(AnswerText.render(answer, english: lang == .en))
+            }
+        } catch {
+            printError("policyc: \(error.description)")
+            throw ExitStatus.findings.exitCode
+        }
+    }
+
+    /// One answer per line; a bad line gets {"error": ...} and the others are still answered.
+    private func answerLines(_ input: Data, evaluator: Evaluator, today: Day) throws {
+        var rejected = 0
+        var output = ""
+        var lineNumber = 0
+        for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            let result: JSONValue
+            do {
+                let json = try JSONValue.parse(Data(line))
+                do {
+                    result = evaluator.answer(try evaluator.facts(from: json, today: today)).json
+                } catch {
+                    rejected += 1
+                    result = .object([("error", error.json), ("line", .number(Double(lineNumber)))])
+                }
+            } catch {
+                rejected += 1
+                result = .object([
+                    (
+                        "error",
+                        .object([
+                            ("field", .string("(line)")), ("message", .string("not valid JSON: \(describe(error))")),
+                        ])
+                    ),
+                    ("line", .number(Double(lineNumber))),
+                ])
+            }
+            output += result.serialized() + "\n"
+            if output.utf8.count > 1 << 16 {
+                writeOut(output)
+                output = ""
+            }
+        }
+        writeOut(output)
+        if rejected > 0 {
+            printError("policyc: \(rejected) line\(rejected == 1 ? "" : "s") rejected")
+            throw ExitStatus.findings.exitCode
+        }
+    }
+
+    private func describe(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+                ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+}

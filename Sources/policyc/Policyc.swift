@@ -1,0 +1,26 @@
+import ArgumentParser
+
+@main
+struct Policyc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policyc",
+        abstract: "Compile regional 医保 policy YAML into a decision table and answer applicants' questions.",
+        discussion: """
+            Exit status: 0 success; 1 errors in the policies, failing tests or a rejected input; \
+            2 usage or I/O problems.
+            """,
+        subcommands: [Check.self, Compile.self, Eval.self, Test.self, Dump.self]
+    )
+}
+
+/// Documented exit statuses of every command.
+enum ExitStatus: Int32 {
+    /// Clean policies, passing tests, a successful answer.
+    case success = 0
+    /// Errors in the policies, failing test cases, or facts the evaluator rejected.
+    case findings = 1
+    /// Bad command-line usage, or a file that cannot be read or written.
+    case usage = 2
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}

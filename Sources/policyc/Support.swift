@@ -1,0 +1,65 @@
+import ArgumentParser
+import DecisionTable
+import Foundation
+import PolicyCompiler
+import PolicyDiagnostics
+import PolicyEvaluator
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum Language: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Today's date in China (the application date when none is given).
+func today() -> Day {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    let c = calendar.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: c.year!, month: c.month!, day: c.day!)!
+}
+
+func parseDay(_ text: String?, option: String) throws -> Day? {
+    guard let text else { return nil }
+    guard let day = Day(parsing: text) else {
+        throw ValidationError("\(option) must be a date as YYYY-MM-DD, got '\(text)'")
+    }
+    return day
+}
+
+/// Compiles a policy directory, printing diagnostics to stderr; exits 1 on errors.
+func compiledTable(directory: String) throws -> DecisionTableArtifact {
+    let compilation = Compiler.compile(directory: directory)
+    if let table = compilation.table {
+        let warnings = compilation.diagnostics.filter { $0.severity == .warning }
+        if !warnings.isEmpty { printError(TextRenderer.render(warnings)) }
+        return table
+    }
+    printError(TextRenderer.render(compilation.diagnostics))
+    printError("policyc: the policies in '\(directory)' have errors (\(TextRenderer.summary(compilation.diagnostics)))")
+    let ioOnly = compilation.diagnostics.allSatisfy { $0.code == .ioError || $0.severity != .error }
+    throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
+}
+
+func loadTable(path: String) throws -> DecisionTableArtifact {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("policyc: cannot read table '\(path)'")
+        throw ExitStatus.usage.exitCode
+    }
+    do {
+        return try DecisionTableArtifact.decode(data)
+    } catch {
+        printError("policyc: '\(path)': \(error.description)")
+        throw ExitStatus.usage.exitCode
+    }
+}
