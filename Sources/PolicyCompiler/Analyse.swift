@@ -15,7 +15,11 @@ public enum Analyse {
             guard let decision = Vocabulary.decision(named: rules[0].entry.decision), decision.hitPolicy == .first
             else { continue }
             for (i, later) in rules.enumerated() {
-                guard let earlier = rules[..<i].first(where: { covers($0.entry, later.entry) }) else { continue }
+                guard
+                    let earlier = rules[..<i].first(where: {
+                        $0.entry.id != later.entry.id && covers($0.entry, later.entry)
+                    })
+                else { continue }
                 diagnostics.append(
                     .warning(
                         .deadRule,

@@ -31,7 +31,10 @@ public enum Resolve {
         for rule in policy.rules {
             let chain = chainCodes(rule.entry.region, index)
             for target in rule.entry.overrides {
-                guard let other = byID[target], !chain.contains(other.region) else { continue }
+                guard let other = byID[target], other.decision == rule.entry.decision, !chain.contains(other.region)
+                else {
+                    continue
+                }
                 diagnostics.append(
                     .error(
                         .overrideOutsideChain,

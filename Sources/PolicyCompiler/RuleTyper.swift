@@ -147,9 +147,9 @@ enum OutputTyper {
             diagnostics.append(.error(.wrongType, "\(name).value must be a whole number", at: fields["value"]!.span))
             return nil
         }
-        guard let unit = check(fields["unit"]!, Vocabulary.durationUnits, "\(name).unit", &diagnostics),
-            let approx = check(fields["approximate"]!, ["true", "false"], "\(name).approximate", &diagnostics)
-        else { return nil }
+        let unit = check(fields["unit"]!, Vocabulary.durationUnits, "\(name).unit", &diagnostics)
+        let approx = check(fields["approximate"]!, ["true", "false"], "\(name).approximate", &diagnostics)
+        guard let unit, let approx else { return nil }
         return .duration(value: value, unit: unit, approximate: approx == "true")
     }
 

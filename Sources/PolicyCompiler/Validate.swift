@@ -54,14 +54,14 @@ public enum Validate {
                         notes: [DiagnosticNote("the first is \(other)")], help: "keep one file per region"))
             }
             fileForRegion[owner.code] = file.path
-            if file.rules.isEmpty && file.attributes.isEmpty {
+            if file.declaredEntries == 0 {
                 diagnostics.append(
                     .warning(
                         .emptyPolicyFile, "policy file for '\(file.region.value)' has no rules and no attributes",
                         at: file.region.span))
             }
             for rule in file.rules {
-                let typer = RuleTyper(resolver: resolver, owner: owner, file: file.path)
+                let typer = RuleTyper(resolver: resolver, owner: owner, file: relative(file.path, to: syntax.root))
                 if let typed = typer.type(rule, citations: &citations, diagnostics: &diagnostics) {
                     rules.append(typed)
                 }
@@ -95,6 +95,11 @@ public enum Validate {
         let validated = ValidatedPolicy(
             regions: regions, sources: sources, calendars: calendars, attributes: attributes, rules: rules)
         return (validated, diagnostics)
+    }
+
+    /// Paths in the artifact are relative to the policy directory, so the table does not depend on where it was built.
+    static func relative(_ path: String, to root: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 
     /// Unique rule ids, and overrides that name an existing rule of the same decision.

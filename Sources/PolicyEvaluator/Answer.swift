@@ -21,7 +21,7 @@ public struct Answer: Sendable {
 
     public var transferOutDue: Day? {
         guard case .count(let n)? = transferOut.output?["max_working_days"] else { return nil }
-        return evaluator.addWorkingDays(n, to: facts.applicationDate)
+        return evaluator.addingWorkingDays(n, to: facts.applicationDate)
     }
 
     /// Transfer-in starts when transfer-out ends, so its due date follows the transfer-out due date.
@@ -29,7 +29,7 @@ public struct Answer: Sendable {
         guard case .count(let n)? = transferIn.output?["max_working_days"], let start = transferOutDue else {
             return nil
         }
-        return evaluator.addWorkingDays(n, to: start)
+        return evaluator.addingWorkingDays(n, to: start)
     }
 
     func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }

@@ -59,5 +59,6 @@ public struct Evaluator: Sendable {
             family: memberOutcome, evaluator: self)
     }
 
-    func addWorkingDays(_ n: Int, to day: Day) -> Day? { calendar.adding(workingDays: n, to: day) }
+    /// N working days after `day` (the start day not counted); nil outside the calendars' years.
+    public func addingWorkingDays(_ n: Int, to day: Day) -> Day? { calendar.adding(workingDays: n, to: day) }
 }

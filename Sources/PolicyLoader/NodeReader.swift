@@ -117,7 +117,7 @@ public struct NodeReader {
 /// "Did you mean" suggestions by edit distance.
 public enum Suggest {
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
+        let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(word.lowercased(), candidate.lowercased())

@@ -11,14 +11,18 @@ enum PolicyFileLoader {
         else { return nil }
         guard let region = f["region"].flatMap({ reader.code($0, what: "region") }) else { return nil }
         var rules: [RuleDecl] = []
+        var declared = 0
         if let node = f["rules"], let items = reader.list(node, what: "rules") {
+            declared += items.count
             rules = items.compactMap { rule($0, reader: &reader) }
         }
         var attributes: [AttributeDecl] = []
         if let node = f["attributes"], let items = reader.list(node, what: "attributes") {
+            declared += items.count
             attributes = items.compactMap { attribute($0, reader: &reader) }
         }
-        return PolicyFileDecl(path: path, region: region, rules: rules, attributes: attributes)
+        return PolicyFileDecl(
+            path: path, region: region, rules: rules, attributes: attributes, declaredEntries: declared)
     }
 
     static func rule(_ node: YAMLNode, reader: inout NodeReader) -> RuleDecl? {

@@ -139,12 +139,17 @@ public struct PolicyFileDecl: Sendable {
     public var region: Located<String>
     public var rules: [RuleDecl]
     public var attributes: [AttributeDecl]
+    /// Rules and attributes the file lists, including ones that failed to load.
+    public var declaredEntries: Int
 
-    public init(path: String, region: Located<String>, rules: [RuleDecl], attributes: [AttributeDecl]) {
+    public init(
+        path: String, region: Located<String>, rules: [RuleDecl], attributes: [AttributeDecl], declaredEntries: Int
+    ) {
         self.path = path
         self.region = region
         self.rules = rules
         self.attributes = attributes
+        self.declaredEntries = declaredEntries
     }
 }
 

@@ -1,0 +1,58 @@
+import Foundation
+import PolicyCompiler
+import PolicyDiagnostics
+import Testing
+
+/// Each broken fixture replaces one file of the mini policy set; the diagnostics it produces
+/// are compared with a golden file next to it.
+struct DiagnosticsGoldenTests {
+    static let brokenDirectory = Paths.fixtures.appendingPathComponent("broken")
+    static let cases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: brokenDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    @Test func theMiniFixtureIsClean() {
+        let compilation = Compiler.compile(directory: Paths.mini)
+        #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(compilation.diagnostics))")
+        #expect(compilation.table != nil)
+    }
+
+    @Test func everyBrokenFixtureHasAGoldenFile() {
+        #expect(Self.cases.count >= 10)
+    }
+
+    @Test(arguments: cases)
+    func brokenFixture(_ name: String) throws {
+        let source = try String(
+            contentsOf: Self.brokenDirectory.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+        let firstLine = source.split(separator: "\n", maxSplits: 1)[0]
+        let target = try #require(firstLine.split(separator: ":").last).trimmingCharacters(in: .whitespaces)
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        try scratch.write(source, to: target)
+        let compilation = Compiler.compile(directory: scratch.path)
+        #expect(compilation.hasErrors, "a broken fixture must produce at least one error")
+        #expect(compilation.table == nil, "no table is written when there are errors")
+        let text = TextRenderer.render(compilation.diagnostics).replacingOccurrences(
+            of: scratch.path, with: "<policies>")
+        let problem = Golden.check(text, against: Self.brokenDirectory.appendingPathComponent("\(name).expected"))
+        #expect(problem == nil, "\(problem ?? "")")
+    }
+
+    @Test func jsonRenderingKeepsSpansAndCodes() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        try scratch.write("region: national\nrules:\n  - id: x\n    decison: balance_handling\n", to: "national.yaml")
+        let compilation = Compiler.compile(directory: scratch.path)
+        let json = try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(compilation.diagnostics).utf8))
+        let report = try #require(json as? [String: Any])
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        let unknownKey = try #require(diagnostics.first { ($0["code"] as? String) == "E0101" })
+        let span = try #require(unknownKey["span"] as? [String: Any])
+        let start = try #require(span["start"] as? [String: Int])
+        let end = try #require(span["end"] as? [String: Int])
+        #expect(start["line"] == 4 && start["column"] == 5)
+        #expect(end["column"] == 12)
+        #expect(unknownKey["help"] as? String == "did you mean 'decision'?")
+        #expect((report["errors"] as? Int ?? 0) >= 2)
+    }
+}

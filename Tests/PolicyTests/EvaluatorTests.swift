@@ -1,0 +1,117 @@
+import DecisionTable
+import Foundation
+import PolicyEvaluator
+import Testing
+
+/// Hit policies, layering, overrides and effective dates on small hand-built tables.
+struct EvaluatorTests {
+    static let regions = [
+        RegionEntry(code: "320000", name: "江苏省", short: "江苏", pinyin: "Jiangsu", level: .province, parent: nil),
+        RegionEntry(code: "320100", name: "南京市", short: "南京", pinyin: "Nanjing", level: .city, parent: "320000"),
+        RegionEntry(code: "350000", name: "福建省", short: "福建", pinyin: "Fujian", level: .province, parent: nil),
+    ]
+
+    static func rule(
+        _ id: String, _ region: String, _ level: RegionLevel, days: Int, when: [String: [String]] = [:],
+        from: String? = nil, to: String? = nil, priority: Int = 0, overrides: [String] = [],
+        decision: String = "transfer_out_time"
+    ) -> RuleEntry {
+        RuleEntry(
+            id: id, decision: decision, region: region, level: level,
+            conditions: when.sorted { $0.key < $1.key }.map { ConditionEntry(fact: $0.key, values: $0.value) },
+            outputs: ["max_working_days": .count(days)], from: from.flatMap(Day.init(parsing:)),
+            to: to.flatMap(Day.init(parsing:)), priority: priority, sources: ["S"], overrides: overrides,
+            file: "t.yaml",
+            line: 1)
+    }
+
+    static func evaluator(_ rules: [RuleEntry]) -> Evaluator {
+        Evaluator(
+            table: DecisionTableArtifact(
+                contentHash: "", regions: regions,
+                sources: [
+                    SourceEntry(id: "S", title: "t", publisher: nil, date: nil, url: "u", seed: nil, confidence: "seed")
+                ],
+                calendars: [], attributes: [], rules: rules))
+    }
+
+    static let facts =
+        #"{"origin": "南京", "destination": "福建", "insurance_type": "employee", "application_date": "2025-05-06"}"#
+
+    @Test func theMostSpecificLevelDecides() throws {
+        let e = Self.evaluator([
+            Self.rule("n", "national", .national, days: 10), Self.rule("p", "320000", .province, days: 9),
+            Self.rule("c", "320100", .city, days: 8),
+        ])
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.max_working_days") == .number(8))
+        #expect(a.at(path: "timing.transfer_out.decided_by.level") == .string("city"))
+    }
+
+    @Test func aCityRuleThatDoesNotMatchFallsThroughToTheProvince() throws {
+        let e = Self.evaluator([
+            Self.rule("n", "national", .national, days: 10), Self.rule("p", "320000", .province, days: 9),
+            Self.rule("c", "320100", .city, days: 8, when: ["scope": ["intra_province"]]),
+        ])
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.decided_by.rule") == .string("p"))
+    }
+
+    @Test func effectiveDatesSelectTheRuleInForce() throws {
+        let e = Self.evaluator([
+            Self.rule("old", "national", .national, days: 15, to: "2021-10-31"),
+            Self.rule("new", "national", .national, days: 10, from: "2021-11-01"),
+        ])
+        let early = try e.answer(json: #"{"origin": "南京", "destination": "福建", "application_date": "2021-10-31"}"#)
+        let late = try e.answer(json: #"{"origin": "南京", "destination": "福建", "application_date": "2021-11-01"}"#)
+        #expect(early.at(path: "timing.transfer_out.max_working_days") == .number(15))
+        #expect(late.at(path: "timing.transfer_out.max_working_days") == .number(10))
+    }
+
+    @Test func anExplicitOverrideRemovesTheOverriddenRule() throws {
+        // The city rule matches only intra-province moves, but it names the province rule as overridden,
+        // so for this cross-province applicant the national rule decides.
+        let e = Self.evaluator([
+            Self.rule("n", "national", .national, days: 10), Self.rule("p", "320000", .province, days: 9),
+            Self.rule("c", "320100", .city, days: 8, when: ["scope": ["intra_province"]], overrides: ["p"]),
+        ])
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.decided_by.rule") == .string("n"))
+    }
+
+    @Test func aMissingFactMakesTheAnswerNullAndListsIt() throws {
+        let e = Self.evaluator([
+            Self.rule("c", "320100", .city, days: 8, when: ["insurance_type": ["employee"]]),
+            Self.rule("n", "national", .national, days: 10),
+        ])
+        let a = try e.answer(json: #"{"origin": "南京", "destination": "福建", "application_date": "2025-05-06"}"#)
+        #expect(a.at(path: "timing.transfer_out.max_working_days") == .null)
+        #expect(a.at(path: "timing.transfer_out.missing_facts") == .array([.string("insurance_type")]))
+    }
+
+    @Test func datesOutsideEveryIntervalSaySo() throws {
+        let e = Self.evaluator([Self.rule("n", "national", .national, days: 10, from: "2021-11-01")])
+        let a = try e.answer(json: #"{"origin": "南京", "destination": "福建", "application_date": "2020-01-02"}"#)
+        #expect(a.at(path: "timing.transfer_out.max_working_days") == .null)
+        #expect(
+            a.at(path: "timing.transfer_out.note")
+                == .string("没有在 2020-01-02 生效的规则 (no rule is in force on 2020-01-02)"))
+    }
+
+    @Test func withoutACalendarNoDueDateIsInvented() throws {
+        let e = Self.evaluator([Self.rule("n", "national", .national, days: 10)])
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.max_working_days") == .number(10))
+        #expect(a.at(path: "timing.transfer_out.due") == .null)
+    }
+
+    @Test func regionConditionsMatchTheNamedRegion() throws {
+        let e = Self.evaluator([
+            Self.rule("c", "320100", .city, days: 3, when: ["destination": ["350000"]]),
+            Self.rule("n", "national", .national, days: 10),
+        ])
+        #expect(try e.answer(json: Self.facts).at(path: "timing.transfer_out.max_working_days") == .number(3))
+        let other = try e.answer(json: #"{"origin": "南京", "destination": "江苏", "application_date": "2025-05-06"}"#)
+        #expect(other.at(path: "timing.transfer_out.max_working_days") == .number(10))
+    }
+}
