@@ -8,6 +8,8 @@ public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public var version: Int
     /// SHA-256 of the table's content (this field empty while hashing).
     public var contentHash: String
+    /// Each decision with the hit policy in force (vocabulary order).
+    public var decisions: [DecisionEntry]
     public var regions: [RegionEntry]
     public var sources: [SourceEntry]
     public var calendars: [CalendarYear]
@@ -16,12 +18,14 @@ public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public var rules: [RuleEntry]
 
     public init(
-        contentHash: String, regions: [RegionEntry], sources: [SourceEntry], calendars: [CalendarYear],
-        attributes: [AttributeEntry], rules: [RuleEntry]
+        contentHash: String, decisions: [DecisionEntry]? = nil, regions: [RegionEntry], sources: [SourceEntry],
+        calendars: [CalendarYear], attributes: [AttributeEntry], rules: [RuleEntry]
     ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
         self.contentHash = contentHash
+        self.decisions =
+            decisions ?? Vocabulary.decisions.map { DecisionEntry(name: $0.name, hitPolicy: $0.hitPolicy) }
         self.regions = regions
         self.sources = sources
         self.calendars = calendars
@@ -30,7 +34,21 @@ public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, contentHash = "content_hash", regions, sources, calendars, attributes, rules
+        case format, version, contentHash = "content_hash", decisions, regions, sources, calendars, attributes, rules
+    }
+}
+
+public struct DecisionEntry: Sendable, Codable, Equatable {
+    public var name: String
+    public var hitPolicy: HitPolicy
+
+    public init(name: String, hitPolicy: HitPolicy) {
+        self.name = name
+        self.hitPolicy = hitPolicy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, hitPolicy = "hit_policy"
     }
 }
 

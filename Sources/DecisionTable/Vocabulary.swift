@@ -50,11 +50,15 @@ public struct OutputSpec: Sendable {
 
 public struct DecisionSpec: Sendable {
     public var name: String
+    /// The default hit policy; national.yaml may choose another from `allowedHitPolicies`.
     public var hitPolicy: HitPolicy
     public var subject: DecisionSubject
     public var outputs: [OutputSpec]
     public var zh: String
     public var en: String
+
+    /// Blockers are collected; a single-valued answer needs one winning rule.
+    public var allowedHitPolicies: [HitPolicy] { hitPolicy == .collect ? [.collect] : [.first, .unique, .priority] }
 }
 
 public enum Vocabulary {

@@ -12,8 +12,7 @@ public enum Analyse {
             groups["\(rule.entry.region)|\(rule.entry.decision)", default: []].append(rule)
         }
         for (_, rules) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let decision = Vocabulary.decision(named: rules[0].entry.decision), decision.hitPolicy == .first
-            else { continue }
+            guard resolved.policy.hitPolicies[rules[0].entry.decision] == .first else { continue }
             for (i, later) in rules.enumerated() {
                 guard
                     let earlier = rules[..<i].first(where: {

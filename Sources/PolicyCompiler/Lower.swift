@@ -21,7 +21,11 @@ public enum Lower {
             return x.offset < y.offset
         }.map(\.element.entry)
         var table = DecisionTableArtifact(
-            contentHash: "", regions: p.regions, sources: p.sources.sorted { $0.id < $1.id }, calendars: p.calendars,
+            contentHash: "",
+            decisions: Vocabulary.decisions.map {
+                DecisionEntry(name: $0.name, hitPolicy: p.hitPolicies[$0.name] ?? $0.hitPolicy)
+            },
+            regions: p.regions, sources: p.sources.sorted { $0.id < $1.id }, calendars: p.calendars,
             attributes: p.attributes.sorted { ($0.region, $0.name) < ($1.region, $1.name) }, rules: rules)
         let bytes = (try? table.encoded()) ?? Data()
         table.contentHash = "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()

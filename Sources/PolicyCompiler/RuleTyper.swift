@@ -8,6 +8,7 @@ struct RuleTyper {
     let resolver: RegionResolver
     let owner: (code: String, level: RegionLevel)
     let file: String
+    let hitPolicies: [String: HitPolicy]
 
     func type(_ rule: RuleDecl, citations: inout SourceCitations, diagnostics: inout [Diagnostic]) -> TypedRule? {
         let before = diagnostics.filter { $0.severity == .error }.count
@@ -41,11 +42,12 @@ struct RuleTyper {
                     .outputMismatch, "rule '\(rule.id.value)' does not give '\(spec.name)'", at: rule.span,
                     help: "decision '\(decision.name)' needs: \(decision.outputs.map(\.name).joined(separator: ", "))"))
         }
-        if rule.priority != nil && decision.hitPolicy != .priority {
+        let hitPolicy = hitPolicies[decision.name] ?? decision.hitPolicy
+        if rule.priority != nil && hitPolicy != .priority {
             diagnostics.append(
                 .warning(
-                    .unknownKey,
-                    "'priority' has no effect: decision '\(decision.name)' uses hit policy \(decision.hitPolicy.rawValue)",
+                    .ineffectiveKey,
+                    "'priority' has no effect: decision '\(decision.name)' uses hit policy \(hitPolicy.rawValue)",
                     at: rule.priority!.span))
         }
         let sources = citations.check(

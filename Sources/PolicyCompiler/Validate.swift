@@ -35,6 +35,7 @@ public enum Validate {
 
         let calendars = ValidateCalendars.run(syntax.calendars, citations: &citations, diagnostics: &diagnostics)
 
+        let hitPolicies = ValidateHitPolicies.run(syntax.policies, diagnostics: &diagnostics)
         var rules: [TypedRule] = []
         var attributes: [AttributeEntry] = []
         var fileForRegion: [String: String] = [:]
@@ -61,7 +62,9 @@ public enum Validate {
                         at: file.region.span))
             }
             for rule in file.rules {
-                let typer = RuleTyper(resolver: resolver, owner: owner, file: relative(file.path, to: syntax.root))
+                let typer = RuleTyper(
+                    resolver: resolver, owner: owner, file: relative(file.path, to: syntax.root),
+                    hitPolicies: hitPolicies)
                 if let typed = typer.type(rule, citations: &citations, diagnostics: &diagnostics) {
                     rules.append(typed)
                 }
@@ -93,7 +96,8 @@ public enum Validate {
                     at: s.id.span, help: "cite it where it is used, or remove it"))
         }
         let validated = ValidatedPolicy(
-            regions: regions, sources: sources, calendars: calendars, attributes: attributes, rules: rules)
+            regions: regions, sources: sources, calendars: calendars, attributes: attributes, rules: rules,
+            hitPolicies: hitPolicies)
         return (validated, diagnostics)
     }
 

@@ -14,4 +14,6 @@ public struct ValidatedPolicy: Sendable {
     public var calendars: [CalendarYear]
     public var attributes: [AttributeEntry]
     public var rules: [TypedRule]
+    /// The hit policy of every decision: the vocabulary's default unless national.yaml chooses another.
+    public var hitPolicies: [String: HitPolicy]
 }

@@ -31,6 +31,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unusedSource = "W0401"
     case emptyPolicyFile = "W0402"
     case deadRule = "W0403"
+    case ineffectiveKey = "W0404"
 
     /// One-line summary, used by `policyc explain-code` style listings and the catalogue test.
     public var summary: String {
@@ -60,6 +61,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unusedSource: "a source that no rule, attribute or calendar cites"
         case .emptyPolicyFile: "a policy file with no rules and no attributes"
         case .deadRule: "a rule that an earlier rule of the same region always pre-empts"
+        case .ineffectiveKey: "a key that has no effect where it is written (for example priority under hit policy first)"
         }
     }
 }

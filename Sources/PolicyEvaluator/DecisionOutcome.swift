@@ -27,7 +27,7 @@ public struct DecisionOutcome: Sendable {
 
 extension Evaluator {
     func decide(_ decision: Int, subject: Int?, facts: DerivedFacts) -> DecisionOutcome {
-        let spec = Vocabulary.decisions[decision]
+        let spec = (hitPolicy: hitPolicies[decision], name: Vocabulary.decisions[decision].name)
         let day = facts.facts.applicationDate
         let levels = rules.levels(for: subject, decision: decision, regions: regions)
             .map { $0.filter { $0.entry.isEffective(on: day) } }

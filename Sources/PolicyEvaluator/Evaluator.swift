@@ -7,6 +7,8 @@ public struct Evaluator: Sendable {
     let rules: RuleIndex
     let calendar: WorkingCalendar
     let decoder: FactsDecoder
+    /// Hit policy per decision (vocabulary order), as the table records it.
+    let hitPolicies: [HitPolicy]
     private let walletDates: [Int: Day]
     private let sourcesByID: [String: SourceEntry]
 
@@ -17,6 +19,9 @@ public struct Evaluator: Sendable {
         self.rules = RuleIndex(table: table, regions: regions)
         self.calendar = WorkingCalendar(table.calendars)
         self.decoder = FactsDecoder(regions: regions)
+        self.hitPolicies = Vocabulary.decisions.map { spec in
+            table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
+        }
         var wallet: [Int: Day] = [:]
         for a in table.attributes where a.name == "wallet_open_since" {
             if let r = regions.index(ofCode: a.region) { wallet[r] = a.value }

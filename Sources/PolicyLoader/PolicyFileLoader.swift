@@ -7,7 +7,7 @@ enum PolicyFileLoader {
     static func load(_ root: YAMLNode, path: String, reader: inout NodeReader) -> PolicyFileDecl? {
         guard
             let f = reader.mapping(
-                root, what: "policy file", required: ["region"], optional: ["rules", "attributes"])
+                root, what: "policy file", required: ["region"], optional: ["hit_policies", "rules", "attributes"])
         else { return nil }
         guard let region = f["region"].flatMap({ reader.code($0, what: "region") }) else { return nil }
         var rules: [RuleDecl] = []
@@ -21,8 +21,21 @@ enum PolicyFileLoader {
             declared += items.count
             attributes = items.compactMap { attribute($0, reader: &reader) }
         }
-        return PolicyFileDecl(
+        var file = PolicyFileDecl(
             path: path, region: region, rules: rules, attributes: attributes, declaredEntries: declared)
+        if let node = f["hit_policies"] {
+            if case .mapping(let pairs) = node.kind {
+                file.hitPolicies = pairs.compactMap { pair in
+                    guard let decision = reader.string(pair.key, what: "decision name"),
+                        let policy = reader.string(pair.value, what: "hit policy")
+                    else { return nil }
+                    return (decision, policy)
+                }
+            } else {
+                reader.report(.error(.wrongType, "hit_policies must be a mapping of decision: policy", at: node.span))
+            }
+        }
+        return file
     }
 
     static func rule(_ node: YAMLNode, reader: inout NodeReader) -> RuleDecl? {

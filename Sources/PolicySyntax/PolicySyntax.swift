@@ -141,6 +141,8 @@ public struct PolicyFileDecl: Sendable {
     public var attributes: [AttributeDecl]
     /// Rules and attributes the file lists, including ones that failed to load.
     public var declaredEntries: Int
+    /// `hit_policies: {decision: policy}`, allowed in national.yaml only.
+    public var hitPolicies: [(decision: Located<String>, policy: Located<String>)] = []
 
     public init(
         path: String, region: Located<String>, rules: [RuleDecl], attributes: [AttributeDecl], declaredEntries: Int

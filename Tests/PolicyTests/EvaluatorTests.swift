@@ -25,10 +25,13 @@ struct EvaluatorTests {
             line: 1)
     }
 
-    static func evaluator(_ rules: [RuleEntry]) -> Evaluator {
-        Evaluator(
+    static func evaluator(_ rules: [RuleEntry], transferOut hit: HitPolicy = .first) -> Evaluator {
+        let decisions = Vocabulary.decisions.map {
+            DecisionEntry(name: $0.name, hitPolicy: $0.name == "transfer_out_time" ? hit : $0.hitPolicy)
+        }
+        return Evaluator(
             table: DecisionTableArtifact(
-                contentHash: "", regions: regions,
+                contentHash: "", decisions: decisions, regions: regions,
                 sources: [
                     SourceEntry(id: "S", title: "t", publisher: nil, date: nil, url: "u", seed: nil, confidence: "seed")
                 ],
@@ -113,5 +116,53 @@ struct EvaluatorTests {
         #expect(try e.answer(json: Self.facts).at(path: "timing.transfer_out.max_working_days") == .number(3))
         let other = try e.answer(json: #"{"origin": "南京", "destination": "江苏", "application_date": "2025-05-06"}"#)
         #expect(other.at(path: "timing.transfer_out.max_working_days") == .number(10))
+    }
+
+    @Test func uniqueReportsAConflictWhenTwoRulesOfALevelDisagree() throws {
+        let e = Self.evaluator(
+            [
+                Self.rule("a", "320100", .city, days: 8, when: ["insurance_type": ["employee"]]),
+                Self.rule("b", "320100", .city, days: 9, when: ["scope": ["cross_province"]]),
+            ], transferOut: .unique)
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.max_working_days") == .null)
+        #expect(a.at(path: "timing.transfer_out.note") == .string("规则冲突: a, b (conflicting rules)"))
+    }
+
+    @Test func uniqueAcceptsOverlappingRulesThatAgree() throws {
+        let e = Self.evaluator(
+            [
+                Self.rule("a", "320100", .city, days: 8, when: ["insurance_type": ["employee"]]),
+                Self.rule("b", "320100", .city, days: 8, when: ["scope": ["cross_province"]]),
+            ], transferOut: .unique)
+        #expect(try e.answer(json: Self.facts).at(path: "timing.transfer_out.max_working_days") == .number(8))
+    }
+
+    @Test func priorityPicksTheHighestPriorityMatch() throws {
+        let e = Self.evaluator(
+            [
+                Self.rule("low", "320100", .city, days: 8, priority: 1),
+                Self.rule("high", "320100", .city, days: 6, priority: 5),
+                Self.rule("other", "320100", .city, days: 4, when: ["scope": ["intra_province"]], priority: 9),
+            ], transferOut: .priority)
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.decided_by.rule") == .string("high"))
+    }
+
+    @Test func collectGathersBlockersFromEveryLevel() throws {
+        func blocker(_ id: String, _ region: String, _ level: RegionLevel, _ fact: String, _ code: String) -> RuleEntry {
+            var r = Self.rule(id, region, level, days: 0, when: [fact: ["true"]], decision: "transfer_blockers")
+            r.outputs = ["blocker": .symbol(code)]
+            return r
+        }
+        let e = Self.evaluator([
+            blocker("city", "320100", .city, "duplicate_enrollment", "duplicate_enrollment"),
+            blocker("nat", "national", .national, "retired", "account_frozen"),
+        ])
+        let a = try e.answer(
+            json: #"{"origin": "南京", "destination": "福建", "duplicate_enrollment": true, "retired": true}"#)
+        #expect(a.at(path: "transfer.eligible") == .bool(false))
+        #expect(a.at(path: "transfer.blockers.0.code") == .string("duplicate_enrollment"))
+        #expect(a.at(path: "transfer.blockers.1.code") == .string("account_frozen"))
     }
 }
