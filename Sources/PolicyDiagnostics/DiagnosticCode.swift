@@ -61,7 +61,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unusedSource: "a source that no rule, attribute or calendar cites"
         case .emptyPolicyFile: "a policy file with no rules and no attributes"
         case .deadRule: "a rule that an earlier rule of the same region always pre-empts"
-        case .ineffectiveKey: "a key that has no effect where it is written (for example priority under hit policy first)"
+        case .ineffectiveKey:
+            "a key that has no effect where it is written (for example priority under hit policy first)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Policyc: ParsableCommand {
@@ -11,6 +12,22 @@ struct Policyc: ParsableCommand {
             """,
         subcommands: [Check.self, Compile.self, Eval.self, Test.self, Dump.self]
     )
+
+    /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Documented exit statuses of every command.

@@ -150,7 +150,8 @@ struct EvaluatorTests {
     }
 
     @Test func collectGathersBlockersFromEveryLevel() throws {
-        func blocker(_ id: String, _ region: String, _ level: RegionLevel, _ fact: String, _ code: String) -> RuleEntry {
+        func blocker(_ id: String, _ region: String, _ level: RegionLevel, _ fact: String, _ code: String) -> RuleEntry
+        {
             var r = Self.rule(id, region, level, days: 0, when: [fact: ["true"]], decision: "transfer_blockers")
             r.outputs = ["blocker": .symbol(code)]
             return r

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// Runs the built `policyc` binary the way a user or CI would, checking output and exit status.
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = Paths.packageRoot.appendingPathComponent(".build/debug/policyc").path
+
+    static func policyc(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = Paths.packageRoot
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static let nanjing =
+        #"{"origin":"南京","destination":"上海","insurance_type":"employee","origin_stopped":true,"destination_enrolled":true,"application_date":"2025-09-26"}"#
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "run `swift build` before `swift test`")
+    }
+
+    @Test func checkExitStatuses() throws {
+        #expect(try Self.policyc(["check", "policies"]).status == 0)
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        try scratch.write("region: national\nrules:\n  - id: x\n", to: "national.yaml")
+        let broken = try Self.policyc(["check", scratch.path])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("error[E0102]"))
+        #expect(try Self.policyc(["check", "/nonexistent/policies"]).status == 2)
+        #expect(try Self.policyc(["check", "--format", "yaml"]).status == 2)
+    }
+
+    @Test func warningsFailOnlyWhenAskedTo() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        try scratch.write(
+            "sources:\n  - {id: S-CODES, title: t, url: u, confidence: secondary}\n"
+                + "  - {id: S-NAT, title: t, url: u, confidence: official}\n"
+                + "  - {id: S-SEED, title: t, seed: s.txt, confidence: seed}\n"
+                + "  - {id: S-CAL, title: t, url: u, confidence: official}\n"
+                + "  - {id: S-UNUSED, title: t, url: u, confidence: seed}\n", to: "sources.yaml")
+        #expect(try Self.policyc(["check", scratch.path]).status == 0)
+        #expect(try Self.policyc(["check", scratch.path, "--warnings-as-errors"]).status == 1)
+    }
+
+    @Test func checkJSONIsMachineReadable() throws {
+        let run = try Self.policyc(["check", "policies", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(json?["errors"] as? Int == 0)
+    }
+
+    @Test func compileIsByteIdenticalAndEvalFromTableAgrees() throws {
+        let dir = NSTemporaryDirectory() + "policyc-table-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try Self.policyc(["compile", "policies", "-o", "\(dir)/a.json"]).status == 0)
+        #expect(try Self.policyc(["compile", "policies", "-o", "\(dir)/b.json"]).status == 0)
+        let a = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/a.json"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/b.json"))
+        #expect(a == b)
+        let fromTable = try Self.policyc(["eval", "--table", "\(dir)/a.json", "--format", "json"], stdin: Self.nanjing)
+        let fromYAML = try Self.policyc(["eval", "--format", "json"], stdin: Self.nanjing)
+        #expect(fromTable.status == 0)
+        #expect(fromTable.stdout == fromYAML.stdout)
+        #expect(fromTable.stdout.contains(#""handling": "payout_to_bank""#))
+    }
+
+    @Test func aTableFromAnotherFormatIsRefused() throws {
+        let file = NSTemporaryDirectory() + "policyc-bad-" + UUID().uuidString + ".json"
+        try #"{"format": "something-else"}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try Self.policyc(["eval", "--table", file], stdin: Self.nanjing)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("not a policyc decision table"))
+    }
+
+    @Test func readableAnswersInChineseAndEnglish() throws {
+        let zh = try Self.policyc(["eval"], stdin: Self.nanjing)
+        #expect(zh.status == 0)
+        #expect(zh.stdout.contains("划入本人银行账户"))
+        #expect(zh.stdout.contains("依据：市级规则 nanjing.balance.citizen-card-bank"))
+        #expect(zh.stdout.contains("适用国家基本规定"))
+        let en = try Self.policyc(["eval", "--lang", "en"], stdin: Self.nanjing)
+        #expect(en.stdout.contains("Decided by: city rule nanjing.balance.citizen-card-bank"))
+        #expect(en.stdout.contains("due 2025-10-16"))
+    }
+
+    @Test func badInputExitsNonZeroNamingTheField() throws {
+        let unknownRegion = try Self.policyc(["eval"], stdin: #"{"origin": "火星", "destination": "南京"}"#)
+        #expect(unknownRegion.status == 1)
+        #expect(unknownRegion.stderr.contains("origin: unknown region '火星'"))
+        let badValue = try Self.policyc(["eval"], stdin: #"{"origin": "南京", "insurance_type": "x"}"#)
+        #expect(badValue.stderr.contains("(allowed: employee, resident)"))
+        let malformed = try Self.policyc(["eval"], stdin: #"{"origin": "#)
+        #expect(malformed.status == 1)
+        #expect(malformed.stderr.contains("not valid JSON"))
+    }
+
+    @Test func jsonLinesAnswersEveryGoodLine() throws {
+        let input = [Self.nanjing, #"{"origin": "火星"}"#, "not json", "", Self.nanjing].joined(separator: "\n")
+        let run = try Self.policyc(["eval", "--jsonl"], stdin: input)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].contains(#""handling": "payout_to_bank""#))
+        #expect(lines[1].contains(#""field": "origin""#) && lines[1].contains(#""line": 2"#))
+        #expect(lines[2].contains(#""error""#) && lines[2].contains(#""line": 3"#))
+        #expect(lines[3] == lines[0])
+    }
+
+    @Test func dumpPrintsEachStage() throws {
+        for stage in ["validated", "resolved", "table"] {
+            let run = try Self.policyc(["dump", "--stage", stage])
+            #expect(run.status == 0)
+            #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) != nil, "\(stage)")
+        }
+    }
+
+    @Test func policyTestReportsFailuresWithExpectedAndActual() throws {
+        let run = try Self.policyc(["test", Paths.mini])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("FAIL deliberately wrong expectation"))
+        #expect(run.stdout.contains(#"expected "payout_to_bank", got "transfer_with_relationship""#))
+        #expect(run.stdout.contains("1 passed, 1 failed"))
+    }
+}
