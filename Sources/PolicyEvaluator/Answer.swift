@@ -36,9 +36,10 @@ public struct Answer: Sendable {
 }
 
 extension Answer {
-    /// The rule that decided an outcome, or the one consulted when nothing needed deciding.
+    /// The rule that decided an outcome; when a collect decision found nothing (no blocker),
+    /// the most specific rule that was checked.
     func decidingRule(_ outcome: DecisionOutcome) -> RuleEntry? {
-        outcome.rules.first ?? (outcome.status == .decided ? outcome.consulted : nil)
+        outcome.rules.first ?? (outcome.status == .decided ? outcome.checked.first : nil)
     }
 
     func decidedBy(_ outcome: DecisionOutcome, subject: Int?) -> JSONValue {
@@ -70,7 +71,8 @@ extension Answer {
 
     func sources(_ outcome: DecisionOutcome) -> [String] {
         var ids: [String] = []
-        for rule in outcome.rules.isEmpty ? [decidingRule(outcome)].compactMap({ $0 }) : outcome.rules {
+        let cited = outcome.rules.isEmpty && outcome.status == .decided ? outcome.checked : outcome.rules
+        for rule in cited {
             for s in rule.sources where !ids.contains(s) { ids.append(s) }
         }
         return ids

@@ -52,6 +52,7 @@ extension Answer {
         return .object([
             ("eligible", eligibleValue), ("scope", scope.map { .string($0) } ?? .null),
             ("blockers", .array(blockerList)), ("missing_facts", strings(blockers.missingFacts)),
+            ("checked_rules", strings(blockers.checked.map(\.id))),
             ("decided_by", decidedBy(blockers, subject: facts.origin)), ("sources", strings(sources(blockers))),
             ("note", note(blockers)),
         ])

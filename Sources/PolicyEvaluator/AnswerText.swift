@@ -23,9 +23,13 @@ public enum AnswerText {
         case nil: lines.append(t("  无法确定。", "  Cannot be decided yet."))
         }
         for rule in a.blockers.rules {
-            if case .symbol(let code)? = rule.outputs["blocker"] { lines.append("   - \(label(code))") }
+            if case .symbol(let code)? = rule.outputs["blocker"] { lines.append("   - \(label(code)) (\(rule.id))") }
         }
-        lines += basis(a, a.blockers, subject: a.facts.origin, en: en)
+        if a.eligible == true {
+            let ids = a.blockers.checked.map(\.id).joined(separator: ", ")
+            lines.append(t("  已核对的条件：\(ids)", "  Conditions checked: \(ids)"))
+        }
+        lines += basis(a, a.blockers, subject: a.facts.origin, en: en, decided: a.eligible != true)
 
         lines.append(t("【个人账户余额】", "[Personal-account balance]"))
         if case .symbol(let h)? = a.balance.output?["handling"] {
@@ -75,16 +79,21 @@ public enum AnswerText {
     }
 
     /// "Decided by" line with level and rule, the national-baseline note, missing facts and sources.
-    static func basis(_ a: Answer, _ outcome: DecisionOutcome, subject: Int?, en: Bool) -> [String] {
+    static func basis(_ a: Answer, _ outcome: DecisionOutcome, subject: Int?, en: Bool, decided: Bool = true)
+        -> [String]
+    {
         func t(_ zh: String, _ english: String) -> String { en ? english : zh }
         var lines: [String] = []
         if !outcome.missingFacts.isEmpty {
             lines.append(t("  缺少事实：", "  Missing facts: ") + outcome.missingFacts.joined(separator: ", "))
         }
-        if case .json(let note) = JSONNote(a.note(outcome)), !note.isEmpty { lines.append("  \(note)") }
+        if case .string(let note) = a.note(outcome) { lines.append("  \(note)") }
         if let rule = a.decidingRule(outcome) {
             let level = en ? Labels.en(rule.level.rawValue) : Labels.zh(rule.level.rawValue)
-            var text = t("  依据：\(level)规则 \(rule.id)", "  Decided by: \(level) rule \(rule.id)")
+            var text =
+                decided
+                ? t("  依据：\(level)规则 \(rule.id)", "  Decided by: \(level) rule \(rule.id)")
+                : t("  依据：\(level)规则", "  Decided by: \(level) rules")
             if rule.level == .national, let s = a.region(subject) {
                 text += t(
                     "（\(s.name)无适用的地方规定，适用国家基本规定）",
@@ -99,12 +108,5 @@ public enum AnswerText {
         }
         lines.append("")
         return lines
-    }
-
-    private enum JSONNote {
-        case json(String)
-        init(_ value: JSONValue) {
-            if case .string(let s) = value { self = .json(s) } else { self = .json("") }
-        }
     }
 }

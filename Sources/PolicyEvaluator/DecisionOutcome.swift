@@ -18,76 +18,68 @@ public struct DecisionOutcome: Sendable {
     /// The deciding rules (one, or several for `collect`).
     public var rules: [RuleEntry]
     public var missingFacts: [String]
-    /// The most specific rule that was in force for this applicant, used as `decided_by` when
-    /// a `collect` decision found nothing (for example no blocker: the conditions that passed).
-    public var consulted: RuleEntry?
+    /// Every rule in force for this applicant's chain, most specific first. When a `collect`
+    /// decision finds nothing (no blocker), these are the conditions that were checked and passed.
+    public var checked: [RuleEntry] = []
 
     public var output: [String: OutputValue]? { status == .decided ? rules.first?.outputs : nil }
+
+    init(_ status: Status, rules: [RuleEntry] = [], missing: [String] = []) {
+        self.status = status
+        self.rules = rules
+        self.missingFacts = missing
+    }
 }
 
 extension Evaluator {
     func decide(_ decision: Int, subject: Int?, facts: DerivedFacts) -> DecisionOutcome {
-        let spec = (hitPolicy: hitPolicies[decision], name: Vocabulary.decisions[decision].name)
         let day = facts.facts.applicationDate
         let levels = rules.levels(for: subject, decision: decision, regions: regions)
             .map { $0.filter { $0.entry.isEffective(on: day) } }
         let overridden = Set(levels.joined().flatMap(\.entry.overrides))
-        let inForce = levels.map { $0.filter { !overridden.contains($0.entry.id) } }
-        let consulted = inForce.first(where: { !$0.isEmpty })?.first?.entry
-        guard consulted != nil else {
-            return DecisionOutcome(status: .noRuleInForce, rules: [], missingFacts: [], consulted: nil)
-        }
+        let inForce = levels.map { $0.filter { !overridden.contains($0.entry.id) } }.filter { !$0.isEmpty }
+        var outcome =
+            inForce.isEmpty ? DecisionOutcome(.noRuleInForce) : pick(inForce, hitPolicies[decision], facts)
+        outcome.checked = inForce.flatMap { $0.map(\.entry) }
+        return outcome
+    }
+
+    /// Applies the hit policy level by level, most specific level first.
+    private func pick(_ levels: [[CompiledRule]], _ hitPolicy: HitPolicy, _ facts: DerivedFacts) -> DecisionOutcome {
         var collected: [RuleEntry] = []
         var missing: [String] = []
-        for level in inForce where !level.isEmpty {
+        for level in levels {
             var matched: [CompiledRule] = []
             for rule in level {
                 switch rule.matches(facts) {
                 case .yes:
-                    if spec.hitPolicy == .first {
-                        return DecisionOutcome(
-                            status: .decided, rules: [rule.entry], missingFacts: [], consulted: consulted)
-                    }
+                    if hitPolicy == .first { return DecisionOutcome(.decided, rules: [rule.entry]) }
                     matched.append(rule)
                 case .unknown(let needs):
                     missing += needs
-                    if spec.hitPolicy == .first {
-                        return DecisionOutcome(
-                            status: .undetermined, rules: [], missingFacts: unique(missing),
-                            consulted: consulted)
-                    }
+                    if hitPolicy == .first { return DecisionOutcome(.undetermined, missing: unique(missing)) }
                 case .no:
                     continue
                 }
             }
-            switch spec.hitPolicy {
+            switch hitPolicy {
             case .collect:
                 collected += matched.map(\.entry)
             case .first:
                 continue
             case .unique, .priority:
-                if !missing.isEmpty {
-                    return DecisionOutcome(
-                        status: .undetermined, rules: [], missingFacts: unique(missing),
-                        consulted: consulted)
-                }
+                if !missing.isEmpty { return DecisionOutcome(.undetermined, missing: unique(missing)) }
                 guard !matched.isEmpty else { continue }
-                if spec.hitPolicy == .priority {
+                if hitPolicy == .priority {
                     let best = matched.max { $0.entry.priority < $1.entry.priority }!
-                    return DecisionOutcome(
-                        status: .decided, rules: [best.entry], missingFacts: [], consulted: consulted)
+                    return DecisionOutcome(.decided, rules: [best.entry])
                 }
-                let outputs = Set(matched.map { "\($0.entry.outputs)" })
-                return DecisionOutcome(
-                    status: outputs.count == 1 ? .decided : .conflict, rules: matched.map(\.entry), missingFacts: [],
-                    consulted: consulted)
+                let distinct = Set(matched.map { "\($0.entry.outputs)" }).count
+                return DecisionOutcome(distinct == 1 ? .decided : .conflict, rules: matched.map(\.entry))
             }
         }
-        if spec.hitPolicy == .collect {
-            return DecisionOutcome(
-                status: .decided, rules: collected, missingFacts: unique(missing), consulted: consulted)
-        }
-        return DecisionOutcome(status: .noMatch, rules: [], missingFacts: [], consulted: consulted)
+        if hitPolicy == .collect { return DecisionOutcome(.decided, rules: collected, missing: unique(missing)) }
+        return DecisionOutcome(.noMatch)
     }
 
     private func unique(_ names: [String]) -> [String] {

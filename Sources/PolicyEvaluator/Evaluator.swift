@@ -51,7 +51,7 @@ public struct Evaluator: Sendable {
             let subject = Vocabulary.decisions[d].subject == .origin ? facts.origin : facts.destination
             if subject == nil {
                 let field = Vocabulary.decisions[d].subject.rawValue
-                return DecisionOutcome(status: .undetermined, rules: [], missingFacts: [field], consulted: nil)
+                return DecisionOutcome(.undetermined, missing: [field])
             }
             return decide(d, subject: subject, facts: derived)
         }
