@@ -28,11 +28,12 @@ let package = Package(
         .target(
             name: "PolicyCompiler",
             dependencies: [
-                "PolicyLoader", "PolicySyntax", "PolicyDiagnostics", "DecisionTable",
+                "PolicyLoader", "PolicySyntax", "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "PolicyEvaluator", dependencies: ["DecisionTable"]),
+        .target(name: "PolicyAnalysis", dependencies: ["DecisionTable", "PolicyEvaluator"]),
         .target(
             name: "PolicyTestRunner",
             dependencies: ["PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics"]

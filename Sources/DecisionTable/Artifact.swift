@@ -150,14 +150,17 @@ public struct RuleEntry: Sendable, Codable, Equatable {
     public var priority: Int
     public var sources: [String]
     public var overrides: [String]
+    /// A rule of a less specific level this rule deliberately restates on a local source's authority.
+    public var restates: String?
     public var file: String
     public var line: Int
 
     public init(
         id: String, decision: String, region: String, level: RegionLevel, conditions: [ConditionEntry],
         outputs: [String: OutputValue], from: Day?, to: Day?, priority: Int, sources: [String], overrides: [String],
-        file: String, line: Int
+        restates: String? = nil, file: String, line: Int
     ) {
+        self.restates = restates
         self.id = id
         self.decision = decision
         self.region = region

@@ -1,45 +1,48 @@
 import DecisionTable
+import PolicyAnalysis
 import PolicyDiagnostics
 
-/// analyse: findings about the resolved rules that are legal but almost certainly mistakes.
-/// Today: a rule that an earlier rule of the same region always pre-empts under `first`
-/// (the earlier one matches every applicant the later one matches, on every day it is in force).
+/// analyse: proves the lowered table sound (gaps, conflicts, dead rules, redundant overrides,
+/// contradictory conditions) and reports each finding at the rules involved, with a witness.
 public enum Analyse {
-    public static func run(_ resolved: ResolvedPolicy) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var groups: [String: [TypedRule]] = [:]
-        for rule in resolved.policy.rules {
-            groups["\(rule.entry.region)|\(rule.entry.decision)", default: []].append(rule)
+    public static func run(_ resolved: ResolvedPolicy, table: DecisionTableArtifact) -> [Diagnostic] {
+        let spans = Dictionary(resolved.policy.rules.map { ($0.entry.id, $0.span) }, uniquingKeysWith: { a, _ in a })
+        return TableAnalysis(table: table).run().compactMap { finding in
+            guard let first = finding.rules.first, let span = spans[first] else { return nil }
+            return diagnostic(finding, at: span, spans: spans)
         }
-        for (_, rules) in groups.sorted(by: { $0.key < $1.key }) {
-            guard resolved.policy.hitPolicies[rules[0].entry.decision] == .first else { continue }
-            for (i, later) in rules.enumerated() {
-                guard
-                    let earlier = rules[..<i].first(where: {
-                        $0.entry.id != later.entry.id && covers($0.entry, later.entry)
-                    })
-                else { continue }
-                diagnostics.append(
-                    .warning(
-                        .deadRule,
-                        "rule '\(later.entry.id)' can never decide: '\(earlier.entry.id)' comes first and matches every applicant it matches",
-                        at: later.span, notes: [DiagnosticNote("'\(earlier.entry.id)' is here", at: earlier.span)],
-                        help: "move the narrower rule first, or narrow the earlier rule's conditions or dates"))
-            }
-        }
-        return diagnostics
     }
 
-    /// True when `a` matches whenever `b` does: each of a's conditions allows all of b's values
-    /// for that fact, and a is in force on every day b is.
-    static func covers(_ a: RuleEntry, _ b: RuleEntry) -> Bool {
-        for ca in a.conditions {
-            guard let cb = b.conditions.first(where: { $0.fact == ca.fact }),
-                Set(cb.values).isSubset(of: Set(ca.values))
-            else { return false }
+    static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan]) -> Diagnostic {
+        var notes = f.rules.dropFirst().compactMap { id in spans[id].map { DiagnosticNote("'\(id)' is here", at: $0) } }
+        if !f.conditions.isEmpty {
+            let text = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" }.joined(
+                separator: ", ")
+            notes.append(DiagnosticNote("applicants concerned: \(text)"))
         }
-        let startsBefore = a.from == nil || (b.from != nil && a.from! <= b.from!)
-        let endsAfter = a.to == nil || (b.to != nil && b.to! <= a.to!)
-        return startsBefore && endsAfter
+        if !f.intervals.isEmpty {
+            notes.append(DiagnosticNote("dates: \(f.intervals.map(\.description).joined(separator: "; "))"))
+        }
+        let witness = f.witness?.serialized()
+        switch f.kind {
+        case .gap:
+            let region = f.region == "national" ? "the national baseline" : "the chain of \(f.region)"
+            return .warning(
+                .gap, "\(f.decision): \(region) leaves some applicants without an answer", at: span, notes: notes,
+                help: "add a rule such as:\n\(f.skeleton ?? "")", witness: witness)
+        case .conflict:
+            return .error(
+                .conflict, f.message, at: span, notes: notes,
+                help: "narrow one rule's conditions, or use hit policy first or priority", witness: witness)
+        case .deadRule:
+            return .warning(
+                .deadRule, f.message, at: span, notes: notes,
+                help: "remove the rule, move it before the rule that pre-empts it, or narrow that rule",
+                witness: witness)
+        case .redundantOverride:
+            return .warning(.redundantOverride, f.message, at: span, notes: notes, witness: witness)
+        case .contradictory:
+            return .warning(.contradictoryConditions, f.message, at: span, notes: notes, help: "correct the conditions")
+        }
     }
 }

@@ -25,10 +25,16 @@ public enum Compiler {
         diagnostics += validationDiagnostics
         let (resolved, resolveDiagnostics) = Resolve.run(validated)
         diagnostics += resolveDiagnostics
-        diagnostics += Analyse.run(resolved)
+        // Analysis needs a well-formed table; with earlier errors its findings would only echo them.
+        var table: DecisionTableArtifact?
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            let lowered = Lower.run(resolved)
+            diagnostics += Analyse.run(resolved, table: lowered)
+            table = lowered
+        }
         let failed = diagnostics.contains { $0.severity == .error }
         return Compilation(
             syntax: loaded.syntax, validated: validated, resolved: resolved,
-            table: failed ? nil : Lower.run(resolved), diagnostics: Diagnostic.sorted(diagnostics))
+            table: failed ? nil : table, diagnostics: Diagnostic.sorted(diagnostics))
     }
 }

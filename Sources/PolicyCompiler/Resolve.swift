@@ -45,6 +45,20 @@ public enum Resolve {
             }
         }
 
+        for rule in policy.rules {
+            guard let target = rule.entry.restates else { continue }
+            let chain = chainCodes(rule.entry.region, index).dropFirst()
+            guard let other = byID[target], other.decision == rule.entry.decision, chain.contains(other.region) else {
+                diagnostics.append(
+                    .error(
+                        .badRestatement,
+                        "rule '\(rule.entry.id)' restates '\(target)', which is not a less specific rule of \(rule.entry.decision) in its chain",
+                        at: rule.span,
+                        help: "name a rule of the same decision in the province or national file above this region"))
+                continue
+            }
+        }
+
         var chains: [ResolvedPolicy.Chain] = []
         let regionsWithRules = Set(policy.rules.map(\.entry.region)).subtracting(["national"])
         var subjects = Set<String>(["national"])

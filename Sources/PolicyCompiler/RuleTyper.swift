@@ -58,7 +58,7 @@ struct RuleTyper {
             id: rule.id.value, decision: decision.name, region: owner.code, level: owner.level,
             conditions: conditions, outputs: outputs, from: rule.effective.from?.value, to: rule.effective.to?.value,
             priority: rule.priority?.value ?? 0, sources: sources, overrides: rule.overrides.map(\.value),
-            file: file, line: rule.span.start.line)
+            restates: rule.restates?.value, file: file, line: rule.span.start.line)
         return TypedRule(entry: entry, span: rule.span)
     }
 

@@ -31,10 +31,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var span: SourceSpan
     public var notes: [DiagnosticNote]
     public var help: String?
+    /// For analysis findings: an applicant that shows the problem, as facts JSON for `policyc eval`.
+    public var witness: String?
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
-        notes: [DiagnosticNote] = [], help: String? = nil
+        notes: [DiagnosticNote] = [], help: String? = nil, witness: String? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -42,20 +44,21 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.span = span
         self.notes = notes
         self.help = help
+        self.witness = witness
     }
 
     public static func error(
         _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
-        notes: [DiagnosticNote] = [], help: String? = nil
+        notes: [DiagnosticNote] = [], help: String? = nil, witness: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.error, code, message, at: span, notes: notes, help: help)
+        Diagnostic(.error, code, message, at: span, notes: notes, help: help, witness: witness)
     }
 
     public static func warning(
         _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
-        notes: [DiagnosticNote] = [], help: String? = nil
+        notes: [DiagnosticNote] = [], help: String? = nil, witness: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: span, notes: notes, help: help)
+        Diagnostic(.warning, code, message, at: span, notes: notes, help: help, witness: witness)
     }
 }
 

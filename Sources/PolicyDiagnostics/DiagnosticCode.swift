@@ -32,6 +32,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case emptyPolicyFile = "W0402"
     case deadRule = "W0403"
     case ineffectiveKey = "W0404"
+    // Analysis findings
+    case gap = "W0501"
+    case conflict = "E0502"
+    case redundantOverride = "W0503"
+    case contradictoryConditions = "W0504"
+    case badRestatement = "E0505"
 
     /// One-line summary, used by `policyc explain-code` style listings and the catalogue test.
     public var summary: String {
@@ -61,6 +67,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unusedSource: "a source that no rule, attribute or calendar cites"
         case .emptyPolicyFile: "a policy file with no rules and no attributes"
         case .deadRule: "a rule that an earlier rule of the same region always pre-empts"
+        case .gap: "applicants for whom no rule of a decision answers"
+        case .conflict: "rules of a unique decision that overlap and answer differently"
+        case .redundantOverride: "a more specific rule that answers exactly what the rules it overrides would"
+        case .contradictoryConditions: "a rule whose conditions no applicant can satisfy"
+        case .badRestatement:
+            "`restates` names a rule that is not a less specific rule of the same decision in the chain"
         case .ineffectiveKey:
             "a key that has no effect where it is written (for example priority under hit policy first)"
         }

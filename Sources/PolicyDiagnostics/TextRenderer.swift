@@ -11,7 +11,8 @@ public enum TextRenderer {
                     out += "  note: \(note.message)\n"
                 }
             }
-            if let help = d.help { out += "  help: \(help)\n" }
+            if let witness = d.witness { out += "  witness: \(witness)\n" }
+            if let help = d.help { out += "  help: \(help.replacingOccurrences(of: "\n", with: "\n        "))\n" }
         }
         return out
     }

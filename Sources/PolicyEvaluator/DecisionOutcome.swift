@@ -24,6 +24,9 @@ public struct DecisionOutcome: Sendable {
 
     public var output: [String: OutputValue]? { status == .decided ? rules.first?.outputs : nil }
 
+    /// The outcome of a part that was not asked (family sharing without a family member).
+    public static var absent: DecisionOutcome { DecisionOutcome(.undetermined) }
+
     init(_ status: Status, rules: [RuleEntry] = [], missing: [String] = []) {
         self.status = status
         self.rules = rules

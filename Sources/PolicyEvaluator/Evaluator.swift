@@ -40,8 +40,21 @@ public struct Evaluator: Sendable {
     }
 
     /// True when the region or its province had the wallet open on that day.
-    func walletOpen(_ region: Int, _ day: Day) -> Bool {
+    public func walletOpen(_ region: Int, _ day: Day) -> Bool {
         regions.chain(of: region).contains { r in walletDates[r].map { $0 <= day } ?? false }
+    }
+
+    /// Every condition fact's value for these facts, derived ones included (absent when unknown).
+    public func conditionValues(_ facts: ApplicantFacts) -> [String: String] {
+        let derived = DerivedFacts(facts, regions: regions, walletOpen: walletOpen)
+        var result: [String: String] = [:]
+        for (i, fact) in Vocabulary.facts.enumerated() where derived.values[i] >= 0 {
+            result[fact.name] = fact.values[Int(derived.values[i])]
+        }
+        for (i, name) in Vocabulary.regionFacts.enumerated() {
+            if let r = derived.region(i) { result[name] = regions.regions[r].code }
+        }
+        return result
     }
 
     public func answer(_ facts: ApplicantFacts) -> Answer {

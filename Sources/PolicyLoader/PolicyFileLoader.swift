@@ -42,7 +42,7 @@ enum PolicyFileLoader {
         guard
             let f = reader.mapping(
                 node, what: "rule", required: ["id", "decision", "then", "sources"],
-                optional: ["when", "effective", "overrides", "priority", "note"])
+                optional: ["when", "effective", "overrides", "restates", "priority", "note"])
         else { return nil }
         guard let id = f["id"].flatMap({ reader.string($0, what: "rule id") }),
             let decision = f["decision"].flatMap({ reader.string($0, what: "decision") })
@@ -83,9 +83,11 @@ enum PolicyFileLoader {
         let overrides = f["overrides"].flatMap { reader.stringList($0, what: "overrides") } ?? []
         let priority = f["priority"].flatMap { reader.integer($0, what: "priority") }
         let note = f["note"].flatMap { reader.string($0, what: "note")?.value }
-        return RuleDecl(
+        var decl = RuleDecl(
             id: id, decision: decision, when: conditions, then: outputs, effective: effective, sources: sources,
             overrides: overrides, priority: priority, note: note, span: node.span)
+        decl.restates = f["restates"].flatMap { reader.string($0, what: "restates") }
+        return decl
     }
 
     static func output(_ node: YAMLNode, reader: inout NodeReader) -> OutputSyntax? {

@@ -94,6 +94,8 @@ public struct RuleDecl: Sendable {
     public var effective: EffectiveSyntax
     public var sources: [Located<String>]
     public var overrides: [Located<String>]
+    /// A less specific rule this one deliberately restates (a local source confirming it).
+    public var restates: Located<String>? = nil
     public var priority: Located<Int>?
     public var note: String?
     public var span: SourceSpan

@@ -9,7 +9,7 @@ import Testing
 /// The shipped policies compile cleanly and pass every applicant case in policies/tests.
 struct ShippedPoliciesTests {
     @Test func compileWithoutErrorsOrWarnings() {
-        let compilation = Compiler.compile(directory: Paths.policies)
+        let compilation = Fixture.shipped
         #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(compilation.diagnostics))")
     }
 
@@ -33,7 +33,7 @@ struct ShippedPoliciesTests {
     }
 
     @Test func everyRuleCitesAKnownSource() throws {
-        let table = try #require(Compiler.compile(directory: Paths.policies).table)
+        let table = try #require(Fixture.shipped.table)
         let ids = Set(table.sources.map(\.id))
         for rule in table.rules {
             #expect(!rule.sources.isEmpty, "\(rule.id)")
@@ -42,14 +42,14 @@ struct ShippedPoliciesTests {
     }
 
     @Test func regionsCoverAllProvinceLevelDivisions() throws {
-        let table = try #require(Compiler.compile(directory: Paths.policies).table)
+        let table = try #require(Fixture.shipped.table)
         #expect(table.regions.filter { $0.level == .province }.count == 31)
         #expect(table.regions.filter { $0.level == .city }.count == 333)
         #expect(table.calendars.map(\.year) == [2024, 2025, 2026])
     }
 
     @Test func seedFilesNamedBySourcesExist() throws {
-        let table = try #require(Compiler.compile(directory: Paths.policies).table)
+        let table = try #require(Fixture.shipped.table)
         let seeds = Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
         guard FileManager.default.fileExists(atPath: seeds) else { return }  // shared/ sits beside the checkout
         for source in table.sources {

@@ -53,9 +53,11 @@ enum Fixture {
         return Evaluator(table: table)
     }
 
+    /// Compiled once for the whole run: every test that needs the shipped table shares it.
+    static let shipped: Compilation = Compiler.compile(directory: Paths.policies)
+
     static func shippedEvaluator() throws -> Evaluator {
-        let compilation = Compiler.compile(directory: Paths.policies)
-        guard let table = compilation.table else { throw FixtureError.doesNotCompile(compilation.diagnostics.count) }
+        guard let table = shipped.table else { throw FixtureError.doesNotCompile(shipped.diagnostics.count) }
         return Evaluator(table: table)
     }
 

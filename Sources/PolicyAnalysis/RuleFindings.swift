@@ -1,0 +1,106 @@
+import DecisionTable
+import PolicyEvaluator
+
+extension TableAnalysis {
+    /// Dead rules, redundant overrides and contradictory conditions, from the evidence the sweeps gathered.
+    func ruleFindings(_ records: [String: RuleRecord]) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in table.rules {
+            guard let record = records[rule.id] else { continue }
+            if let reason = contradiction(rule) {
+                findings.append(
+                    Finding(
+                        kind: .contradictory, decision: rule.decision, rules: [rule.id], region: rule.region,
+                        message: "rule '\(rule.id)' can never apply: \(reason)", intervals: [], conditions: [],
+                        witness: nil, skeleton: nil))
+            } else if !record.alive {
+                findings.append(dead(record))
+            } else if record.redundantWhereAlive && rule.level != .national && rule.restates == nil {
+                findings.append(redundant(rule))
+            }
+        }
+        return findings
+    }
+
+    private func dead(_ record: RuleRecord) -> Finding {
+        let rule = record.rule
+        var witness: JSONValue?
+        var conditions: [(fact: String, values: [String])] = []
+        var intervals: [Interval] = []
+        if let (chain, interval, cube, space) = record.shadowWitness, let by = record.shadowedBy {
+            conditions = space.describe(cube)
+            intervals = [interval]
+            witness = witnesses.build(space: space, cube: cube, chain: chain, day: interval.sample) { facts in
+                outcome(rule.decision, facts).rules.first?.id == by
+            }
+        }
+        let why =
+            record.shadowedBy.map { "'\($0)' decides every applicant it matches first" }
+            ?? "it is overridden or out of force wherever it could apply"
+        return Finding(
+            kind: .deadRule, decision: rule.decision, rules: [rule.id] + (record.shadowedBy.map { [$0] } ?? []),
+            region: rule.region, message: "rule '\(rule.id)' can never decide: \(why)", intervals: intervals,
+            conditions: conditions, witness: witness, skeleton: nil)
+    }
+
+    private func redundant(_ rule: RuleEntry) -> Finding {
+        let chain = Chain.all(in: table, regions: evaluator.regions).first {
+            $0.decision.name == rule.decision && $0.levels.first?.contains { $0.id == rule.id } == true
+        }
+        var witness: JSONValue?
+        if let chain {
+            let space = FactSpace(rules: chain.rules)
+            let day = rule.from ?? rule.to ?? Day(number: 0)
+            witness = witnesses.build(space: space, cube: space.cube(rule), chain: chain, day: day) { facts in
+                outcome(rule.decision, facts).rules.first?.id == rule.id
+            }
+        }
+        return Finding(
+            kind: .redundantOverride, decision: rule.decision, rules: [rule.id], region: rule.region,
+            message:
+                "rule '\(rule.id)' gives exactly what the rules it overrides would give; remove it, or mark it `restates:` when a local source confirms the general rule",
+            intervals: [], conditions: [], witness: witness, skeleton: nil)
+    }
+
+    /// A condition on the decision's own subject region that excludes every region the rule applies to.
+    private func contradiction(_ rule: RuleEntry) -> String? {
+        guard let spec = Vocabulary.decision(named: rule.decision) else { return nil }
+        let field = spec.subject.rawValue
+        guard rule.region != "national", let condition = rule.conditions.first(where: { $0.fact == field }) else {
+            return nil
+        }
+        let regions = evaluator.regions
+        let applies = condition.values.contains { code in
+            guard let i = regions.index(ofCode: code) else { return false }
+            return regions.chain(of: i).contains { regions.regions[$0].code == rule.region }
+        }
+        return applies
+            ? nil
+            : "it applies only where \(field) is \(rule.region)'s area, but requires \(field) in \(condition.values)"
+    }
+}
+
+/// A YAML rule that would close a gap, for the author to complete.
+enum Skeleton {
+    static func rule(decision: DecisionSpec, conditions: [(fact: String, values: [String])], interval: Interval)
+        -> String
+    {
+        var lines = ["- id: TODO.\(decision.name)", "  decision: \(decision.name)"]
+        if !conditions.isEmpty {
+            let parts = conditions.map { c in
+                c.values.count == 1 ? "\(c.fact): \(c.values[0])" : "\(c.fact): [\(c.values.joined(separator: ", "))]"
+            }
+            lines.append("  when: {\(parts.joined(separator: ", "))}")
+        }
+        let outputs = decision.outputs.map { "\($0.name): TODO" }.joined(separator: ", ")
+        lines.append("  then: {\(outputs)}")
+        switch (interval.from, interval.to) {
+        case (nil, nil): break
+        case (let f?, nil): lines.append("  effective: {from: \(f)}")
+        case (nil, let t?): lines.append("  effective: {to: \(t)}")
+        case (let f?, let t?): lines.append("  effective: {from: \(f), to: \(t)}")
+        }
+        lines.append("  sources: [TODO]")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,123 @@
+import DecisionTable
+import PolicyEvaluator
+
+/// Builds a concrete applicant inside a cube: chooses the regions and the date so that the derived
+/// facts (scope, member scope, wallet status, region conditions) fall in the cube, takes input facts
+/// from it, and lets the evaluator confirm the result. Region choices are pruned column by column,
+/// so a part of the space no real applicant can reach is rejected quickly.
+struct WitnessBuilder {
+    let evaluator: Evaluator
+    private let provinces: [Int]
+    private let sameProvince: [Int: [Int]]
+
+    init(evaluator: Evaluator) {
+        self.evaluator = evaluator
+        let regions = evaluator.regions
+        provinces = regions.regions.indices.filter { regions.regions[$0].level == .province }
+        var grouped: [Int: [Int]] = [:]
+        for i in regions.regions.indices { grouped[regions.province(of: i), default: []].append(i) }
+        sameProvince = grouped
+    }
+
+    /// Allows a value of a column, or anything when the space has no such column.
+    private struct Membership {
+        let space: FactSpace
+        let cube: Cube
+
+        func allows(_ fact: String, _ value: String) -> Bool {
+            guard let i = space.columns.firstIndex(where: { $0.fact == fact }) else { return true }
+            let values = space.columns[i].values
+            let index = values.firstIndex(of: value) ?? (space.columns[i].isRegion ? values.count - 1 : -1)
+            return index >= 0 && cube.masks[i] & (UInt64(1) << UInt64(index)) != 0
+        }
+
+        func has(_ fact: String) -> Bool { space.columns.contains { $0.fact == fact } }
+    }
+
+    private func regionsAround(_ anchor: Int, _ allowed: (String) -> Bool) -> [Int] {
+        var result: [Int] = []
+        if allowed("same_area") { result.append(anchor) }
+        let home = evaluator.regions.province(of: anchor)
+        if allowed("intra_province") { result += (sameProvince[home] ?? []).filter { $0 != anchor } }
+        if allowed("cross_province") {
+            result += provinces.filter { $0 != home }.flatMap { [$0] + (sameProvince[$0] ?? []) }
+        }
+        return result
+    }
+
+    func build(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool) -> JSONValue? {
+        let m = Membership(space: space, cube: cube)
+        let regions = evaluator.regions
+        let subjectIsOrigin = chain.decision.subject == .origin
+        let needsMember = space.columns.contains { $0.fact.hasPrefix("member_") }
+        func wallet(_ r: Int) -> String { evaluator.walletOpen(r, day) ? "open" : "unknown" }
+        func code(_ r: Int) -> String { regions.regions[r].code }
+
+        for subject in chain.members {
+            guard m.allows(subjectIsOrigin ? "origin" : "destination", code(subject)) else { continue }
+            if subjectIsOrigin && !m.allows("giver_wallet", wallet(subject)) { continue }
+            for other in regionsAround(subject, { m.allows("scope", $0) }) {
+                let (origin, destination) = subjectIsOrigin ? (subject, other) : (other, subject)
+                guard m.allows(subjectIsOrigin ? "destination" : "origin", code(other)),
+                    m.allows("scope", regions.scope(from: origin, to: destination)),
+                    m.allows("giver_wallet", wallet(origin))
+                else { continue }
+                let members = needsMember ? regionsAround(origin, { m.allows("member_scope", $0) }) : [-1]
+                for member in members {
+                    if member >= 0 {
+                        guard m.allows("member_region", code(member)), m.allows("member_wallet", wallet(member)),
+                            m.allows("member_scope", regions.scope(from: origin, to: member))
+                        else { continue }
+                    }
+                    for inputs in inputChoices(space, cube) {
+                        let json = facts(
+                            origin: code(origin), destination: code(destination), inputs: inputs,
+                            member: member >= 0 ? code(member) : nil, day: day)
+                        guard let facts = try? evaluator.facts(from: json, today: day), accept(facts) else { continue }
+                        return json
+                    }
+                    return nil  // the regions fit; if no input choice is accepted, other regions will not help
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A few assignments of the cube's input facts (not derived, not regions), first values first.
+    private func inputChoices(_ space: FactSpace, _ cube: Cube) -> [[String: String]] {
+        var choices: [[String: String]] = [[:]]
+        for (i, column) in space.columns.enumerated() {
+            guard !column.isRegion, let spec = Vocabulary.fact(named: column.fact),
+                !spec.derived || column.fact == "member_relation" || column.fact == "member_insured"
+            else { continue }
+            let values = column.values.indices.filter { cube.masks[i] & (UInt64(1) << UInt64($0)) != 0 }
+                .map { column.values[$0] }
+            choices = choices.flatMap { base in values.prefix(3).map { base.merging([column.fact: $0]) { $1 } } }
+            if choices.count > 8 { choices = Array(choices.prefix(8)) }
+        }
+        return choices
+    }
+
+    private func facts(origin: String, destination: String, inputs: [String: String], member: String?, day: Day)
+        -> JSONValue
+    {
+        var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
+        for fact in Vocabulary.facts where !fact.derived {
+            let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values[0])
+            pairs.append((fact.name, fact.isBoolean ? .bool(value == "true") : .string(value)))
+        }
+        pairs.append(("application_date", .string(day.description)))
+        if let member {
+            pairs.append(
+                (
+                    "family_member",
+                    .object([
+                        ("relation", .string(inputs["member_relation"] ?? "spouse")),
+                        ("region", .string(member)),
+                        ("insured", .bool((inputs["member_insured"] ?? "true") == "true")),
+                    ])
+                ))
+        }
+        return .object(pairs)
+    }
+}
