@@ -42,14 +42,14 @@ let package = Package(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PolicyAnalysis", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PolicyTests",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
-                "DecisionTable",
+                "DecisionTable", "PolicyAnalysis",
             ],
             exclude: ["Fixtures"]
         ),

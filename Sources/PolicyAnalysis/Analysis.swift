@@ -70,8 +70,17 @@ public struct TableAnalysis {
     /// Joins adjacent date intervals, and rebuilds a gap's suggested rule for the joined dates.
     func merged(_ finding: Finding) -> Finding {
         var f = finding
+        f.intervals = Self.join(f.intervals)
+        if f.kind == .gap, let decision = Vocabulary.decision(named: f.decision), let first = f.intervals.first {
+            f.skeleton = Skeleton.rule(decision: decision, conditions: f.conditions, interval: first)
+        }
+        return f
+    }
+
+    /// Overlapping or adjacent intervals joined into as few as possible.
+    static func join(_ intervals: [Interval]) -> [Interval] {
         var joined: [Interval] = []
-        for interval in Set(f.intervals).sorted(by: { ($0.from?.number ?? .min) < ($1.from?.number ?? .min) }) {
+        for interval in Set(intervals).sorted(by: { ($0.from?.number ?? .min) < ($1.from?.number ?? .min) }) {
             guard let last = joined.last else {
                 joined.append(interval)
                 continue
@@ -85,11 +94,7 @@ public struct TableAnalysis {
                 joined.append(interval)
             }
         }
-        f.intervals = joined
-        if f.kind == .gap, let decision = Vocabulary.decision(named: f.decision), let first = joined.first {
-            f.skeleton = Skeleton.rule(decision: decision, conditions: f.conditions, interval: first)
-        }
-        return f
+        return joined
     }
 
     /// The rules in force on a day, by level, without the ones an in-force rule overrides;

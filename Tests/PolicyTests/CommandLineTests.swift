@@ -141,4 +141,25 @@ struct CommandLineTests {
         #expect(run.stdout.contains(#"expected "payout_to_bank", got "transfer_with_relationship""#))
         #expect(run.stdout.contains("1 passed, 1 failed"))
     }
+
+    @Test func diffExitStatusesAndFormats() throws {
+        #expect(try Self.policyc(["diff", "policies", "policies"]).status == 0)
+        let scratch = try ScratchDirectory(copying: Paths.policies)
+        let file = "\(scratch.path)/cities/nanjing.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "value: 30,", with: "value: 25,").write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let run = try Self.policyc(["diff", "policies", scratch.path, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(json?["equal"] as? Bool == false)
+        #expect(try Self.policyc(["diff", "no-such-revision", "policies"]).status == 2)
+    }
+
+    @Test func diffAcceptsGitRevisions() throws {
+        guard FileManager.default.fileExists(atPath: Paths.packageRoot.appendingPathComponent(".git").path) else {
+            return
+        }
+        #expect(try Self.policyc(["diff", "HEAD", "HEAD"]).status == 0)
+    }
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import DecisionTable
+import Foundation
+import PolicyAnalysis
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which applicants' answers a policy change moves.",
+        discussion: """
+            OLD and NEW are policy directories or git revisions (policyc diff HEAD~1 HEAD). \
+            Exit status: 0 equal, 1 different, 2 usage, I/O or policy errors.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Argument(help: "The old policies: a directory or a git revision.") var old: String
+    @Argument(help: "The new policies: a directory or a git revision (default: the working tree).") var new = "policies"
+    @Option(help: "The policy directory inside the repository, for git revisions.") var path = "policies"
+    @Option(help: "Output format: text, json or markdown (for a pull-request comment).") var format: Format = .text
+
+    func run() throws {
+        let before = try table(old)
+        let after = try table(new)
+        let diff = TableDiff(old: before, new: after)
+        switch format {
+        case .text: writeOut(DiffRenderer.text(diff))
+        case .markdown: writeOut(DiffRenderer.markdown(diff))
+        case .json: writeOut(DiffRenderer.json(diff).serialized(pretty: true) + "\n")
+        }
+        if !diff.isEmpty { throw ExitStatus.findings.exitCode }
+    }
+
+    /// A directory is compiled as it is; anything else is taken as a git revision and exported first.
+    private func table(_ reference: String) throws -> DecisionTableArtifact {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue {
+            return try compiled(reference)
+        }
+        let scratch = NSTemporaryDirectory() + "policyc-diff-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let archive = Process()
+        archive.executableURL = URL(fileURLWithPath: "/bin/sh")
+        archive.arguments = [
+            "-c", "git archive --format=tar \"$1\" -- \"$2\" | tar -x -C \"$3\"", "sh", reference, path, scratch,
+        ]
+        let errors = Pipe()
+        archive.standardError = errors
+        try archive.run()
+        archive.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard archive.terminationStatus == 0, message.isEmpty else {
+            printError(
+                "policyc diff: '\(reference)' is neither a directory nor a git revision with \(path)/: \(message)")
+            throw ExitStatus.usage.exitCode
+        }
+        return try compiled("\(scratch)/\(path)")
+    }
+
+    private func compiled(_ directory: String) throws -> DecisionTableArtifact {
+        do {
+            return try compiledTable(directory: directory)
+        } catch let code as ExitCode where code != .success {
+            throw ExitStatus.usage.exitCode  // errors in either side make the diff meaningless
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import DecisionTable
+import Foundation
+import PolicyAnalysis
+import PolicyCompiler
+import Testing
+
+/// `policyc diff` reports, as condition sets, exactly the applicants whose answers move.
+struct DiffTests {
+    static func table(_ directory: String) throws -> DecisionTableArtifact {
+        try #require(Compiler.compile(directory: directory).table)
+    }
+
+    static func edited(_ file: String, _ edit: (String) -> String) throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory(copying: Paths.policies)
+        let text = try String(contentsOfFile: "\(scratch.path)/\(file)", encoding: .utf8)
+        let changed = edit(text)
+        #expect(changed != text, "the edit must change the file")
+        try scratch.write(changed, to: file)
+        return scratch
+    }
+
+    @Test func identicalPoliciesAreEqual() throws {
+        let table = try #require(Fixture.shipped.table)
+        #expect(TableDiff(old: table, new: table).isEmpty)
+    }
+
+    @Test func movingGuangdongsRuleToANewDateShowsWhoIsAffected() throws {
+        let scratch = try Self.edited("provinces/guangdong.yaml") {
+            $0.replacingOccurrences(
+                of: "    then: {handling: usable_across_cities}\n",
+                with: "    then: {handling: usable_across_cities}\n    effective: {from: 2025-01-01}\n")
+        }
+        let diff = TableDiff(old: try #require(Fixture.shipped.table), new: try Self.table(scratch.path))
+        #expect(diff.rules.changed == ["guangdong.balance.intra-province-usable"])
+        #expect(diff.answers.count == 2)
+        for change in diff.answers {
+            #expect(change.decision == "balance_handling")
+            #expect(change.regions.contains("440100") && change.regions.contains("440000"))
+            #expect(change.regions.count == 22)
+            #expect(change.oldRule == "guangdong.balance.intra-province-usable")
+            #expect(change.intervals.map(\.description) == ["until 2024-12-31"])
+            #expect(change.conditions.contains { $0.fact == "scope" && $0.values == ["intra_province"] })
+        }
+        #expect(
+            Set(diff.answers.compactMap(\.newRule)) == [
+                "national.balance.follows-person", "national.balance.cannot-transfer-bank",
+            ])
+        let markdown = DiffRenderer.markdown(diff)
+        #expect(markdown.contains("| decision | regions | applicants | dates | old | new | combinations |"))
+    }
+
+    @Test func aRenamedRuleChangesNoAnswer() throws {
+        let scratch = try Self.edited("cities/zhengzhou.yaml") {
+            $0.replacingOccurrences(of: "zhengzhou.funds.to-provincial-pool", with: "zhengzhou.funds.three-months")
+        }
+        let diff = TableDiff(old: try #require(Fixture.shipped.table), new: try Self.table(scratch.path))
+        #expect(diff.rules.renamed.map(\.new) == ["zhengzhou.funds.three-months"])
+        #expect(diff.rules.added.isEmpty && diff.rules.removed.isEmpty)
+        #expect(diff.answers.isEmpty)
+    }
+
+    @Test func aChangedFigureIsAttributedToItsRule() throws {
+        let scratch = try Self.edited("cities/nanjing.yaml") {
+            $0.replacingOccurrences(of: "value: 30, unit: working_days", with: "value: 20, unit: working_days")
+        }
+        let diff = TableDiff(old: try #require(Fixture.shipped.table), new: try Self.table(scratch.path))
+        let change = try #require(diff.answers.first)
+        #expect(diff.answers.count == 1)
+        #expect(change.regions == ["320100"])
+        #expect(
+            change.oldAnswer == "funds_arrival=~30 working_days" && change.newAnswer == "funds_arrival=~20 working_days"
+        )
+        #expect(change.combinations == 2)  // employee × (intra_province, cross_province)
+    }
+}
