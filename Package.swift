@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "PolicyEvaluator", dependencies: ["DecisionTable"]),
         .target(name: "PolicyAnalysis", dependencies: ["DecisionTable", "PolicyEvaluator"]),
         .target(
+            name: "PolicyBench",
+            dependencies: ["PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
+        ),
+        .target(
             name: "PolicyTestRunner",
             dependencies: ["PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics"]
         ),
@@ -42,7 +46,7 @@ let package = Package(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PolicyAnalysis", "PolicyBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

@@ -44,7 +44,12 @@ struct Eval: ParsableCommand {
         do {
             json = try JSONValue.parse(input)
         } catch {
-            printError("policyc: the facts are not valid JSON: \(describe(error))")
+            let message = "the facts are not valid JSON: \(describe(error))"
+            printError("policyc: \(message)")
+            if format == .json {
+                let body = JSONValue.object([("field", .string("(facts)")), ("message", .string(message))])
+                writeOut(JSONValue.object([("error", body)]).serialized(pretty: true) + "\n")
+            }
             throw ExitStatus.findings.exitCode
         }
         do {
@@ -55,6 +60,7 @@ struct Eval: ParsableCommand {
             }
         } catch {
             printError("policyc: \(error.description)")
+            if format == .json { writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n") }
             throw ExitStatus.findings.exitCode
         }
     }

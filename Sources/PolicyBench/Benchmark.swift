@@ -1,0 +1,92 @@
+import DecisionTable
+import Foundation
+import PolicyCompiler
+import PolicyDiagnostics
+import PolicyEvaluator
+
+/// Repeatable workloads, timed with a monotonic clock; medians of several runs.
+public enum Benchmark {
+    public struct Result: Sendable {
+        public var name: String
+        public var median: Duration
+        public var runs: Int
+        public var detail: String
+    }
+
+    static func median(_ runs: Int, _ body: () -> Void) -> Duration {
+        let clock = ContinuousClock()
+        var times: [Duration] = []
+        for _ in 0..<runs { times.append(clock.measure(body)) }
+        return times.sorted()[runs / 2]
+    }
+
+    /// The whole pipeline (load, validate, resolve, analyse, lower) on a policy directory.
+    public static func compile(_ directory: String, name: String, runs: Int) -> (Result, Compilation) {
+        var last = Compiler.compile(directory: directory)
+        let time = median(runs) { last = Compiler.compile(directory: directory) }
+        let detail =
+            "\(last.validated?.rules.count ?? 0) rules, \(last.diagnostics.count) diagnostics"
+            + (last.hasErrors ? " (errors!)" : "")
+        return (Result(name: name, median: time, runs: runs, detail: detail), last)
+    }
+
+    /// In-process evaluation of full answers on pre-parsed facts.
+    public static func answers(_ table: DecisionTableArtifact, runs: Int, count: Int) -> Result {
+        let evaluator = Evaluator(table: table)
+        let facts = sampleFacts(evaluator, count: count)
+        var sink = 0
+        let time = median(runs) {
+            for f in facts {
+                let a = evaluator.answer(f)
+                sink &+= a.balance.rules.count &+ (a.transferOutDue?.number ?? 0)
+            }
+        }
+        let perSecond = Double(facts.count) / seconds(time)
+        return Result(
+            name: "full answers (all four parts, due dates)", median: time, runs: runs,
+            detail: "\(facts.count) answers, \(Int(perSecond)) answers/s (checksum \(sink % 10))")
+    }
+
+    /// Varied applicants over all regions, decoded once.
+    static func sampleFacts(_ evaluator: Evaluator, count: Int) -> [ApplicantFacts] {
+        let regions = evaluator.regions.regions
+        var generator = SplitMix(seed: 42)
+        let day = Day(year: 2025, month: 9, day: 26)!
+        return (0..<count).compactMap { _ in
+            let o = regions[Int(generator.next() % UInt64(regions.count))].code
+            let d = regions[Int(generator.next() % UInt64(regions.count))].code
+            let m = regions[Int(generator.next() % UInt64(regions.count))].code
+            let json = JSONValue.object([
+                ("origin", .string(o)), ("destination", .string(d)),
+                ("insurance_type", .string(generator.next() % 4 == 0 ? "resident" : "employee")),
+                ("origin_stopped", .bool(generator.next() % 8 != 0)), ("destination_enrolled", .bool(true)),
+                ("application_date", .string(day.adding(days: Int(generator.next() % 600) - 300).description)),
+                (
+                    "family_member",
+                    .object([
+                        ("relation", .string(Vocabulary.relations[Int(generator.next() % 8)])),
+                        ("region", .string(m)), ("insured", .bool(true)),
+                    ])
+                ),
+            ])
+            return try? evaluator.facts(from: json, today: day)
+        }
+    }
+
+    public static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// A small deterministic generator, so every run measures the same applicants.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PolicyBench
+import PolicyDiagnostics
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the pipeline on the shipped policies and on a synthetic national-scale set.",
+        discussion: "Build with -c release for meaningful figures: swift run -c release policyc bench")
+
+    @Argument(help: "The shipped policy directory.") var directory = "policies"
+    @Option(help: "Where to write the synthetic policy set.") var synthetic =
+        NSTemporaryDirectory() + "policyc-synthetic"
+    @Option(help: "Runs per workload (the median is reported).") var runs = 7
+    @Option(help: "Applicants for the evaluation workload.") var answers = 100_000
+
+    func run() throws {
+        let (shipped, compilation) = Benchmark.compile(directory, name: "check + compile, shipped policies", runs: runs)
+        guard let table = compilation.table else {
+            printError(TextRenderer.render(compilation.diagnostics))
+            throw ExitStatus.findings.exitCode
+        }
+        try SyntheticPolicies.write(from: directory, to: synthetic, table: table)
+        let (national, synthCompilation) = Benchmark.compile(
+            synthetic, name: "check + compile, synthetic national set", runs: runs)
+        if !synthCompilation.diagnostics.isEmpty {
+            printError(TextRenderer.render(Array(synthCompilation.diagnostics.prefix(5))))
+        }
+        let evaluation = Benchmark.answers(table, runs: runs, count: answers)
+        writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
+        for r in [shipped, national, evaluation] {
+            let ms = Benchmark.seconds(r.median) * 1000
+            writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+        }
+    }
+}
