@@ -53,7 +53,7 @@ let package = Package(
             name: "PolicyTests",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
-                "DecisionTable", "PolicyAnalysis",
+                "DecisionTable", "PolicyAnalysis", "PolicyBench",
             ],
             exclude: ["Fixtures"]
         ),
