@@ -32,7 +32,17 @@ public struct Answer: Sendable {
         return evaluator.addingWorkingDays(n, to: start)
     }
 
-    func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }
+    public func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }
+
+    /// Every decision's outcome by decision name (family sharing only when a member was given).
+    public var outcomes: [(decision: String, outcome: DecisionOutcome)] {
+        var list: [(String, DecisionOutcome)] = [
+            ("transfer_blockers", blockers), ("balance_handling", balance), ("transfer_out_time", transferOut),
+            ("transfer_in_time", transferIn), ("funds_arrival", funds),
+        ]
+        if let family { list.append(("family_sharing", family)) }
+        return list
+    }
 }
 
 extension Answer {

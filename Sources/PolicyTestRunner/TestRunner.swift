@@ -9,7 +9,17 @@ public enum TestRunner {
         public var name: String
         public var location: SourceSpan
         public var failures: [String]
+        /// Rules that decided (or contributed to) one of this case's answers, for coverage.
+        public var exercised: Set<String> = []
+        /// Each decision answered: its subject region and the application date, for interval coverage.
+        public var touched: [Touch] = []
         public var passed: Bool { failures.isEmpty }
+    }
+
+    public struct Touch: Sendable {
+        public var decision: String
+        public var region: String
+        public var day: Day
     }
 
     public struct Report: Sendable {
@@ -25,10 +35,22 @@ public enum TestRunner {
         var results: [CaseResult] = []
         for c in cases {
             var failures: [String] = []
+            var exercised: Set<String> = []
+            var touched: [Touch] = []
             let input = YAMLToJSON.convert(c.facts, numbers: false)
             do {
                 let facts = try evaluator.facts(from: input, today: today)
-                let answer = evaluator.answer(facts).json
+                let result = evaluator.answer(facts)
+                for (decision, outcome) in result.outcomes {
+                    exercised.formUnion(outcome.rules.map(\.id))
+                    let spec = Vocabulary.decision(named: decision)
+                    let subject = spec?.subject == .destination ? facts.destination : facts.origin
+                    if let subject {
+                        let code = evaluator.regions.regions[subject].code
+                        touched.append(Touch(decision: decision, region: code, day: facts.applicationDate))
+                    }
+                }
+                let answer = result.json
                 for (path, expected) in c.expect {
                     let want = YAMLToJSON.convert(expected)
                     let got = answer.at(path: path.value)
@@ -45,7 +67,9 @@ public enum TestRunner {
                     failures.append("input rejected: \(error.description)")
                 }
             }
-            results.append(CaseResult(name: c.name.value, location: c.span, failures: failures))
+            results.append(
+                CaseResult(
+                    name: c.name.value, location: c.span, failures: failures, exercised: exercised, touched: touched))
         }
         return Report(results: results, diagnostics: diagnostics)
     }

@@ -18,6 +18,8 @@ struct Eval: ParsableCommand {
     @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+    @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
+        false
 
     func run() throws {
         let day = try parseDay(asOf, option: "--as-of") ?? today()
@@ -53,10 +55,21 @@ struct Eval: ParsableCommand {
             throw ExitStatus.findings.exitCode
         }
         do {
-            let answer = evaluator.answer(try evaluator.facts(from: json, today: today))
+            let facts = try evaluator.facts(from: json, today: today)
+            let answer = evaluator.answer(facts)
             switch format {
-            case .json: writeOut(answer.json.serialized(pretty: true) + "\n")
-            case .text: writeOut(AnswerText.render(answer, english: lang == .en))
+            case .json:
+                var output = answer.json
+                if explain, case .object(var pairs) = output {
+                    pairs.append(("explanation", evaluator.explain(facts).json))
+                    output = .object(pairs)
+                }
+                writeOut(output.serialized(pretty: true) + "\n")
+            case .text:
+                writeOut(AnswerText.render(answer, english: lang == .en))
+                if explain {
+                    writeOut("\n" + evaluator.explain(facts).text(english: lang == .en, evaluator: evaluator))
+                }
             }
         } catch {
             printError("policyc: \(error.description)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionTable
+import Foundation
 import PolicyDiagnostics
 import PolicyTestRunner
 
@@ -7,32 +8,76 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the applicant cases in DIR/tests/*.yaml against the compiled policies.",
-        discussion: "Exit status: 0 all passed, 1 a case failed or the policies have errors, 2 usage or I/O.")
+        discussion: """
+            Exit status: 0 all passed (and coverage at least --min-coverage), 1 a case failed, coverage \
+            is below the minimum or the policies have errors, 2 usage or I/O.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text }
 
     @Argument(help: "The policy directory.") var directory = "policies"
     @Option(help: "The date used for cases without application_date (YYYY-MM-DD).") var asOf = "2025-10-09"
+    @Option(help: "Output format.") var format: Format = .text
+    @Flag(help: "Report rule coverage: which rules and effective intervals no case exercises.") var coverage = false
+    @Option(help: "Fail when rule coverage is below this percentage (implies --coverage).") var minCoverage: Double?
 
     func run() throws {
         guard let day = Day(parsing: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD") }
         let table = try compiledTable(directory: directory)
         let report = TestRunner.run(directory: directory, evaluator: .init(table: table), today: day)
         if !report.diagnostics.isEmpty { printError(TextRenderer.render(report.diagnostics)) }
-        for result in report.results {
-            let at = "\(result.location.file):\(result.location.start.line)"
-            if result.passed {
-                writeOut("PASS \(result.name)\n")
-            } else {
-                writeOut("FAIL \(result.name) (\(at))\n")
-                for failure in result.failures { writeOut("     \(failure)\n") }
-            }
-        }
-        writeOut("policies: \(report.passed) passed, \(report.failed) failed\n")
+        writeOut(Self.text(report))
+        var failed = report.failed > 0 || report.diagnostics.contains { $0.severity == .error }
         if report.results.isEmpty {
             printError("policyc test: no test cases found in \(directory)/tests")
-            throw ExitStatus.findings.exitCode
+            failed = true
         }
-        if report.failed > 0 || report.diagnostics.contains(where: { $0.severity == .error }) {
-            throw ExitStatus.findings.exitCode
+        if coverage || minCoverage != nil {
+            let result = Coverage(table: table, report: report)
+            writeOut(Self.coverageText(result))
+            if let minimum = minCoverage, result.percent < minimum {
+                printError(
+                    String(format: "policyc test: rule coverage %.1f%% is below %.1f%%", result.percent, minimum))
+                failed = true
+            }
         }
+        // The count comes last, so CI systems that read the closing line find it.
+        writeOut("policies: \(report.passed) passed, \(report.failed) failed\n")
+        if failed { throw ExitStatus.findings.exitCode }
+    }
+
+    static func text(_ report: TestRunner.Report) -> String {
+        var out = ""
+        for result in report.results {
+            if result.passed {
+                out += "PASS \(result.name)\n"
+            } else {
+                out += "FAIL \(result.name) (\(result.location.file):\(result.location.start.line))\n"
+                for failure in result.failures { out += "     \(failure)\n" }
+            }
+        }
+        return out
+    }
+
+    static func coverageText(_ c: Coverage) -> String {
+        func range(_ i: (from: Day?, to: Day?)) -> String {
+            switch (i.from, i.to) {
+            case (nil, nil): "all dates"
+            case (let f?, nil): "from \(f)"
+            case (nil, let t?): "until \(t)"
+            case (let f?, let t?): "\(f) to \(t)"
+            }
+        }
+        var out = "\nRule coverage (a rule is covered when it decides at least one case):\n"
+        for g in c.groups {
+            let rules = "\(g.rules.count - g.uncoveredRules.count)/\(g.rules.count) rules"
+            let intervals = "\(g.intervals.count - g.uncoveredIntervals.count)/\(g.intervals.count) intervals"
+            let pad = String(repeating: " ", count: max(1, 20 - g.decision.count))
+            out +=
+                "  \(g.decision)\(pad)\(g.region.padding(toLength: 9, withPad: " ", startingAt: 0)) \(rules), \(intervals)\n"
+            for rule in g.uncoveredRules { out += "      not covered: \(rule.id) (\(rule.file):\(rule.line))\n" }
+            for i in g.uncoveredIntervals { out += "      no case dated \(range(i))\n" }
+        }
+        return out + String(format: "coverage: %d/%d rules (%.1f%%)\n", c.coveredRules, c.totalRules, c.percent)
     }
 }

@@ -1,0 +1,94 @@
+import DecisionTable
+
+/// Why an answer is what it is: for each decision, every rule the evaluator considered, in order,
+/// and what happened to it — it decided, or the first condition that failed and the fact value
+/// that failed it ("why not"), or it was not in force, overridden, or never reached.
+public struct Explanation: Sendable {
+    public enum Verdict: Sendable, Equatable {
+        case decided
+        /// Contributed to a `collect` decision (for example a blocker).
+        case contributed
+        case failed(fact: String, expected: [String], actual: String)
+        case needs([String])
+        case notInForce(from: Day?, to: Day?)
+        case overridden(by: String)
+        /// A rule after the one that decided (under `first`).
+        case notReached
+    }
+
+    public struct Step: Sendable {
+        public var rule: RuleEntry
+        public var verdict: Verdict
+    }
+
+    public struct Part: Sendable {
+        public var decision: String
+        public var subject: String?
+        public var steps: [Step]
+    }
+
+    public var parts: [Part]
+}
+
+extension Evaluator {
+    public func explain(_ facts: ApplicantFacts) -> Explanation {
+        let derived = DerivedFacts(facts, regions: regions, walletOpen: walletOpen)
+        var parts: [Explanation.Part] = []
+        for (d, spec) in Vocabulary.decisions.enumerated() {
+            if spec.name == "family_sharing" && facts.member == nil { continue }
+            let subject = spec.subject == .origin ? facts.origin : facts.destination
+            let levels = rules.levels(for: subject, decision: d, regions: regions)
+            let day = facts.applicationDate
+            let inForce = levels.joined().filter { $0.entry.isEffective(on: day) }
+            var overriders: [String: String] = [:]
+            for rule in inForce { for target in rule.entry.overrides { overriders[target] = rule.entry.id } }
+            let outcome = decide(d, subject: subject, facts: derived)
+            let deciding = Set(outcome.rules.map(\.id))
+            var decidedSoFar = false
+            var steps: [Explanation.Step] = []
+            for rule in levels.joined() {
+                let verdict: Explanation.Verdict
+                if !rule.entry.isEffective(on: day) {
+                    verdict = .notInForce(from: rule.entry.from, to: rule.entry.to)
+                } else if let by = overriders[rule.entry.id] {
+                    verdict = .overridden(by: by)
+                } else if deciding.contains(rule.entry.id) {
+                    verdict = hitPolicies[d] == .collect ? .contributed : .decided
+                    decidedSoFar = hitPolicies[d] == .first
+                } else if decidedSoFar {
+                    verdict = .notReached
+                } else {
+                    verdict = firstFailure(rule.entry, derived)
+                }
+                steps.append(Explanation.Step(rule: rule.entry, verdict: verdict))
+            }
+            parts.append(
+                Explanation.Part(
+                    decision: spec.name, subject: subject.map { regions.regions[$0].code }, steps: steps))
+        }
+        return Explanation(parts: parts)
+    }
+
+    /// The first condition (in the rule's order) that the facts do not satisfy.
+    private func firstFailure(_ rule: RuleEntry, _ facts: DerivedFacts) -> Explanation.Verdict {
+        for condition in rule.conditions {
+            let actual: String?
+            if let which = Vocabulary.regionFacts.firstIndex(of: condition.fact) {
+                actual = facts.region(which).map { regions.regions[$0].code }
+            } else if let column = Columns.index[condition.fact] {
+                let v = facts.values[column]
+                actual = v >= 0 ? Vocabulary.facts[column].values[Int(v)] : nil
+            } else {
+                actual = nil
+            }
+            guard let actual else {
+                let column = Columns.index[condition.fact]
+                return .needs(column.map { facts.needs($0) } ?? [condition.fact])
+            }
+            if !condition.values.contains(actual) {
+                return .failed(fact: condition.fact, expected: condition.values, actual: actual)
+            }
+        }
+        return .needs([])  // matched, yet another rule decided (priority or unique)
+    }
+}
