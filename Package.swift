@@ -34,6 +34,7 @@ let package = Package(
         ),
         .target(name: "PolicyEvaluator", dependencies: ["DecisionTable"]),
         .target(name: "PolicyAnalysis", dependencies: ["DecisionTable", "PolicyEvaluator"]),
+        .target(name: "PolicySchema", dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyLoader"]),
         .target(
             name: "PolicyBench",
             dependencies: ["PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
@@ -46,14 +47,15 @@ let package = Package(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", "PolicyBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PolicyTests",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
-                "DecisionTable", "PolicyAnalysis", "PolicyBench",
+                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
             ],
             exclude: ["Fixtures"]
         ),

@@ -2,12 +2,32 @@ import DecisionTable
 import PolicyDiagnostics
 import PolicySyntax
 
+/// The keys a mapping in a policy repository may have. The loaders read with these lists and
+/// `policyc schema` publishes them, so the JSON Schemas cannot drift from what is accepted.
+public struct MappingKeys: Sendable {
+    public let required: [String]
+    public let optional: [String]
+    public var all: [String] { required + optional }
+}
+
+/// Key lists of every mapping the loaders read (extended in RegionsLoader.swift and TestCaseLoader.swift).
+public enum PolicyKeys {
+    /// A national, province or city policy file.
+    public static let policyFile = MappingKeys(required: ["region"], optional: ["hit_policies", "rules", "attributes"])
+    public static let rule = MappingKeys(
+        required: ["id", "decision", "then", "sources"],
+        optional: ["when", "effective", "overrides", "restates", "priority", "note"])
+    public static let effective = MappingKeys(required: [], optional: ["from", "to"])
+    public static let attribute = MappingKeys(required: ["name", "value", "sources"], optional: ["note"])
+}
+
 /// Reads a national, province or city policy file into rules and region attributes.
 enum PolicyFileLoader {
     static func load(_ root: YAMLNode, path: String, reader: inout NodeReader) -> PolicyFileDecl? {
         guard
             let f = reader.mapping(
-                root, what: "policy file", required: ["region"], optional: ["hit_policies", "rules", "attributes"])
+                root, what: "policy file", required: PolicyKeys.policyFile.required,
+                optional: PolicyKeys.policyFile.optional)
         else { return nil }
         guard let region = f["region"].flatMap({ reader.code($0, what: "region") }) else { return nil }
         var rules: [RuleDecl] = []
@@ -41,8 +61,7 @@ enum PolicyFileLoader {
     static func rule(_ node: YAMLNode, reader: inout NodeReader) -> RuleDecl? {
         guard
             let f = reader.mapping(
-                node, what: "rule", required: ["id", "decision", "then", "sources"],
-                optional: ["when", "effective", "overrides", "restates", "priority", "note"])
+                node, what: "rule", required: PolicyKeys.rule.required, optional: PolicyKeys.rule.optional)
         else { return nil }
         guard let id = f["id"].flatMap({ reader.string($0, what: "rule id") }),
             let decision = f["decision"].flatMap({ reader.string($0, what: "decision") })
@@ -111,7 +130,9 @@ enum PolicyFileLoader {
 
     static func effectiveInterval(_ node: YAMLNode?, reader: inout NodeReader) -> EffectiveSyntax {
         guard let node,
-            let f = reader.mapping(node, what: "effective interval", required: [], optional: ["from", "to"])
+            let f = reader.mapping(
+                node, what: "effective interval", required: PolicyKeys.effective.required,
+                optional: PolicyKeys.effective.optional)
         else { return EffectiveSyntax(from: nil, to: nil) }
         let from = f["from"].flatMap { reader.date($0, what: "effective.from") }
         let to = f["to"].flatMap { reader.date($0, what: "effective.to") }
@@ -128,7 +149,8 @@ enum PolicyFileLoader {
     static func attribute(_ node: YAMLNode, reader: inout NodeReader) -> AttributeDecl? {
         guard
             let f = reader.mapping(
-                node, what: "attribute", required: ["name", "value", "sources"], optional: ["note"])
+                node, what: "attribute", required: PolicyKeys.attribute.required,
+                optional: PolicyKeys.attribute.optional)
         else { return nil }
         guard let name = f["name"].flatMap({ reader.string($0, what: "attribute name") }),
             let value = f["value"].flatMap({ reader.date($0, what: "attribute value") })

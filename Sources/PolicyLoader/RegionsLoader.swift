@@ -1,24 +1,42 @@
 import PolicyDiagnostics
 import PolicySyntax
 
+extension PolicyKeys {
+    /// regions.yaml and each of its regions.
+    public static let regionsFile = MappingKeys(required: ["regions", "sources"], optional: [])
+    public static let region = MappingKeys(
+        required: ["code", "name", "short", "pinyin", "level"], optional: ["parent"])
+    public static let regionLevels = ["province", "city"]
+    /// sources.yaml and each of its sources.
+    public static let sourcesFile = MappingKeys(required: ["sources"], optional: [])
+    public static let source = MappingKeys(
+        required: ["id", "title", "confidence"], optional: ["publisher", "date", "url", "seed", "note"])
+    public static let confidences = ["official", "secondary", "seed"]
+    /// calendars/*.yaml.
+    public static let calendar = MappingKeys(required: ["year", "sources", "holidays", "workdays"], optional: [])
+}
+
 enum RegionsLoader {
     static func load(_ root: YAMLNode, reader: inout NodeReader) -> (regions: [RegionDecl], sources: [Located<String>])
     {
-        guard let top = reader.mapping(root, what: "regions file", required: ["regions", "sources"], optional: []),
+        guard
+            let top = reader.mapping(
+                root, what: "regions file", required: PolicyKeys.regionsFile.required,
+                optional: PolicyKeys.regionsFile.optional),
             let listNode = top["regions"], let items = reader.list(listNode, what: "regions")
         else { return ([], []) }
         let sources = top["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
         let regions: [RegionDecl] = items.compactMap { item in
             guard
                 let f = reader.mapping(
-                    item, what: "region", required: ["code", "name", "short", "pinyin", "level"], optional: ["parent"])
+                    item, what: "region", required: PolicyKeys.region.required, optional: PolicyKeys.region.optional)
             else { return nil }
             guard let code = f["code"].flatMap({ reader.code($0, what: "region code") }),
                 let name = f["name"].flatMap({ reader.string($0, what: "region name") }),
                 let short = f["short"].flatMap({ reader.string($0, what: "short name") }),
                 let pinyin = f["pinyin"].flatMap({ reader.string($0, what: "pinyin") }),
                 let level = f["level"].flatMap({
-                    reader.enumValue($0, what: "region level", allowed: ["province", "city"])
+                    reader.enumValue($0, what: "region level", allowed: PolicyKeys.regionLevels)
                 })
             else { return nil }
             let parent = f["parent"].flatMap { reader.code($0, what: "parent code") }
@@ -30,17 +48,19 @@ enum RegionsLoader {
 }
 
 enum SourcesLoader {
-    static let confidences = ["official", "secondary", "seed"]
+    static let confidences = PolicyKeys.confidences
 
     static func load(_ root: YAMLNode, reader: inout NodeReader) -> [SourceDecl] {
-        guard let top = reader.mapping(root, what: "sources file", required: ["sources"], optional: []),
+        guard
+            let top = reader.mapping(
+                root, what: "sources file", required: PolicyKeys.sourcesFile.required,
+                optional: PolicyKeys.sourcesFile.optional),
             let listNode = top["sources"], let items = reader.list(listNode, what: "sources")
         else { return [] }
         return items.compactMap { item in
             guard
                 let f = reader.mapping(
-                    item, what: "source", required: ["id", "title", "confidence"],
-                    optional: ["publisher", "date", "url", "seed", "note"])
+                    item, what: "source", required: PolicyKeys.source.required, optional: PolicyKeys.source.optional)
             else { return nil }
             guard let id = f["id"].flatMap({ reader.string($0, what: "source id") }),
                 let title = f["title"].flatMap({ reader.string($0, what: "source title") }),
@@ -69,7 +89,7 @@ enum CalendarLoader {
     static func load(_ root: YAMLNode, path: String, reader: inout NodeReader) -> CalendarDecl? {
         guard
             let f = reader.mapping(
-                root, what: "calendar", required: ["year", "sources", "holidays", "workdays"], optional: [])
+                root, what: "calendar", required: PolicyKeys.calendar.required, optional: PolicyKeys.calendar.optional)
         else { return nil }
         guard let year = f["year"].flatMap({ reader.integer($0, what: "year") }) else { return nil }
         let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []

@@ -12,6 +12,12 @@ public struct TestCaseDecl: Sendable {
     public var span: SourceSpan
 }
 
+extension PolicyKeys {
+    /// tests/*.yaml and each of its cases.
+    public static let testFile = MappingKeys(required: ["cases"], optional: [])
+    public static let testCase = MappingKeys(required: ["name", "facts", "expect"], optional: [])
+}
+
 public enum TestCaseLoader {
     public static func load(directory: String) -> (cases: [TestCaseDecl], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -27,13 +33,16 @@ public enum TestCaseLoader {
             let parsed = YAMLParser.parse(text, file: path)
             diagnostics += parsed.diagnostics
             guard let root = parsed.root,
-                let top = reader.mapping(root, what: "test file", required: ["cases"], optional: []),
+                let top = reader.mapping(
+                    root, what: "test file", required: PolicyKeys.testFile.required,
+                    optional: PolicyKeys.testFile.optional),
                 let list = top["cases"].flatMap({ reader.list($0, what: "cases") })
             else { continue }
             for item in list {
                 guard
                     let f = reader.mapping(
-                        item, what: "test case", required: ["name", "facts", "expect"], optional: []),
+                        item, what: "test case", required: PolicyKeys.testCase.required,
+                        optional: PolicyKeys.testCase.optional),
                     let name = f["name"].flatMap({ reader.string($0, what: "test name") }),
                     let facts = f["facts"], let expectNode = f["expect"]
                 else { continue }

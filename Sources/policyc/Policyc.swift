@@ -10,7 +10,9 @@ struct Policyc: ParsableCommand {
             Exit status: 0 success; 1 errors in the policies, failing tests or a rejected input; \
             2 usage or I/O problems.
             """,
-        subcommands: [Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self]
+        subcommands: [
+            Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self, Schema.self,
+        ]
     )
 
     /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.

@@ -1,0 +1,149 @@
+import DecisionTable
+import PolicyLoader
+
+/// Pieces every schema shares: bilingual descriptions, value glossaries and the common `$defs`.
+enum Common {
+    static let draft = "https://json-schema.org/draft/2020-12/schema"
+    static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+    /// A description in Chinese, then English.
+    static func bi(_ zh: String, _ en: String) -> Node { .string("\(zh) / \(en)") }
+
+    /// `{"$ref": "#/$defs/NAME"}`.
+    static func ref(_ name: String) -> Node { ["$ref": .string("#/$defs/\(name)")] }
+
+    /// A reference with its own description (draft 2020-12 allows siblings of `$ref`).
+    static func ref(_ name: String, _ zh: String, _ en: String) -> Node {
+        ["$ref": .string("#/$defs/\(name)"), "description": bi(zh, en)]
+    }
+
+    /// `node` (an object) with a description in front.
+    static func described(_ description: Node, _ node: Node) -> Node {
+        guard case .object(let pairs) = node else { return node }
+        return .object([("description", description)] + pairs)
+    }
+
+    /// One item, or a non-empty list of them.
+    static func oneOrList(_ item: Node) -> Node {
+        ["anyOf": [item, ["type": "array", "minItems": 1, "items": item]]]
+    }
+
+    // MARK: value glossaries
+
+    /// Labels of values the answer labels (`Labels`) do not name, or name as a suffix (units).
+    /// `PolicySchemas.gaps` lists any vocabulary value that has no label here or in `Labels`.
+    static let valueLabels: [String: (zh: String, en: String)] = [
+        "employee": ("职工医保", "employees' insurance"),
+        "resident": ("居民医保", "residents' insurance"),
+        "employer": ("单位参保", "through an employer"),
+        "flexible": ("灵活就业", "flexible employment"),
+        "normal": ("正常", "normal"),
+        "arrears": ("欠费", "in arrears"),
+        "frozen": ("冻结", "frozen"),
+        "spouse": ("配偶", "spouse"),
+        "parent": ("父母", "parent"),
+        "child": ("子女", "child"),
+        "sibling": ("兄弟姐妹", "brother or sister"),
+        "grandparent": ("祖父母/外祖父母", "grandparent"),
+        "grandchild": ("孙子女/外孙子女", "grandchild"),
+        "parent_in_law": ("配偶的父母", "spouse's parent"),
+        "other": ("其他", "other"),
+        "open": ("已开通", "open"),
+        "unknown": ("无记录", "no record"),
+        "family_account": ("家庭共济（省内）", "in-area family sharing"),
+        "wallet": ("医保钱包（跨省）", "医保钱包, cross-province"),
+        "working_days": ("工作日", "working days"),
+        "months": ("月", "months"),
+        "days": ("天", "days"),
+        "official": ("政府文件或页面原文", "a government text or page"),
+        "secondary": ("新闻（含官方媒体）和第三方解读", "news, third-party explainers"),
+        "seed": ("种子文章", "seed article"),
+        // An optional output written `none` in a rule.
+        "none": ("无（回答中为 null）", "null in the answer"),
+    ]
+
+    static func label(_ value: String) -> (zh: String, en: String)? { valueLabels[value] ?? Labels.values[value] }
+
+    /// `：a 甲，b 乙` for a Chinese description of values.
+    static func glossaryZH(_ values: [String]) -> String {
+        values.map { v in label(v).map { "\(v) \($0.zh)" } ?? v }.joined(separator: "，")
+    }
+
+    /// `a (A), b (B) or c` for an English description of values (a label equal to its value is left out).
+    static func glossaryEN(_ values: [String]) -> String {
+        let items = values.map { v -> String in
+            guard let en = label(v)?.en, en != v, en != v.replacingOccurrences(of: "_", with: " ") else { return v }
+            return "\(v) (\(en))"
+        }
+        guard items.count > 1 else { return items.joined() }
+        return items.dropLast().joined(separator: ", ") + " or " + items.last!
+    }
+
+    /// `a: 甲 / A; b: 乙 / B`, for values whose labels are sentences (answers' messages).
+    static func longGlossary(_ values: [String]) -> String {
+        values.map { v in label(v).map { "\(v): \($0.zh) / \($0.en)" } ?? v }.joined(separator: "; ")
+    }
+
+    /// Quoted for strings, bare for booleans: how a default reads in a description.
+    static func written(_ value: String, boolean: Bool) -> String { boolean ? value : "\"\(value)\"" }
+
+    static func typed(_ value: String, boolean: Bool) -> Node { boolean ? .bool(value == "true") : .string(value) }
+
+    // MARK: common $defs
+
+    /// A date as policy files write it.
+    static let date: Node = [
+        "description": bi("日期，写作 YYYY-MM-DD（须是真实日期）", "a date written YYYY-MM-DD (a real calendar date)"),
+        "type": "string",
+        "format": "date",
+        "pattern": .string(datePattern),
+        "examples": ["2025-07-01"],
+    ]
+
+    static let sourceId: Node = [
+        "description": bi("sources.yaml 中定义的来源 id", "a source id defined in sources.yaml"),
+        "type": "string",
+        "minLength": 1,
+        "examples": ["O-43", "SEED0"],
+    ]
+
+    static let sourceRefs: Node = [
+        "description": bi(
+            "引用的来源：至少一个 sources.yaml 中的 id（可写单个 id 或列表）",
+            "sources cited: at least one id from sources.yaml (a single id or a list)"),
+        "anyOf": [ref("sourceId"), ["type": "array", "minItems": 1, "items": ref("sourceId")]],
+        "examples": [["O-43", "SEED0"]],
+    ]
+
+    /// The `$defs` a YAML file's schema needs to cite sources.
+    static var sourceDefs: [(String, Node)] { [("sourceId", sourceId), ("sourceRefs", sourceRefs)] }
+
+    /// The head every schema starts with.
+    static func head(title: String, _ zh: String, _ en: String) -> [(String, Node)] {
+        [("$schema", .string(draft)), ("title", .string(title)), ("description", bi(zh, en))]
+    }
+}
+
+/// The keys of a mapping described one by one, published in the order the descriptions give,
+/// with the loader's list deciding which keys exist and which are required.
+struct KeyedProperties {
+    var properties: [(String, Node)]
+    var required: [String]
+
+    init(keys: MappingKeys, described: [(String, Node)]) {
+        properties = described.filter { keys.all.contains($0.0) }
+        // A key the loader reads without a description here is published as such;
+        // `PolicySchemas.gaps` reports it.
+        let undocumented = keys.all.filter { key in !described.contains { $0.0 == key } }
+        properties += undocumented.map { ($0, ["description": .string(PolicySchemas.undocumented)]) }
+        required = keys.required
+    }
+
+    /// `type`, `additionalProperties`, `required` (when any) and `properties` of an object schema.
+    func objectFields() -> [(String, Node)] {
+        var fields: [(String, Node)] = [("type", "object"), ("additionalProperties", false)]
+        if !required.isEmpty { fields.append(("required", .strings(required))) }
+        fields.append(("properties", .object(properties)))
+        return fields
+    }
+}

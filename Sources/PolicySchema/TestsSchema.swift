@@ -1,0 +1,184 @@
+import DecisionTable
+import PolicyLoader
+
+/// `tests.schema.json`: policies/tests/*.yaml. Keys come from `PolicyKeys` (TestCaseLoader.swift);
+/// the facts are facts.schema.json's; the documented answer paths follow AnswerJSON.swift, with
+/// their value sets from the vocabulary.
+enum TestsSchema {
+    static var schema: Node {
+        let top = KeyedProperties(
+            keys: PolicyKeys.testFile,
+            described: [
+                (
+                    "cases",
+                    ["description": Common.bi("用例列表", "the cases"), "type": "array", "items": Common.ref("case")]
+                )
+            ])
+        return .object(
+            Common.head(
+                title: "policyc applicant test cases / 测试用例",
+                "policyc test 运行的申请人用例：事实和期望的回答字段",
+                "applicant cases that policyc test runs: facts and the expected answer fields")
+                + top.objectFields()
+                + [("$defs", ["case": testCase, "facts": facts, "yamlRegion": yamlRegion])])
+    }
+
+    static var testCase: Node {
+        let fields = KeyedProperties(
+            keys: PolicyKeys.testCase,
+            described: [
+                ("name", ["description": Common.bi("用例名称", "the case's name"), "type": "string", "minLength": 1]),
+                (
+                    "facts",
+                    [
+                        "description": Common.bi(
+                            "申请人事实，同 eval 的 JSON 输入（日期和地区代码可不加引号）",
+                            "the applicant's facts, as eval's JSON input (dates and region codes may be unquoted)")
+                    ]
+                ),
+                ("expect", expect),
+            ])
+        return .object(
+            [("description", Common.bi("一个用例", "one case"))] + fields.objectFields() + [
+                ("if", ["properties": ["expect": ["required": ["error.field"]]], "required": ["expect"]]),
+                (
+                    "then",
+                    [
+                        "properties": [
+                            "facts": [
+                                "description": Common.bi(
+                                    "被拒绝的输入可以不符合 facts.schema.json",
+                                    "a rejected input need not follow facts.schema.json")
+                            ]
+                        ]
+                    ]
+                ),
+                ("else", ["properties": ["facts": Common.ref("facts")]]),
+            ])
+    }
+
+    static func expected(_ zh: String, _ en: String, _ values: [String], nullable: Bool = true) -> Node {
+        ["description": Common.bi(zh, en), "enum": .array(values.map { .string($0) } + (nullable ? [.null] : []))]
+    }
+
+    static let countOrNull: Node = [
+        "anyOf": [["type": "integer", "minimum": 0], ["type": "string", "pattern": "^[0-9]+$"], ["type": "null"]]
+    ]
+
+    static let dateOrNull: Node = [
+        "anyOf": [["type": "string", "pattern": .string(Common.datePattern)], ["type": "null"]]
+    ]
+
+    /// Answer paths (AnswerJSON.swift) a case may expect, with the values they can hold.
+    static var expect: Node {
+        let properties: Node = [
+            "error.field": [
+                "description": Common.bi(
+                    "期望输入被拒绝，且拒绝的是这个字段", "the input is expected to be rejected, naming this field"),
+                "type": "string",
+                "examples": ["origin", "insurance_type", "family_member.relation"],
+            ],
+            "transfer.eligible": [
+                "description": Common.bi("能否转移", "can the relationship move"), "enum": [true, false, .null],
+            ],
+            "transfer.scope": expected("转移范围", "transfer scope", Vocabulary.scopes),
+            "balance.handling": expected(
+                "余额处理方式", "balance handling", Vocabulary.outputValues("balance_handling", "handling")),
+            "timing.transfer_out.max_working_days": Common.described(
+                Common.bi("转出时限（数字不加引号）", "transfer-out limit (a number, unquoted)"), countOrNull),
+            "timing.transfer_in.max_working_days": Common.described(
+                Common.bi("转入时限（数字不加引号）", "transfer-in limit (a number, unquoted)"), countOrNull),
+            "timing.transfer_out.due": Common.described(Common.bi("转出截止日期", "transfer-out due date"), dateOrNull),
+            "timing.transfer_in.due": Common.described(Common.bi("转入截止日期", "transfer-in due date"), dateOrNull),
+            "timing.funds_arrival": [
+                "description": Common.bi("余额到账时间（null 表示未规定）", "funds arrival (null: no time stated)")
+            ],
+            "timing.funds_arrival.unit": expected(
+                "到账时间单位", "funds-arrival unit", Vocabulary.durationUnits, nullable: false),
+            "family_sharing": [
+                "description": Common.bi("null 表示没有给出 family_member", "null when no family_member is given")
+            ],
+            "family_sharing.allowed": [
+                "description": Common.bi("能否家庭共济", "may the family share the account"), "enum": [true, false, .null],
+            ],
+            "family_sharing.channel": expected(
+                "共济途径", "sharing channel", Vocabulary.outputValues("family_sharing", "channel")),
+        ]
+        let patterns: Node = [
+            "^transfer\\.blockers\\.[0-9]+\\.code$": expected(
+                "障碍代码", "blocker code", Vocabulary.outputValues("transfer_blockers", "blocker"), nullable: false),
+            "\\.missing_facts\\.[0-9]+$": expected(
+                "缺少的事实", "a missing fact", AnswerSchema.missingFactNames, nullable: false),
+            "\\.decided_by\\.level$": expected("规则级别", "the deciding rule's level", AnswerSchema.levels),
+            "\\.decided_by\\.national_baseline$": [
+                "description": Common.bi("是否由国家基本规定决定", "decided by the national baseline"),
+                "enum": [true, false, .null],
+            ],
+            "^(origin|destination)\\.level$": expected("地区级别", "the region's level", PolicyKeys.regionLevels),
+            "(^(origin|destination)\\.code|\\.decided_by\\.region)$": [
+                "description": Common.bi(
+                    "地区代码须加引号：不加引号的 320100 会按数字比较", "quote region codes: an unquoted 320100 is compared as a number"),
+                "type": ["string", "null"],
+            ],
+        ]
+        return [
+            "description": Common.bi(
+                "期望：回答中的点分路径（如 balance.handling、transfer.blockers.0.code）: 期望的值；期望输入被拒绝时写 error.field: 字段名",
+                "expectations: a dotted answer path (balance.handling, transfer.blockers.0.code): the expected value; "
+                    + "error.field: FIELD when the input should be rejected"),
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": ["pattern": "^[^.\\s]+(\\.[^.\\s]+)*$"],
+            "properties": properties,
+            "patternProperties": patterns,
+        ]
+    }
+
+    /// facts.schema.json, except that region codes may be unquoted.
+    static var facts: Node {
+        func fact(_ name: String) -> Node { ["$ref": .string("facts.schema.json#/properties/\(name)")] }
+        func member(_ name: String) -> Node {
+            ["$ref": .string("facts.schema.json#/properties/family_member/properties/\(name)")]
+        }
+        var properties: [(String, Node)] = [
+            ("origin", Common.ref("yamlRegion", "转出地", "origin")),
+            ("destination", Common.ref("yamlRegion", "转入地", "destination")),
+        ]
+        properties += FactsSchema.inputFacts.map { ($0.name, fact($0.name)) }
+        properties.append(("application_date", fact("application_date")))
+        properties.append(
+            (
+                "family_member",
+                [
+                    "description": Common.bi(
+                        "被共济的家庭成员（见 facts.schema.json）", "the family member (see facts.schema.json)"),
+                    "type": ["object", "null"],
+                    "additionalProperties": false,
+                    "properties": [
+                        "relation": member("relation"),
+                        "region": Common.ref("yamlRegion", "家庭成员的参保地", "where the family member is insured"),
+                        "insured": member("insured"),
+                    ],
+                ]
+            ))
+        return [
+            "description": Common.bi(
+                "申请人事实：同 facts.schema.json（JSON 输入），但地区代码可以不加引号",
+                "the applicant's facts: as facts.schema.json (the JSON input), except that region codes may be unquoted"
+            ),
+            "type": "object",
+            "additionalProperties": false,
+            "properties": .object(properties),
+        ]
+    }
+
+    static let yamlRegion: Node = [
+        "description": Common.bi(
+            "地区：代码、中文名或拼音。测试文件中不加引号的代码（510100）也按代码读取",
+            "a region: code, Chinese name or pinyin. In test files an unquoted code (510100) is read as the code too"),
+        "anyOf": [
+            ["$ref": "facts.schema.json#/properties/origin"],
+            ["type": "integer", "minimum": 100000, "maximum": 999999],
+        ],
+    ]
+}
