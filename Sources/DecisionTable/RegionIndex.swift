@@ -7,6 +7,8 @@ public struct RegionIndex: Sendable {
     private var byCode: [String: Int] = [:]
     private var byName: [String: [Int]] = [:]
     private var byFullName: [String: Int] = [:]
+    /// Each region's province (itself for a province), resolved once.
+    private var provinceOf: [Int] = []
 
     public enum Lookup: Equatable, Sendable {
         case found(Int)
@@ -21,6 +23,7 @@ public struct RegionIndex: Sendable {
             byFullName[r.name] = i
             for key in Set([r.short, r.pinyin.lowercased()]) { byName[key, default: []].append(i) }
         }
+        provinceOf = regions.indices.map { i in regions[i].parent.flatMap { byCode[$0] } ?? i }
     }
 
     public func index(ofCode code: String) -> Int? { byCode[code] }
@@ -40,10 +43,7 @@ public struct RegionIndex: Sendable {
     public func describe(_ i: Int) -> String { "\(regions[i].name) (\(regions[i].code))" }
 
     /// The province a region belongs to (itself for a province).
-    public func province(of i: Int) -> Int {
-        if let parent = regions[i].parent, let p = byCode[parent] { return p }
-        return i
-    }
+    public func province(of i: Int) -> Int { provinceOf[i] }
 
     /// The region, then its province if it is a city; national comes after, implicitly.
     public func chain(of i: Int) -> [Int] {
@@ -52,8 +52,11 @@ public struct RegionIndex: Sendable {
     }
 
     /// same_area (one pooling area), intra_province, or cross_province.
-    public func scope(from a: Int, to b: Int) -> String {
-        if a == b { return "same_area" }
-        return province(of: a) == province(of: b) ? "intra_province" : "cross_province"
+    public func scope(from a: Int, to b: Int) -> String { Vocabulary.scopes[scopeIndex(from: a, to: b)] }
+
+    /// The scope as its index in `Vocabulary.scopes` (0 same area, 1 intra-province, 2 cross-province).
+    public func scopeIndex(from a: Int, to b: Int) -> Int {
+        if a == b { return 0 }
+        return provinceOf[a] == provinceOf[b] ? 1 : 2
     }
 }

@@ -38,13 +38,27 @@ public enum Benchmark {
         let time = median(runs) {
             for f in facts {
                 let a = evaluator.answer(f)
-                sink &+= a.balance.rules.count &+ (a.transferOutDue?.number ?? 0)
+                sink &+= (a.balance.status == .decided ? 1 : 0) &+ (a.transferInDue?.number ?? 0)
             }
         }
         let perSecond = Double(facts.count) / seconds(time)
         return Result(
             name: "full answers (all four parts, due dates)", median: time, runs: runs,
             detail: "\(facts.count) answers, \(Int(perSecond)) answers/s (checksum \(sink % 10))")
+    }
+
+    /// In-process evaluation of one decision (balance handling) on pre-parsed facts.
+    public static func singleDecisions(_ table: DecisionTableArtifact, runs: Int, count: Int) -> Result {
+        let evaluator = Evaluator(table: table)
+        let facts = sampleFacts(evaluator, count: count)
+        var sink = 0
+        let time = median(runs) {
+            for f in facts where evaluator.decision("balance_handling", for: f)?.status == .decided { sink &+= 1 }
+        }
+        let perSecond = Double(facts.count) / seconds(time)
+        return Result(
+            name: "single decisions (balance_handling)", median: time, runs: runs,
+            detail: "\(facts.count) decisions, \(Int(perSecond)) decisions/s (checksum \(sink % 10))")
     }
 
     /// Varied applicants over all regions, decoded once.

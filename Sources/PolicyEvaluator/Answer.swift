@@ -20,16 +20,16 @@ public struct Answer: Sendable {
     }
 
     public var transferOutDue: Day? {
-        guard case .count(let n)? = transferOut.output?["max_working_days"] else { return nil }
-        return evaluator.addingWorkingDays(n, to: facts.applicationDate)
+        guard let r = transferOut.primaryRule, evaluator.plan.workingDays[r] >= 0 else { return nil }
+        return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: facts.applicationDate)
     }
 
     /// Transfer-in starts when transfer-out ends, so its due date follows the transfer-out due date.
     public var transferInDue: Day? {
-        guard case .count(let n)? = transferIn.output?["max_working_days"], let start = transferOutDue else {
+        guard let r = transferIn.primaryRule, evaluator.plan.workingDays[r] >= 0, let start = transferOutDue else {
             return nil
         }
-        return evaluator.addingWorkingDays(n, to: start)
+        return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: start)
     }
 
     public func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }

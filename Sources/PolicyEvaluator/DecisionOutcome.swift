@@ -1,6 +1,7 @@
 import DecisionTable
 
-/// What one decision concluded for one applicant.
+/// What one decision concluded for one applicant. Stored compactly (rule indices into the plan),
+/// so evaluating allocates nothing on the common path; the rules are materialised on request.
 public struct DecisionOutcome: Sendable {
     public enum Status: Sendable, Equatable {
         case decided
@@ -15,74 +16,158 @@ public struct DecisionOutcome: Sendable {
     }
 
     public var status: Status
-    /// The deciding rules (one, or several for `collect`).
-    public var rules: [RuleEntry]
-    public var missingFacts: [String]
-    /// Every rule in force for this applicant's chain, most specific first. When a `collect`
-    /// decision finds nothing (no blocker), these are the conditions that were checked and passed.
-    public var checked: [RuleEntry] = []
+    let plan: ExecutionPlan?
+    /// The plan positions that decided (`first`/`priority`: one; `collect`/`unique`: several).
+    let deciding: Positions
+    /// The rules in force for this applicant's chain and date (planRule range).
+    let inForce: Range<Int>
+    let missing: [String]?
 
-    public var output: [String: OutputValue]? { status == .decided ? rules.first?.outputs : nil }
+    /// Up to 64 plan positions as a bit set, more as a list (only collect decisions get that long).
+    enum Positions: Sendable {
+        case none
+        case one(Int)
+        case bits(UInt64, base: Int)
+        case list([Int])
+
+        func each(_ body: (Int) -> Void) {
+            switch self {
+            case .none: break
+            case .one(let p): body(p)
+            case .bits(var bits, let base):
+                while bits != 0 {
+                    body(base + bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                }
+            case .list(let items): items.forEach(body)
+            }
+        }
+    }
+
+    init(
+        _ status: Status, plan: ExecutionPlan? = nil, deciding: Positions = .none, inForce: Range<Int> = 0..<0,
+        missing: [String]? = nil
+    ) {
+        self.status = status
+        self.plan = plan
+        self.deciding = deciding
+        self.inForce = inForce
+        self.missing = missing
+    }
 
     /// The outcome of a part that was not asked (family sharing without a family member).
     public static var absent: DecisionOutcome { DecisionOutcome(.undetermined) }
 
-    init(_ status: Status, rules: [RuleEntry] = [], missing: [String] = []) {
-        self.status = status
-        self.rules = rules
-        self.missingFacts = missing
+    /// The deciding rules (one, or several for `collect` and conflicts).
+    public var rules: [RuleEntry] {
+        guard let plan else { return [] }
+        var result: [RuleEntry] = []
+        deciding.each { result.append(plan.rules[Int(plan.planRule[$0])]) }
+        return result
     }
+
+    /// Every rule in force for this applicant's chain, most specific first. When a `collect`
+    /// decision finds nothing (no blocker), these are the conditions that were checked and passed.
+    public var checked: [RuleEntry] {
+        guard let plan else { return [] }
+        return inForce.map { plan.rules[Int(plan.planRule[$0])] }
+    }
+
+    public var missingFacts: [String] { missing ?? [] }
+
+    /// The first deciding rule's index in the table, without materialising anything.
+    var primaryRule: Int? {
+        guard let plan, status == .decided else { return nil }
+        var first: Int?
+        deciding.each { if first == nil { first = Int(plan.planRule[$0]) } }
+        return first
+    }
+
+    public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
 }
 
 extension Evaluator {
     func decide(_ decision: Int, subject: Int?, facts: DerivedFacts) -> DecisionOutcome {
-        let day = facts.facts.applicationDate
-        let levels = rules.levels(for: subject, decision: decision, regions: regions)
-            .map { $0.filter { $0.entry.isEffective(on: day) } }
-        let overridden = Set(levels.joined().flatMap(\.entry.overrides))
-        let inForce = levels.map { $0.filter { !overridden.contains($0.entry.id) } }.filter { !$0.isEmpty }
-        var outcome =
-            inForce.isEmpty ? DecisionOutcome(.noRuleInForce) : pick(inForce, hitPolicies[decision], facts)
-        outcome.checked = inForce.flatMap { $0.map(\.entry) }
-        return outcome
+        let slot = plan.slot(region: subject, decision: decision, regionCount: regions.regions.count)
+        let range = plan.plan(slot: slot, day: facts.facts.applicationDate)
+        if range.isEmpty { return DecisionOutcome(.noRuleInForce, plan: plan, inForce: range) }
+        let values = facts.values
+        switch hitPolicies[decision] {
+        case .first:
+            for p in range {
+                switch plan.match(Int(plan.planRule[p]), values, facts) {
+                case .yes: return DecisionOutcome(.decided, plan: plan, deciding: .one(p), inForce: range)
+                case .unknown:
+                    return DecisionOutcome(
+                        .undetermined, plan: plan, inForce: range,
+                        missing: unique(plan.missing(Int(plan.planRule[p]), facts)))
+                case .no: continue
+                }
+            }
+            return DecisionOutcome(.noMatch, plan: plan, inForce: range)
+        case .collect where range.count <= 64:
+            var bits: UInt64 = 0
+            var missing: [String]?
+            for p in range {
+                switch plan.match(Int(plan.planRule[p]), values, facts) {
+                case .yes: bits |= 1 << UInt64(p - range.lowerBound)
+                case .unknown: missing = (missing ?? []) + plan.missing(Int(plan.planRule[p]), facts)
+                case .no: continue
+                }
+            }
+            return DecisionOutcome(
+                .decided, plan: plan, deciding: bits == 0 ? .none : .bits(bits, base: range.lowerBound),
+                inForce: range, missing: missing.map(unique))
+        case .collect:
+            var matched: [Int] = []
+            var missing: [String] = []
+            for p in range {
+                switch plan.match(Int(plan.planRule[p]), values, facts) {
+                case .yes: matched.append(p)
+                case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
+                case .no: continue
+                }
+            }
+            return DecisionOutcome(
+                .decided, plan: plan, deciding: positions(matched, base: range.lowerBound), inForce: range,
+                missing: missing.isEmpty ? nil : unique(missing))
+        case .unique, .priority:
+            var p = range.lowerBound
+            while p < range.upperBound {
+                let level = plan.planLevel[p]
+                var matched: [Int] = []
+                var missing: [String] = []
+                while p < range.upperBound && plan.planLevel[p] == level {
+                    switch plan.match(Int(plan.planRule[p]), values, facts) {
+                    case .yes: matched.append(p)
+                    case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
+                    case .no: break
+                    }
+                    p += 1
+                }
+                if !missing.isEmpty {
+                    return DecisionOutcome(.undetermined, plan: plan, inForce: range, missing: unique(missing))
+                }
+                guard let first = matched.first else { continue }
+                if hitPolicies[decision] == .priority {  // plans list a level's rules by priority, highest first
+                    return DecisionOutcome(.decided, plan: plan, deciding: .one(first), inForce: range)
+                }
+                let outputs = Set(matched.map { "\(plan.rules[Int(plan.planRule[$0])].outputs)" })
+                return DecisionOutcome(
+                    outputs.count == 1 ? .decided : .conflict, plan: plan,
+                    deciding: positions(matched, base: range.lowerBound), inForce: range)
+            }
+            return DecisionOutcome(.noMatch, plan: plan, inForce: range)
+        }
     }
 
-    /// Applies the hit policy level by level, most specific level first.
-    private func pick(_ levels: [[CompiledRule]], _ hitPolicy: HitPolicy, _ facts: DerivedFacts) -> DecisionOutcome {
-        var collected: [RuleEntry] = []
-        var missing: [String] = []
-        for level in levels {
-            var matched: [CompiledRule] = []
-            for rule in level {
-                switch rule.matches(facts) {
-                case .yes:
-                    if hitPolicy == .first { return DecisionOutcome(.decided, rules: [rule.entry]) }
-                    matched.append(rule)
-                case .unknown(let needs):
-                    missing += needs
-                    if hitPolicy == .first { return DecisionOutcome(.undetermined, missing: unique(missing)) }
-                case .no:
-                    continue
-                }
-            }
-            switch hitPolicy {
-            case .collect:
-                collected += matched.map(\.entry)
-            case .first:
-                continue
-            case .unique, .priority:
-                if !missing.isEmpty { return DecisionOutcome(.undetermined, missing: unique(missing)) }
-                guard !matched.isEmpty else { continue }
-                if hitPolicy == .priority {
-                    let best = matched.max { $0.entry.priority < $1.entry.priority }!
-                    return DecisionOutcome(.decided, rules: [best.entry])
-                }
-                let distinct = Set(matched.map { "\($0.entry.outputs)" }).count
-                return DecisionOutcome(distinct == 1 ? .decided : .conflict, rules: matched.map(\.entry))
-            }
+    private func positions(_ matched: [Int], base: Int) -> DecisionOutcome.Positions {
+        if matched.isEmpty { return .none }
+        if matched.count == 1 { return .one(matched[0]) }
+        if let last = matched.last, last - base < 64 {
+            return .bits(matched.reduce(UInt64(0)) { $0 | (1 << UInt64($1 - base)) }, base: base)
         }
-        if hitPolicy == .collect { return DecisionOutcome(.decided, rules: collected, missing: unique(missing)) }
-        return DecisionOutcome(.noMatch)
+        return .list(matched)
     }
 
     private func unique(_ names: [String]) -> [String] {

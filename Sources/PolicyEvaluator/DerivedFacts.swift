@@ -2,16 +2,18 @@ import DecisionTable
 
 /// Applicant facts plus the facts derived from them: scope from origin and destination,
 /// the family member's relation, insurance, scope and wallet status as of the application date.
+/// The values live in a fixed-size vector, so deriving them allocates nothing.
 struct DerivedFacts {
-    var values: [Int8]
+    typealias Values = SIMD32<Int8>
+    var values: Values
     let facts: ApplicantFacts
 
     init(_ facts: ApplicantFacts, regions: RegionIndex, walletOpen: (Int, Day) -> Bool) {
         self.facts = facts
-        var v = facts.values
-        let scopes = Vocabulary.scopes
+        var v = Values(repeating: ApplicantFacts.missing)
+        for (i, value) in facts.values.enumerated() where i < Values.scalarCount { v[i] = value }
         if let o = facts.origin, let d = facts.destination {
-            v[Columns.scope] = Int8(scopes.firstIndex(of: regions.scope(from: o, to: d))!)
+            v[Columns.scope] = Int8(regions.scopeIndex(from: o, to: d))
         }
         if let origin = facts.origin {
             v[Columns.giverWallet] = walletOpen(origin, facts.applicationDate) ? 0 : 1
@@ -21,9 +23,7 @@ struct DerivedFacts {
             if let insured = m.insured { v[Columns.memberInsured] = insured ? 1 : 0 }
             if let r = m.region {
                 v[Columns.memberWallet] = walletOpen(r, facts.applicationDate) ? 0 : 1
-                if let o = facts.origin {
-                    v[Columns.memberScope] = Int8(scopes.firstIndex(of: regions.scope(from: o, to: r))!)
-                }
+                if let o = facts.origin { v[Columns.memberScope] = Int8(regions.scopeIndex(from: o, to: r)) }
             }
         }
         self.values = v

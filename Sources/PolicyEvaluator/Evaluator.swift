@@ -1,32 +1,38 @@
 import DecisionTable
 
 /// Answers applicants' questions from a compiled decision table. Knows nothing of YAML.
-public struct Evaluator: Sendable {
+/// A class, so answers can keep a reference to it without copying the table.
+public final class Evaluator: Sendable {
     public let table: DecisionTableArtifact
     public let regions: RegionIndex
-    let rules: RuleIndex
+    let plan: ExecutionPlan
     let calendar: WorkingCalendar
     let decoder: FactsDecoder
     /// Hit policy per decision (vocabulary order), as the table records it.
     let hitPolicies: [HitPolicy]
-    private let walletDates: [Int: Day]
+    /// Per region, the day its 医保钱包 opened (its own or its province's, the earlier), for O(1) lookups.
+    private let walletSince: [Day?]
     private let sourcesByID: [String: SourceEntry]
 
     public init(table: DecisionTableArtifact) {
         self.table = table
         let regions = RegionIndex(table.regions)
         self.regions = regions
-        self.rules = RuleIndex(table: table, regions: regions)
-        self.calendar = WorkingCalendar(table.calendars)
-        self.decoder = FactsDecoder(regions: regions)
-        self.hitPolicies = Vocabulary.decisions.map { spec in
+        precondition(Vocabulary.facts.count <= DerivedFacts.Values.scalarCount, "the fact vector is too small")
+        let hitPolicies = Vocabulary.decisions.map { spec in
             table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
         }
+        self.hitPolicies = hitPolicies
+        self.plan = ExecutionPlan(table: table, regions: regions, hitPolicies: hitPolicies)
+        self.calendar = WorkingCalendar(table.calendars)
+        self.decoder = FactsDecoder(regions: regions)
         var wallet: [Int: Day] = [:]
         for a in table.attributes where a.name == "wallet_open_since" {
-            if let r = regions.index(ofCode: a.region) { wallet[r] = a.value }
+            if let r = regions.index(ofCode: a.region) { wallet[r] = min(a.value, wallet[r] ?? a.value) }
         }
-        self.walletDates = wallet
+        self.walletSince = regions.regions.indices.map { r in
+            regions.chain(of: r).compactMap { wallet[$0] }.min()
+        }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -41,7 +47,7 @@ public struct Evaluator: Sendable {
 
     /// True when the region or its province had the wallet open on that day.
     public func walletOpen(_ region: Int, _ day: Day) -> Bool {
-        regions.chain(of: region).contains { r in walletDates[r].map { $0 <= day } ?? false }
+        walletSince[region].map { $0 <= day } ?? false
     }
 
     /// Every condition fact's value for these facts, derived ones included (absent when unknown).
@@ -57,24 +63,40 @@ public struct Evaluator: Sendable {
         return result
     }
 
+    /// Decision numbers, resolved once.
+    enum D {
+        static let blockers = decisionIndex["transfer_blockers"]!
+        static let balance = decisionIndex["balance_handling"]!
+        static let transferOut = decisionIndex["transfer_out_time"]!
+        static let transferIn = decisionIndex["transfer_in_time"]!
+        static let funds = decisionIndex["funds_arrival"]!
+        static let family = decisionIndex["family_sharing"]!
+        static let subjectIsOrigin = Vocabulary.decisions.map { $0.subject == .origin }
+    }
+
+    func run(_ d: Int, _ derived: DerivedFacts) -> DecisionOutcome {
+        let subject = D.subjectIsOrigin[d] ? derived.facts.origin : derived.facts.destination
+        guard let subject else {
+            return DecisionOutcome(.undetermined, missing: [D.subjectIsOrigin[d] ? "origin" : "destination"])
+        }
+        return decide(d, subject: subject, facts: derived)
+    }
+
     public func answer(_ facts: ApplicantFacts) -> Answer {
         let derived = DerivedFacts(facts, regions: regions, walletOpen: walletOpen)
-        func run(_ name: String) -> DecisionOutcome {
-            let d = Self.decisionIndex[name]!
-            let subject = Vocabulary.decisions[d].subject == .origin ? facts.origin : facts.destination
-            if subject == nil {
-                let field = Vocabulary.decisions[d].subject.rawValue
-                return DecisionOutcome(.undetermined, missing: [field])
-            }
-            return decide(d, subject: subject, facts: derived)
-        }
-        let memberOutcome = facts.member == nil ? nil : run("family_sharing")
+        let scope = derived.values[Columns.scope]
         return Answer(
-            facts: facts,
-            scope: derived.values[Columns.scope] >= 0 ? Vocabulary.scopes[Int(derived.values[Columns.scope])] : nil,
-            blockers: run("transfer_blockers"), balance: run("balance_handling"),
-            transferOut: run("transfer_out_time"), transferIn: run("transfer_in_time"), funds: run("funds_arrival"),
-            family: memberOutcome, evaluator: self)
+            facts: facts, scope: scope >= 0 ? Vocabulary.scopes[Int(scope)] : nil,
+            blockers: run(D.blockers, derived), balance: run(D.balance, derived),
+            transferOut: run(D.transferOut, derived), transferIn: run(D.transferIn, derived),
+            funds: run(D.funds, derived), family: facts.member == nil ? nil : run(D.family, derived), evaluator: self)
+    }
+
+    /// One decision for one applicant, by name (nil for an unknown decision): the fast path for
+    /// integrators that need a single answer.
+    public func decision(_ name: String, for facts: ApplicantFacts) -> DecisionOutcome? {
+        guard let d = Self.decisionIndex[name] else { return nil }
+        return run(d, DerivedFacts(facts, regions: regions, walletOpen: walletOpen))
     }
 
     /// N working days after `day` (the start day not counted); nil outside the calendars' years.

@@ -37,30 +37,32 @@ extension Evaluator {
         for (d, spec) in Vocabulary.decisions.enumerated() {
             if spec.name == "family_sharing" && facts.member == nil { continue }
             let subject = spec.subject == .origin ? facts.origin : facts.destination
-            let levels = rules.levels(for: subject, decision: d, regions: regions)
+            let slot = plan.slot(region: subject, decision: d, regionCount: regions.regions.count)
+            let chain = plan.chainRules[slot].map { plan.rules[Int($0)] }
             let day = facts.applicationDate
-            let inForce = levels.joined().filter { $0.entry.isEffective(on: day) }
             var overriders: [String: String] = [:]
-            for rule in inForce { for target in rule.entry.overrides { overriders[target] = rule.entry.id } }
-            let outcome = decide(d, subject: subject, facts: derived)
+            for rule in chain where rule.isEffective(on: day) {
+                for target in rule.overrides { overriders[target] = rule.id }
+            }
+            let outcome = run(d, derived)
             let deciding = Set(outcome.rules.map(\.id))
             var decidedSoFar = false
             var steps: [Explanation.Step] = []
-            for rule in levels.joined() {
+            for rule in chain {
                 let verdict: Explanation.Verdict
-                if !rule.entry.isEffective(on: day) {
-                    verdict = .notInForce(from: rule.entry.from, to: rule.entry.to)
-                } else if let by = overriders[rule.entry.id] {
+                if !rule.isEffective(on: day) {
+                    verdict = .notInForce(from: rule.from, to: rule.to)
+                } else if let by = overriders[rule.id] {
                     verdict = .overridden(by: by)
-                } else if deciding.contains(rule.entry.id) {
+                } else if deciding.contains(rule.id) {
                     verdict = hitPolicies[d] == .collect ? .contributed : .decided
                     decidedSoFar = hitPolicies[d] == .first
                 } else if decidedSoFar {
                     verdict = .notReached
                 } else {
-                    verdict = firstFailure(rule.entry, derived)
+                    verdict = firstFailure(rule, derived)
                 }
-                steps.append(Explanation.Step(rule: rule.entry, verdict: verdict))
+                steps.append(Explanation.Step(rule: rule, verdict: verdict))
             }
             parts.append(
                 Explanation.Part(

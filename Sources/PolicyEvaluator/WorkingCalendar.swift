@@ -1,37 +1,54 @@
 import DecisionTable
 
 /// Working days from the statutory calendars: Mon–Fri, minus holidays, plus 调休 working days.
+/// Precomputed as running counts over the covered days, so adding N working days is a lookup.
 struct WorkingCalendar: Sendable {
-    private var holidays: Set<Day> = []
-    private var workdays: Set<Day> = []
-    private var years: Set<Int> = []
+    /// First day of the first covered year; coverage is contiguous from there (gaps end it).
+    private let base: Int
+    /// ordinal[i]: working days in (base-1, base+i], i.e. counted up to and including day base+i.
+    private let ordinal: [Int32]
+    /// dayOf[k]: the day offset (from base) of the k-th working day (k from 1).
+    private let dayOf: [Int32]
 
     init(_ calendars: [CalendarYear]) {
-        for c in calendars {
-            years.insert(c.year)
-            holidays.formUnion(c.holidays)
-            workdays.formUnion(c.workdays)
+        let years = calendars.map(\.year).sorted()
+        // Only the leading run of consecutive years is used: a due date cannot jump over a missing year.
+        var covered: [Int] = []
+        for y in years where covered.isEmpty || y == covered.last! + 1 { covered.append(y) }
+        let holidays = Set(calendars.filter { covered.contains($0.year) }.flatMap(\.holidays))
+        let workdays = Set(calendars.filter { covered.contains($0.year) }.flatMap(\.workdays))
+        guard let first = covered.first, let last = covered.last,
+            let start = Day(year: first, month: 1, day: 1), let end = Day(year: last, month: 12, day: 31)
+        else {
+            base = 0
+            ordinal = []
+            dayOf = []
+            return
         }
+        base = start.number
+        var ordinal: [Int32] = []
+        var dayOf: [Int32] = [-1]
+        var count: Int32 = 0
+        for n in start.number...end.number {
+            let day = Day(number: n)
+            if workdays.contains(day) || (!day.isWeekend && !holidays.contains(day)) {
+                count += 1
+                dayOf.append(Int32(n - base))
+            }
+            ordinal.append(count)
+        }
+        self.ordinal = ordinal
+        self.dayOf = dayOf
     }
 
-    func isWorkingDay(_ day: Day) -> Bool {
-        if workdays.contains(day) { return true }
-        return !day.isWeekend && !holidays.contains(day)
-    }
-
-    /// The date N working days after `start`, not counting the start day; nil when any day
-    /// on the way lies in a year the calendars do not cover.
+    /// The date N working days after `start`, not counting the start day; nil when the result or
+    /// the start lies outside the covered years.
     func adding(workingDays n: Int, to start: Day) -> Day? {
-        guard years.contains(start.year) else { return nil }
-        var day = start
-        var remaining = n
-        while remaining > 0 {
-            day = day.adding(days: 1)
-            guard years.contains(day.year) else { return nil }
-            if isWorkingDay(day) { remaining -= 1 }
-        }
-        return day
+        let i = start.number - base
+        guard i >= 0, i < ordinal.count else { return nil }
+        if n == 0 { return start }
+        let k = Int(ordinal[i]) + n
+        guard k < dayOf.count else { return nil }
+        return Day(number: base + Int(dayOf[k]))
     }
-
-    var coveredYears: [Int] { years.sorted() }
 }

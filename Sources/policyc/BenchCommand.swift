@@ -26,9 +26,10 @@ struct Bench: ParsableCommand {
         if !synthCompilation.diagnostics.isEmpty {
             printError(TextRenderer.render(Array(synthCompilation.diagnostics.prefix(5))))
         }
+        let single = Benchmark.singleDecisions(table, runs: runs, count: answers)
         let evaluation = Benchmark.answers(table, runs: runs, count: answers)
         writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
-        for r in [shipped, national, evaluation] {
+        for r in [shipped, national, single, evaluation] {
             let ms = Benchmark.seconds(r.median) * 1000
             writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
         }

@@ -1,0 +1,176 @@
+import DecisionTable
+
+/// The table compiled for evaluation. Every rule's conditions are bit masks over a column's value
+/// indices, stored flat; and for every subject region and decision there is a plan per elementary
+/// date interval: the rules in force, overrides applied, in the order the hit policy tries them.
+/// Evaluating a decision is then a short scan of small integers, whatever the table's size.
+final class ExecutionPlan: Sendable {
+    let rules: [RuleEntry]
+    /// Conditions of rule r: `condColumn[condStart[r] ..< condStart[r + 1]]` with their masks.
+    let condStart: [Int32]
+    let condColumn: [UInt8]
+    let condMask: [UInt64]
+    /// Region conditions (rare): rule index -> (0 origin, 1 destination, 2 member region; allowed regions).
+    let regionConditions: [Int: [(which: Int, regions: Set<Int>)]]
+    /// Per rule, max_working_days when the rule gives one (for due dates without dictionary lookups).
+    let workingDays: [Int32]
+
+    /// Slot (region * decisions + decision; region == regions.count for national only) -> intervals.
+    let slotStart: [Int32]
+    let intervalFrom: [Int32]
+    let intervalPlanStart: [Int32]
+    /// Plans: rule indices and their level (0 = most specific) for each interval, back to back.
+    let planRule: [Int32]
+    let planLevel: [UInt8]
+    /// Every rule of a slot's chain regardless of date, most specific level first (for explanations).
+    let chainRules: [[Int32]]
+
+    static let decisions = Vocabulary.decisions.count
+
+    init(table: DecisionTableArtifact, regions: RegionIndex, hitPolicies: [HitPolicy]) {
+        rules = table.rules
+        var condStart: [Int32] = [0]
+        var condColumn: [UInt8] = []
+        var condMask: [UInt64] = []
+        var regionConditions: [Int: [(Int, Set<Int>)]] = [:]
+        for (r, rule) in rules.enumerated() {
+            for c in rule.conditions {
+                if let which = Vocabulary.regionFacts.firstIndex(of: c.fact) {
+                    regionConditions[r, default: []].append(
+                        (which, Set(c.values.compactMap { regions.index(ofCode: $0) })))
+                } else if let column = Columns.index[c.fact] {
+                    let values = Vocabulary.facts[column].values
+                    condColumn.append(UInt8(column))
+                    condMask.append(
+                        c.values.reduce(UInt64(0)) { m, v in m | (values.firstIndex(of: v).map { 1 << UInt64($0) } ?? 0)
+                        })
+                }
+            }
+            condStart.append(Int32(condColumn.count))
+        }
+        self.condStart = condStart
+        self.condColumn = condColumn
+        self.condMask = condMask
+        self.regionConditions = regionConditions
+        workingDays = rules.map { rule in
+            if case .count(let n)? = rule.outputs["max_working_days"] { return Int32(n) }
+            return -1
+        }
+
+        // Rules by (region code, decision), in table order (file order within a region).
+        let decisionIndex = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.enumerated().map { ($1.name, $0) })
+        var byRegion: [String: [[Int32]]] = [:]
+        for (r, rule) in rules.enumerated() {
+            guard let d = decisionIndex[rule.decision] else { continue }
+            byRegion[rule.region, default: Array(repeating: [], count: Self.decisions)][d].append(Int32(r))
+        }
+        var slotStart: [Int32] = [0]
+        var intervalFrom: [Int32] = []
+        var intervalPlanStart: [Int32] = []
+        var planRule: [Int32] = []
+        var planLevel: [UInt8] = []
+        var chainRules: [[Int32]] = []
+        for region in 0...regions.regions.count {
+            let codes =
+                region < regions.regions.count
+                ? regions.chain(of: region).map { regions.regions[$0].code } + ["national"] : ["national"]
+            for d in 0..<Self.decisions {
+                let levels = codes.compactMap { byRegion[$0]?[d] }.filter { !$0.isEmpty }
+                chainRules.append(levels.flatMap { $0 })
+                for (from, plan) in Self.intervals(levels, table.rules, hitPolicies[d]) {
+                    intervalFrom.append(from)
+                    intervalPlanStart.append(Int32(planRule.count))
+                    planRule += plan.map(\.rule)
+                    planLevel += plan.map(\.level)
+                }
+                slotStart.append(Int32(intervalFrom.count))
+            }
+        }
+        intervalPlanStart.append(Int32(planRule.count))
+        self.slotStart = slotStart
+        self.intervalFrom = intervalFrom
+        self.intervalPlanStart = intervalPlanStart
+        self.planRule = planRule
+        self.planLevel = planLevel
+        self.chainRules = chainRules
+    }
+
+    /// Elementary intervals of a chain (start day; Int32.min for the first), each with its plan.
+    private static func intervals(_ levels: [[Int32]], _ rules: [RuleEntry], _ hit: HitPolicy)
+        -> [(from: Int32, plan: [(rule: Int32, level: UInt8)])]
+    {
+        var starts = Set<Int>()
+        for r in levels.joined() {
+            if let f = rules[Int(r)].from { starts.insert(f.number) }
+            if let t = rules[Int(r)].to { starts.insert(t.number + 1) }
+        }
+        let boundaries = [Int(Int32.min)] + starts.sorted()
+        return boundaries.map { start in
+            let day = Day(number: start == Int(Int32.min) ? (starts.min() ?? 0) - 1 : start)
+            let inForce = levels.map { $0.filter { rules[Int($0)].isEffective(on: day) } }
+            let overridden = Set(inForce.joined().flatMap { rules[Int($0)].overrides })
+            var plan: [(Int32, UInt8)] = []
+            for (level, members) in inForce.enumerated() {
+                var kept = members.filter { !overridden.contains(rules[Int($0)].id) }
+                if hit == .priority {  // highest priority first within a level; file order breaks ties
+                    kept = kept.enumerated().sorted {
+                        (rules[Int($0.element)].priority, -$0.offset) > (rules[Int($1.element)].priority, -$1.offset)
+                    }.map(\.element)
+                }
+                plan += kept.map { ($0, UInt8(level)) }
+            }
+            return (Int32(clamping: start), plan)
+        }
+    }
+
+    func slot(region: Int?, decision: Int, regionCount: Int) -> Int {
+        (region ?? regionCount) * Self.decisions + decision
+    }
+
+    /// The plan (range into planRule) for a slot on a day.
+    @inline(__always)
+    func plan(slot: Int, day: Day) -> Range<Int> {
+        let first = Int(slotStart[slot]), end = Int(slotStart[slot + 1])
+        var i = first
+        let n = Int32(clamping: day.number)
+        while i + 1 < end && intervalFrom[i + 1] <= n { i += 1 }
+        return Int(intervalPlanStart[i])..<Int(intervalPlanStart[i + 1])
+    }
+
+    enum Match { case yes, no, unknown }
+
+    @inline(__always)
+    func match(_ r: Int, _ values: DerivedFacts.Values, _ facts: DerivedFacts) -> Match {
+        var unknown = false
+        for k in Int(condStart[r])..<Int(condStart[r + 1]) {
+            let v = values[Int(condColumn[k])]
+            if v < 0 {
+                unknown = true
+            } else if condMask[k] & (1 << UInt64(v)) == 0 {
+                return .no
+            }
+        }
+        if let regionConds = regionConditions[r] {
+            for (which, allowed) in regionConds {
+                guard let region = facts.region(which) else {
+                    unknown = true
+                    continue
+                }
+                if !allowed.contains(region) { return .no }
+            }
+        }
+        return unknown ? .unknown : .yes
+    }
+
+    /// The input facts a rule needs that the applicant left out.
+    func missing(_ r: Int, _ facts: DerivedFacts) -> [String] {
+        var names: [String] = []
+        for k in Int(condStart[r])..<Int(condStart[r + 1]) where facts.values[Int(condColumn[k])] < 0 {
+            names += facts.needs(Int(condColumn[k]))
+        }
+        for (which, _) in regionConditions[r] ?? [] where facts.region(which) == nil {
+            names.append(["origin", "destination", "family_member.region"][which])
+        }
+        return names
+    }
+}
