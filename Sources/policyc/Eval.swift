@@ -25,6 +25,20 @@ struct Eval: ParsableCommand {
         let day = try parseDay(asOf, option: "--as-of") ?? today()
         let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
         let evaluator = Evaluator(table: artifact)
+        if jsonl {
+            // Streamed: memory stays flat however many lines come in.
+            let handle: FileHandle
+            if facts == "-" {
+                handle = .standardInput
+            } else if let file = FileHandle(forReadingAtPath: facts) {
+                handle = file
+            } else {
+                printError("policyc: cannot read facts file '\(facts)'")
+                throw ExitStatus.usage.exitCode
+            }
+            try answerLines(LineReader(handle), evaluator: evaluator, today: day)
+            return
+        }
         let input: Data
         if facts == "-" {
             input = FileHandle.standardInput.readDataToEndOfFile()
@@ -34,11 +48,7 @@ struct Eval: ParsableCommand {
             printError("policyc: cannot read facts file '\(facts)'")
             throw ExitStatus.usage.exitCode
         }
-        if jsonl {
-            try answerLines(input, evaluator: evaluator, today: day)
-        } else {
-            try answerOne(input, evaluator: evaluator, today: day)
-        }
+        try answerOne(input, evaluator: evaluator, today: day)
     }
 
     private func answerOne(_ input: Data, evaluator: Evaluator, today: Day) throws {
@@ -79,11 +89,12 @@ struct Eval: ParsableCommand {
     }
 
     /// One answer per line; a bad line gets {"error": ...} and the others are still answered.
-    private func answerLines(_ input: Data, evaluator: Evaluator, today: Day) throws {
+    private func answerLines(_ input: LineReader, evaluator: Evaluator, today: Day) throws {
         var rejected = 0
         var output = ""
         var lineNumber = 0
-        for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var reader = input
+        while let line = reader.next() {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             let result: JSONValue

@@ -13,11 +13,11 @@ struct Test: ParsableCommand {
             is below the minimum or the policies have errors, 2 usage or I/O.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit }
 
     @Argument(help: "The policy directory.") var directory = "policies"
     @Option(help: "The date used for cases without application_date (YYYY-MM-DD).") var asOf = "2025-10-09"
-    @Option(help: "Output format.") var format: Format = .text
+    @Option(help: "Output format: text, or junit (JUnit XML for CI).") var format: Format = .text
     @Flag(help: "Report rule coverage: which rules and effective intervals no case exercises.") var coverage = false
     @Option(help: "Fail when rule coverage is below this percentage (implies --coverage).") var minCoverage: Double?
 
@@ -26,7 +26,10 @@ struct Test: ParsableCommand {
         let table = try compiledTable(directory: directory)
         let report = TestRunner.run(directory: directory, evaluator: .init(table: table), today: day)
         if !report.diagnostics.isEmpty { printError(TextRenderer.render(report.diagnostics)) }
-        writeOut(Self.text(report))
+        switch format {
+        case .junit: writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
+        case .text: writeOut(Self.text(report))
+        }
         var failed = report.failed > 0 || report.diagnostics.contains { $0.severity == .error }
         if report.results.isEmpty {
             printError("policyc test: no test cases found in \(directory)/tests")
@@ -34,7 +37,9 @@ struct Test: ParsableCommand {
         }
         if coverage || minCoverage != nil {
             let result = Coverage(table: table, report: report)
-            writeOut(Self.coverageText(result))
+            // In JUnit mode standard output is XML, so the coverage report goes to standard error.
+            let text = Self.coverageText(result)
+            if format == .junit { printError(text) } else { writeOut(text) }
             if let minimum = minCoverage, result.percent < minimum {
                 printError(
                     String(format: "policyc test: rule coverage %.1f%% is below %.1f%%", result.percent, minimum))
@@ -42,7 +47,7 @@ struct Test: ParsableCommand {
             }
         }
         // The count comes last, so CI systems that read the closing line find it.
-        writeOut("policies: \(report.passed) passed, \(report.failed) failed\n")
+        if format == .text { writeOut("policies: \(report.passed) passed, \(report.failed) failed\n") }
         if failed { throw ExitStatus.findings.exitCode }
     }
 
