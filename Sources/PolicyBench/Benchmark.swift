@@ -61,6 +61,69 @@ public enum Benchmark {
             detail: "\(facts.count) decisions, \(Int(perSecond)) decisions/s (checksum \(sink % 10))")
     }
 
+    /// The JSON Lines path in stages (parse; + decode facts; + answer; + answer JSON; + serialise),
+    /// so the cost of each stage shows as the difference to the previous one.
+    public static func jsonLinesStages(_ table: DecisionTableArtifact, runs: Int, count: Int) -> [Result] {
+        let evaluator = Evaluator(table: table)
+        let day = Day(year: 2025, month: 9, day: 26)!
+        let lines = sampleFactsJSON(evaluator, count: count).map { Data($0.serialized().utf8) }
+        var sink = 0
+        let stages: [(String, (Data) -> Void)] = [
+            ("parse JSON", { line in if (try? JSONValue.parse(line)) != nil { sink &+= 1 } }),
+            (
+                "+ decode facts",
+                { line in
+                    if let j = try? JSONValue.parse(line), (try? evaluator.facts(from: j, today: day)) != nil {
+                        sink &+= 1
+                    }
+                }
+            ),
+            (
+                "+ answer",
+                { line in
+                    if let j = try? JSONValue.parse(line), let f = try? evaluator.facts(from: j, today: day) {
+                        sink &+= evaluator.answer(f).balance.status == .decided ? 1 : 0
+                    }
+                }
+            ),
+            (
+                "+ answer JSON",
+                { line in
+                    if let j = try? JSONValue.parse(line), let f = try? evaluator.facts(from: j, today: day) {
+                        if case .object(let pairs) = evaluator.answer(f).json { sink &+= pairs.count }
+                    }
+                }
+            ),
+            (
+                "+ serialise",
+                { line in
+                    if let j = try? JSONValue.parse(line), let f = try? evaluator.facts(from: j, today: day) {
+                        sink &+= evaluator.answer(f).json.serialized().utf8.count
+                    }
+                }
+            ),
+        ]
+        return stages.map { name, body in
+            let time = median(runs) { for line in lines { body(line) } }
+            return Result(
+                name: "JSON Lines stage: \(name)", median: time, runs: runs,
+                detail: "\(Int(Double(lines.count) / seconds(time))) lines/s (checksum \(sink % 10))")
+        }
+    }
+
+    static func sampleFactsJSON(_ evaluator: Evaluator, count: Int) -> [JSONValue] {
+        let regions = evaluator.regions.regions
+        var generator = SplitMix(seed: 7)
+        return (0..<count).map { _ in
+            .object([
+                ("origin", .string(regions[Int(generator.next() % UInt64(regions.count))].code)),
+                ("destination", .string(regions[Int(generator.next() % UInt64(regions.count))].code)),
+                ("insurance_type", .string("employee")), ("origin_stopped", .bool(true)),
+                ("destination_enrolled", .bool(true)), ("application_date", .string("2025-09-26")),
+            ])
+        }
+    }
+
     /// Varied applicants over all regions, decoded once.
     static func sampleFacts(_ evaluator: Evaluator, count: Int) -> [ApplicantFacts] {
         let regions = evaluator.regions.regions

@@ -29,7 +29,8 @@ struct Bench: ParsableCommand {
         let single = Benchmark.singleDecisions(table, runs: runs, count: answers)
         let evaluation = Benchmark.answers(table, runs: runs, count: answers)
         writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
-        for r in [shipped, national, single, evaluation] {
+        let stages = Benchmark.jsonLinesStages(table, runs: runs, count: min(answers, 20_000))
+        for r in [shipped, national, single, evaluation] + stages {
             let ms = Benchmark.seconds(r.median) * 1000
             writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
         }

@@ -99,7 +99,7 @@ struct Eval: ParsableCommand {
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             let result: JSONValue
             do {
-                let json = try JSONValue.parse(Data(line))
+                let json = try JSONValue.parse(bytes: line)
                 do {
                     result = evaluator.answer(try evaluator.facts(from: json, today: today)).json
                 } catch {
