@@ -38,6 +38,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case redundantOverride = "W0503"
     case contradictoryConditions = "W0504"
     case badRestatement = "E0505"
+    // policyc test
+    case testFailed = "E0601"
 
     /// One-line summary, used by `policyc explain-code` style listings and the catalogue test.
     public var summary: String {
@@ -73,6 +75,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .contradictoryConditions: "a rule whose conditions no applicant can satisfy"
         case .badRestatement:
             "`restates` names a rule that is not a less specific rule of the same decision in the chain"
+        case .testFailed: "an applicant case in tests/ did not get the expected answer"
         case .ineffectiveKey:
             "a key that has no effect where it is written (for example priority under hit policy first)"
         }

@@ -9,11 +9,20 @@ public enum TestRunner {
         public var name: String
         public var location: SourceSpan
         public var failures: [String]
+        /// For failed expectations: the rules that decided the answer parts concerned.
+        public var culprits: [Culprit] = []
         /// Rules that decided (or contributed to) one of this case's answers, for coverage.
         public var exercised: Set<String> = []
         /// Each decision answered: its subject region and the application date, for interval coverage.
         public var touched: [Touch] = []
         public var passed: Bool { failures.isEmpty }
+    }
+
+    public struct Culprit: Sendable, Equatable {
+        public var rule: String
+        /// The rule's file, relative to the policy directory, and line.
+        public var file: String
+        public var line: Int
     }
 
     public struct Touch: Sendable {
@@ -35,6 +44,7 @@ public enum TestRunner {
         var results: [CaseResult] = []
         for c in cases {
             var failures: [String] = []
+            var culprits: [Culprit] = []
             var exercised: Set<String> = []
             var touched: [Touch] = []
             let input = YAMLToJSON.convert(c.facts, numbers: false)
@@ -59,6 +69,9 @@ public enum TestRunner {
                     } else if (got ?? .null) != want {
                         failures.append(
                             "\(path.value): expected \(want.serialized()), got \((got ?? .null).serialized())")
+                        if let culprit = Self.decidingRule(answer, path.value), !culprits.contains(culprit) {
+                            culprits.append(culprit)
+                        }
                     }
                 }
             } catch {
@@ -69,9 +82,30 @@ public enum TestRunner {
             }
             results.append(
                 CaseResult(
-                    name: c.name.value, location: c.span, failures: failures, exercised: exercised, touched: touched))
+                    name: c.name.value, location: c.span, failures: failures, culprits: culprits,
+                    exercised: exercised, touched: touched))
         }
         return Report(results: results, diagnostics: diagnostics)
+    }
+
+    /// The rule that decided the answer part a path points into: the nearest `decided_by` on the way.
+    static func decidingRule(_ answer: JSONValue, _ path: String) -> Culprit? {
+        // Funds arrival keeps its provenance beside the value, not under it.
+        let path =
+            path.hasPrefix("timing.funds_arrival.") || path == "timing.funds_arrival"
+            ? "timing.funds_arrival_basis" : path
+        var parts = path.split(separator: ".").map(String.init)
+        while !parts.isEmpty {
+            let prefix = parts.joined(separator: ".")
+            if case .string(let rule)? = answer.at(path: prefix + ".decided_by.rule"),
+                case .string(let file)? = answer.at(path: prefix + ".decided_by.file"),
+                case .number(let line)? = answer.at(path: prefix + ".decided_by.line")
+            {
+                return Culprit(rule: rule, file: file, line: Int(line))
+            }
+            parts.removeLast()
+        }
+        return nil
     }
 }
 

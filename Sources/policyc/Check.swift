@@ -3,12 +3,6 @@ import Foundation
 import PolicyCompiler
 import PolicyDiagnostics
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate and analyse a policy directory.",
@@ -20,17 +14,8 @@ struct Check: ParsableCommand {
             """
     )
 
-    /// The formats of `check`; `OutputFormat` (text, json) stays the other commands' choice.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, text, gnu, json, github, sarif
-    }
-
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-        case never, always, auto
-    }
-
     @Argument(help: "The policy directory.") var directory = "policies"
-    @Option(help: "Output format: human, text, gnu, json, github or sarif.") var format: Format = .human
+    @Option(help: "Output format: human, text, gnu, json, github or sarif.") var format: DiagnosticFormat = .human
     @Option(help: "Colour the human format: never, always, or auto (when stdout is a terminal and NO_COLOR is unset).")
     var color: ColorChoice = .auto
     @Flag(help: "Fail on warnings too.") var warningsAsErrors = false
@@ -39,17 +24,9 @@ struct Check: ParsableCommand {
         let compilation = Compiler.compile(directory: directory)
         let diagnostics = compilation.diagnostics
         let rules = compilation.validated?.rules.count ?? 0
-        switch format {
-        case .human:
-            writeOut(HumanRenderer.render(diagnostics, useColor: useColor))
+        writeOut(format.render(diagnostics, color: color))
+        if format == .human || format == .text {
             printError("policyc check: \(rules) rules; \(TextRenderer.summary(diagnostics))")
-        case .text:
-            writeOut(TextRenderer.render(diagnostics))
-            printError("policyc check: \(rules) rules; \(TextRenderer.summary(diagnostics))")
-        case .gnu: writeOut(GNURenderer.render(diagnostics))
-        case .json: writeOut(JSONRenderer.render(diagnostics))
-        case .github: writeOut(GitHubRenderer.render(diagnostics))
-        case .sarif: writeOut(SARIFRenderer.render(diagnostics))
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.code == .ioError }
@@ -61,12 +38,4 @@ struct Check: ParsableCommand {
     }
 
     /// `auto` colours only a terminal, and never when NO_COLOR is set to anything (no-color.org).
-    var useColor: Bool {
-        switch color {
-        case .never: false
-        case .always: true
-        case .auto:
-            isatty(1) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        }
-    }
 }

@@ -13,11 +13,14 @@ struct Test: ParsableCommand {
             is below the minimum or the policies have errors, 2 usage or I/O.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit }
+    /// text: PASS/FAIL lines; junit: JUnit XML; the rest: failed cases as diagnostics, like `check`.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit, human, gnu, json, github, sarif }
 
     @Argument(help: "The policy directory.") var directory = "policies"
     @Option(help: "The date used for cases without application_date (YYYY-MM-DD).") var asOf = "2025-10-09"
-    @Option(help: "Output format: text, or junit (JUnit XML for CI).") var format: Format = .text
+    @Option(help: "Output format: text, junit, or a diagnostic format (human, gnu, json, github, sarif).")
+    var format: Format = .text
+    @Option(help: "Colour the human format: never, always or auto.") var color: ColorChoice = .auto
     @Flag(help: "Report rule coverage: which rules and effective intervals no case exercises.") var coverage = false
     @Option(help: "Fail when rule coverage is below this percentage (implies --coverage).") var minCoverage: Double?
 
@@ -29,6 +32,9 @@ struct Test: ParsableCommand {
         switch format {
         case .junit: writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
         case .text: writeOut(Self.text(report))
+        default:
+            let diagnostics = report.diagnostics + Self.diagnostics(report, directory: directory)
+            writeOut(DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: color))
         }
         var failed = report.failed > 0 || report.diagnostics.contains { $0.severity == .error }
         if report.results.isEmpty {
@@ -37,9 +43,9 @@ struct Test: ParsableCommand {
         }
         if coverage || minCoverage != nil {
             let result = Coverage(table: table, report: report)
-            // In JUnit mode standard output is XML, so the coverage report goes to standard error.
+            // In machine formats standard output is the report, so coverage goes to standard error.
             let text = Self.coverageText(result)
-            if format == .junit { printError(text) } else { writeOut(text) }
+            if format == .text { writeOut(text) } else { printError(text) }
             if let minimum = minCoverage, result.percent < minimum {
                 printError(
                     String(format: "policyc test: rule coverage %.1f%% is below %.1f%%", result.percent, minimum))
@@ -59,9 +65,26 @@ struct Test: ParsableCommand {
             } else {
                 out += "FAIL \(result.name) (\(result.location.file):\(result.location.start.line))\n"
                 for failure in result.failures { out += "     \(failure)\n" }
+                for c in result.culprits { out += "     decided by \(c.rule) (\(c.file):\(c.line))\n" }
             }
         }
         return out
+    }
+
+    /// Each failed case as a diagnostic at the case, with notes at the rules that decided.
+    static func diagnostics(_ report: TestRunner.Report, directory: String) -> [Diagnostic] {
+        report.results.filter { !$0.passed }.map { result in
+            let notes =
+                result.failures.map { DiagnosticNote($0) }
+                + result.culprits.map { c in
+                    let at = SourcePosition(line: c.line, column: 1, offset: 0)
+                    return DiagnosticNote(
+                        "decided by \(c.rule)", at: SourceSpan(file: "\(directory)/\(c.file)", start: at, end: at))
+                }
+            return Diagnostic(
+                .error, .testFailed, "case '\(result.name)' did not get the expected answer", at: result.location,
+                notes: notes, help: "fix the rule that decided, or the expectation if the rule is right")
+        }
     }
 
     static func coverageText(_ c: Coverage) -> String {

@@ -139,7 +139,14 @@ struct CommandLineTests {
         #expect(run.status == 1)
         #expect(run.stdout.contains("FAIL deliberately wrong expectation"))
         #expect(run.stdout.contains(#"expected "payout_to_bank", got "transfer_with_relationship""#))
+        #expect(run.stdout.contains("decided by n.balance.default (national.yaml:13)"))
         #expect(run.stdout.contains("1 passed, 1 failed"))
+        let gnu = try Self.policyc(["test", Paths.mini, "--format", "gnu"])
+        #expect(gnu.status == 1)
+        #expect(gnu.stdout.contains("tests/cases.yaml:7:5") && gnu.stdout.contains("[E0601]"))
+        let sarif = try Self.policyc(["test", Paths.mini, "--format", "sarif"])
+        let json = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+        #expect(json?["version"] as? String == "2.1.0")
     }
 
     @Test func diffExitStatusesAndFormats() throws {

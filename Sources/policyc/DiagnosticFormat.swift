@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PolicyDiagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The diagnostic formats `check` and `test` share.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case human, text, gnu, json, github, sarif
+
+    func render(_ diagnostics: [Diagnostic], color: ColorChoice) -> String {
+        switch self {
+        case .human: HumanRenderer.render(diagnostics, useColor: color.enabled)
+        case .text: TextRenderer.render(diagnostics)
+        case .gnu: GNURenderer.render(diagnostics)
+        case .json: JSONRenderer.render(diagnostics)
+        case .github: GitHubRenderer.render(diagnostics)
+        case .sarif: SARIFRenderer.render(diagnostics)
+        }
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case never, always, auto
+
+    /// auto: only on a terminal, and not when NO_COLOR is set.
+    var enabled: Bool {
+        switch self {
+        case .never: false
+        case .always: true
+        case .auto: isatty(1) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
+}
