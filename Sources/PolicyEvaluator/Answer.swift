@@ -53,37 +53,18 @@ extension Answer {
     }
 
     func decidedBy(_ outcome: DecisionOutcome, subject: Int?) -> JSONValue {
-        guard let rule = decidingRule(outcome) else { return .null }
-        let regionName: String
-        if rule.region == "national" {
-            regionName = "全国"
-        } else {
-            regionName =
-                evaluator.regions.index(ofCode: rule.region).map { evaluator.regions.regions[$0].name } ?? rule.region
-        }
-        var pairs: [(String, JSONValue)] = [
-            ("rule", .string(rule.id)), ("region", .string(rule.region)), ("region_name", .string(regionName)),
-            ("level", .string(rule.level.rawValue)),
-            ("national_baseline", .bool(rule.level == .national)),
-            ("file", .string(rule.file)), ("line", .number(Double(rule.line))),
-        ]
-        if rule.level == .national, let s = region(subject) {
-            pairs.append(
-                (
-                    "note",
-                    .string(
-                        "\(s.name)无适用的地方规定，适用国家基本规定 (no local rule of \(s.name) applies; the national baseline applies)"
-                    )
-                ))
+        guard let r = outcome.citedRules.first else { return .null }
+        var pairs = evaluator.decidedByFragments[r]
+        if evaluator.table.rules[r].level == .national, let s = subject {
+            pairs.append(("note", evaluator.baselineNotes[s]))
         }
         return .object(pairs)
     }
 
     func sources(_ outcome: DecisionOutcome) -> [String] {
         var ids: [String] = []
-        let cited = outcome.rules.isEmpty && outcome.status == .decided ? outcome.checked : outcome.rules
-        for rule in cited {
-            for s in rule.sources where !ids.contains(s) { ids.append(s) }
+        for r in outcome.citedRules {
+            for s in evaluator.table.rules[r].sources where !ids.contains(s) { ids.append(s) }
         }
         return ids
     }

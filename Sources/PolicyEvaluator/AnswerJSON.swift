@@ -32,10 +32,7 @@ extension Answer {
         return .object(pairs)
     }
 
-    private func regionJSON(_ i: Int?) -> JSONValue {
-        guard let r = region(i) else { return .null }
-        return .object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))])
-    }
+    private func regionJSON(_ i: Int?) -> JSONValue { i.map { evaluator.regionFragments[$0] } ?? .null }
 
     private func strings(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
 

@@ -84,6 +84,15 @@ public struct DecisionOutcome: Sendable {
     }
 
     public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
+
+    /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
+    var citedRules: [Int] {
+        guard let plan else { return [] }
+        var result: [Int] = []
+        deciding.each { result.append(Int(plan.planRule[$0])) }
+        if result.isEmpty && status == .decided { result = inForce.map { Int(plan.planRule[$0]) } }
+        return result
+    }
 }
 
 extension Evaluator {

@@ -28,9 +28,18 @@ struct Bench: ParsableCommand {
         }
         let single = Benchmark.singleDecisions(table, runs: runs, count: answers)
         let evaluation = Benchmark.answers(table, runs: runs, count: answers)
+        var scaled = [Benchmark.Result]()
+        if let synthTable = synthCompilation.table {
+            // Cost should follow the rules that can apply to an applicant, not the table's size.
+            var s = Benchmark.singleDecisions(synthTable, runs: runs, count: answers)
+            s.name += ", synthetic set"
+            var a = Benchmark.answers(synthTable, runs: runs, count: answers)
+            a.name += ", synthetic set"
+            scaled = [s, a]
+        }
         writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
         let stages = Benchmark.jsonLinesStages(table, runs: runs, count: min(answers, 20_000))
-        for r in [shipped, national, single, evaluation] + stages {
+        for r in [shipped, national, single, evaluation] + scaled + stages {
             let ms = Benchmark.seconds(r.median) * 1000
             writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
         }

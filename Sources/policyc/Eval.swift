@@ -18,6 +18,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+    @Option(help: "With --jsonl: answer on this many cores (output order is kept).") var jobs = 1
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
 
@@ -88,43 +89,26 @@ struct Eval: ParsableCommand {
         }
     }
 
-    /// One answer per line; a bad line gets {"error": ...} and the others are still answered.
+    /// One answer per line, in input order; a bad line gets {"error": ...} and the others are
+    /// still answered. Lines are taken in batches and, with --jobs, answered on several cores.
     private func answerLines(_ input: LineReader, evaluator: Evaluator, today: Day) throws {
-        var rejected = 0
-        var output = ""
-        var lineNumber = 0
         var reader = input
-        while let line = reader.next() {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            let result: JSONValue
-            do {
-                let json = try JSONValue.parse(bytes: line)
-                do {
-                    result = evaluator.answer(try evaluator.facts(from: json, today: today)).json
-                } catch {
-                    rejected += 1
-                    result = .object([("error", error.json), ("line", .number(Double(lineNumber)))])
-                }
-            } catch {
-                rejected += 1
-                result = .object([
-                    (
-                        "error",
-                        .object([
-                            ("field", .string("(line)")), ("message", .string("not valid JSON: \(describe(error))")),
-                        ])
-                    ),
-                    ("line", .number(Double(lineNumber))),
-                ])
-            }
-            output += result.serialized() + "\n"
-            if output.utf8.count > 1 << 16 {
-                writeOut(output)
-                output = ""
+        var lineNumber = 0
+        var rejected = 0
+        let workers = max(1, jobs)
+        while true {
+            var batch: [[UInt8]] = []
+            while batch.count < 4096, let line = reader.next() { batch.append(line) }
+            if batch.isEmpty { break }
+            let first = lineNumber + 1
+            lineNumber += batch.count
+            let slices = JSONLinesBatch(lines: batch, workers: workers)
+            slices.answer(evaluator: evaluator, firstLine: first, today: today)
+            for slot in slices.slots {
+                FileHandle.standardOutput.write(Data(slot.bytes))
+                rejected += slot.rejected
             }
         }
-        writeOut(output)
         if rejected > 0 {
             printError("policyc: \(rejected) line\(rejected == 1 ? "" : "s") rejected")
             throw ExitStatus.findings.exitCode

@@ -169,4 +169,17 @@ struct CommandLineTests {
         }
         #expect(try Self.policyc(["diff", "HEAD", "HEAD"]).status == 0)
     }
+
+    @Test func jsonLinesWithSeveralJobsKeepsInputOrder() throws {
+        let regions = ["南京", "上海", "北京", "广州", "郑州", "厦门", "乌鲁木齐", "火星"]
+        let lines = (0..<300).map { i in
+            #"{"origin": "\#(regions[i % regions.count])", "destination": "\#(regions[(i * 3) % regions.count])", "insurance_type": "employee", "application_date": "2025-05-06"}"#
+        }
+        let input = lines.joined(separator: "\n") + "\n"
+        let one = try Self.policyc(["eval", "--jsonl"], stdin: input)
+        let two = try Self.policyc(["eval", "--jsonl", "--jobs", "2"], stdin: input)
+        #expect(one.stdout.split(separator: "\n").count == 300)
+        #expect(two.stdout == one.stdout)
+        #expect(two.status == 1 && one.status == 1)  // the 火星 lines are rejected, the rest answered
+    }
 }
