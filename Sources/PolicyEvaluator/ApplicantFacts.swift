@@ -1,9 +1,10 @@
 import DecisionTable
 
 /// An applicant's facts, encoded once: each vocabulary fact as the index of its value
-/// (-1 when absent), regions as indices into the table's region list.
+/// (-1 when absent) in a fixed-size vector (no allocation), regions as indices into the table's region list.
 public struct ApplicantFacts: Sendable {
-    public var values: [Int8]
+    public typealias Values = SIMD32<Int8>
+    public var values: Values
     public var origin: Int?
     public var destination: Int?
     public var applicationDate: Day

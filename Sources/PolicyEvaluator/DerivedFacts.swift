@@ -4,14 +4,13 @@ import DecisionTable
 /// the family member's relation, insurance, scope and wallet status as of the application date.
 /// The values live in a fixed-size vector, so deriving them allocates nothing.
 struct DerivedFacts {
-    typealias Values = SIMD32<Int8>
+    typealias Values = ApplicantFacts.Values
     var values: Values
     let facts: ApplicantFacts
 
     init(_ facts: ApplicantFacts, regions: RegionIndex, walletOpen: (Int, Day) -> Bool) {
         self.facts = facts
-        var v = Values(repeating: ApplicantFacts.missing)
-        for (i, value) in facts.values.enumerated() where i < Values.scalarCount { v[i] = value }
+        var v = facts.values
         if let o = facts.origin, let d = facts.destination {
             v[Columns.scope] = Int8(regions.scopeIndex(from: o, to: d))
         }

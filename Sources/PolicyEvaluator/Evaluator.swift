@@ -113,11 +113,17 @@ public final class Evaluator: Sendable {
             funds: run(D.funds, derived), family: facts.member == nil ? nil : run(D.family, derived), evaluator: self)
     }
 
-    /// One decision for one applicant, by name (nil for an unknown decision): the fast path for
-    /// integrators that need a single answer.
+    /// One decision for one applicant, by name (nil for an unknown decision).
     public func decision(_ name: String, for facts: ApplicantFacts) -> DecisionOutcome? {
-        guard let d = Self.decisionIndex[name] else { return nil }
-        return run(d, DerivedFacts(facts, regions: regions, walletOpen: walletOpen))
+        decisionID(named: name).map { decision($0, for: facts) }
+    }
+
+    /// A decision's number, to resolve once and then evaluate many applicants with `decision(_:for:)`.
+    public func decisionID(named name: String) -> Int? { Self.decisionIndex[name] }
+
+    /// One decision for one applicant: the fast path for integrators that need a single answer.
+    public func decision(_ id: Int, for facts: ApplicantFacts) -> DecisionOutcome {
+        run(id, DerivedFacts(facts, regions: regions, walletOpen: walletOpen))
     }
 
     /// N working days after `day` (the start day not counted); nil outside the calendars' years.

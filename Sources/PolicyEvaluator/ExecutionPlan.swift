@@ -12,6 +12,8 @@ final class ExecutionPlan: Sendable {
     let condMask: [UInt64]
     /// Region conditions (rare): rule index -> (0 origin, 1 destination, 2 member region; allowed regions).
     let regionConditions: [Int: [(which: Int, regions: Set<Int>)]]
+    /// Whether a rule has region conditions, so the common case skips the dictionary.
+    let hasRegionConditions: [Bool]
     /// Per rule, max_working_days when the rule gives one (for due dates without dictionary lookups).
     let workingDays: [Int32]
 
@@ -52,6 +54,7 @@ final class ExecutionPlan: Sendable {
         self.condColumn = condColumn
         self.condMask = condMask
         self.regionConditions = regionConditions
+        hasRegionConditions = rules.indices.map { regionConditions[$0] != nil }
         workingDays = rules.map { rule in
             if case .count(let n)? = rule.outputs["max_working_days"] { return Int32(n) }
             return -1
@@ -150,7 +153,7 @@ final class ExecutionPlan: Sendable {
                 return .no
             }
         }
-        if let regionConds = regionConditions[r] {
+        if hasRegionConditions[r], let regionConds = regionConditions[r] {
             for (which, allowed) in regionConds {
                 guard let region = facts.region(which) else {
                     unknown = true

@@ -16,7 +16,7 @@ public struct FactsDecoder: Sendable {
         for (key, _) in pairs where !Self.knownKeys.contains(key) {
             throw InputError(field: key, message: "unknown fact", allowed: Self.knownKeys)
         }
-        var values = [Int8](repeating: ApplicantFacts.missing, count: Vocabulary.facts.count)
+        var values = ApplicantFacts.Values(repeating: ApplicantFacts.missing)
         for fact in Self.inputFacts {
             let column = Columns.of(fact.name)
             if let value = json[fact.name], value != .null {
