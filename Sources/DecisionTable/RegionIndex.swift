@@ -30,6 +30,9 @@ public struct RegionIndex: Sendable {
 
     /// Code, full name, short name or pinyin. A full name always wins over a short name it shares.
     public func lookup(_ reference: String) -> Lookup {
+        // Exact matches first: trimming and lower-casing are only needed for sloppier input.
+        if let i = byCode[reference] ?? byFullName[reference] { return .found(i) }
+        if let names = byName[reference], names.count == 1 { return .found(names[0]) }
         let key = reference.trimmingCharacters(in: .whitespaces)
         if let i = byCode[key] ?? byFullName[key] { return .found(i) }
         let candidates = byName[key] ?? byName[key.lowercased()] ?? []

@@ -14,7 +14,7 @@ public struct Answer: Sendable {
 
     /// true, false, or nil when a needed fact is missing.
     public var eligible: Bool? {
-        if !blockers.rules.isEmpty { return false }
+        if blockers.hasDecidingRules { return false }
         if blockers.status != .decided || !blockers.missingFacts.isEmpty { return nil }
         return true
     }
@@ -50,15 +50,6 @@ extension Answer {
     /// the most specific rule that was checked.
     func decidingRule(_ outcome: DecisionOutcome) -> RuleEntry? {
         outcome.rules.first ?? (outcome.status == .decided ? outcome.checked.first : nil)
-    }
-
-    func decidedBy(_ outcome: DecisionOutcome, subject: Int?) -> JSONValue {
-        guard let r = outcome.citedRules.first else { return .null }
-        var pairs = evaluator.decidedByFragments[r]
-        if evaluator.table.rules[r].level == .national, let s = subject {
-            pairs.append(("note", evaluator.baselineNotes[s]))
-        }
-        return .object(pairs)
     }
 
     func sources(_ outcome: DecisionOutcome) -> [String] {

@@ -1,126 +1,247 @@
 import DecisionTable
 
+/// The answer in the published contract (`schemas/answer.schema.json`), written straight to
+/// UTF-8 bytes from fragments the evaluator serialised once per table. This writer is the one
+/// definition of the answer's JSON; `json` parses its output when a tree is wanted.
 extension Answer {
-    /// The answer in the published contract (`schemas/answer.schema.json`).
     public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("origin", regionJSON(facts.origin)), ("destination", regionJSON(facts.destination)),
-            ("application_date", .string(facts.applicationDate.description)),
-            ("transfer", transferJSON), ("balance", balanceJSON), ("timing", timingJSON),
-            ("family_sharing", familyJSON),
-        ]
-        var cited: [String] = []
-        for outcome in [blockers, balance, transferOut, transferIn, funds] + (family.map { [$0] } ?? []) {
-            for id in sources(outcome) where !cited.contains(id) { cited.append(id) }
+        var out: [UInt8] = []
+        write(into: &out)
+        // The writer only emits valid JSON; a failure here would be a bug in it.
+        return (try? JSONValue.parse(bytes: out)) ?? .null
+    }
+
+    /// Appends the answer as compact JSON (one line, no trailing newline).
+    public func write(into out: inout [UInt8]) {
+        var w = AnswerWriter(answer: self, out: out)
+        w.answer()
+        out = w.out
+    }
+}
+
+struct AnswerWriter {
+    let a: Answer
+    let f: AnswerFragments
+    var out: [UInt8]
+
+    init(answer: Answer, out: [UInt8]) {
+        self.a = answer
+        self.f = answer.evaluator.fragments
+        self.out = out
+    }
+
+    private mutating func raw(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private mutating func string(_ s: String) { JSONValue.escape(s, into: &out) }
+
+    private mutating func ids(_ rules: [Int]) {
+        raw("[")
+        for (i, r) in rules.enumerated() {
+            if i > 0 { raw(", ") }
+            out += f.ruleID[r]
         }
-        pairs.append(
-            (
-                "sources",
-                .object(
-                    cited.sorted().compactMap { id in
-                        evaluator.source(id).map { s in
-                            var fields: [(String, JSONValue)] = [
-                                ("title", .string(s.title)), ("confidence", .string(s.confidence)),
-                            ]
-                            if let url = s.url { fields.append(("url", .string(url))) }
-                            if let seed = s.seed { fields.append(("seed", .string(seed))) }
-                            return (id, .object(fields))
-                        }
-                    })
-            ))
-        pairs.append(("table", .string(evaluator.table.contentHash)))
-        return .object(pairs)
+        raw("]")
     }
 
-    private func regionJSON(_ i: Int?) -> JSONValue { i.map { evaluator.regionFragments[$0] } ?? .null }
+    /// A date as "YYYY-MM-DD", written digit by digit.
+    private mutating func date(_ day: Day) {
+        let (y, m, d) = day.civil
+        guard (0...9999).contains(y) else { return string(day.description) }
+        out.append(UInt8(ascii: "\""))
+        for divisor in [1000, 100, 10, 1] { out.append(UInt8(48 + (y / divisor) % 10)) }
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(48 + m / 10))
+        out.append(UInt8(48 + m % 10))
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(48 + d / 10))
+        out.append(UInt8(48 + d % 10))
+        out.append(UInt8(ascii: "\""))
+    }
 
-    private func strings(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
-
-    private var transferJSON: JSONValue {
-        let blockerList: [JSONValue] = blockers.rules.compactMap { rule in
-            guard case .symbol(let code)? = rule.outputs["blocker"] else { return nil }
-            return .object([
-                ("code", .string(code)), ("message", .string(Labels.zh(code))),
-                ("message_en", .string(Labels.en(code))),
-                ("rule", .string(rule.id)),
-            ])
+    private mutating func strings(_ items: [String]) {
+        raw("[")
+        for (i, s) in items.enumerated() {
+            if i > 0 { raw(", ") }
+            string(s)
         }
-        let eligibleValue: JSONValue = eligible.map { .bool($0) } ?? .null
-        return .object([
-            ("eligible", eligibleValue), ("scope", scope.map { .string($0) } ?? .null),
-            ("blockers", .array(blockerList)), ("missing_facts", strings(blockers.missingFacts)),
-            ("checked_rules", strings(blockers.checked.map(\.id))),
-            ("decided_by", decidedBy(blockers, subject: facts.origin)), ("sources", strings(sources(blockers))),
-            ("note", note(blockers)),
-        ])
+        raw("]")
     }
 
-    private var balanceJSON: JSONValue {
-        let handling: JSONValue
-        if case .symbol(let h)? = balance.output?["handling"] { handling = .string(h) } else { handling = .null }
-        return .object([
-            ("handling", handling), ("missing_facts", strings(balance.missingFacts)),
-            ("decided_by", decidedBy(balance, subject: facts.origin)), ("sources", strings(sources(balance))),
-            ("note", note(balance)),
-        ])
+    /// The sources of an outcome's cited rules, as source indices, first citation first.
+    private func sourceIndices(_ o: DecisionOutcome) -> [Int] {
+        var ids: [Int] = []
+        for r in o.citedRules { for s in f.sourceIndices[r] where !ids.contains(s) { ids.append(s) } }
+        return ids
     }
 
-    private func step(_ outcome: DecisionOutcome, due: Day?, subject: Int?) -> JSONValue {
-        var days: JSONValue = .null
-        if case .count(let n)? = outcome.output?["max_working_days"] { days = .number(Double(n)) }
-        return .object([
-            ("max_working_days", days), ("due", due.map { .string($0.description) } ?? .null),
-            ("missing_facts", strings(outcome.missingFacts)),
-            ("decided_by", decidedBy(outcome, subject: subject)), ("sources", strings(sources(outcome))),
-            ("note", note(outcome)),
-        ])
-    }
-
-    private var timingJSON: JSONValue {
-        var arrival: JSONValue = .null
-        if case .duration(let value, let unit, let approximate)? = funds.output?["funds_arrival"] {
-            arrival = .object([
-                ("value", .number(Double(value))), ("unit", .string(unit)), ("approximate", .bool(approximate)),
-            ])
+    private mutating func sourceList(_ indices: [Int]) {
+        raw("[")
+        for (i, s) in indices.enumerated() {
+            if i > 0 { raw(", ") }
+            out += f.sourceID[s]
         }
-        return .object([
-            ("transfer_out", step(transferOut, due: transferOutDue, subject: facts.origin)),
-            ("transfer_in", step(transferIn, due: transferInDue, subject: facts.destination)),
-            ("funds_arrival", arrival),
-            (
-                "funds_arrival_basis",
-                .object([
-                    ("missing_facts", strings(funds.missingFacts)),
-                    ("decided_by", decidedBy(funds, subject: facts.origin)), ("sources", strings(sources(funds))),
-                    ("note", note(funds)),
-                ])
-            ),
-            ("decided_by", decidedBy(transferOut, subject: facts.origin)),
-            (
-                "sources",
-                strings(sources(transferOut) + sources(transferIn).filter { !sources(transferOut).contains($0) })
-            ),
-        ])
+        raw("]")
     }
 
-    private var familyJSON: JSONValue {
-        guard let family else { return .null }
-        let out = family.output
-        var allowed: JSONValue = .null
-        if case .flag(let b)? = out?["allowed"], let b { allowed = .bool(b) }
-        var channel: JSONValue = .null
-        if case .symbol(let c)? = out?["channel"] { channel = .string(c) }
-        var reason: JSONValue = .null
-        var reasonEN: JSONValue = .null
-        if case .text(let zh, let en)? = out?["reason"] {
-            reason = .string(zh)
-            reasonEN = .string(en)
+    private mutating func sources(of o: DecisionOutcome) {
+        let cited = o.citedRules
+        if cited.count == 1 { out += f.sourcesArray[cited[0]] } else { sourceList(sourceIndices(o)) }
+    }
+
+    private mutating func decidedBy(_ o: DecisionOutcome, subject: Int?) {
+        guard let r = o.citedRules.first else { return raw("null") }
+        out += f.decidedByHead[r]
+        if f.isNational[r], let s = subject { out += f.baselineNote[s] }
+        raw("}")
+    }
+
+    private mutating func note(_ o: DecisionOutcome) {
+        switch o.status {
+        case .noRuleInForce:
+            let d = a.facts.applicationDate
+            string("没有在 \(d) 生效的规则 (no rule is in force on \(d))")
+        case .conflict: string("规则冲突: \(o.rules.map(\.id).joined(separator: ", ")) (conflicting rules)")
+        case .noMatch: string("没有规则适用于这些事实 (no rule applies to these facts)")
+        default: raw("null")
         }
-        return .object([
-            ("allowed", allowed), ("channel", channel), ("reason", reason), ("reason_en", reasonEN),
-            ("missing_facts", strings(family.missingFacts)),
-            ("decided_by", decidedBy(family, subject: facts.origin)), ("sources", strings(sources(family))),
-            ("note", note(family)),
-        ])
+    }
+
+    /// `"missing_facts": [...], "decided_by": ..., "sources": [...], "note": ...`
+    private mutating func provenance(_ o: DecisionOutcome, subject: Int?) {
+        raw("\"missing_facts\": ")
+        strings(o.missingFacts)
+        raw(", \"decided_by\": ")
+        decidedBy(o, subject: subject)
+        raw(", \"sources\": ")
+        sources(of: o)
+        raw(", \"note\": ")
+        note(o)
+    }
+
+    private mutating func output(_ o: DecisionOutcome, _ column: [[UInt8]?]) {
+        if let r = o.primaryRule, let bytes = column[r] { out += bytes } else { raw("null") }
+    }
+
+    private mutating func region(_ i: Int?) {
+        if let i { out += f.region[i] } else { raw("null") }
+    }
+
+    mutating func answer() {
+        raw("{\"origin\": ")
+        region(a.facts.origin)
+        raw(", \"destination\": ")
+        region(a.facts.destination)
+        raw(", \"application_date\": ")
+        date(a.facts.applicationDate)
+        raw(", \"transfer\": ")
+        transfer()
+        raw(", \"balance\": {\"handling\": ")
+        output(a.balance, f.handling)
+        raw(", ")
+        provenance(a.balance, subject: a.facts.origin)
+        raw("}, \"timing\": ")
+        timing()
+        raw(", \"family_sharing\": ")
+        family()
+        raw(", \"sources\": ")
+        sources()
+        raw(", \"table\": ")
+        string(a.evaluator.table.contentHash)
+        raw("}")
+    }
+
+    private mutating func transfer() {
+        raw("{\"eligible\": ")
+        switch a.eligible {
+        case true?: raw("true")
+        case false?: raw("false")
+        case nil: raw("null")
+        }
+        raw(", \"scope\": ")
+        if let scope = a.scope { string(scope) } else { raw("null") }
+        raw(", \"blockers\": [")
+        var first = true
+        for r in a.blockers.deciding(in: a.evaluator.plan) {
+            guard let blocker = f.blocker[r] else { continue }
+            if !first { raw(", ") }
+            first = false
+            out += blocker
+        }
+        raw("], \"missing_facts\": ")
+        strings(a.blockers.missingFacts)
+        raw(", \"checked_rules\": ")
+        ids(a.blockers.checkedIndices)
+        raw(", \"decided_by\": ")
+        decidedBy(a.blockers, subject: a.facts.origin)
+        raw(", \"sources\": ")
+        sources(of: a.blockers)
+        raw(", \"note\": ")
+        note(a.blockers)
+        raw("}")
+    }
+
+    private mutating func step(_ o: DecisionOutcome, due: Day?, subject: Int?) {
+        raw("{\"max_working_days\": ")
+        output(o, f.maxWorkingDays)
+        raw(", \"due\": ")
+        if let due { date(due) } else { raw("null") }
+        raw(", ")
+        provenance(o, subject: subject)
+        raw("}")
+    }
+
+    private mutating func timing() {
+        raw("{\"transfer_out\": ")
+        step(a.transferOut, due: a.transferOutDue, subject: a.facts.origin)
+        raw(", \"transfer_in\": ")
+        step(a.transferIn, due: a.transferInDue, subject: a.facts.destination)
+        raw(", \"funds_arrival\": ")
+        output(a.funds, f.fundsArrival)
+        raw(", \"funds_arrival_basis\": {")
+        provenance(a.funds, subject: a.facts.origin)
+        raw("}, \"decided_by\": ")
+        decidedBy(a.transferOut, subject: a.facts.origin)
+        raw(", \"sources\": ")
+        let outSources = sourceIndices(a.transferOut)
+        sourceList(outSources + sourceIndices(a.transferIn).filter { !outSources.contains($0) })
+        raw("}")
+    }
+
+    private mutating func family() {
+        guard let family = a.family else { return raw("null") }
+        raw("{\"allowed\": ")
+        output(family, f.allowed)
+        raw(", \"channel\": ")
+        output(family, f.channel)
+        raw(", \"reason\": ")
+        output(family, f.reason)
+        raw(", \"reason_en\": ")
+        output(family, f.reasonEN)
+        raw(", ")
+        provenance(family, subject: a.facts.origin)
+        raw("}")
+    }
+
+    private mutating func sources() {
+        // A bit per source; sources are numbered in id order, so the bits come out sorted.
+        var cited = [UInt64](repeating: 0, count: (f.sourceEntry.count + 63) / 64)
+        for o in [a.blockers, a.balance, a.transferOut, a.transferIn, a.funds] + (a.family.map { [$0] } ?? []) {
+            for r in o.citedRules { for s in f.sourceIndices[r] { cited[s / 64] |= 1 << UInt64(s % 64) } }
+        }
+        raw("{")
+        var first = true
+        for (word, bits) in cited.enumerated() {
+            var bits = bits
+            while bits != 0 {
+                let s = word * 64 + bits.trailingZeroBitCount
+                bits &= bits - 1
+                if !first { raw(", ") }
+                first = false
+                out += f.sourceEntry[s]
+            }
+        }
+        raw("}")
     }
 }

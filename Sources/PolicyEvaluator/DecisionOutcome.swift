@@ -85,6 +85,25 @@ public struct DecisionOutcome: Sendable {
 
     public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
 
+    /// Whether any rule decided (for a collect decision: whether anything matched).
+    var hasDecidingRules: Bool {
+        if case .none = deciding { return false }
+        return true
+    }
+
+    /// Table indices of the deciding rules.
+    func deciding(in plan: ExecutionPlan) -> [Int] {
+        var result: [Int] = []
+        deciding.each { result.append(Int(plan.planRule[$0])) }
+        return result
+    }
+
+    /// Table indices of the rules in force that were checked.
+    var checkedIndices: [Int] {
+        guard let plan else { return [] }
+        return inForce.map { Int(plan.planRule[$0]) }
+    }
+
     /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
     var citedRules: [Int] {
         guard let plan else { return [] }

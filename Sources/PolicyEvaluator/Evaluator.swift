@@ -15,9 +15,7 @@ public final class Evaluator: Sendable {
     private let sourcesByID: [String: SourceEntry]
     /// Answer fragments that depend only on the table, built once: `decided_by` per rule (without
     /// the national-baseline note), each region as JSON, and each region's baseline note.
-    let decidedByFragments: [[(String, JSONValue)]]
-    let regionFragments: [JSONValue]
-    let baselineNotes: [JSONValue]
+    let fragments: AnswerFragments
 
     public init(table: DecisionTableArtifact) {
         self.table = table
@@ -39,22 +37,7 @@ public final class Evaluator: Sendable {
             regions.chain(of: r).compactMap { wallet[$0] }.min()
         }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        decidedByFragments = table.rules.map { rule in
-            let regionName =
-                rule.region == "national"
-                ? "全国" : regions.index(ofCode: rule.region).map { regions.regions[$0].name } ?? rule.region
-            return [
-                ("rule", .string(rule.id)), ("region", .string(rule.region)), ("region_name", .string(regionName)),
-                ("level", .string(rule.level.rawValue)), ("national_baseline", .bool(rule.level == .national)),
-                ("file", .string(rule.file)), ("line", .number(Double(rule.line))),
-            ]
-        }
-        regionFragments = regions.regions.map { r in
-            .object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))])
-        }
-        baselineNotes = regions.regions.map { r in
-            .string("\(r.name)无适用的地方规定，适用国家基本规定 (no local rule of \(r.name) applies; the national baseline applies)")
-        }
+        fragments = AnswerFragments(table: table, regions: regions)
     }
 
     static let decisionIndex = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.enumerated().map { ($1.name, $0) })

@@ -8,26 +8,42 @@ public struct FactsDecoder: Sendable {
 
     static let inputFacts = Vocabulary.facts.filter { !$0.derived }
     static let knownKeys = ["origin", "destination", "application_date", "family_member"] + inputFacts.map(\.name)
+    /// Input fact name -> its column, for one pass over the object's keys.
+    static let columnOfKey = Dictionary(uniqueKeysWithValues: inputFacts.map { ($0.name, Columns.of($0.name)) })
+    /// Every input fact's default, already encoded (missing where the fact has none).
+    static let defaults: ApplicantFacts.Values = {
+        var v = ApplicantFacts.Values(repeating: ApplicantFacts.missing)
+        for fact in inputFacts {
+            if let def = fact.defaultValue { v[Columns.of(fact.name)] = Int8(fact.values.firstIndex(of: def)!) }
+        }
+        return v
+    }()
 
     public func decode(_ json: JSONValue, today: Day) throws(InputError) -> ApplicantFacts {
         guard case .object(let pairs) = json else {
             throw InputError(field: "(facts)", message: "expected a JSON object, found \(json.typeName)")
         }
-        for (key, _) in pairs where !Self.knownKeys.contains(key) {
-            throw InputError(field: key, message: "unknown fact", allowed: Self.knownKeys)
-        }
-        var values = ApplicantFacts.Values(repeating: ApplicantFacts.missing)
-        for fact in Self.inputFacts {
-            let column = Columns.of(fact.name)
-            if let value = json[fact.name], value != .null {
-                values[column] = try encode(value, fact: fact)
-            } else if let def = fact.defaultValue {
-                values[column] = Int8(fact.values.firstIndex(of: def)!)
+        var values = Self.defaults
+        var origin: JSONValue?
+        var destination: JSONValue?
+        var applicationDate: JSONValue?
+        var familyMember: JSONValue?
+        for (key, value) in pairs {
+            if let column = Self.columnOfKey[key] {
+                if value != .null { values[column] = try encode(value, fact: Vocabulary.facts[column]) }
+                continue
+            }
+            switch key {
+            case "origin": origin = value
+            case "destination": destination = value
+            case "application_date": applicationDate = value
+            case "family_member": familyMember = value
+            default: throw InputError(field: key, message: "unknown fact", allowed: Self.knownKeys)
             }
         }
         var date = today
         var defaulted = true
-        if let value = json["application_date"], value != .null {
+        if let value = applicationDate, value != .null {
             guard case .string(let text) = value, let day = Day(parsing: text) else {
                 throw InputError(
                     field: "application_date", message: "expected a date as \"YYYY-MM-DD\", found \(value.serialized())"
@@ -37,12 +53,12 @@ public struct FactsDecoder: Sendable {
             defaulted = false
         }
         var member: ApplicantFacts.FamilyMember?
-        if let value = json["family_member"], value != .null {
+        if let value = familyMember, value != .null {
             member = try decodeMember(value)
         }
         return ApplicantFacts(
-            values: values, origin: try region(json["origin"], field: "origin"),
-            destination: try region(json["destination"], field: "destination"), applicationDate: date,
+            values: values, origin: try region(origin, field: "origin"),
+            destination: try region(destination, field: "destination"), applicationDate: date,
             dateDefaulted: defaulted, member: member)
     }
 

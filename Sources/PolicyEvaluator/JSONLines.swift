@@ -8,9 +8,11 @@ extension Evaluator {
         let result: JSONValue
         var accepted = true
         do {
-            let json = try JSONValue.parse(bytes: Array(line))
+            let json = try JSONValue.parse(slice: line)
             do {
-                result = answer(try facts(from: json, today: today)).json
+                answer(try facts(from: json, today: today)).write(into: &out)
+                out.append(UInt8(ascii: "\n"))
+                return true
             } catch {
                 accepted = false
                 result = .object([("error", error.json), ("line", .number(Double(number)))])

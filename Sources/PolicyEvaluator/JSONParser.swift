@@ -16,15 +16,17 @@ struct JSONParser {
     static let maxDepth = 256
 
     static func parse(_ data: some Collection<UInt8>) throws -> JSONValue {
-        let array = Array(data)
-        return try array.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer)
-            parser.skipSpace()
-            let value = try parser.value()
-            parser.skipSpace()
-            guard parser.i == buffer.count else { throw parser.fail("unexpected text after the JSON value") }
-            return value
-        }
+        if let parsed = try data.withContiguousStorageIfAvailable({ try parse(buffer: $0) }) { return parsed }
+        return try Array(data).withUnsafeBufferPointer { try parse(buffer: $0) }
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+        var parser = JSONParser(bytes: buffer)
+        parser.skipSpace()
+        let value = try parser.value()
+        parser.skipSpace()
+        guard parser.i == buffer.count else { throw parser.fail("unexpected text after the JSON value") }
+        return value
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
