@@ -40,15 +40,7 @@ struct Eval: ParsableCommand {
             try answerLines(LineReader(handle), evaluator: evaluator, today: day)
             return
         }
-        let input: Data
-        if facts == "-" {
-            input = FileHandle.standardInput.readDataToEndOfFile()
-        } else if let data = FileManager.default.contents(atPath: facts) {
-            input = data
-        } else {
-            printError("policyc: cannot read facts file '\(facts)'")
-            throw ExitStatus.usage.exitCode
-        }
+        let input = try readFacts(facts)
         try answerOne(input, evaluator: evaluator, today: day)
     }
 

@@ -20,15 +20,7 @@ struct Explain: ParsableCommand {
         let day = try parseDay(asOf, option: "--as-of") ?? today()
         let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
         let evaluator = Evaluator(table: artifact)
-        let input: Data
-        if facts == "-" {
-            input = FileHandle.standardInput.readDataToEndOfFile()
-        } else if let data = FileManager.default.contents(atPath: facts) {
-            input = data
-        } else {
-            printError("policyc: cannot read facts file '\(facts)'")
-            throw ExitStatus.usage.exitCode
-        }
+        let input = try readFacts(facts)
         do {
             let parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
             let explanation = evaluator.explain(parsed)

@@ -51,6 +51,16 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
 }
 
+/// The facts document: a file, or standard input for "-"; exits 2 when it cannot be read.
+func readFacts(_ path: String) throws -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("policyc: cannot read facts file '\(path)'")
+        throw ExitStatus.usage.exitCode
+    }
+    return data
+}
+
 func loadTable(path: String) throws -> DecisionTableArtifact {
     guard let data = FileManager.default.contents(atPath: path) else {
         printError("policyc: cannot read table '\(path)'")
