@@ -1,7 +1,7 @@
 import PolicyDiagnostics
 
 /// Renders a test report as JUnit XML, the format CI systems (Jenkins, GitLab, GitHub test-report
-/// actions) read: one `testsuite`, one `testcase` per applicant case with its file and line, a
+/// actions) read: one `testsuite`, one `testcase` per applicant case (classname: its file), a
 /// `failure` for a case whose answer differs from its expectations, an `error` test case for each
 /// error loading the test files, and warnings in `system-err`.
 ///
@@ -29,7 +29,9 @@ public enum JUnitRenderer {
             let message = more > 0 ? "\(first) (and \(more) more)" : first
             out += ">\n"
             out += "      <failure message=\"\(attribute(message))\" type=\"expectation\">"
-            out += text(result.failures.joined(separator: "\n"))
+            // The case's place goes in the body: the common JUnit XSDs have no file/line attributes.
+            let culprits = result.culprits.map { "decided by \($0.rule) (\($0.file):\($0.line))" }
+            out += text((["at \(file):\(line)"] + result.failures + culprits).joined(separator: "\n"))
             out += "</failure>\n"
             out += "    </testcase>\n"
         }
@@ -50,10 +52,10 @@ public enum JUnitRenderer {
         return out
     }
 
-    /// `classname` and `file` are the test file's path, `line` the case's line.
+    /// `classname` is the test file's path (the line is in failure bodies), so the XML stays
+    /// valid against the common JUnit XSDs, which have no `file` or `line` attributes.
     private static func place(_ file: String, _ line: Int) -> String {
-        let path = attribute(file)
-        return "classname=\"\(path)\" file=\"\(path)\" line=\"\(line)\""
+        "classname=\"\(attribute(file))\""
     }
 
     /// Text content: `&`, `<` and `>` escaped; characters XML 1.0 does not allow become U+FFFD.
