@@ -1,0 +1,89 @@
+import DecisionTable
+import PolicyLoader
+
+extension AnswerSchema {
+    // MARK: answer-line.schema.json
+
+    static var lineSchema: Node {
+        let insuranceTypes = Vocabulary.fact(named: "insurance_type")?.values ?? []
+        let error: Node = [
+            "description": Common.bi("为何拒绝该行", "why the line was rejected"),
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["field", "message"],
+            "properties": [
+                "field": [
+                    "description": Common.bi(
+                        "出错的字段；整行不是 JSON 时为 (line)，不是对象时为 (facts)",
+                        "the field in error; (line) when the line is not JSON, (facts) when it is not an object"),
+                    "type": "string",
+                    "examples": ["origin", "insurance_type", "family_member.relation", "(line)", "(facts)"],
+                ],
+                "message": [
+                    "description": Common.bi("说明（英文）", "what is wrong (English)"),
+                    "type": "string",
+                    "examples": ["unknown value 'civil_servant'", "unknown fact"],
+                ],
+                "allowed": [
+                    "description": Common.bi("允许的值（适用时）", "the allowed values, where they apply"),
+                    "type": "array",
+                    "items": ["type": "string"],
+                    "examples": [.strings(insuranceTypes), ["苏州市 (320500)", "宿州市 (341300)"]],
+                ],
+            ],
+        ]
+        let errorLine: Node = [
+            "description": Common.bi("被拒绝的输入行", "a rejected input line"),
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["error", "line"],
+            "properties": [
+                "error": error,
+                "line": [
+                    "description": Common.bi(
+                        "输入中的行号（从 1 起，空行也计数）", "the input line number (1-based, blank lines counted)"),
+                    "type": "integer",
+                    "minimum": 1,
+                ],
+            ],
+            "examples": [
+                [
+                    "error": [
+                        "field": "insurance_type", "message": "unknown value 'civil_servant'",
+                        "allowed": .strings(insuranceTypes),
+                    ],
+                    "line": 2,
+                ]
+            ],
+        ]
+        return .object(
+            Common.head(
+                title: "policyc eval --jsonl output line / 逐行输出",
+                "policyc eval --jsonl 每个非空输入行输出一行：回答，或说明该行为何被拒绝的错误",
+                "policyc eval --jsonl writes one line per non-blank input line: an answer, or an error saying why "
+                    + "that line was rejected")
+                + [
+                    ("oneOf", [["$ref": "answer.schema.json"], Common.ref("errorLine")]),
+                    ("$defs", ["errorLine": errorLine]),
+                ])
+    }
+}
+
+extension Node {
+    /// A string with `suffix` appended.
+    func appending(_ suffix: String) -> Node {
+        guard case .string(let s) = self else { return self }
+        return .string(s + suffix)
+    }
+}
+
+extension Vocabulary {
+    /// The values of an enumerated output of a decision (empty when there is no such output;
+    /// `PolicySchemas.gaps` reports that).
+    static func outputValues(_ decision: String, _ output: String) -> [String] {
+        switch Vocabulary.decision(named: decision)?.outputs.first(where: { $0.name == output })?.kind {
+        case .enumeration(let values)?, .optionalEnumeration(let values)?: values
+        default: []
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import DecisionTable
+import PolicyLoader
+
+/// The `$defs` of `answer.schema.json`: the parts every answer repeats.
+extension AnswerSchema {
+    // MARK: $defs
+
+    static var defs: Node {
+        .object([
+            (
+                "date",
+                [
+                    "description": Common.bi("日期 YYYY-MM-DD", "a date, YYYY-MM-DD"),
+                    "type": "string",
+                    "format": "date",
+                    "pattern": .string(Common.datePattern),
+                ]
+            ),
+            ("regionCode", regionCode),
+            ("region", region),
+            ("missingFacts", missingFacts),
+            (
+                "sourceIds",
+                [
+                    "description": Common.bi(
+                        "所依据规则引用的来源 id（详见顶层 sources）",
+                        "ids of the sources the deciding rules cite (see the top-level sources)"),
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": ["type": "string", "minLength": 1],
+                    "examples": [["O-43", "SEED0"]],
+                ]
+            ),
+            ("note", note),
+            ("decidedBy", decidedBy),
+            ("blocker", blocker),
+            ("step", step),
+            (
+                "basis",
+                closed(
+                    Common.bi("余额到账时间的依据", "what the funds-arrival answer rests on"), .object(basisFields))
+            ),
+            ("duration", duration),
+            ("source", source),
+        ])
+    }
+
+    static let regionCode: Node = [
+        "description": Common.bi("六位行政区划代码（GB/T 2260）", "six-digit GB/T 2260 region code"),
+        "type": "string",
+        "pattern": "^[1-9][0-9]{5}$",
+        "examples": ["320100", "110000"],
+    ]
+
+    static var region: Node {
+        closed(
+            Common.bi("识别出的地区；未给出时为 null", "the region recognised from the facts; null when not given"),
+            nullable: true,
+            [
+                "code": Common.ref("regionCode"),
+                "name": [
+                    "description": Common.bi("全称", "full Chinese name"), "type": "string", "examples": ["南京市", "上海市"],
+                ],
+                "level": [
+                    "description": Common.bi(
+                        "级别：\(Common.glossaryZH(PolicyKeys.regionLevels))",
+                        "level: \(Common.glossaryEN(PolicyKeys.regionLevels))"),
+                    "enum": .strings(PolicyKeys.regionLevels),
+                ],
+            ])
+    }
+
+    static var missingFacts: Node {
+        [
+            "description": Common.bi(
+                "要回答这一项还缺的事实（申请人应补充的键，家庭成员的字段写作 family_member.relation 等）",
+                "facts still needed for this answer (keys the applicant should add; the family member's fields are "
+                    + "written family_member.relation and so on)"),
+            "type": "array",
+            "uniqueItems": true,
+            "items": ["enum": .strings(missingFactNames)],
+            "examples": [["origin_stopped", "destination_enrolled"], ["family_member.insured"]],
+        ]
+    }
+
+    static let note: Node = [
+        "description": Common.bi(
+            "未能决定时的说明：无生效规则、无适用规则或规则冲突；否则为 null",
+            "why nothing was decided: no rule in force on the date, no rule applies, or conflicting rules; null otherwise"
+        ),
+        "type": ["string", "null"],
+        "examples": [
+            .null, "没有在 2021-06-01 生效的规则 (no rule is in force on 2021-06-01)",
+            "没有规则适用于这些事实 (no rule applies to these facts)",
+        ],
+    ]
+
+    static var decidedBy: Node {
+        let fields: Node = [
+            "rule": [
+                "description": Common.bi("规则 id", "rule id"),
+                "type": "string",
+                "examples": ["national.timing.transfer-out", "nanjing.balance.citizen-card-bank"],
+            ],
+            "region": [
+                "description": Common.bi("规则所属地区：national 或行政区划代码", "the rule's region: national or a region code"),
+                "anyOf": [["const": "national"], Common.ref("regionCode")],
+            ],
+            "region_name": [
+                "description": Common.bi("地区名称（国家规则为“全国”）", "the region's name (全国 for national rules)"),
+                "type": "string",
+                "examples": ["全国", "南京市"],
+            ],
+            "level": [
+                "description": Common.bi("规则级别", "the rule's level"),
+                "enum": .strings(levels),
+            ],
+            "national_baseline": [
+                "description": Common.bi(
+                    "是否由国家基本规定决定（无适用的地方规定）", "decided by the national baseline (no local rule applied)"),
+                "type": "boolean",
+            ],
+            "file": [
+                "description": Common.bi(
+                    "规则所在文件（相对策略目录）", "the file the rule is in, relative to the policy directory"),
+                "type": "string",
+                "examples": ["national.yaml", "cities/nanjing.yaml"],
+            ],
+            "line": [
+                "description": Common.bi("规则在文件中的行号（从 1 起）", "the rule's line in that file (1-based)"),
+                "type": "integer",
+                "minimum": 1,
+            ],
+        ]
+        let note: Node = [
+            "description": Common.bi("国家规则决定时说明本地无适用规定", "present when a national rule decided: no local rule applies"),
+            "type": "string",
+        ]
+        return [
+            "description": Common.bi(
+                "作出决定的规则及其位置；未决定时为 null", "the rule that decided, and where it is written; null when nothing decided"),
+            "type": ["object", "null"],
+            "additionalProperties": false,
+            "required": .strings(keys(of: fields)),
+            "properties": fields.with("note", note),
+            "if": ["type": "object", "properties": ["level": ["const": "national"]]],
+            "then": ["properties": ["region": ["const": "national"], "national_baseline": ["const": true]]],
+            "else": [
+                "properties": [
+                    "region": Common.ref("regionCode"), "national_baseline": ["const": false], "note": false,
+                ]
+            ],
+        ]
+    }
+
+    static var blocker: Node {
+        let codes = Vocabulary.outputValues("transfer_blockers", "blocker")
+        return closed(
+            Common.bi("一个阻止转移的障碍", "one thing that blocks the transfer"),
+            [
+                "code": [
+                    "description": Common.bi("障碍代码", "blocker code: ").appending(Common.longGlossary(codes)),
+                    "enum": .strings(codes),
+                ],
+                "message": [
+                    "description": Common.bi("中文说明", "Chinese message"),
+                    "type": "string",
+                    "examples": .strings(codes.map(Labels.zh)),
+                ],
+                "message_en": [
+                    "description": Common.bi("英文说明", "English message"),
+                    "type": "string",
+                    "examples": .strings(codes.map(Labels.en)),
+                ],
+                "rule": [
+                    "description": Common.bi("加上此障碍的规则 id", "id of the rule that adds this blocker"),
+                    "type": "string",
+                    "examples": ["national.transfer.origin-not-stopped"],
+                ],
+            ])
+    }
+
+    static var step: Node {
+        let fields: [(String, Node)] = [
+            (
+                "max_working_days",
+                [
+                    "description": Common.bi(
+                        "最多工作日数；未决定时为 null", "at most this many working days; null when undecided"),
+                    "type": ["integer", "null"],
+                    "minimum": 0,
+                    "examples": [10, 5],
+                ]
+            ),
+            (
+                "due",
+                [
+                    "description": Common.bi(
+                        "按法定节假日和调休推算的截止日期；时限未决定或超出日历年份时为 null。转入的截止日从转出截止日起算",
+                        "due date counting working days with the holiday calendars; null when the limit is undecided "
+                            + "or the dates fall outside the calendars. Transfer-in counts from the transfer-out due date"
+                    ),
+                    "anyOf": [Common.ref("date"), ["type": "null"]],
+                    "examples": ["2025-10-16", .null],
+                ]
+            ),
+        ]
+        return closed(Common.bi("一个办理环节的时限", "time limit of one step"), .object(fields + basisFields))
+            .with("if", ["properties": ["max_working_days": ["type": "null"]]])
+            .with("then", ["properties": ["due": ["type": "null"]]])
+    }
+
+    static var duration: Node {
+        closed(
+            Common.bi(
+                "余额到账时间；未规定时间（或未决定）时为 null", "when the balance arrives; null when no time is stated or undecided"),
+            nullable: true,
+            [
+                "value": [
+                    "description": Common.bi("数量", "amount"), "type": "integer", "minimum": 0, "examples": [30],
+                ],
+                "unit": unit,
+                "approximate": ["description": Common.bi("是否为约数（“左右”）", "approximate (左右)"), "type": "boolean"],
+            ]
+        )
+        .with("examples", [["value": 30, "unit": "working_days", "approximate": true], .null])
+    }
+
+    /// The unit of a duration, in answers and in rules alike.
+    static var unit: Node {
+        [
+            "description": Common.bi(
+                "单位：\(Common.glossaryZH(Vocabulary.durationUnits))",
+                "unit: \(Common.glossaryEN(Vocabulary.durationUnits))"),
+            "enum": .strings(Vocabulary.durationUnits),
+        ]
+    }
+
+    static var source: Node {
+        [
+            "description": Common.bi("一个来源", "one source"),
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["title", "confidence"],
+            "properties": [
+                "title": ["description": Common.bi("标题", "title"), "type": "string"],
+                "confidence": RepositorySchemas.confidence,
+                "url": [
+                    "description": Common.bi(
+                        "可公开访问的地址（如记录所示，可能不含协议）", "public address, as recorded (possibly without a scheme)"),
+                    "type": "string",
+                    "examples": ["m.hunanyuer.com/baike/techan/704636.html"],
+                ],
+                "seed": [
+                    "description": Common.bi("种子文件名", "seed file name"),
+                    "type": "string",
+                    "examples": ["000_29482b622b392ebf.txt"],
+                ],
+            ],
+            "anyOf": [["required": ["url"]], ["required": ["seed"]]],
+        ]
+    }
+}
