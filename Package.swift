@@ -2,8 +2,9 @@
 import PackageDescription
 
 // One module per pipeline stage; dependencies point one way:
-// policyc -> PolicyTestRunner -> PolicyCompiler -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
-//                             -> PolicyEvaluator -> DecisionTable
+// policyc -> PolicyTestRunner, PolicyBench, PolicySchema
+//   PolicyCompiler (validate, resolve, analyse, lower) -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
+//   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyEvaluator -> DecisionTable
 // The evaluator never sees YAML: it reads the compiled DecisionTable only.
 let package = Package(
     name: "policyc",
@@ -47,7 +48,7 @@ let package = Package(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,17 +2,21 @@ import ArgumentParser
 import Foundation
 import PolicyCompiler
 import PolicyDiagnostics
+import PolicyEvaluator
 
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print an intermediate form of the pipeline (for authors and tests).")
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case validated, resolved, table
+        case syntax, validated, resolved, table
     }
 
     @Argument(help: "The policy directory.") var directory = "policies"
-    @Option(help: "validated (typed rules), resolved (chains per region and decision) or table (the artifact).")
+    @Option(
+        help:
+            "syntax (as written, with places), validated (typed rules), resolved (chains per region and decision) or table (the artifact)."
+    )
     var stage: Stage = .table
 
     func run() throws {
@@ -22,6 +26,8 @@ struct Dump: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
         switch stage {
+        case .syntax:
+            data = Data((SyntaxDump.json(compilation.syntax).serialized(pretty: true)).utf8)
         case .validated:
             data = try encoder.encode(compilation.validated?.rules.map(\.entry) ?? [])
         case .resolved:

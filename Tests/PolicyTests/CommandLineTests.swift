@@ -127,7 +127,7 @@ struct CommandLineTests {
     }
 
     @Test func dumpPrintsEachStage() throws {
-        for stage in ["validated", "resolved", "table"] {
+        for stage in ["syntax", "validated", "resolved", "table"] {
             let run = try Self.policyc(["dump", "--stage", stage])
             #expect(run.status == 0)
             #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) != nil, "\(stage)")
