@@ -8,20 +8,23 @@ struct DerivedFacts {
     var values: Values
     let facts: ApplicantFacts
 
-    init(_ facts: ApplicantFacts, regions: RegionIndex, walletOpen: (Int, Day) -> Bool) {
+    /// Takes the evaluator itself rather than closures or copies of its parts: this runs once per
+    /// answer, and a captured closure or a copied region index would cost more than the rest.
+    init(_ facts: ApplicantFacts, evaluator: Evaluator) {
         self.facts = facts
         var v = facts.values
+        let regions = evaluator.regions
         if let o = facts.origin, let d = facts.destination {
             v[Columns.scope] = Int8(regions.scopeIndex(from: o, to: d))
         }
         if let origin = facts.origin {
-            v[Columns.giverWallet] = walletOpen(origin, facts.applicationDate) ? 0 : 1
+            v[Columns.giverWallet] = evaluator.walletOpen(origin, facts.applicationDate) ? 0 : 1
         }
         if let m = facts.member {
             v[Columns.memberRelation] = m.relation
             if let insured = m.insured { v[Columns.memberInsured] = insured ? 1 : 0 }
             if let r = m.region {
-                v[Columns.memberWallet] = walletOpen(r, facts.applicationDate) ? 0 : 1
+                v[Columns.memberWallet] = evaluator.walletOpen(r, facts.applicationDate) ? 0 : 1
                 if let o = facts.origin { v[Columns.memberScope] = Int8(regions.scopeIndex(from: o, to: r)) }
             }
         }

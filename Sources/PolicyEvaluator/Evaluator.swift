@@ -56,7 +56,7 @@ public final class Evaluator: Sendable {
 
     /// Every condition fact's value for these facts, derived ones included (absent when unknown).
     public func conditionValues(_ facts: ApplicantFacts) -> [String: String] {
-        let derived = DerivedFacts(facts, regions: regions, walletOpen: walletOpen)
+        let derived = DerivedFacts(facts, evaluator: self)
         var result: [String: String] = [:]
         for (i, fact) in Vocabulary.facts.enumerated() where derived.values[i] >= 0 {
             result[fact.name] = fact.values[Int(derived.values[i])]
@@ -87,7 +87,7 @@ public final class Evaluator: Sendable {
     }
 
     public func answer(_ facts: ApplicantFacts) -> Answer {
-        let derived = DerivedFacts(facts, regions: regions, walletOpen: walletOpen)
+        let derived = DerivedFacts(facts, evaluator: self)
         let scope = derived.values[Columns.scope]
         return Answer(
             facts: facts, scope: scope >= 0 ? Vocabulary.scopes[Int(scope)] : nil,
@@ -106,7 +106,7 @@ public final class Evaluator: Sendable {
 
     /// One decision for one applicant: the fast path for integrators that need a single answer.
     public func decision(_ id: Int, for facts: ApplicantFacts) -> DecisionOutcome {
-        run(id, DerivedFacts(facts, regions: regions, walletOpen: walletOpen))
+        run(id, DerivedFacts(facts, evaluator: self))
     }
 
     /// N working days after `day` (the start day not counted); nil outside the calendars' years.

@@ -32,7 +32,7 @@ public struct Explanation: Sendable {
 
 extension Evaluator {
     public func explain(_ facts: ApplicantFacts) -> Explanation {
-        let derived = DerivedFacts(facts, regions: regions, walletOpen: walletOpen)
+        let derived = DerivedFacts(facts, evaluator: self)
         var parts: [Explanation.Part] = []
         for (d, spec) in Vocabulary.decisions.enumerated() {
             if spec.name == "family_sharing" && facts.member == nil { continue }
