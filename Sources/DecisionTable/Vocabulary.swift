@@ -46,6 +46,12 @@ public struct OutputSpec: Sendable {
     public var name: String
     public var kind: Kind
     public var required: Bool
+
+    public init(name: String, kind: Kind, required: Bool) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+    }
 }
 
 public struct DecisionSpec: Sendable {
@@ -74,6 +80,10 @@ public enum Vocabulary {
         "transfer_with_relationship", "usable_across_cities", "payout_to_bank", "no_personal_account",
     ]
     public static let durationUnits = ["working_days", "months", "days"]
+
+    /// The output a rule gives instead of the decision's outputs when the policy knows there is no
+    /// answer for these applicants: `{zh, en}` saying why. The answer's values are then null.
+    public static let undetermined = "undetermined"
 
     /// Region-valued facts: conditions on them list region references (code, name or pinyin).
     public static let regionFacts = ["origin", "destination", "member_region"]

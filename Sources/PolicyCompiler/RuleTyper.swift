@@ -24,7 +24,25 @@ struct RuleTyper {
         let conditions = rule.when.compactMap { condition($0, diagnostics: &diagnostics) }
             .sorted { $0.fact < $1.fact }
         var outputs: [String: OutputValue] = [:]
-        for (key, value) in rule.then {
+        // `then: {undetermined: {zh, en}}`: the policy knows it gives no answer here, and says why.
+        if let (key, value) = rule.then.first(where: { $0.key.value == Vocabulary.undetermined }) {
+            if decision.hitPolicy == .collect {
+                diagnostics.append(
+                    .error(
+                        .outputMismatch, "a \(decision.name) rule cannot be undetermined", at: key.span,
+                        help: "a collect decision's rules each add a value; leave the rule out instead"))
+            } else if rule.then.count > 1 {
+                diagnostics.append(
+                    .error(
+                        .outputMismatch, "'undetermined' stands alone: it replaces the decision's outputs",
+                        at: key.span, help: "remove the other outputs, or 'undetermined'"))
+            }
+            let spec = OutputSpec(name: Vocabulary.undetermined, kind: .text, required: true)
+            if let typed = OutputTyper.type(value, spec: spec, diagnostics: &diagnostics) {
+                outputs[Vocabulary.undetermined] = typed
+            }
+        }
+        for (key, value) in rule.then where key.value != Vocabulary.undetermined {
             guard let spec = decision.outputs.first(where: { $0.name == key.value }) else {
                 let names = decision.outputs.map(\.name)
                 diagnostics.append(
@@ -36,7 +54,9 @@ struct RuleTyper {
             }
             if let typed = OutputTyper.type(value, spec: spec, diagnostics: &diagnostics) { outputs[key.value] = typed }
         }
-        for spec in decision.outputs where spec.required && !rule.then.contains(where: { $0.key.value == spec.name }) {
+        let undetermined = rule.then.contains { $0.key.value == Vocabulary.undetermined }
+        for spec in decision.outputs
+        where spec.required && !undetermined && !rule.then.contains(where: { $0.key.value == spec.name }) {
             diagnostics.append(
                 .error(
                     .outputMismatch, "rule '\(rule.id.value)' does not give '\(spec.name)'", at: rule.span,

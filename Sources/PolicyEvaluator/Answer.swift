@@ -68,6 +68,12 @@ extension Answer {
             .string("规则冲突: \(outcome.rules.map(\.id).joined(separator: ", ")) (conflicting rules)")
         case .noMatch:
             .string("没有规则适用于这些事实 (no rule applies to these facts)")
+        case .decided:
+            if case .text(let zh, let en)? = outcome.output?[Vocabulary.undetermined] {
+                .string("\(zh) (\(en))")
+            } else {
+                .null
+            }
         default:
             .null
         }

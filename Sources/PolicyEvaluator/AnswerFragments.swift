@@ -24,6 +24,8 @@ final class AnswerFragments: Sendable {
     let channel: [[UInt8]?]
     let reason: [[UInt8]?]
     let reasonEN: [[UInt8]?]
+    /// Per rule that gives `undetermined`: its reason as the note ("zh (en)").
+    let undeterminedNote: [[UInt8]?]
     let region: [[UInt8]]
     /// `, "note": "..."` for a region whose answer comes from the national baseline.
     let baselineNote: [[UInt8]]
@@ -99,6 +101,10 @@ final class AnswerFragments: Sendable {
         channel = column("channel")
         reason = column("reason")
         reasonEN = column("reason_en")
+        undeterminedNote = table.rules.map { rule in
+            guard case .text(let zh, let en)? = rule.outputs[Vocabulary.undetermined] else { return nil }
+            return bytes(.string("\(zh) (\(en))"))
+        }
         region = regions.regions.map { r in
             bytes(
                 .object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))]))

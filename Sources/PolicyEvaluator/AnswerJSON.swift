@@ -104,6 +104,8 @@ struct AnswerWriter {
             string("没有在 \(d) 生效的规则 (no rule is in force on \(d))")
         case .conflict: string("规则冲突: \(o.rules.map(\.id).joined(separator: ", ")) (conflicting rules)")
         case .noMatch: string("没有规则适用于这些事实 (no rule applies to these facts)")
+        case .decided:
+            if let r = o.primaryRule, let reason = f.undeterminedNote[r] { out += reason } else { raw("null") }
         default: raw("null")
         }
     }

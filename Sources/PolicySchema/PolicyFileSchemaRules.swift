@@ -81,7 +81,7 @@ extension PolicyFileSchema {
 
     /// `then` of a rule of this decision: exactly its outputs.
     static func then(_ decision: DecisionSpec) -> Node {
-        [
+        let outputs: Node = [
             "description": Common.bi(
                 "\(decision.zh)（\(decision.name)）的输出", "outputs of \(decision.name) (\(decision.en))"),
             "type": "object",
@@ -89,7 +89,30 @@ extension PolicyFileSchema {
             "required": .strings(decision.outputs.filter(\.required).map(\.name)),
             "properties": .object(decision.outputs.map { ($0.name, output($0)) }),
         ]
+        guard decision.hitPolicy != .collect else { return outputs }
+        return ["oneOf": [outputs, undetermined]]
     }
+
+    /// `then: {undetermined: {zh, en}}`: the policy knows it has no answer here, and says why.
+    static let undetermined: Node = [
+        "description": Common.bi(
+            "明确表示此处没有答案（答案为 null），并说明原因", "says there is no answer here (the answer is null), and why"),
+        "type": "object",
+        "additionalProperties": false,
+        "required": [.string(Vocabulary.undetermined)],
+        "properties": [
+            Vocabulary.undetermined: [
+                "description": Common.bi("没有答案的原因", "why there is no answer"),
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["zh", "en"],
+                "properties": [
+                    "zh": ["description": Common.bi("中文", "Chinese"), "type": "string"],
+                    "en": ["description": Common.bi("英文", "English"), "type": "string"],
+                ],
+            ]
+        ],
+    ]
 
     // MARK: rules and attributes
 

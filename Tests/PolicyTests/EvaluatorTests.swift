@@ -166,4 +166,15 @@ struct EvaluatorTests {
         #expect(a.at(path: "transfer.blockers.0.code") == .string("duplicate_enrollment"))
         #expect(a.at(path: "transfer.blockers.1.code") == .string("account_frozen"))
     }
+
+    @Test func anUndeterminedRuleAnswersNullWithItsReason() throws {
+        var unknown = Self.rule("u", "320100", .city, days: 0, from: "2025-01-01")
+        unknown.outputs = [Vocabulary.undetermined: .text(zh: "尚无规定", en: "no rule yet")]
+        let e = Self.evaluator([unknown, Self.rule("n", "national", .national, days: 10)])
+        let a = try e.answer(json: Self.facts)
+        #expect(a.at(path: "timing.transfer_out.max_working_days") == .null)
+        #expect(a.at(path: "timing.transfer_out.due") == .null)
+        #expect(a.at(path: "timing.transfer_out.decided_by.rule") == .string("u"))
+        #expect(a.at(path: "timing.transfer_out.note") == .string("尚无规定 (no rule yet)"))
+    }
 }
