@@ -22,6 +22,8 @@ public struct TableAnalysis {
         var alive = false
         var redundantWhereAlive = true
         var shadowedBy: String?
+        /// Whether `shadowedBy` covers the rule alone (else earlier rules cover it together).
+        var soleShadow = false
         var shadowWitness: (Chain, Interval, Cube, FactSpace)?
     }
 
@@ -125,12 +127,13 @@ public struct TableAnalysis {
             let cube = space.cube(rule)
             let decides = remaining.intersection(cube)
             if decides.isEmpty {
-                if records[rule.id]?.shadowWitness == nil,
-                    let earlier = ordered[..<i].first(where: {
-                        !space.cube($0).intersection(cube).isEmpty
-                    })
+                // Name one earlier rule that covers it alone if there is one; else it is the union.
+                let covering = ordered[..<i].first { cube.isSubset(of: space.cube($0)) }
+                if records[rule.id]?.shadowWitness == nil || (covering != nil && records[rule.id]?.soleShadow == false),
+                    let earlier = covering ?? ordered[..<i].first(where: { !space.cube($0).intersection(cube).isEmpty })
                 {
                     records[rule.id]?.shadowedBy = earlier.id
+                    records[rule.id]?.soleShadow = covering != nil
                     records[rule.id]?.shadowWitness = (chain, interval, cube.intersection(space.cube(earlier)), space)
                 }
             } else {

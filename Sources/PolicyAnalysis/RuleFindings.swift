@@ -35,8 +35,11 @@ extension TableAnalysis {
             }
         }
         let why =
-            record.shadowedBy.map { "'\($0)' decides every applicant it matches first" }
-            ?? "it is overridden or out of force wherever it could apply"
+            record.shadowedBy.map { by in
+                record.soleShadow
+                    ? "'\(by)' decides every applicant it matches first"
+                    : "the rules before it (such as '\(by)') together decide every applicant it matches"
+            } ?? "it is overridden or out of force wherever it could apply"
         return Finding(
             kind: .deadRule, decision: rule.decision, rules: [rule.id] + (record.shadowedBy.map { [$0] } ?? []),
             region: rule.region, message: "rule '\(rule.id)' can never decide: \(why)", intervals: intervals,
