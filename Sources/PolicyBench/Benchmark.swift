@@ -119,6 +119,40 @@ public enum Benchmark {
         }
     }
 
+    /// Single decisions and the JSON Lines path on a given table and facts file (for example the
+    /// peers' neutral table translated by scripts/peer_table.py): decisions/s, facts pre-parsed.
+    public static func external(_ table: DecisionTableArtifact, facts lines: [[UInt8]], runs: Int) -> [Result] {
+        let evaluator = Evaluator(table: table)
+        let day = Day(year: 2025, month: 6, day: 2)!
+        let facts = lines.compactMap { line in
+            (try? JSONValue.parse(bytes: line)).flatMap { try? evaluator.facts(from: $0, today: day) }
+        }
+        let id = evaluator.decisionID(named: "balance_handling")!
+        var sink = 0
+        let single = median(runs) {
+            for f in facts where evaluator.decision(id, for: f).status == .decided { sink &+= 1 }
+        }
+        let jsonl = median(runs) {
+            var out: [UInt8] = []
+            out.reserveCapacity(1 << 20)
+            for (i, line) in lines.enumerated() {
+                _ = evaluator.answerLine(line[...], number: i + 1, today: day, into: &out)
+                if out.count > 1 << 20 { out.removeAll(keepingCapacity: true) }
+            }
+            sink &+= out.count
+        }
+        return [
+            Result(
+                name: "single decisions (balance_handling), given table", median: single, runs: runs,
+                detail:
+                    "\(facts.count) decisions, \(Int(Double(facts.count) / seconds(single))) decisions/s (checksum \(sink % 10))"
+            ),
+            Result(
+                name: "JSON Lines in process (parse, answer, write), given table", median: jsonl, runs: runs,
+                detail: "\(lines.count) lines, \(Int(Double(lines.count) / seconds(jsonl))) lines/s"),
+        ]
+    }
+
     /// Varied applicants over all regions, decoded once.
     static func sampleFacts(_ evaluator: Evaluator, count: Int) -> [ApplicantFacts] {
         let regions = evaluator.regions.regions

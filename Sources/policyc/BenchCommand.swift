@@ -13,8 +13,23 @@ struct Bench: ParsableCommand {
         NSTemporaryDirectory() + "policyc-synthetic"
     @Option(help: "Runs per workload (the median is reported).") var runs = 7
     @Option(help: "Applicants for the evaluation workload.") var answers = 100_000
+    @Option(
+        help:
+            "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes."
+    )
+    var peer: String?
 
     func run() throws {
+        if let peer {
+            let table = try loadTable(path: "\(peer)/table.json")
+            let data = try readFacts("\(peer)/facts.jsonl")
+            let lines = data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
+            for r in Benchmark.external(table, facts: lines, runs: runs) {
+                let ms = Benchmark.seconds(r.median) * 1000
+                writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+            }
+            return
+        }
         let (shipped, compilation) = Benchmark.compile(directory, name: "check + compile, shipped policies", runs: runs)
         guard let table = compilation.table else {
             printError(TextRenderer.render(compilation.diagnostics))
