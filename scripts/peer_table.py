@@ -127,6 +127,7 @@ def main():
     ap.add_argument("--n", type=int, default=100_000)
     args = ap.parse_args()
     sys.path.insert(0, os.path.abspath(args.peers))
+    sys.dont_write_bytecode = True  # leave the shared folder as it is
     import workload  # the peers' own table, fact generator and reference evaluator
 
     table = workload.tables()[args.table]

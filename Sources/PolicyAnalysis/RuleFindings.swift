@@ -53,7 +53,9 @@ extension TableAnalysis {
         var witness: JSONValue?
         if let chain {
             let space = FactSpace(rules: chain.rules)
-            let day = rule.from ?? rule.to ?? Day(number: 0)
+            // Any day the rule is in force will do; prefer one inside the calendars, as a reader would.
+            let calendarDay = table.calendars.first.flatMap { Day(year: $0.year, month: 1, day: 2) }
+            let day = rule.from ?? rule.to ?? calendarDay ?? Day(number: 0)
             witness = witnesses.build(space: space, cube: space.cube(rule), chain: chain, day: day) { facts in
                 outcome(rule.decision, facts).rules.first?.id == rule.id
             }
