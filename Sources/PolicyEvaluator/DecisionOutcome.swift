@@ -116,7 +116,7 @@ public struct DecisionOutcome: Sendable {
 
 extension Evaluator {
     func decide(_ decision: Int, subject: Int?, facts: DerivedFacts) -> DecisionOutcome {
-        let slot = plan.slot(region: subject, decision: decision, regionCount: regions.regions.count)
+        let slot = plan.slot(region: subject, decision: decision)
         let range = plan.plan(slot: slot, day: facts.facts.applicationDate)
         if range.isEmpty { return DecisionOutcome(.noRuleInForce, plan: plan, inForce: range) }
         let values = facts.values

@@ -28,9 +28,12 @@ final class ExecutionPlan: Sendable {
     let chainRules: [[Int32]]
 
     static let decisions = Vocabulary.decisions.count
+    /// Regions in the table; slot `regionCount` is the national-only chain.
+    let regionCount: Int
 
     init(table: DecisionTableArtifact, regions: RegionIndex, hitPolicies: [HitPolicy]) {
         rules = table.rules
+        regionCount = regions.regions.count
         var condStart: [Int32] = [0]
         var condColumn: [UInt8] = []
         var condMask: [UInt64] = []
@@ -126,7 +129,8 @@ final class ExecutionPlan: Sendable {
         }
     }
 
-    func slot(region: Int?, decision: Int, regionCount: Int) -> Int {
+    @inline(__always)
+    func slot(region: Int?, decision: Int) -> Int {
         (region ?? regionCount) * Self.decisions + decision
     }
 

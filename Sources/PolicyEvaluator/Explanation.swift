@@ -37,7 +37,7 @@ extension Evaluator {
         for (d, spec) in Vocabulary.decisions.enumerated() {
             if spec.name == "family_sharing" && facts.member == nil { continue }
             let subject = spec.subject == .origin ? facts.origin : facts.destination
-            let slot = plan.slot(region: subject, decision: d, regionCount: regions.regions.count)
+            let slot = plan.slot(region: subject, decision: d)
             let chain = plan.chainRules[slot].map { plan.rules[Int($0)] }
             let day = facts.applicationDate
             var overriders: [String: String] = [:]
