@@ -210,15 +210,8 @@ public struct TableAnalysis {
         return found
     }
 
+    /// Only the decision a finding is about is evaluated to confirm its witness.
     func outcome(_ decision: String, _ facts: ApplicantFacts) -> DecisionOutcome {
-        let answer = evaluator.answer(facts)
-        switch decision {
-        case "transfer_blockers": return answer.blockers
-        case "balance_handling": return answer.balance
-        case "transfer_out_time": return answer.transferOut
-        case "transfer_in_time": return answer.transferIn
-        case "funds_arrival": return answer.funds
-        default: return answer.family ?? DecisionOutcome.absent
-        }
+        evaluator.decision(decision, for: facts) ?? .absent
     }
 }

@@ -11,25 +11,37 @@ public struct Answer: Sendable {
     public let funds: DecisionOutcome
     public let family: DecisionOutcome?
     let evaluator: Evaluator
+    /// Due dates, computed once: the transfer-in deadline counts from the transfer-out deadline.
+    public let transferOutDue: Day?
+    public let transferInDue: Day?
+
+    init(
+        facts: ApplicantFacts, scope: String?, blockers: DecisionOutcome, balance: DecisionOutcome,
+        transferOut: DecisionOutcome, transferIn: DecisionOutcome, funds: DecisionOutcome, family: DecisionOutcome?,
+        evaluator: Evaluator
+    ) {
+        self.facts = facts
+        self.scope = scope
+        self.blockers = blockers
+        self.balance = balance
+        self.transferOut = transferOut
+        self.transferIn = transferIn
+        self.funds = funds
+        self.family = family
+        self.evaluator = evaluator
+        func due(_ outcome: DecisionOutcome, from start: Day?) -> Day? {
+            guard let start, let r = outcome.primaryRule, evaluator.plan.workingDays[r] >= 0 else { return nil }
+            return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: start)
+        }
+        transferOutDue = due(transferOut, from: facts.applicationDate)
+        transferInDue = due(transferIn, from: transferOutDue)
+    }
 
     /// true, false, or nil when a needed fact is missing.
     public var eligible: Bool? {
         if blockers.hasDecidingRules { return false }
         if blockers.status != .decided || !blockers.missingFacts.isEmpty { return nil }
         return true
-    }
-
-    public var transferOutDue: Day? {
-        guard let r = transferOut.primaryRule, evaluator.plan.workingDays[r] >= 0 else { return nil }
-        return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: facts.applicationDate)
-    }
-
-    /// Transfer-in starts when transfer-out ends, so its due date follows the transfer-out due date.
-    public var transferInDue: Day? {
-        guard let r = transferIn.primaryRule, evaluator.plan.workingDays[r] >= 0, let start = transferOutDue else {
-            return nil
-        }
-        return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: start)
     }
 
     public func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }

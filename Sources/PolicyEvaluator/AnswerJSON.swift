@@ -36,13 +36,20 @@ struct AnswerWriter {
 
     private mutating func string(_ s: String) { JSONValue.escape(s, into: &out) }
 
-    private mutating func ids(_ rules: [Int]) {
+    /// A JSON array, each element written by `element`.
+    private mutating func list<T>(_ items: [T], _ element: (T, inout [UInt8]) -> Void) {
         raw("[")
-        for (i, r) in rules.enumerated() {
+        for (i, item) in items.enumerated() {
             if i > 0 { raw(", ") }
-            out += f.ruleID[r]
+            element(item, &out)
         }
         raw("]")
+    }
+
+    /// Rule ids (table indices), as pre-serialised.
+    private mutating func ids(_ rules: [Int]) {
+        let ruleID = f.ruleID
+        list(rules) { r, out in out += ruleID[r] }
     }
 
     /// A date as "YYYY-MM-DD", written digit by digit.
@@ -61,12 +68,7 @@ struct AnswerWriter {
     }
 
     private mutating func strings(_ items: [String]) {
-        raw("[")
-        for (i, s) in items.enumerated() {
-            if i > 0 { raw(", ") }
-            string(s)
-        }
-        raw("]")
+        list(items) { s, out in JSONValue.escape(s, into: &out) }
     }
 
     /// The sources of an outcome's cited rules, as source indices, first citation first.
@@ -77,12 +79,8 @@ struct AnswerWriter {
     }
 
     private mutating func sourceList(_ indices: [Int]) {
-        raw("[")
-        for (i, s) in indices.enumerated() {
-            if i > 0 { raw(", ") }
-            out += f.sourceID[s]
-        }
-        raw("]")
+        let sourceID = f.sourceID
+        list(indices) { s, out in out += sourceID[s] }
     }
 
     private mutating func sources(of o: DecisionOutcome) {

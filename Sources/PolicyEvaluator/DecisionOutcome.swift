@@ -61,16 +61,14 @@ public struct DecisionOutcome: Sendable {
     /// The deciding rules (one, or several for `collect` and conflicts).
     public var rules: [RuleEntry] {
         guard let plan else { return [] }
-        var result: [RuleEntry] = []
-        deciding.each { result.append(plan.rules[Int(plan.planRule[$0])]) }
-        return result
+        return deciding(in: plan).map { plan.rules[$0] }
     }
 
     /// Every rule in force for this applicant's chain, most specific first. When a `collect`
     /// decision finds nothing (no blocker), these are the conditions that were checked and passed.
     public var checked: [RuleEntry] {
         guard let plan else { return [] }
-        return inForce.map { plan.rules[Int(plan.planRule[$0])] }
+        return checkedIndices.map { plan.rules[$0] }
     }
 
     public var missingFacts: [String] { missing ?? [] }
@@ -107,10 +105,8 @@ public struct DecisionOutcome: Sendable {
     /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
     var citedRules: [Int] {
         guard let plan else { return [] }
-        var result: [Int] = []
-        deciding.each { result.append(Int(plan.planRule[$0])) }
-        if result.isEmpty && status == .decided { result = inForce.map { Int(plan.planRule[$0]) } }
-        return result
+        let result = deciding(in: plan)
+        return result.isEmpty && status == .decided ? checkedIndices : result
     }
 }
 

@@ -42,22 +42,15 @@ extension PolicyFileSchema {
                 "examples": [true, false, "unknown"],
             ]
         case .text:
-            return [
-                "description": Common.bi("\(text.zh)，须恰好有 zh 和 en 两个键", "\(text.en), with exactly the keys zh and en"),
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["zh", "en"],
-                "properties": [
-                    "zh": ["description": Common.bi("中文", "Chinese"), "type": "string"],
-                    "en": ["description": Common.bi("英文", "English"), "type": "string"],
-                ],
-                "examples": [
+            return bilingual(Common.bi("\(text.zh)，须恰好有 zh 和 en 两个键", "\(text.en), with exactly the keys zh and en"))
+                .with(
+                    "examples",
                     [
-                        "zh": "职工医保个人账户可用于配偶、父母、子女",
-                        "en": "the employee account may pay for spouse, parents and children",
-                    ]
-                ],
-            ]
+                        [
+                            "zh": "职工医保个人账户可用于配偶、父母、子女",
+                            "en": "the employee account may pay for spouse, parents and children",
+                        ]
+                    ])
         case .duration:
             let duration: Node = [
                 "type": "object",
@@ -100,19 +93,22 @@ extension PolicyFileSchema {
         "type": "object",
         "additionalProperties": false,
         "required": [.string(Vocabulary.undetermined)],
-        "properties": [
-            Vocabulary.undetermined: [
-                "description": Common.bi("没有答案的原因", "why there is no answer"),
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["zh", "en"],
-                "properties": [
-                    "zh": ["description": Common.bi("中文", "Chinese"), "type": "string"],
-                    "en": ["description": Common.bi("英文", "English"), "type": "string"],
-                ],
-            ]
-        ],
+        "properties": [Vocabulary.undetermined: bilingual(Common.bi("没有答案的原因", "why there is no answer"))],
     ]
+
+    /// `{zh: ..., en: ...}` with exactly those two keys.
+    static func bilingual(_ description: Node) -> Node {
+        [
+            "description": description,
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["zh", "en"],
+            "properties": [
+                "zh": ["description": Common.bi("中文", "Chinese"), "type": "string"],
+                "en": ["description": Common.bi("英文", "English"), "type": "string"],
+            ],
+        ]
+    }
 
     // MARK: rules and attributes
 

@@ -18,21 +18,10 @@ struct AnalysisTests {
         return (Evaluator(table: table), TableAnalysis(table: table).run())
     }
 
-    static func outcome(_ answer: Answer, _ decision: String) -> DecisionOutcome {
-        switch decision {
-        case "balance_handling": answer.balance
-        case "transfer_out_time": answer.transferOut
-        case "transfer_in_time": answer.transferIn
-        case "funds_arrival": answer.funds
-        case "family_sharing": answer.family ?? .absent
-        default: answer.blockers
-        }
-    }
-
     static func reproduce(_ finding: Finding, _ evaluator: Evaluator) throws -> DecisionOutcome {
         let witness = try #require(finding.witness, "\(finding.kind) \(finding.rules) has no witness")
         let facts = try evaluator.facts(from: witness, today: Day(number: 0))
-        return outcome(evaluator.answer(facts), finding.decision)
+        return evaluator.decision(finding.decision, for: facts) ?? .absent
     }
 
     @Test func gapsAreFoundWithAWitnessAndASkeleton() throws {
