@@ -358,6 +358,8 @@ def check_answers(tally, validators, policyc, policies, cases, regions):
                 problems.append(f"error.field is {value.get('error', {}).get('field')!r}, expected {what!r}")
         tally.check(not problems, f"--jsonl line {number} ({kind}: {what})", problems)
 
+    check_compact_lines(tally, validators, policyc, policies, lines, out)
+
     # The facts schema rejects what the decoder rejects, except unknown or ambiguous region names.
     for text, field, schema_rejects in bad_lines:
         if schema_rejects is None:
@@ -365,6 +367,68 @@ def check_answers(tally, validators, policyc, policies, cases, regions):
         rejects = bool(errors(facts_v, json.loads(text)))
         tally.check(rejects == schema_rejects,
                     f"facts.schema.json {'rejects' if schema_rejects else 'accepts'} {text}")
+
+
+def compact_of(full):
+    """The compact answer a full answer implies (see answer-compact.schema.json)."""
+    def reference(part, sources=None):
+        note = part.get("note") or ""
+        by = part.get("decided_by")
+        if note.startswith("没有在 "):
+            status = "no_rule_in_force"
+        elif note.startswith("规则冲突"):
+            status = "conflict"
+        elif note.startswith("没有规则适用"):
+            status = "no_match"
+        elif by is None and part["missing_facts"]:
+            status = "undetermined"
+        else:
+            status = "decided"
+        return {"status": status, "rule": by and by["rule"], "national_baseline": bool(by and by["national_baseline"]),
+                "sources": part["sources"] if sources is None else sources, "missing_facts": part["missing_facts"]}
+
+    def step(s):
+        return {"max_working_days": s["max_working_days"], "due": s["due"], **reference(s)}
+
+    t, timing, fam = full["transfer"], full["timing"], full["family_sharing"]
+    return {
+        "origin": full["origin"] and full["origin"]["code"],
+        "destination": full["destination"] and full["destination"]["code"],
+        "application_date": full["application_date"],
+        "transfer": {"eligible": t["eligible"], "scope": t["scope"], "blockers": [b["code"] for b in t["blockers"]],
+                     **reference(t)},
+        "balance": {"handling": full["balance"]["handling"], **reference(full["balance"])},
+        "transfer_out": step(timing["transfer_out"]),
+        "transfer_in": step(timing["transfer_in"]),
+        "funds_arrival": {"duration": timing["funds_arrival"], **reference(timing["funds_arrival_basis"])},
+        "family_sharing": fam and {"allowed": fam["allowed"], "channel": fam["channel"], **reference(fam)},
+        "table": full["table"],
+    }
+
+
+def check_compact_lines(tally, validators, policyc, policies, lines, full_out):
+    """--answer compact: the same lines answered or rejected, each answer valid against
+    answer-compact.schema.json and equal to what the full answer implies."""
+    compact_v = validators.get("answer-compact.schema.json")
+    line_v = validators.get("answer-line.schema.json")
+    if not compact_v:
+        tally.check(False, "answer-compact schema is available")
+        return
+    result = run_policyc(policyc, policies, ["--jsonl", "--answer", "compact"], "\n".join(lines) + "\n")
+    tally.check(result.returncode == 1, "policyc eval --jsonl --answer compact exits 1 when a line is rejected",
+                [f"exit {result.returncode}"])
+    out = result.stdout.decode("utf-8", errors="replace").splitlines()
+    tally.check(len(out) == len(full_out), f"--answer compact writes as many lines as --answer full ({len(full_out)})",
+                [f"got {len(out)}"])
+    for number, (text, full_text) in enumerate(zip(out, full_out), 1):
+        value, full = json.loads(text), json.loads(full_text)
+        if "error" in full:
+            tally.check(value == full, f"--answer compact output {number}: the same error as --answer full")
+            continue
+        problems = errors(compact_v, value) + [f"answer-line: {e}" for e in errors(line_v, value)]
+        if value != compact_of(full):
+            problems.append(f"differs from the full answer: {json.dumps(compact_of(full), ensure_ascii=False)[:300]}")
+        tally.check(not problems, f"--answer compact output {number}", problems)
 
 
 # ------------------------------------------------------------------------------------- negative checks

@@ -21,7 +21,13 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`; `2025-2-3` and `2025-02-30` are rejected.
     public init?(parsing text: String) {
-        let u = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Day(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// `init?(parsing:)` over UTF-8 bytes, for readers that have not made a String.
+    public init?(utf8 u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0

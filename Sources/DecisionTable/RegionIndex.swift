@@ -28,6 +28,23 @@ public struct RegionIndex: Sendable {
 
     public func index(ofCode code: String) -> Int? { byCode[code] }
 
+    /// Every reference `lookup` resolves without trimming or case folding, with its region:
+    /// codes, then full names, then short names and pinyin that name one region only.
+    public var exactReferences: [(reference: String, region: Int)] {
+        var seen = Set<String>()
+        var result: [(String, Int)] = []
+        for (key, i) in byCode.sorted(by: { $0.key < $1.key }) where seen.insert(key).inserted {
+            result.append((key, i))
+        }
+        for (key, i) in byFullName.sorted(by: { $0.key < $1.key }) where seen.insert(key).inserted {
+            result.append((key, i))
+        }
+        for (key, list) in byName.sorted(by: { $0.key < $1.key }) where list.count == 1 && seen.insert(key).inserted {
+            result.append((key, list[0]))
+        }
+        return result
+    }
+
     /// Code, full name, short name or pinyin. A full name always wins over a short name it shares.
     public func lookup(_ reference: String) -> Lookup {
         // Exact matches first: trimming and lower-casing are only needed for sloppier input.

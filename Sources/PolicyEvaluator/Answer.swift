@@ -3,7 +3,9 @@ import DecisionTable
 /// The four answers for one applicant, with the outcomes behind them.
 public struct Answer: Sendable {
     public let facts: ApplicantFacts
-    public let scope: String?
+    /// same_area, intra_province or cross_province, as its index in `Vocabulary.scopes`.
+    let scopeIndex: Int?
+    public var scope: String? { scopeIndex.map { Vocabulary.scopes[$0] } }
     public let blockers: DecisionOutcome
     public let balance: DecisionOutcome
     public let transferOut: DecisionOutcome
@@ -16,12 +18,12 @@ public struct Answer: Sendable {
     public let transferInDue: Day?
 
     init(
-        facts: ApplicantFacts, scope: String?, blockers: DecisionOutcome, balance: DecisionOutcome,
+        facts: ApplicantFacts, scopeIndex: Int?, blockers: DecisionOutcome, balance: DecisionOutcome,
         transferOut: DecisionOutcome, transferIn: DecisionOutcome, funds: DecisionOutcome, family: DecisionOutcome?,
         evaluator: Evaluator
     ) {
         self.facts = facts
-        self.scope = scope
+        self.scopeIndex = scopeIndex
         self.blockers = blockers
         self.balance = balance
         self.transferOut = transferOut

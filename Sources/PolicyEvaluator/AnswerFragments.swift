@@ -1,99 +1,145 @@
 import DecisionTable
 
-/// Pieces of answer JSON that depend only on the table, serialised once: per rule its
-/// `decided_by` head and its outputs, per region its JSON and national-baseline note, per source
-/// its entry. Writing an answer is then mostly copying bytes.
-final class AnswerFragments: Sendable {
+/// Bytes serialised once, addressed in `AnswerFragments`' arena; `count < 0` means absent.
+struct Fragment {
+    let start: Int32
+    let count: Int32
+    static let absent = Fragment(start: 0, count: -1)
+    var isAbsent: Bool { count < 0 }
+}
+
+/// Pieces of answer JSON that depend only on the table, serialised once into one arena: per rule
+/// its `decided_by` head and its outputs, per region its JSON and national-baseline note, per
+/// source its entry. Writing an answer is then mostly copying bytes from here.
+final class AnswerFragments: @unchecked Sendable {
+    /// Immutable after init; freed with the fragments.
+    private let arena: UnsafeMutableBufferPointer<UInt8>
+
     /// `{"rule": ..., ..., "line": N` — without the closing brace, so a note can follow.
-    let decidedByHead: [[UInt8]]
-    let ruleID: [[UInt8]]
-    /// Per rule, its sources as indices into `sourceEntry` (sorted by id), and as a JSON array.
-    let sourceIndices: [[Int]]
-    let sourcesArray: [[UInt8]]
+    let decidedByHead: [Fragment]
+    let ruleID: [Fragment]
+    /// Per rule, its sources as indices into `sourceEntry` (sorted by id):
+    /// `sourceIndex[sourceStart[r] ..< sourceStart[r + 1]]`; as a JSON array; and, for the compact
+    /// answer, as the array's contents without spaces.
+    let sourceStart: [Int32]
+    let sourceIndex: [Int32]
+    let sourcesArray: [Fragment]
+    let compactSources: [Fragment]
     /// Source ids sorted; `sourceID[i]` quoted and `sourceEntry[i]` (`"ID": {...}`) as bytes.
-    let sourceID: [[UInt8]]
-    let sourceEntry: [[UInt8]]
+    let sourceID: [Fragment]
+    let sourceEntry: [Fragment]
     let isNational: [Bool]
-    /// Per rule, for blocker rules: the blocker object.
-    let blocker: [[UInt8]?]
-    /// Per output and rule: the output's JSON value, nil when the rule does not give it.
-    let handling: [[UInt8]?]
-    let maxWorkingDays: [[UInt8]?]
-    let fundsArrival: [[UInt8]?]
-    let allowed: [[UInt8]?]
-    let channel: [[UInt8]?]
-    let reason: [[UInt8]?]
-    let reasonEN: [[UInt8]?]
+    /// Per rule, for blocker rules: the blocker object, and its code as a JSON string.
+    let blocker: [Fragment]
+    let blockerCode: [Fragment]
+    /// Per output and rule: the output's JSON value, absent when the rule does not give it.
+    let handling: [Fragment]
+    let maxWorkingDays: [Fragment]
+    let fundsArrival: [Fragment]
+    let allowed: [Fragment]
+    let channel: [Fragment]
+    let reason: [Fragment]
+    let reasonEN: [Fragment]
     /// Per rule that gives `undetermined`: its reason as the note ("zh (en)").
-    let undeterminedNote: [[UInt8]?]
-    let region: [[UInt8]]
-    /// `, "note": "..."` for a region whose answer comes from the national baseline.
-    let baselineNote: [[UInt8]]
+    let undeterminedNote: [Fragment]
+    /// Per region: its JSON object, its code as a JSON string, and
+    /// `, "note": "..."` for when its answer comes from the national baseline.
+    let region: [Fragment]
+    let regionCode: [Fragment]
+    let baselineNote: [Fragment]
+    /// Per scope (vocabulary order), as a JSON string; and the table's content hash.
+    let scope: [Fragment]
+    let tableHash: Fragment
 
     init(table: DecisionTableArtifact, regions: RegionIndex) {
-        func bytes(_ v: JSONValue) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func add(_ b: [UInt8]) -> Fragment {
+            defer { bytes += b }
+            return Fragment(start: Int32(bytes.count), count: Int32(b.count))
+        }
+        func add(_ v: JSONValue) -> Fragment {
             var out: [UInt8] = []
             v.write(into: &out, pretty: false, indent: 0)
-            return out
+            return add(out)
         }
         decidedByHead = table.rules.map { rule in
             let name =
                 rule.region == "national"
                 ? "全国" : regions.index(ofCode: rule.region).map { regions.regions[$0].name } ?? rule.region
-            var b = bytes(
-                .object([
-                    ("rule", .string(rule.id)), ("region", .string(rule.region)), ("region_name", .string(name)),
-                    ("level", .string(rule.level.rawValue)), ("national_baseline", .bool(rule.level == .national)),
-                    ("file", .string(rule.file)), ("line", .number(Double(rule.line))),
-                ]))
+            var b: [UInt8] = []
+            JSONValue.object([
+                ("rule", .string(rule.id)), ("region", .string(rule.region)), ("region_name", .string(name)),
+                ("level", .string(rule.level.rawValue)), ("national_baseline", .bool(rule.level == .national)),
+                ("file", .string(rule.file)), ("line", .number(Double(rule.line))),
+            ]).write(into: &b, pretty: false, indent: 0)
             b.removeLast()  // the closing brace
-            return b
+            return add(b)
         }
-        ruleID = table.rules.map { bytes(.string($0.id)) }
+        ruleID = table.rules.map { add(.string($0.id)) }
         let sorted = table.sources.sorted { $0.id < $1.id }
         let index = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        sourceIndices = table.rules.map { rule in rule.sources.compactMap { index[$0] } }
+        let perRule = table.rules.map { rule in rule.sources.compactMap { index[$0] } }
+        sourceStart = perRule.reduce(into: [Int32(0)]) { starts, list in starts.append(starts.last! + Int32(list.count))
+        }
+        sourceIndex = perRule.flatMap { $0.map(Int32.init) }
         sourcesArray = table.rules.map { rule in
             var seen: Set<String> = []
-            return bytes(.array(rule.sources.filter { seen.insert($0).inserted }.map { .string($0) }))
+            return add(.array(rule.sources.filter { seen.insert($0).inserted }.map { .string($0) }))
         }
-        sourceID = sorted.map { bytes(.string($0.id)) }
+        compactSources = perRule.map { list in
+            var seen: Set<Int> = []
+            let ids = list.filter { seen.insert($0).inserted }.map { JSONValue.string(sorted[$0].id) }
+            var b: [UInt8] = []
+            for (k, id) in ids.enumerated() {
+                if k > 0 { b.append(UInt8(ascii: ",")) }
+                id.write(into: &b, pretty: false, indent: 0)
+            }
+            return add(b)
+        }
+        sourceID = sorted.map { add(.string($0.id)) }
         sourceEntry = sorted.map { s in
             var fields: [(String, JSONValue)] = [("title", .string(s.title)), ("confidence", .string(s.confidence))]
             if let url = s.url { fields.append(("url", .string(url))) }
             if let seed = s.seed { fields.append(("seed", .string(seed))) }
-            return bytes(.string(s.id)) + Array(": ".utf8) + bytes(.object(fields))
+            var entry: [UInt8] = []
+            JSONValue.string(s.id).write(into: &entry, pretty: false, indent: 0)
+            entry += Array(": ".utf8)
+            JSONValue.object(fields).write(into: &entry, pretty: false, indent: 0)
+            return add(entry)
         }
         isNational = table.rules.map { $0.level == .national }
         blocker = table.rules.map { rule in
-            guard case .symbol(let code)? = rule.outputs["blocker"] else { return nil }
-            return bytes(
+            guard case .symbol(let code)? = rule.outputs["blocker"] else { return .absent }
+            return add(
                 .object([
                     ("code", .string(code)), ("message", .string(Labels.zh(code))),
                     ("message_en", .string(Labels.en(code))), ("rule", .string(rule.id)),
                 ]))
         }
-        let perRule: [[String: [UInt8]]] = table.rules.map { rule in
-            var result: [String: [UInt8]] = [:]
+        blockerCode = table.rules.map { rule in
+            guard case .symbol(let code)? = rule.outputs["blocker"] else { return .absent }
+            return add(.string(code))
+        }
+        let outputs: [[String: JSONValue]] = table.rules.map { rule in
+            var result: [String: JSONValue] = [:]
             for (key, value) in rule.outputs {
                 switch value {
-                case .symbol(let s): result[key] = bytes(.string(s))
-                case .count(let n): result[key] = bytes(.number(Double(n)))
-                case .flag(let b): result[key] = bytes(b.map { .bool($0) } ?? .null)
-                case .none: result[key] = bytes(.null)
+                case .symbol(let s): result[key] = .string(s)
+                case .count(let n): result[key] = .number(Double(n))
+                case .flag(let b): result[key] = b.map { .bool($0) } ?? .null
+                case .none: result[key] = .null
                 case .text(let zh, let en):
-                    result[key] = bytes(.string(zh))
-                    result[key + "_en"] = bytes(.string(en))
+                    result[key] = .string(zh)
+                    result[key + "_en"] = .string(en)
                 case .duration(let v, let unit, let approximate):
-                    result[key] = bytes(
-                        .object([
-                            ("value", .number(Double(v))), ("unit", .string(unit)), ("approximate", .bool(approximate)),
-                        ]))
+                    result[key] = .object([
+                        ("value", .number(Double(v))), ("unit", .string(unit)), ("approximate", .bool(approximate)),
+                    ])
                 }
             }
             return result
         }
-        func column(_ key: String) -> [[UInt8]?] { perRule.map { $0[key] } }
+        func column(_ key: String) -> [Fragment] { outputs.map { $0[key].map { add($0) } ?? .absent } }
         handling = column("handling")
         maxWorkingDays = column("max_working_days")
         fundsArrival = column("funds_arrival")
@@ -102,19 +148,30 @@ final class AnswerFragments: Sendable {
         reason = column("reason")
         reasonEN = column("reason_en")
         undeterminedNote = table.rules.map { rule in
-            guard case .text(let zh, let en)? = rule.outputs[Vocabulary.undetermined] else { return nil }
-            return bytes(.string("\(zh) (\(en))"))
+            guard case .text(let zh, let en)? = rule.outputs[Vocabulary.undetermined] else { return .absent }
+            return add(.string("\(zh) (\(en))"))
         }
         region = regions.regions.map { r in
-            bytes(
-                .object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))]))
+            add(.object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))]))
         }
+        regionCode = regions.regions.map { add(.string($0.code)) }
         baselineNote = regions.regions.map { r in
-            Array(", \"note\": ".utf8)
-                + bytes(
-                    .string(
-                        "\(r.name)无适用的地方规定，适用国家基本规定 (no local rule of \(r.name) applies; the national baseline applies)"
-                    ))
+            let note = "\(r.name)无适用的地方规定，适用国家基本规定 (no local rule of \(r.name) applies; the national baseline applies)"
+            var b = Array(", \"note\": ".utf8)
+            JSONValue.string(note).write(into: &b, pretty: false, indent: 0)
+            return add(b)
         }
+        scope = Vocabulary.scopes.map { add(.string($0)) }
+        tableHash = add(.string(table.contentHash))
+        arena = .allocate(capacity: max(1, bytes.count))
+        _ = arena.initialize(from: bytes)
+    }
+
+    deinit { arena.deallocate() }
+
+    /// Appends a fragment (nothing for an absent one).
+    @inline(__always)
+    func write(_ f: Fragment, to out: inout ByteSink) {
+        if f.count > 0 { out.append(arena.baseAddress! + Int(f.start), count: Int(f.count)) }
     }
 }

@@ -13,97 +13,121 @@ extension Answer {
 
     /// Appends the answer as compact JSON (one line, no trailing newline).
     public func write(into out: inout [UInt8]) {
-        var w = AnswerWriter(answer: self, out: out)
+        let buffer = ByteBuffer(capacity: 8192)
+        write(to: buffer)
+        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
+    }
+
+    /// Appends the answer as compact JSON (one line, no trailing newline).
+    public func write(to buffer: ByteBuffer) {
+        var w = AnswerWriter(answer: self, out: buffer.sink)
         w.answer()
-        out = w.out
+        buffer.sink = w.out
     }
 }
 
 struct AnswerWriter {
     let a: Answer
     let f: AnswerFragments
-    var out: [UInt8]
+    let planRule: [Int32]
+    var out: ByteSink
 
-    init(answer: Answer, out: [UInt8]) {
+    init(answer: Answer, out: ByteSink) {
         self.a = answer
         self.f = answer.evaluator.fragments
+        self.planRule = answer.evaluator.plan.planRule
         self.out = out
     }
 
-    private mutating func raw(_ s: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+    @inline(__always)
+    mutating func raw(_ s: StaticString) { out.append(s) }
 
-    private mutating func string(_ s: String) { JSONValue.escape(s, into: &out) }
+    @inline(__always)
+    mutating func put(_ fragment: Fragment) { f.write(fragment, to: &out) }
 
-    /// A JSON array, each element written by `element`.
-    private mutating func list<T>(_ items: [T], _ element: (T, inout [UInt8]) -> Void) {
-        raw("[")
-        for (i, item) in items.enumerated() {
-            if i > 0 { raw(", ") }
-            element(item, &out)
-        }
-        raw("]")
-    }
-
-    /// Rule ids (table indices), as pre-serialised.
-    private mutating func ids(_ rules: [Int]) {
-        let ruleID = f.ruleID
-        list(rules) { r, out in out += ruleID[r] }
+    /// A string made per answer (rare: missing facts, notes); escaped as JSON.
+    mutating func string(_ s: String) {
+        var bytes: [UInt8] = []
+        JSONValue.escape(s, into: &bytes)
+        out.append(bytes)
     }
 
     /// A date as "YYYY-MM-DD", written digit by digit.
-    private mutating func date(_ day: Day) {
+    mutating func date(_ day: Day, quoted: Bool = true) {
         let (y, m, d) = day.civil
         guard (0...9999).contains(y) else { return string(day.description) }
-        out.append(UInt8(ascii: "\""))
-        for divisor in [1000, 100, 10, 1] { out.append(UInt8(48 + (y / divisor) % 10)) }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        out.append(UInt8(48 + y / 1000))
+        out.append(UInt8(48 + (y / 100) % 10))
+        out.append(UInt8(48 + (y / 10) % 10))
+        out.append(UInt8(48 + y % 10))
         out.append(UInt8(ascii: "-"))
         out.append(UInt8(48 + m / 10))
         out.append(UInt8(48 + m % 10))
         out.append(UInt8(ascii: "-"))
         out.append(UInt8(48 + d / 10))
         out.append(UInt8(48 + d % 10))
-        out.append(UInt8(ascii: "\""))
+        if quoted { out.append(UInt8(ascii: "\"")) }
     }
 
-    private mutating func strings(_ items: [String]) {
-        list(items) { s, out in JSONValue.escape(s, into: &out) }
+    mutating func strings(_ items: [String]?, separator: StaticString = ", ") {
+        guard let items, !items.isEmpty else { return raw("[]") }
+        raw("[")
+        for (i, s) in items.enumerated() {
+            if i > 0 { raw(separator) }
+            string(s)
+        }
+        raw("]")
     }
 
-    /// The sources of an outcome's cited rules, as source indices, first citation first.
-    private func sourceIndices(_ o: DecisionOutcome) -> [Int] {
-        var ids: [Int] = []
-        for r in o.citedRules { for s in f.sourceIndices[r] where !ids.contains(s) { ids.append(s) } }
-        return ids
-    }
-
-    private mutating func sourceList(_ indices: [Int]) {
-        let sourceID = f.sourceID
-        list(indices) { s, out in out += sourceID[s] }
+    /// The sources of an outcome's cited rules, first citation first, each once; `seen` carries
+    /// over when several outcomes share one list.
+    mutating func sourceList(_ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString) {
+        for p in o.citedPositions {
+            let r = Int(planRule[p])
+            for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) where seen.insert(Int(f.sourceIndex[k])) {
+                if !first { raw(separator) }
+                first = false
+                put(f.sourceID[Int(f.sourceIndex[k])])
+            }
+        }
     }
 
     private mutating func sources(of o: DecisionOutcome) {
-        let cited = o.citedRules
-        if cited.count == 1 { out += f.sourcesArray[cited[0]] } else { sourceList(sourceIndices(o)) }
+        if let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule {
+            put(f.sourcesArray[r])
+        } else {
+            var seen = SourceSet()
+            var first = true
+            raw("[")
+            sourceList(o, seen: &seen, first: &first, separator: ", ")
+            raw("]")
+        }
     }
 
     private mutating func decidedBy(_ o: DecisionOutcome, subject: Int?) {
-        guard let r = o.citedRules.first else { return raw("null") }
-        out += f.decidedByHead[r]
-        if f.isNational[r], let s = subject { out += f.baselineNote[s] }
+        guard let r = o.firstCitedPosition.map({ Int(planRule[$0]) }) else { return raw("null") }
+        put(f.decidedByHead[r])
+        if f.isNational[r], let s = subject { put(f.baselineNote[s]) }
         raw("}")
     }
 
     private mutating func note(_ o: DecisionOutcome) {
         switch o.status {
         case .noRuleInForce:
-            let d = a.facts.applicationDate
-            string("没有在 \(d) 生效的规则 (no rule is in force on \(d))")
+            raw("\"没有在 ")
+            date(a.facts.applicationDate, quoted: false)
+            raw(" 生效的规则 (no rule is in force on ")
+            date(a.facts.applicationDate, quoted: false)
+            raw(")\"")
         case .conflict: string("规则冲突: \(o.rules.map(\.id).joined(separator: ", ")) (conflicting rules)")
-        case .noMatch: string("没有规则适用于这些事实 (no rule applies to these facts)")
+        case .noMatch: raw("\"没有规则适用于这些事实 (no rule applies to these facts)\"")
         case .decided:
-            if let r = o.primaryRule, let reason = f.undeterminedNote[r] { out += reason } else { raw("null") }
+            if let r = o.primaryPosition.map({ Int(planRule[$0]) }), !f.undeterminedNote[r].isAbsent {
+                put(f.undeterminedNote[r])
+            } else {
+                raw("null")
+            }
         default: raw("null")
         }
     }
@@ -111,7 +135,7 @@ struct AnswerWriter {
     /// `"missing_facts": [...], "decided_by": ..., "sources": [...], "note": ...`
     private mutating func provenance(_ o: DecisionOutcome, subject: Int?) {
         raw("\"missing_facts\": ")
-        strings(o.missingFacts)
+        strings(o.missing)
         raw(", \"decided_by\": ")
         decidedBy(o, subject: subject)
         raw(", \"sources\": ")
@@ -120,12 +144,28 @@ struct AnswerWriter {
         note(o)
     }
 
-    private mutating func output(_ o: DecisionOutcome, _ column: [[UInt8]?]) {
-        if let r = o.primaryRule, let bytes = column[r] { out += bytes } else { raw("null") }
+    mutating func output(_ o: DecisionOutcome, _ column: [Fragment]) {
+        if let r = o.primaryPosition.map({ Int(planRule[$0]) }), !column[r].isAbsent {
+            put(column[r])
+        } else {
+            raw("null")
+        }
     }
 
     private mutating func region(_ i: Int?) {
-        if let i { out += f.region[i] } else { raw("null") }
+        if let i { put(f.region[i]) } else { raw("null") }
+    }
+
+    mutating func scope() {
+        if let s = a.scopeIndex { put(f.scope[s]) } else { raw("null") }
+    }
+
+    mutating func eligible() {
+        switch a.eligible {
+        case true?: raw("true")
+        case false?: raw("false")
+        case nil: raw("null")
+        }
     }
 
     mutating func answer() {
@@ -148,32 +188,34 @@ struct AnswerWriter {
         raw(", \"sources\": ")
         sources()
         raw(", \"table\": ")
-        string(a.evaluator.table.contentHash)
+        put(f.tableHash)
         raw("}")
     }
 
     private mutating func transfer() {
         raw("{\"eligible\": ")
-        switch a.eligible {
-        case true?: raw("true")
-        case false?: raw("false")
-        case nil: raw("null")
-        }
+        eligible()
         raw(", \"scope\": ")
-        if let scope = a.scope { string(scope) } else { raw("null") }
+        scope()
         raw(", \"blockers\": [")
         var first = true
-        for r in a.blockers.deciding(in: a.evaluator.plan) {
-            guard let blocker = f.blocker[r] else { continue }
+        for p in a.blockers.decidingPositions {
+            let r = Int(planRule[p])
+            guard !f.blocker[r].isAbsent else { continue }
             if !first { raw(", ") }
             first = false
-            out += blocker
+            put(f.blocker[r])
         }
         raw("], \"missing_facts\": ")
-        strings(a.blockers.missingFacts)
-        raw(", \"checked_rules\": ")
-        ids(a.blockers.checkedIndices)
-        raw(", \"decided_by\": ")
+        strings(a.blockers.missing)
+        raw(", \"checked_rules\": [")
+        first = true
+        for p in a.blockers.checkedPositions {
+            if !first { raw(", ") }
+            first = false
+            put(f.ruleID[Int(planRule[p])])
+        }
+        raw("], \"decided_by\": ")
         decidedBy(a.blockers, subject: a.facts.origin)
         raw(", \"sources\": ")
         sources(of: a.blockers)
@@ -203,10 +245,12 @@ struct AnswerWriter {
         provenance(a.funds, subject: a.facts.origin)
         raw("}, \"decided_by\": ")
         decidedBy(a.transferOut, subject: a.facts.origin)
-        raw(", \"sources\": ")
-        let outSources = sourceIndices(a.transferOut)
-        sourceList(outSources + sourceIndices(a.transferIn).filter { !outSources.contains($0) })
-        raw("}")
+        raw(", \"sources\": [")
+        var seen = SourceSet()
+        var first = true
+        sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ")
+        sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ")
+        raw("]}")
     }
 
     private mutating func family() {
@@ -226,21 +270,19 @@ struct AnswerWriter {
 
     private mutating func sources() {
         // A bit per source; sources are numbered in id order, so the bits come out sorted.
-        var cited = [UInt64](repeating: 0, count: (f.sourceEntry.count + 63) / 64)
-        for o in [a.blockers, a.balance, a.transferOut, a.transferIn, a.funds] + (a.family.map { [$0] } ?? []) {
-            for r in o.citedRules { for s in f.sourceIndices[r] { cited[s / 64] |= 1 << UInt64(s % 64) } }
+        var cited = SourceSet()
+        for o in [a.blockers, a.balance, a.transferOut, a.transferIn, a.funds, a.family ?? .absent] {
+            for p in o.citedPositions {
+                let r = Int(planRule[p])
+                for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }
+            }
         }
         raw("{")
         var first = true
-        for (word, bits) in cited.enumerated() {
-            var bits = bits
-            while bits != 0 {
-                let s = word * 64 + bits.trailingZeroBitCount
-                bits &= bits - 1
-                if !first { raw(", ") }
-                first = false
-                out += f.sourceEntry[s]
-            }
+        for s in cited.sorted {
+            if !first { raw(", ") }
+            first = false
+            put(f.sourceEntry[s])
         }
         raw("}")
     }

@@ -75,10 +75,19 @@ public struct DecisionOutcome: Sendable {
 
     /// The first deciding rule's index in the table, without materialising anything.
     var primaryRule: Int? {
-        guard let plan, status == .decided else { return nil }
-        var first: Int?
-        deciding.each { if first == nil { first = Int(plan.planRule[$0]) } }
-        return first
+        guard let plan, let p = primaryPosition else { return nil }
+        return Int(plan.planRule[p])
+    }
+
+    /// The plan position of the first deciding rule of a decided outcome.
+    var primaryPosition: Int? {
+        guard status == .decided else { return nil }
+        switch deciding {
+        case .one(let p): return p
+        case .bits(let bits, let base): return base + bits.trailingZeroBitCount
+        case .list(let items): return items.first
+        case .none: return nil
+        }
     }
 
     public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
@@ -102,11 +111,88 @@ public struct DecisionOutcome: Sendable {
         return inForce.map { Int(plan.planRule[$0]) }
     }
 
+    /// Plan positions of the deciding rules, without allocating (map them with `plan.planRule`).
+    var decidingPositions: PlanPositions {
+        switch deciding {
+        case .none: PlanPositions()
+        case .one(let p): PlanPositions(bits: 1, base: p)
+        case .bits(let bits, let base): PlanPositions(bits: bits, base: base)
+        case .list(let items): PlanPositions(list: items)
+        }
+    }
+
+    /// Plan positions of the rules in force that were checked.
+    var checkedPositions: PlanPositions { PlanPositions(range: inForce) }
+
+    /// Plan positions of the cited rules (`citedRules`), without allocating.
+    var citedPositions: PlanPositions {
+        if hasDecidingRules { return decidingPositions }
+        return status == .decided ? checkedPositions : PlanPositions()
+    }
+
+    /// Whether exactly one rule is cited.
+    var citesOneRule: Bool {
+        switch deciding {
+        case .one: return true
+        case .none: return status == .decided && inForce.count == 1
+        case .bits(let bits, _): return bits.nonzeroBitCount == 1
+        case .list(let items): return items.count == 1
+        }
+    }
+
+    /// `citedRules.first`, without allocating.
+    var firstCitedRule: Int? {
+        guard let plan, let p = firstCitedPosition else { return nil }
+        return Int(plan.planRule[p])
+    }
+
+    /// The plan position of the first cited rule.
+    var firstCitedPosition: Int? {
+        switch deciding {
+        case .one(let p): p
+        case .bits(let bits, let base): base + bits.trailingZeroBitCount
+        case .list(let items): items.first
+        case .none: status == .decided && !inForce.isEmpty ? inForce.lowerBound : nil
+        }
+    }
+
     /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
     var citedRules: [Int] {
         guard let plan else { return [] }
         let result = deciding(in: plan)
         return result.isEmpty && status == .decided ? checkedIndices : result
+    }
+}
+
+/// Plan positions as a sequence that allocates nothing: a bit set over a base, a range, or
+/// (beyond 64 positions, rare) a list.
+struct PlanPositions: Sequence, IteratorProtocol {
+    private var bits: UInt64 = 0
+    private var base = 0
+    private var range: Range<Int> = 0..<0
+    private var list: [Int]?
+    private var listIndex = 0
+
+    init() {}
+    init(bits: UInt64, base: Int) { (self.bits, self.base) = (bits, base) }
+    init(range: Range<Int>) { self.range = range }
+    init(list: [Int]) { self.list = list }
+
+    mutating func next() -> Int? {
+        if bits != 0 {
+            let p = base + bits.trailingZeroBitCount
+            bits &= bits - 1
+            return p
+        }
+        if !range.isEmpty {
+            defer { range = (range.lowerBound + 1)..<range.upperBound }
+            return range.lowerBound
+        }
+        if let list, listIndex < list.count {
+            defer { listIndex += 1 }
+            return list[listIndex]
+        }
+        return nil
     }
 }
 

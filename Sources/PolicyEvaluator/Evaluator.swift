@@ -8,6 +8,8 @@ public final class Evaluator: Sendable {
     let plan: ExecutionPlan
     let calendar: WorkingCalendar
     let decoder: FactsDecoder
+    /// Reads the usual JSON Lines facts without a JSON tree (the decoder handles the rest).
+    let scanner: FactsScanner
     /// Hit policy per decision (vocabulary order), as the table records it.
     let hitPolicies: [HitPolicy]
     /// Per region, the day its 医保钱包 opened (its own or its province's, the earlier), for O(1) lookups.
@@ -29,6 +31,7 @@ public final class Evaluator: Sendable {
         self.plan = ExecutionPlan(table: table, regions: regions, hitPolicies: hitPolicies)
         self.calendar = WorkingCalendar(table.calendars)
         self.decoder = FactsDecoder(regions: regions)
+        self.scanner = FactsScanner(regions: regions)
         var wallet: [Int: Day] = [:]
         for a in table.attributes where a.name == "wallet_open_since" {
             if let r = regions.index(ofCode: a.region) { wallet[r] = min(a.value, wallet[r] ?? a.value) }
@@ -90,7 +93,7 @@ public final class Evaluator: Sendable {
         let derived = DerivedFacts(facts, evaluator: self)
         let scope = derived.values[Columns.scope]
         return Answer(
-            facts: facts, scope: scope >= 0 ? Vocabulary.scopes[Int(scope)] : nil,
+            facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil,
             blockers: run(D.blockers, derived), balance: run(D.balance, derived),
             transferOut: run(D.transferOut, derived), transferIn: run(D.transferIn, derived),
             funds: run(D.funds, derived), family: facts.member == nil ? nil : run(D.family, derived), evaluator: self)

@@ -1,17 +1,43 @@
 import DecisionTable
 
 extension Evaluator {
+    /// How `answerLine` answers: the date to assume when a line gives none, and the answer's form.
+    public struct LineOptions: Sendable {
+        public var today: Day
+        public var form: AnswerForm
+
+        public init(today: Day, form: AnswerForm = .full) {
+            self.today = today
+            self.form = form
+        }
+    }
+
     /// Answers one JSON Lines line into `out` (the answer, or `{"error": ..., "line": N}`), with a
     /// trailing newline. Returns false when the line was rejected. Blank lines write nothing.
     public func answerLine(_ line: ArraySlice<UInt8>, number: Int, today: Day, into out: inout [UInt8]) -> Bool {
+        let buffer = ByteBuffer(capacity: 8192)
+        let accepted = line.withUnsafeBufferPointer {
+            answerLine($0, number: number, options: LineOptions(today: today), into: buffer)
+        }
+        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
+        return accepted
+    }
+
+    public func answerLine(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer
+    ) -> Bool {
+        // The usual line takes the scanner's fast path; anything else, errors included, the general one.
+        if let facts = scanner.scan(line, today: options.today) {
+            write(answer(facts), form: options.form, into: out)
+            return true
+        }
         if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return true }
         let result: JSONValue
         var accepted = true
         do {
-            let json = try JSONValue.parse(slice: line)
+            let json = try JSONParser.parse(line)
             do {
-                answer(try facts(from: json, today: today)).write(into: &out)
-                out.append(UInt8(ascii: "\n"))
+                write(answer(try facts(from: json, today: options.today)), form: options.form, into: out)
                 return true
             } catch {
                 accepted = false
@@ -24,8 +50,24 @@ extension Evaluator {
                 ("line", .number(Double(number))),
             ])
         }
-        result.write(into: &out, pretty: false, indent: 0)
+        var bytes: [UInt8] = []
+        result.write(into: &bytes, pretty: false, indent: 0)
+        out.append(bytes)
         out.append(UInt8(ascii: "\n"))
         return accepted
     }
+
+    private func write(_ answer: Answer, form: AnswerForm, into out: ByteBuffer) {
+        switch form {
+        case .full: answer.write(to: out)
+        case .compact: answer.writeCompact(to: out)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+}
+
+/// The shape of a JSON answer: `full` (the published answer with provenance spelled out) or
+/// `compact` (the same four parts and due dates, provenance by rule and source id).
+public enum AnswerForm: String, Sendable, CaseIterable {
+    case full, compact
 }

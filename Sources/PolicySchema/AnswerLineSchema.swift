@@ -59,11 +59,17 @@ extension AnswerSchema {
         return .object(
             Common.head(
                 title: "policyc eval --jsonl output line / 逐行输出",
-                "policyc eval --jsonl 每个非空输入行输出一行：回答，或说明该行为何被拒绝的错误",
-                "policyc eval --jsonl writes one line per non-blank input line: an answer, or an error saying why "
-                    + "that line was rejected")
+                "policyc eval --jsonl 每个非空输入行输出一行：回答（完整的，或 --answer compact 时为精简的），或说明该行为何被拒绝的错误",
+                "policyc eval --jsonl writes one line per non-blank input line: an answer (full, or compact with "
+                    + "--answer compact), or an error saying why that line was rejected")
                 + [
-                    ("oneOf", [["$ref": "answer.schema.json"], Common.ref("errorLine")]),
+                    (
+                        "oneOf",
+                        [
+                            ["$ref": "answer.schema.json"], ["$ref": "answer-compact.schema.json"],
+                            Common.ref("errorLine"),
+                        ]
+                    ),
                     ("$defs", ["errorLine": errorLine]),
                 ])
     }

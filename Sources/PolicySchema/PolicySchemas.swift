@@ -13,7 +13,9 @@ import PolicyLoader
 /// AnswerJSON.swift), examples, and labels of values the answers do not label.
 public enum PolicySchemas {
     /// Every schema, in the order `policyc schema` lists them.
-    public static let names = ["facts", "answer", "answer-line", "policy", "regions", "sources", "calendar", "tests"]
+    public static let names = [
+        "facts", "answer", "answer-compact", "answer-line", "policy", "regions", "sources", "calendar", "tests",
+    ]
 
     /// The file a schema is written to, e.g. `facts.schema.json`.
     public static func fileName(_ name: String) -> String { "\(name).schema.json" }
@@ -86,6 +88,7 @@ public enum PolicySchemas {
         switch name {
         case "facts": FactsSchema.schema
         case "answer": AnswerSchema.schema
+        case "answer-compact": AnswerSchema.compactSchema
         case "answer-line": AnswerSchema.lineSchema
         case "policy": PolicyFileSchema.schema
         case "regions": RepositorySchemas.regions

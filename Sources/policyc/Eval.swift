@@ -19,6 +19,10 @@ struct Eval: ParsableCommand {
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
     @Option(help: "With --jsonl: answer on this many cores (output order is kept).") var jobs = 1
+    @Option(
+        help: ArgumentHelp(
+            "With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due "
+                + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerFormOption = .full
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
 
@@ -28,18 +32,16 @@ struct Eval: ParsableCommand {
         let evaluator = Evaluator(table: artifact)
         if jsonl {
             // Streamed: memory stays flat however many lines come in.
-            let handle: FileHandle
-            if facts == "-" {
-                handle = .standardInput
-            } else if let file = FileHandle(forReadingAtPath: facts) {
-                handle = file
-            } else {
+            let fd: Int32 = facts == "-" ? 0 : open(facts, O_RDONLY)
+            guard fd >= 0 else {
                 printError("policyc: cannot read facts file '\(facts)'")
                 throw ExitStatus.usage.exitCode
             }
-            try answerLines(LineReader(handle), evaluator: evaluator, today: day)
+            defer { if fd != 0 { close(fd) } }
+            try answerLines(LineReader(fd: fd), evaluator: evaluator, options: .init(today: day, form: answer.form))
             return
         }
+        guard answer == .full else { throw ValidationError("--answer compact applies to --jsonl only") }
         let input = try readFacts(facts)
         try answerOne(input, evaluator: evaluator, today: day)
     }
@@ -82,22 +84,29 @@ struct Eval: ParsableCommand {
     }
 
     /// One answer per line, in input order; a bad line gets {"error": ...} and the others are
-    /// still answered. Lines are taken in batches and, with --jobs, answered on several cores.
-    private func answerLines(_ input: LineReader, evaluator: Evaluator, today: Day) throws {
+    /// still answered. Lines come in batches of about a megabyte and, with --jobs, are answered
+    /// on several cores.
+    private func answerLines(_ input: LineReader, evaluator: Evaluator, options: Evaluator.LineOptions) throws {
         var reader = input
+        var lines: [Range<Int>] = []
         var lineNumber = 0
         var rejected = 0
-        let workers = max(1, jobs)
+        let workers = JSONLinesWorkers(workers: jobs, evaluator: evaluator, options: options)
         while true {
-            var batch: [[UInt8]] = []
-            while batch.count < 4096, let line = reader.next() { batch.append(line) }
-            if batch.isEmpty { break }
-            let first = lineNumber + 1
-            lineNumber += batch.count
-            let slices = JSONLinesBatch(lines: batch, workers: workers)
-            slices.answer(evaluator: evaluator, firstLine: first, today: today)
-            for slot in slices.slots {
-                FileHandle.standardOutput.write(Data(slot.bytes))
+            do {
+                try reader.nextBatch(into: &lines)
+            } catch {
+                printError("policyc: cannot read the facts: \(error)")
+                throw ExitStatus.usage.exitCode
+            }
+            if lines.isEmpty { break }
+            workers.answer(reader.buffer, lines: lines, firstLine: lineNumber + 1)
+            lineNumber += lines.count
+            for slot in workers.slots {
+                guard writeAll(1, slot.bytes) else {
+                    printError("policyc: cannot write the answers (\(String(cString: strerror(errno))))")
+                    throw ExitStatus.usage.exitCode
+                }
                 rejected += slot.rejected
             }
         }

@@ -2,41 +2,54 @@ import DecisionTable
 import Dispatch
 import PolicyEvaluator
 
-/// A batch of JSON Lines split into contiguous slices, one per worker; each worker writes only
-/// its own slot, and the slots are printed in order, so output order matches input order.
-final class JSONLinesBatch: @unchecked Sendable {
+/// Answers batches of JSON Lines on one or more workers. The batch is split into contiguous
+/// slices, one per worker; each worker writes only its own output buffer (reused from batch to
+/// batch), and the buffers are written out in order, so output order matches input order.
+final class JSONLinesWorkers: @unchecked Sendable {
     final class Slot {
-        var bytes: [UInt8] = []
+        let bytes = ByteBuffer(capacity: 1 << 20)
         var rejected = 0
     }
 
-    let lines: [[UInt8]]
     let slots: [Slot]
+    let evaluator: Evaluator
+    let options: Evaluator.LineOptions
 
-    init(lines: [[UInt8]], workers: Int) {
-        self.lines = lines
-        self.slots = (0..<min(workers, max(1, lines.count))).map { _ in Slot() }
+    init(workers: Int, evaluator: Evaluator, options: Evaluator.LineOptions) {
+        slots = (0..<max(1, workers)).map { _ in Slot() }
+        self.evaluator = evaluator
+        self.options = options
     }
 
-    func answer(evaluator: Evaluator, firstLine: Int, today: Day) {
-        if slots.count == 1 {
-            work(0, evaluator: evaluator, firstLine: firstLine, today: today)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: slots.count) { k in
-                self.work(k, evaluator: evaluator, firstLine: firstLine, today: today)
+    /// Answers `lines` (ranges into `buffer`); line numbers start at `firstLine`.
+    func answer(_ buffer: [UInt8], lines: [Range<Int>], firstLine: Int) {
+        let used = min(slots.count, max(1, lines.count / 256))  // small batches are not worth a thread
+        buffer.withUnsafeBufferPointer { pointer in
+            let input = ReadOnlyBytes(bytes: pointer)
+            let work: @Sendable (Int) -> Void = { k in
+                let per = (lines.count + used - 1) / used
+                let slot = self.slots[k]
+                slot.bytes.removeAll()
+                slot.rejected = 0
+                for i in (k * per)..<min(lines.count, (k + 1) * per) {
+                    let line = UnsafeBufferPointer(rebasing: input.bytes[lines[i]])
+                    if !self.evaluator.answerLine(
+                        line, number: firstLine + i, options: self.options, into: slot.bytes)
+                    {
+                        slot.rejected += 1
+                    }
+                }
             }
+            if used == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: used, execute: work) }
+        }
+        for slot in slots.dropFirst(used) {
+            slot.bytes.removeAll()
+            slot.rejected = 0
         }
     }
+}
 
-    /// Worker k answers its slice into its own slot (slots are never shared between workers).
-    private func work(_ k: Int, evaluator: Evaluator, firstLine: Int, today: Day) {
-        let per = (lines.count + slots.count - 1) / slots.count
-        let slot = slots[k]
-        slot.bytes.reserveCapacity(per * 3_000)
-        for i in (k * per)..<min(lines.count, (k + 1) * per) {
-            if !evaluator.answerLine(lines[i][...], number: firstLine + i, today: today, into: &slot.bytes) {
-                slot.rejected += 1
-            }
-        }
-    }
+/// The batch's input, read (never written) by every worker while the batch is answered.
+private struct ReadOnlyBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
 }

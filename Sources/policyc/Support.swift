@@ -9,6 +9,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+enum AnswerFormOption: String, ExpressibleByArgument, CaseIterable {
+    case full, compact
+    var form: AnswerForm { self == .full ? .full : .compact }
+}
+
 enum Language: String, ExpressibleByArgument, CaseIterable {
     case zh, en
 }

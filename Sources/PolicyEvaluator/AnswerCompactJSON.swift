@@ -1,0 +1,141 @@
+import DecisionTable
+
+/// The compact answer (`schemas/answer-compact.schema.json`, `eval --jsonl --answer compact`):
+/// the same four parts, values and due dates as the full answer, with provenance by reference
+/// (rule id, national-baseline flag, source ids) instead of spelled out. About a fifth of the
+/// bytes, for bulk runs where the full answer's text would dominate the cost of writing it.
+extension Answer {
+    public func writeCompact(into out: inout [UInt8]) {
+        let buffer = ByteBuffer(capacity: 2048)
+        writeCompact(to: buffer)
+        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
+    }
+
+    public func writeCompact(to buffer: ByteBuffer) {
+        var w = AnswerWriter(answer: self, out: buffer.sink)
+        w.compactAnswer()
+        buffer.sink = w.out
+    }
+}
+
+extension AnswerWriter {
+    mutating func compactAnswer() {
+        raw("{\"origin\":")
+        regionCode(a.facts.origin)
+        raw(",\"destination\":")
+        regionCode(a.facts.destination)
+        raw(",\"application_date\":")
+        date(a.facts.applicationDate)
+        raw(",\"transfer\":{\"eligible\":")
+        eligible()
+        raw(",\"scope\":")
+        scope()
+        raw(",\"blockers\":[")
+        var first = true
+        for p in a.blockers.decidingPositions {
+            let r = Int(planRule[p])
+            guard !f.blockerCode[r].isAbsent else { continue }
+            if !first { raw(",") }
+            first = false
+            put(f.blockerCode[r])
+        }
+        raw("],")
+        reference(a.blockers)
+        raw("},\"balance\":{\"handling\":")
+        output(a.balance, f.handling)
+        raw(",")
+        reference(a.balance)
+        raw("},\"transfer_out\":")
+        compactStep(a.transferOut, due: a.transferOutDue)
+        raw(",\"transfer_in\":")
+        compactStep(a.transferIn, due: a.transferInDue)
+        raw(",\"funds_arrival\":{\"duration\":")
+        output(a.funds, f.fundsArrival)
+        raw(",")
+        reference(a.funds)
+        raw("},\"family_sharing\":")
+        if let family = a.family {
+            raw("{\"allowed\":")
+            output(family, f.allowed)
+            raw(",\"channel\":")
+            output(family, f.channel)
+            raw(",")
+            reference(family)
+            raw("}")
+        } else {
+            raw("null")
+        }
+        raw(",\"table\":")
+        put(f.tableHash)
+        raw("}")
+    }
+
+    private mutating func regionCode(_ i: Int?) {
+        if let i { put(f.regionCode[i]) } else { raw("null") }
+    }
+
+    private mutating func compactStep(_ o: DecisionOutcome, due: Day?) {
+        raw("{\"max_working_days\":")
+        output(o, f.maxWorkingDays)
+        raw(",\"due\":")
+        if let due { date(due) } else { raw("null") }
+        raw(",")
+        reference(o)
+        raw("}")
+    }
+
+    /// `"status":...,"rule":...,"national_baseline":...,"sources":[...],"missing_facts":[...]`
+    private mutating func reference(_ o: DecisionOutcome) {
+        raw("\"status\":")
+        switch o.status {
+        case .decided: raw("\"decided\"")
+        case .undetermined: raw("\"undetermined\"")
+        case .conflict: raw("\"conflict\"")
+        case .noRuleInForce: raw("\"no_rule_in_force\"")
+        case .noMatch: raw("\"no_match\"")
+        }
+        raw(",\"rule\":")
+        let rule = o.firstCitedPosition.map { Int(planRule[$0]) }
+        if let rule { put(f.ruleID[rule]) } else { raw("null") }
+        raw(",\"national_baseline\":")
+        if let rule, f.isNational[rule] { raw("true") } else { raw("false") }
+        raw(",\"sources\":[")
+        if let rule, o.citesOneRule {
+            put(f.compactSources[rule])
+        } else {
+            var seen = SourceSet()
+            var first = true
+            sourceList(o, seen: &seen, first: &first, separator: ",")
+        }
+        raw("],\"missing_facts\":")
+        strings(o.missing, separator: ",")
+    }
+}
+
+/// Source indices seen so far, without allocating for the first 256 sources.
+struct SourceSet {
+    private var small = SIMD4<UInt64>(repeating: 0)
+    private var large: Set<Int> = []
+
+    /// True when `s` was not in the set yet.
+    mutating func insert(_ s: Int) -> Bool {
+        guard s < 256 else { return large.insert(s).inserted }
+        let bit = UInt64(1) << UInt64(s % 64)
+        if small[s / 64] & bit != 0 { return false }
+        small[s / 64] |= bit
+        return true
+    }
+
+    /// The members in increasing order.
+    var sorted: [Int] {
+        var result: [Int] = []
+        for word in 0..<4 {
+            var bits = small[word]
+            while bits != 0 {
+                result.append(word * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return result + large.sorted()
+    }
+}

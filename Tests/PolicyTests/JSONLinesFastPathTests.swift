@@ -1,0 +1,193 @@
+import DecisionTable
+import Foundation
+import Testing
+
+@testable import PolicyEvaluator
+
+/// The JSON Lines fast path reads the usual facts line without a JSON tree, and leaves every other
+/// line to the general path. Whatever it accepts must mean exactly what the general path makes of
+/// it; and the compact answer must say what the full answer says.
+struct JSONLinesFastPathTests {
+    static let today = Day(year: 2025, month: 10, day: 9)!
+
+    /// The general path's facts, or nil where it rejects the line.
+    static func general(_ line: String, _ evaluator: Evaluator) -> ApplicantFacts? {
+        guard let json = try? JSONValue.parse(bytes: Array(line.utf8)) else { return nil }
+        return try? evaluator.facts(from: json, today: today)
+    }
+
+    static func scanned(_ line: String, _ evaluator: Evaluator) -> ApplicantFacts? {
+        Array(line.utf8).withUnsafeBufferPointer { evaluator.scanner.scan($0, today: today) }
+    }
+
+    static func same(_ a: ApplicantFacts, _ b: ApplicantFacts) -> Bool {
+        a.values == b.values && a.origin == b.origin && a.destination == b.destination
+            && a.applicationDate == b.applicationDate && a.dateDefaulted == b.dateDefaulted
+            && a.member?.relation == b.member?.relation && a.member?.region == b.member?.region
+            && a.member?.insured == b.member?.insured && (a.member == nil) == (b.member == nil)
+    }
+
+    /// Usual lines: the fast path takes them, with the general path's facts.
+    static let usual = [
+        #"{"origin": "北京", "destination": "天津", "insurance_type": "employee", "origin_stopped": true, "destination_enrolled": true, "application_date": "2025-05-11", "family_member": {"relation": "spouse", "region": "乌鲁木齐", "insured": true}}"#,
+        #"{"origin":"320100","destination":"上海市","insurance_type":"resident","application_date":"2024-02-29"}"#,
+        #"  {"origin": "nanjing", "destination": null, "origin_stopped": false}  "#,
+        "{\"origin\":\"南京\",\t\"destination\":\"郑州\"}\r",
+        #"{}"#,
+        #"{"family_member": {}}"#,
+        #"{"family_member": null, "application_date": null, "insurance_type": null}"#,
+        #"{"origin": "厦门", "family_member": {"relation": "child", "region": null, "insured": null}}"#,
+    ]
+
+    /// Unusual or wrong lines: the fast path leaves them to the general path.
+    static let unusual = [
+        #"{"origin": "\u5357\u4eac"}"#,  // escapes
+        #"{"origin": "北京", "origin": "天津"}"#,  // duplicate key: the general path keeps the last
+        #"{"origin": " 南京 "}"#,  // needs trimming
+        #"{"origin": "NANJING"}"#,  // needs case folding
+        #"{"origin": "火星"}"#, #"{"origin": 320100}"#, #"{"unknown": 1}"#, #"{"insurance_type": "other"}"#,
+        #"{"origin_stopped": "yes"}"#, #"{"application_date": "2025-02-30"}"#, #"{"application_date": "2025-5-1"}"#,
+        #"{"family_member": {"relation": "cousin"}}"#, #"{"family_member": {"age": 3}}"#,
+        #"{"family_member": {"relation": "spouse", "relation": "child"}}"#, #"{"family_member": []}"#,
+        #"{"origin": "北京",}"#, #"{"origin" "北京"}"#, #"{"origin": "北京"} x"#, #"{"origin": "北京""#, "[1]", "",
+        "null", #"{"origin": tru}"#, "{\"origin\": \"北\u{0001}京\"}",
+    ]
+
+    @Test func theFastPathTakesTheUsualLinesWithTheGeneralPathsFacts() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        for line in Self.usual {
+            let fast = try #require(Self.scanned(line, evaluator), "fast path declined: \(line)")
+            let slow = try #require(Self.general(line, evaluator), "general path rejected: \(line)")
+            #expect(Self.same(fast, slow), "\(line)")
+        }
+        for line in Self.unusual { #expect(Self.scanned(line, evaluator) == nil, "fast path took: \(line)") }
+    }
+
+    /// Every line the fast path accepts, from the usual lines cut, doubled and spliced at random,
+    /// means the same to the general path.
+    @Test func mutatedLinesNeverDisagree() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        var generator = SystemRandomNumberGenerator()
+        var seed = UInt64.random(in: 0...UInt64.max, using: &generator)
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let pieces = Array(" \t\"{}[],:nulltruefalse0-\\".utf8) + Array("南京".utf8)
+        var accepted = 0
+        for round in 0..<20_000 {
+            var bytes = Array(Self.usual[round % Self.usual.count].utf8)
+            for _ in 0..<(1 + next(3)) {
+                let at = next(bytes.count + 1)
+                switch next(3) {
+                case 0: if at < bytes.count { bytes.remove(at: at) }
+                case 1: bytes.insert(pieces[next(pieces.count)], at: at)
+                default: if at < bytes.count { bytes[at] = pieces[next(pieces.count)] }
+                }
+            }
+            let line = String(decoding: bytes, as: UTF8.self)
+            guard String(validating: bytes, as: UTF8.self) != nil else { continue }
+            guard let fast = Self.scanned(line, evaluator) else { continue }
+            accepted += 1
+            let slow = Self.general(line, evaluator)
+            #expect(slow.map { Self.same(fast, $0) } == true, "seed \(seed): \(line)")
+        }
+        #expect(accepted > 100)  // the mutations often leave a valid line; those must have been compared
+    }
+
+    /// The compact answer carries the full answer's values, due dates, rules and sources.
+    @Test func compactAnswersSayWhatFullAnswersSay() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        let regions = ["北京", "天津", "南京", "上海", "厦门", "乌鲁木齐", "郑州", "广州", "深圳", "拉萨", "杭州"]
+        let types = ["employee", "resident"]
+        var checked = 0
+        for i in 0..<400 {
+            var fields = [
+                #""origin": "\#(regions[i % regions.count])""#,
+                #""destination": "\#(regions[(i * 7 + 3) % regions.count])""#,
+                #""application_date": "202\#(4 + i % 3)-0\#(1 + i % 9)-1\#(i % 10)""#,
+            ]
+            if i % 5 != 0 { fields.append(#""insurance_type": "\#(types[i % 2])""#) }
+            if i % 3 != 0 { fields.append(#""origin_stopped": \#(i % 4 != 1)"#) }
+            if i % 2 == 0 {
+                fields.append(#""family_member": {"relation": "spouse", "region": "\#(regions[i % 5])"}"#)
+            }
+            if i % 11 == 0 { fields.removeFirst() }  // no origin
+            let facts = try evaluator.facts(
+                from: JSONValue.parse(bytes: Array("{\(fields.joined(separator: ", "))}".utf8)), today: Self.today)
+            let answer = evaluator.answer(facts)
+            var bytes: [UInt8] = []
+            answer.writeCompact(into: &bytes)
+            let compact = try JSONValue.parse(bytes: bytes)
+            let full = answer.json
+            #expect(compact["table"] == full["table"])
+            #expect(compact["origin"] == (full["origin"]?["code"] ?? .null))
+            #expect(compact["application_date"] == full["application_date"])
+            #expect(compact["transfer"]?["eligible"] == full["transfer"]?["eligible"])
+            #expect(compact["transfer"]?["scope"] == full["transfer"]?["scope"])
+            #expect(compact["balance"]?["handling"] == full["balance"]?["handling"])
+            #expect(compact["transfer_out"]?["due"] == full["timing"]?["transfer_out"]?["due"])
+            #expect(compact["transfer_in"]?["max_working_days"] == full["timing"]?["transfer_in"]?["max_working_days"])
+            #expect(compact["funds_arrival"]?["duration"] == full["timing"]?["funds_arrival"])
+            #expect(compact["family_sharing"]?["channel"] == full["family_sharing"]?["channel"])
+            let parts: [(String, JSONValue?)] = [
+                ("transfer", full["transfer"]), ("balance", full["balance"]),
+                ("transfer_out", full["timing"]?["transfer_out"]), ("transfer_in", full["timing"]?["transfer_in"]),
+                ("funds_arrival", full["timing"]?["funds_arrival_basis"]), ("family_sharing", full["family_sharing"]),
+            ]
+            for (name, part) in parts {
+                guard let part, part != .null else {
+                    #expect(compact[name] == .null, "\(name)")
+                    continue
+                }
+                let c = compact[name]
+                #expect(c?["rule"] == (part["decided_by"]?["rule"] ?? .null), "\(name) rule")
+                #expect(c?["national_baseline"] == (part["decided_by"]?["national_baseline"] ?? .bool(false)))
+                #expect(c?["sources"] == part["sources"], "\(name) sources")
+                #expect(c?["missing_facts"] == part["missing_facts"], "\(name) missing facts")
+                checked += 1
+            }
+        }
+        #expect(checked > 2000)
+    }
+}
+
+/// `eval --jsonl` end to end: line splitting, long lines, both answer forms, several workers.
+struct JSONLinesCommandTests {
+    static let nanjing = CommandLineTests.nanjing
+
+    @Test func compactLinesKeepOrderAndErrorsOnEveryWorkerCount() throws {
+        let input = (0..<700).map { i in i % 97 == 5 ? #"{"origin": "火星"}"# : Self.nanjing }.joined(separator: "\n")
+        let full = try CommandLineTests.policyc(["eval", "--jsonl"], stdin: input)
+        let one = try CommandLineTests.policyc(["eval", "--jsonl", "--answer", "compact"], stdin: input)
+        let two = try CommandLineTests.policyc(["eval", "--jsonl", "--answer", "compact", "--jobs", "2"], stdin: input)
+        #expect(one.status == 1 && two.status == 1 && full.status == 1)
+        #expect(one.stdout == two.stdout)
+        let compactLines = one.stdout.split(separator: "\n")
+        let fullLines = full.stdout.split(separator: "\n")
+        #expect(compactLines.count == 700 && fullLines.count == 700)
+        for (i, (c, f)) in zip(compactLines, fullLines).enumerated() {
+            if i % 97 == 5 {
+                #expect(c == f && c.contains(#""line": \#(i + 1)"#))  // errors are the same in both forms
+            } else {
+                #expect(c.contains(#""handling":"payout_to_bank""#) && c.count * 2 < f.count)
+            }
+        }
+    }
+
+    @Test func longLinesCarriageReturnsAndAMissingFinalNewlineAreRead() throws {
+        let padded = "{" + String(repeating: " ", count: 2_500_000) + Self.nanjing.dropFirst()
+        let input = [Self.nanjing + "\r", padded, Self.nanjing].joined(separator: "\n")  // no final newline
+        let run = try CommandLineTests.policyc(["eval", "--jsonl", "--answer", "compact"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(Set(lines).count == 1)
+    }
+
+    @Test func theCompactFormIsForJSONLinesOnly() throws {
+        let run = try CommandLineTests.policyc(["eval", "--answer", "compact"], stdin: Self.nanjing)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--jsonl"))
+    }
+}
