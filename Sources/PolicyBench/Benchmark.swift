@@ -62,44 +62,64 @@ public enum Benchmark {
             detail: "\(facts.count) decisions, \(Int(perSecond)) decisions/s (checksum \(sink % 10))")
     }
 
-    /// The JSON Lines path in stages (parse; + decode facts; + answer; + write the answer JSON),
-    /// so the cost of each stage shows as the difference to the previous one.
+    /// The JSON Lines path in stages, as `eval --jsonl` runs it: read the facts line (the fast
+    /// path; the general parser and decoder for comparison), + answer, + write the answer JSON
+    /// (full and compact). Each stage's cost shows as the difference to the previous one.
     public static func jsonLinesStages(_ table: DecisionTableArtifact, runs: Int, count: Int) -> [Result] {
         let evaluator = Evaluator(table: table)
         let day = Day(year: 2025, month: 9, day: 26)!
-        let lines = sampleFactsJSON(evaluator, count: count).map { Data($0.serialized().utf8) }
+        let lines = sampleFactsJSON(evaluator, count: count).map { Array($0.serialized().utf8) }
         var sink = 0
-        let stages: [(String, (Data) -> Void)] = [
-            ("parse JSON", { line in if (try? JSONValue.parse(line)) != nil { sink &+= 1 } }),
+        let out = ByteBuffer(capacity: 1 << 20)
+        func each(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            for line in lines { line.withUnsafeBufferPointer(body) }
+        }
+        let stages: [(String, () -> Void)] = [
             (
-                "+ decode facts",
-                { line in
-                    if let j = try? JSONValue.parse(line), (try? evaluator.facts(from: j, today: day)) != nil {
-                        sink &+= 1
+                "read facts, general parser and decoder (for comparison)",
+                {
+                    for line in lines {
+                        if let j = try? JSONValue.parse(bytes: line), (try? evaluator.facts(from: j, today: day)) != nil
+                        {
+                            sink &+= 1
+                        }
                     }
                 }
             ),
+            ("read facts (fast path)", { each { if evaluator.fastFacts($0, today: day) != nil { sink &+= 1 } } }),
             (
                 "+ answer",
-                { line in
-                    if let j = try? JSONValue.parse(line), let f = try? evaluator.facts(from: j, today: day) {
-                        sink &+= evaluator.answer(f).balance.status == .decided ? 1 : 0
+                {
+                    each {
+                        if let f = evaluator.fastFacts($0, today: day) {
+                            sink &+= evaluator.answer(f).balance.status == .decided ? 1 : 0
+                        }
                     }
                 }
             ),
             (
-                "+ write the answer JSON",
-                { line in
-                    if let j = try? JSONValue.parse(line), let f = try? evaluator.facts(from: j, today: day) {
-                        var out: [UInt8] = []
-                        evaluator.answer(f).write(into: &out)
+                "+ write the full answer",
+                {
+                    each { line in
+                        out.removeAll()
+                        _ = evaluator.answerLine(line, number: 1, options: .init(today: day, form: .full), into: out)
+                        sink &+= out.count
+                    }
+                }
+            ),
+            (
+                "+ write the compact answer instead",
+                {
+                    each { line in
+                        out.removeAll()
+                        _ = evaluator.answerLine(line, number: 1, options: .init(today: day, form: .compact), into: out)
                         sink &+= out.count
                     }
                 }
             ),
         ]
         return stages.map { name, body in
-            let time = median(runs) { for line in lines { body(line) } }
+            let time = median(runs, body)
             return Result(
                 name: "JSON Lines stage: \(name)", median: time, runs: runs,
                 detail: "\(Int(Double(lines.count) / seconds(time))) lines/s (checksum \(sink % 10))")
@@ -132,15 +152,20 @@ public enum Benchmark {
         let single = median(runs) {
             for f in facts where evaluator.decision(id, for: f).status == .decided { sink &+= 1 }
         }
-        let jsonl = median(runs) {
-            var out: [UInt8] = []
-            out.reserveCapacity(1 << 20)
-            for (i, line) in lines.enumerated() {
-                _ = evaluator.answerLine(line[...], number: i + 1, today: day, into: &out)
-                if out.count > 1 << 20 { out.removeAll(keepingCapacity: true) }
+        let out = ByteBuffer(capacity: 1 << 20)
+        func jsonl(_ form: AnswerForm) -> Duration {
+            median(runs) {
+                for (i, line) in lines.enumerated() {
+                    line.withUnsafeBufferPointer { line in
+                        _ = evaluator.answerLine(line, number: i + 1, options: .init(today: day, form: form), into: out)
+                    }
+                    if out.count > 1 << 20 { out.removeAll() }
+                }
+                sink &+= out.count
             }
-            sink &+= out.count
         }
+        let full = jsonl(.full)
+        let compact = jsonl(.compact)
         return [
             Result(
                 name: "single decisions (balance_handling), given table", median: single, runs: runs,
@@ -148,8 +173,12 @@ public enum Benchmark {
                     "\(facts.count) decisions, \(Int(Double(facts.count) / seconds(single))) decisions/s (checksum \(sink % 10))"
             ),
             Result(
-                name: "JSON Lines in process (parse, answer, write), given table", median: jsonl, runs: runs,
-                detail: "\(lines.count) lines, \(Int(Double(lines.count) / seconds(jsonl))) lines/s"),
+                name: "JSON Lines in process (read, answer, write), full answers, given table", median: full,
+                runs: runs,
+                detail: "\(lines.count) lines, \(Int(Double(lines.count) / seconds(full))) lines/s"),
+            Result(
+                name: "JSON Lines in process (read, answer, write), compact answers, given table", median: compact,
+                runs: runs, detail: "\(lines.count) lines, \(Int(Double(lines.count) / seconds(compact))) lines/s"),
         ]
     }
 

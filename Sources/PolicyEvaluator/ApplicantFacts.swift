@@ -3,7 +3,7 @@ import DecisionTable
 /// An applicant's facts, encoded once: each vocabulary fact as the index of its value
 /// (-1 when absent) in a fixed-size vector (no allocation), regions as indices into the table's region list.
 public struct ApplicantFacts: Sendable {
-    public typealias Values = SIMD32<Int8>
+    public typealias Values = FactValues
     public var values: Values
     public var origin: Int?
     public var destination: Int?
@@ -19,6 +19,34 @@ public struct ApplicantFacts: Sendable {
     }
 
     public static let missing: Int8 = -1
+}
+
+/// Each fact's value index (-1 when absent), 32 bytes held inline. Read and written a byte at a
+/// time through memory: a SIMD vector's dynamically indexed lanes would spill the whole vector to
+/// the stack on every write, and deriving facts writes several.
+public struct FactValues: Sendable, Equatable {
+    private var words: (UInt64, UInt64, UInt64, UInt64)
+    public static let scalarCount = 32
+
+    public init(repeating value: Int8) {
+        let byte = UInt64(UInt8(bitPattern: value)) &* 0x0101_0101_0101_0101
+        words = (byte, byte, byte, byte)
+    }
+
+    public subscript(i: Int) -> Int8 {
+        @inline(__always) get {
+            precondition(i >= 0 && i < Self.scalarCount, "fact column out of range")
+            return withUnsafeBytes(of: words) { Int8(bitPattern: $0[i]) }
+        }
+        @inline(__always) set {
+            precondition(i >= 0 && i < Self.scalarCount, "fact column out of range")
+            withUnsafeMutableBytes(of: &words) { $0[i] = UInt8(bitPattern: newValue) }
+        }
+    }
+
+    public static func == (a: FactValues, b: FactValues) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
 }
 
 /// A problem with the input, naming the field and, for values, the allowed ones.
@@ -38,6 +66,17 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         if let allowed { pairs.append(("allowed", .array(allowed.map { .string($0) }))) }
         return .object(pairs)
     }
+}
+
+/// The derived columns' numbers as plain stored values, for the evaluator's hot path (a global
+/// `static let` is read through a lazy-initialisation check on every access).
+struct ColumnNumbers: Sendable {
+    let scope = Columns.scope
+    let memberRelation = Columns.memberRelation
+    let memberInsured = Columns.memberInsured
+    let memberScope = Columns.memberScope
+    let giverWallet = Columns.giverWallet
+    let memberWallet = Columns.memberWallet
 }
 
 /// Column numbers of the vocabulary's facts, fixed at start-up.

@@ -9,26 +9,49 @@ struct DerivedFacts {
     let facts: ApplicantFacts
 
     /// Takes the evaluator itself rather than closures or copies of its parts: this runs once per
-    /// answer, and a captured closure or a copied region index would cost more than the rest.
-    init(_ facts: ApplicantFacts, evaluator: Evaluator) {
+    /// answer, and a captured closure or a copied region index (five reference counts) would cost
+    /// more than the rest. Column numbers come from the evaluator too, not from lazy globals.
+    /// `needed` says which derived columns to fill (`Derived`): a single decision derives only what
+    /// its rules read.
+    init(_ facts: ApplicantFacts, evaluator: Evaluator, needed: Derived = .all) {
         self.facts = facts
         var v = facts.values
-        let regions = evaluator.regions
-        if let o = facts.origin, let d = facts.destination {
-            v[Columns.scope] = Int8(regions.scopeIndex(from: o, to: d))
+        let c = evaluator.columns
+        if needed.contains(.scope), let o = facts.origin, let d = facts.destination {
+            v[c.scope] = evaluator.scopeIndex(from: o, to: d)
         }
-        if let origin = facts.origin {
-            v[Columns.giverWallet] = evaluator.walletOpen(origin, facts.applicationDate) ? 0 : 1
+        if needed.contains(.giverWallet), let origin = facts.origin {
+            v[c.giverWallet] = evaluator.walletOpen(origin, facts.applicationDate) ? 0 : 1
         }
-        if let m = facts.member {
-            v[Columns.memberRelation] = m.relation
-            if let insured = m.insured { v[Columns.memberInsured] = insured ? 1 : 0 }
+        if needed.contains(.member), let m = facts.member {
+            v[c.memberRelation] = m.relation
+            if let insured = m.insured { v[c.memberInsured] = insured ? 1 : 0 }
             if let r = m.region {
-                v[Columns.memberWallet] = evaluator.walletOpen(r, facts.applicationDate) ? 0 : 1
-                if let o = facts.origin { v[Columns.memberScope] = Int8(regions.scopeIndex(from: o, to: r)) }
+                v[c.memberWallet] = evaluator.walletOpen(r, facts.applicationDate) ? 0 : 1
+                if let o = facts.origin { v[c.memberScope] = evaluator.scopeIndex(from: o, to: r) }
             }
         }
         self.values = v
+    }
+
+    /// Groups of derived columns.
+    struct Derived: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let scope = Derived(rawValue: 1)
+        static let giverWallet = Derived(rawValue: 2)
+        /// The family member's relation, insurance, wallet and scope.
+        static let member = Derived(rawValue: 4)
+        static let all: Derived = [.scope, .giverWallet, .member]
+
+        /// The group a column belongs to (empty for an input column).
+        static func of(column: Int) -> Derived {
+            switch column {
+            case Columns.scope: .scope
+            case Columns.giverWallet: .giverWallet
+            case Columns.memberRelation, Columns.memberInsured, Columns.memberWallet, Columns.memberScope: .member
+            default: []
+            }
+        }
     }
 
     func region(_ which: Int) -> Int? {

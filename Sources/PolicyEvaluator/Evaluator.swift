@@ -12,6 +12,13 @@ public final class Evaluator: Sendable {
     let scanner: FactsScanner
     /// Hit policy per decision (vocabulary order), as the table records it.
     let hitPolicies: [HitPolicy]
+    let columns = ColumnNumbers()
+    /// Per region, its province (itself for a province), for the scope without copying the region index.
+    private let provinceOf: [Int32]
+    /// Per decision, whether its subject is the origin (else the destination).
+    private let subjectIsOrigin = Vocabulary.decisions.map { $0.subject == .origin }
+    /// Per decision, the derived columns its rules read.
+    private let derivedNeeded: [DerivedFacts.Derived]
     /// Per region, the day its 医保钱包 opened (its own or its province's, the earlier), for O(1) lookups.
     private let walletSince: [Day?]
     private let sourcesByID: [String: SourceEntry]
@@ -28,7 +35,15 @@ public final class Evaluator: Sendable {
             table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
         }
         self.hitPolicies = hitPolicies
+        self.provinceOf = regions.regions.indices.map { Int32(regions.province(of: $0)) }
         self.plan = ExecutionPlan(table: table, regions: regions, hitPolicies: hitPolicies)
+        self.derivedNeeded = Vocabulary.decisions.map { spec in
+            table.rules.filter { $0.decision == spec.name }.reduce(into: DerivedFacts.Derived()) { needed, rule in
+                for c in rule.conditions {
+                    if let column = Columns.index[c.fact] { needed.formUnion(.of(column: column)) }
+                }
+            }
+        }
         self.calendar = WorkingCalendar(table.calendars)
         self.decoder = FactsDecoder(regions: regions)
         self.scanner = FactsScanner(regions: regions)
@@ -50,6 +65,12 @@ public final class Evaluator: Sendable {
     /// Parses facts; throws an InputError naming the bad field.
     public func facts(from json: JSONValue, today: Day) throws(InputError) -> ApplicantFacts {
         try decoder.decode(json, today: today)
+    }
+
+    /// same_area (0), intra_province (1) or cross_province (2), as `RegionIndex.scopeIndex`.
+    @inline(__always)
+    func scopeIndex(from a: Int, to b: Int) -> Int8 {
+        a == b ? 0 : provinceOf[a] == provinceOf[b] ? 1 : 2
     }
 
     /// True when the region or its province had the wallet open on that day.
@@ -78,20 +99,19 @@ public final class Evaluator: Sendable {
         static let transferIn = decisionIndex["transfer_in_time"]!
         static let funds = decisionIndex["funds_arrival"]!
         static let family = decisionIndex["family_sharing"]!
-        static let subjectIsOrigin = Vocabulary.decisions.map { $0.subject == .origin }
     }
 
     func run(_ d: Int, _ derived: DerivedFacts) -> DecisionOutcome {
-        let subject = D.subjectIsOrigin[d] ? derived.facts.origin : derived.facts.destination
+        let subject = subjectIsOrigin[d] ? derived.facts.origin : derived.facts.destination
         guard let subject else {
-            return DecisionOutcome(.undetermined, missing: [D.subjectIsOrigin[d] ? "origin" : "destination"])
+            return DecisionOutcome(.undetermined, missing: [subjectIsOrigin[d] ? "origin" : "destination"])
         }
         return decide(d, subject: subject, facts: derived)
     }
 
     public func answer(_ facts: ApplicantFacts) -> Answer {
         let derived = DerivedFacts(facts, evaluator: self)
-        let scope = derived.values[Columns.scope]
+        let scope = derived.values[columns.scope]
         return Answer(
             facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil,
             blockers: run(D.blockers, derived), balance: run(D.balance, derived),
@@ -109,7 +129,7 @@ public final class Evaluator: Sendable {
 
     /// One decision for one applicant: the fast path for integrators that need a single answer.
     public func decision(_ id: Int, for facts: ApplicantFacts) -> DecisionOutcome {
-        run(id, DerivedFacts(facts, evaluator: self))
+        run(id, DerivedFacts(facts, evaluator: self, needed: derivedNeeded[id]))
     }
 
     /// N working days after `day` (the start day not counted); nil outside the calendars' years.

@@ -18,6 +18,7 @@ struct Bench: ParsableCommand {
             "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes."
     )
     var peer: String?
+    @Flag(help: "Measure only single decisions on the shipped policies (for profiling).") var singleOnly = false
 
     func run() throws {
         if let peer {
@@ -34,6 +35,12 @@ struct Bench: ParsableCommand {
         guard let table = compilation.table else {
             printError(TextRenderer.render(compilation.diagnostics))
             throw ExitStatus.findings.exitCode
+        }
+        if singleOnly {
+            let r = Benchmark.singleDecisions(table, runs: runs, count: answers)
+            let ms = Benchmark.seconds(r.median) * 1000
+            writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+            return
         }
         try SyntheticPolicies.write(from: directory, to: synthetic, table: table)
         let (national, synthCompilation) = Benchmark.compile(

@@ -191,3 +191,34 @@ struct JSONLinesCommandTests {
         #expect(run.stderr.contains("--jsonl"))
     }
 }
+
+/// A single decision derives only the columns its rules read; it must still answer exactly as the
+/// full answer does.
+struct SingleDecisionTests {
+    @Test func singleDecisionsAgreeWithFullAnswers() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        let regions = ["北京", "天津", "南京", "上海", "厦门", "乌鲁木齐", "郑州", "广州", "深圳", "昆明", "杭州"]
+        var compared = 0
+        for i in 0..<300 {
+            var fields = [
+                #""origin": "\#(regions[i % regions.count])""#,
+                #""destination": "\#(regions[(i * 5 + 1) % regions.count])""#,
+                #""application_date": "202\#(4 + i % 3)-1\#(i % 3)-0\#(1 + i % 9)""#,
+                #""insurance_type": "\#(i % 3 == 0 ? "resident" : "employee")""#,
+            ]
+            if i % 2 == 0 { fields.append(#""family_member": {"relation": "parent", "region": "\#(regions[i % 7])"}"#) }
+            if i % 4 == 1 { fields.append(#""origin_stopped": false"#) }
+            let json = try JSONValue.parse(bytes: Array("{\(fields.joined(separator: ", "))}".utf8))
+            let facts = try evaluator.facts(from: json, today: JSONLinesFastPathTests.today)
+            let answer = evaluator.answer(facts)
+            for (name, outcome) in answer.outcomes {
+                let single = try #require(evaluator.decision(name, for: facts))
+                #expect(single.status == outcome.status, "\(name) #\(i)")
+                #expect(single.rules.map(\.id) == outcome.rules.map(\.id), "\(name) #\(i)")
+                #expect(single.missingFacts == outcome.missingFacts, "\(name) #\(i)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 1500)
+    }
+}
