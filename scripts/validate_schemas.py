@@ -432,6 +432,18 @@ def check_compact_lines(tally, validators, policyc, policies, lines, full_out):
             problems.append(f"differs from the full answer: {json.dumps(compact_of(full), ensure_ascii=False)[:300]}")
         tally.check(not problems, f"--answer compact output {number}", problems)
 
+    # --parts: the same answers with only the parts asked for.
+    some = run_policyc(policyc, policies, ["--jsonl", "--answer", "compact", "--parts", "balance,transfer_in"],
+                       "\n".join(lines) + "\n")
+    for number, (text, whole_text) in enumerate(zip(some.stdout.decode().splitlines(), out), 1):
+        value, whole = json.loads(text), json.loads(whole_text)
+        if "error" in whole:
+            continue
+        expected = {k: v for k, v in whole.items() if k not in
+                    ("transfer", "transfer_out", "funds_arrival", "family_sharing")}
+        problems = errors(compact_v, value) + ([] if value == expected else ["differs from the whole compact answer"])
+        tally.check(not problems, f"--parts balance,transfer_in output {number}", problems)
+
 
 # ------------------------------------------------------------------------------------- negative checks
 def sample_facts(regions):

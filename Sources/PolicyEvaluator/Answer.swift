@@ -1,4 +1,5 @@
 import DecisionTable
+import Foundation
 
 /// The four answers for one applicant, with the outcomes behind them.
 public struct Answer: Sendable {
@@ -6,6 +7,8 @@ public struct Answer: Sendable {
     /// same_area, intra_province or cross_province, as its index in `Vocabulary.scopes`.
     let scopeIndex: Int?
     public var scope: String? { scopeIndex.map { Vocabulary.scopes[$0] } }
+    /// The parts that were evaluated (all, unless a compact JSON Lines run asked for fewer).
+    public let parts: AnswerParts
     public let blockers: DecisionOutcome
     public let balance: DecisionOutcome
     public let transferOut: DecisionOutcome
@@ -18,12 +21,14 @@ public struct Answer: Sendable {
     public let transferInDue: Day?
 
     init(
-        facts: ApplicantFacts, scopeIndex: Int?, blockers: DecisionOutcome, balance: DecisionOutcome,
+        facts: ApplicantFacts, scopeIndex: Int?, parts: AnswerParts, blockers: DecisionOutcome,
+        balance: DecisionOutcome,
         transferOut: DecisionOutcome, transferIn: DecisionOutcome, funds: DecisionOutcome, family: DecisionOutcome?,
         evaluator: Evaluator
     ) {
         self.facts = facts
         self.scopeIndex = scopeIndex
+        self.parts = parts
         self.blockers = blockers
         self.balance = balance
         self.transferOut = transferOut
@@ -91,5 +96,37 @@ extension Answer {
         default:
             .null
         }
+    }
+}
+
+/// The parts of an answer, by the names the compact answer gives them.
+public struct AnswerParts: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let transfer = AnswerParts(rawValue: 1)
+    public static let balance = AnswerParts(rawValue: 2)
+    public static let transferOut = AnswerParts(rawValue: 4)
+    public static let transferIn = AnswerParts(rawValue: 8)
+    public static let fundsArrival = AnswerParts(rawValue: 16)
+    public static let familySharing = AnswerParts(rawValue: 32)
+    public static let all: AnswerParts = [
+        .transfer, .balance, .transferOut, .transferIn, .fundsArrival, .familySharing,
+    ]
+
+    public static let names: [(name: String, part: AnswerParts)] = [
+        ("transfer", .transfer), ("balance", .balance), ("transfer_out", .transferOut), ("transfer_in", .transferIn),
+        ("funds_arrival", .fundsArrival), ("family_sharing", .familySharing),
+    ]
+
+    /// The parts named in a comma-separated list, or nil when a name is unknown.
+    public init?(list: String) {
+        var parts = AnswerParts()
+        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let part = Self.names.first(where: { $0.name == name })?.part else { return nil }
+            parts.insert(part)
+        }
+        guard !parts.isEmpty else { return nil }
+        self = parts
     }
 }

@@ -20,50 +20,66 @@ extension Answer {
 
 extension AnswerWriter {
     mutating func compactAnswer() {
+        let parts = a.parts
         raw("{\"origin\":")
         regionCode(a.facts.origin)
         raw(",\"destination\":")
         regionCode(a.facts.destination)
         raw(",\"application_date\":")
         date(a.facts.applicationDate)
-        raw(",\"transfer\":{\"eligible\":")
-        eligible()
-        raw(",\"scope\":")
-        scope()
-        raw(",\"blockers\":[")
-        var first = true
-        for p in a.blockers.decidingPositions {
-            let r = Int(planRule[p])
-            guard !f.blockerCode[r].isAbsent else { continue }
-            if !first { raw(",") }
-            first = false
-            put(f.blockerCode[r])
-        }
-        raw("],")
-        reference(a.blockers)
-        raw("},\"balance\":{\"handling\":")
-        output(a.balance, f.handling)
-        raw(",")
-        reference(a.balance)
-        raw("},\"transfer_out\":")
-        compactStep(a.transferOut, due: a.transferOutDue)
-        raw(",\"transfer_in\":")
-        compactStep(a.transferIn, due: a.transferInDue)
-        raw(",\"funds_arrival\":{\"duration\":")
-        output(a.funds, f.fundsArrival)
-        raw(",")
-        reference(a.funds)
-        raw("},\"family_sharing\":")
-        if let family = a.family {
-            raw("{\"allowed\":")
-            output(family, f.allowed)
-            raw(",\"channel\":")
-            output(family, f.channel)
-            raw(",")
-            reference(family)
+        if parts.contains(.transfer) {
+            raw(",\"transfer\":{\"eligible\":")
+            eligible()
+            raw(",\"scope\":")
+            scope()
+            raw(",\"blockers\":[")
+            var first = true
+            for p in a.blockers.decidingPositions {
+                let r = Int(planRule[p])
+                guard !f.blockerCode[r].isAbsent else { continue }
+                if !first { raw(",") }
+                first = false
+                put(f.blockerCode[r])
+            }
+            raw("],")
+            reference(a.blockers)
             raw("}")
-        } else {
-            raw("null")
+        }
+        if parts.contains(.balance) {
+            raw(",\"balance\":{\"handling\":")
+            output(a.balance, f.handling)
+            raw(",")
+            reference(a.balance)
+            raw("}")
+        }
+        if parts.contains(.transferOut) {
+            raw(",\"transfer_out\":")
+            compactStep(a.transferOut, due: a.transferOutDue)
+        }
+        if parts.contains(.transferIn) {
+            raw(",\"transfer_in\":")
+            compactStep(a.transferIn, due: a.transferInDue)
+        }
+        if parts.contains(.fundsArrival) {
+            raw(",\"funds_arrival\":{\"duration\":")
+            output(a.funds, f.fundsArrival)
+            raw(",")
+            reference(a.funds)
+            raw("}")
+        }
+        if parts.contains(.familySharing) {
+            raw(",\"family_sharing\":")
+            if let family = a.family {
+                raw("{\"allowed\":")
+                output(family, f.allowed)
+                raw(",\"channel\":")
+                output(family, f.channel)
+                raw(",")
+                reference(family)
+                raw("}")
+            } else {
+                raw("null")
+            }
         }
         raw(",\"table\":")
         put(f.tableHash)

@@ -109,15 +109,34 @@ public final class Evaluator: Sendable {
         return decide(d, subject: subject, facts: derived)
     }
 
-    public func answer(_ facts: ApplicantFacts) -> Answer {
-        let derived = DerivedFacts(facts, evaluator: self)
+    public func answer(_ facts: ApplicantFacts) -> Answer { answer(facts, parts: .all) }
+
+    /// Only some parts of the answer (the others are left `.absent`): a bulk run that wants the
+    /// balance handling alone evaluates that decision alone. The transfer-out time is evaluated
+    /// whenever the transfer-in time is, since its due date counts from the transfer-out one.
+    public func answer(_ facts: ApplicantFacts, parts: AnswerParts) -> Answer {
+        var needed = DerivedFacts.Derived.all
+        if parts != .all {
+            needed = parts.contains(.transfer) ? .scope : []
+            for (part, d) in Self.partDecisions where parts.contains(part) { needed.formUnion(derivedNeeded[d]) }
+        }
+        let derived = DerivedFacts(facts, evaluator: self, needed: needed)
+        func part(_ p: AnswerParts, _ d: Int) -> DecisionOutcome {
+            parts.isDisjoint(with: p) ? .absent : run(d, derived)
+        }
         let scope = derived.values[columns.scope]
         return Answer(
-            facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil,
-            blockers: run(D.blockers, derived), balance: run(D.balance, derived),
-            transferOut: run(D.transferOut, derived), transferIn: run(D.transferIn, derived),
-            funds: run(D.funds, derived), family: facts.member == nil ? nil : run(D.family, derived), evaluator: self)
+            facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil, parts: parts,
+            blockers: part(.transfer, D.blockers), balance: part(.balance, D.balance),
+            transferOut: part([.transferOut, .transferIn], D.transferOut), transferIn: part(.transferIn, D.transferIn),
+            funds: part(.fundsArrival, D.funds),
+            family: facts.member == nil ? nil : part(.familySharing, D.family), evaluator: self)
     }
+
+    static let partDecisions: [(AnswerParts, Int)] = [
+        (.transfer, D.blockers), (.balance, D.balance), (.transferOut, D.transferOut), (.transferIn, D.transferIn),
+        (.transferIn, D.transferOut), (.fundsArrival, D.funds), (.familySharing, D.family),
+    ]
 
     /// One decision for one applicant, by name (nil for an unknown decision).
     public func decision(_ name: String, for facts: ApplicantFacts) -> DecisionOutcome? {

@@ -5,10 +5,14 @@ extension Evaluator {
     public struct LineOptions: Sendable {
         public var today: Day
         public var form: AnswerForm
+        /// The parts to answer; fewer than all only with the compact form.
+        public var parts: AnswerParts
 
-        public init(today: Day, form: AnswerForm = .full) {
+        public init(today: Day, form: AnswerForm = .full, parts: AnswerParts = .all) {
+            precondition(parts == .all || form == .compact, "only compact answers leave parts out")
             self.today = today
             self.form = form
+            self.parts = parts
         }
     }
 
@@ -34,7 +38,7 @@ extension Evaluator {
     ) -> Bool {
         // The usual line takes the scanner's fast path; anything else, errors included, the general one.
         if let facts = scanner.scan(line, today: options.today) {
-            write(answer(facts), form: options.form, into: out)
+            write(answer(facts, parts: options.parts), form: options.form, into: out)
             return true
         }
         if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return true }
@@ -43,7 +47,9 @@ extension Evaluator {
         do {
             let json = try JSONParser.parse(line)
             do {
-                write(answer(try facts(from: json, today: options.today)), form: options.form, into: out)
+                write(
+                    answer(try facts(from: json, today: options.today), parts: options.parts), form: options.form,
+                    into: out)
                 return true
             } catch {
                 accepted = false

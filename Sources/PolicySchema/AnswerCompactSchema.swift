@@ -123,12 +123,13 @@ extension AnswerSchema {
         return .object(
             Common.head(
                 title: "policyc compact answer / 精简回答",
-                "policyc eval --jsonl --answer compact 每行输出的回答：与完整回答相同的各部分、取值和最迟日期，依据以规则 id 和来源 id 引用",
+                "policyc eval --jsonl --answer compact 每行输出的回答：与完整回答相同的各部分、取值和最迟日期，依据以规则 id 和来源 id 引用；除非 --parts 略去，各部分都在",
                 "the answer policyc eval --jsonl --answer compact writes per line: the same parts, values and due dates as "
-                    + "the full answer, with provenance by rule id and source id")
+                    + "the full answer, with provenance by rule id and source id. Every part is present unless --parts "
+                    + "leaves it out")
                 + [
                     ("type", "object"), ("additionalProperties", false), ("properties", properties),
-                    ("required", .strings(keys(of: properties))),
+                    ("required", ["origin", "destination", "application_date", "table"]),
                     ("$defs", .object(allDefs.filter { used.contains($0.0) })),
                 ])
     }

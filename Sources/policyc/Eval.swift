@@ -21,10 +21,25 @@ struct Eval: ParsableCommand {
     @Option(help: "With --jsonl: answer on this many cores (output order is kept).") var jobs = 1
     @Option(
         help: ArgumentHelp(
+            "With --answer compact: answer only these parts, comma-separated (transfer, balance, transfer_out, "
+                + "transfer_in, funds_arrival, family_sharing).", valueName: "parts")) var parts: String?
+    @Option(
+        help: ArgumentHelp(
             "With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due "
                 + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerFormOption = .full
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
+
+    func validate() throws {
+        if answer == .compact && !jsonl { throw ValidationError("--answer compact applies to --jsonl only") }
+        if let parts {
+            guard answer == .compact else { throw ValidationError("--parts needs --answer compact") }
+            guard AnswerParts(list: parts) != nil else {
+                let names = AnswerParts.names.map(\.name).joined(separator: ", ")
+                throw ValidationError("--parts '\(parts)': give one or more of \(names), comma-separated")
+            }
+        }
+    }
 
     func run() throws {
         let day = try parseDay(asOf, option: "--as-of") ?? today()
@@ -38,10 +53,11 @@ struct Eval: ParsableCommand {
                 throw ExitStatus.usage.exitCode
             }
             defer { if fd != 0 { close(fd) } }
-            try answerLines(LineReader(fd: fd), evaluator: evaluator, options: .init(today: day, form: answer.form))
+            try answerLines(
+                LineReader(fd: fd), evaluator: evaluator,
+                options: .init(today: day, form: answer.form, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all))
             return
         }
-        guard answer == .full else { throw ValidationError("--answer compact applies to --jsonl only") }
         let input = try readFacts(facts)
         try answerOne(input, evaluator: evaluator, today: day)
     }

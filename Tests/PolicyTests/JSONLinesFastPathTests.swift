@@ -152,6 +152,33 @@ struct JSONLinesFastPathTests {
     }
 }
 
+extension JSONLinesFastPathTests {
+    /// Answering some parts gives exactly those parts of the whole compact answer.
+    @Test func someParts() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        let lines =
+            JSONLinesFastPathTests.usual + [
+                #"{"origin": "南京", "destination": "上海", "insurance_type": "employee", "application_date": "2025-09-26"}"#,
+                #"{"origin": "厦门", "destination": "乌鲁木齐", "origin_stopped": false, "application_date": "2026-01-05"}"#,
+            ]
+        let names = AnswerParts.names
+        for mask in 1..<(1 << names.count) {
+            let parts = AnswerParts(rawValue: UInt8(mask))
+            for line in lines {
+                let facts = try evaluator.facts(from: JSONValue.parse(bytes: Array(line.utf8)), today: Self.today)
+                var whole: [UInt8] = []
+                var some: [UInt8] = []
+                evaluator.answer(facts).writeCompact(into: &whole)
+                evaluator.answer(facts, parts: parts).writeCompact(into: &some)
+                guard case .object(let all) = try JSONValue.parse(bytes: whole) else { return }
+                let kept = Set(names.filter { parts.contains($0.part) }.map(\.name))
+                let expected = all.filter { key, _ in kept.contains(key) || !names.contains { $0.name == key } }
+                #expect(try JSONValue.parse(bytes: some) == .object(expected), "parts \(mask): \(line)")
+            }
+        }
+    }
+}
+
 /// `eval --jsonl` end to end: line splitting, long lines, both answer forms, several workers.
 struct JSONLinesCommandTests {
     static let nanjing = CommandLineTests.nanjing
@@ -185,10 +212,22 @@ struct JSONLinesCommandTests {
         #expect(Set(lines).count == 1)
     }
 
-    @Test func theCompactFormIsForJSONLinesOnly() throws {
+    @Test func theCompactFormIsForJSONLinesOnlyAndPartsForTheCompactForm() throws {
         let run = try CommandLineTests.policyc(["eval", "--answer", "compact"], stdin: Self.nanjing)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--jsonl"))
+        let full = try CommandLineTests.policyc(["eval", "--jsonl", "--parts", "balance"], stdin: Self.nanjing)
+        #expect(full.status == 2 && full.stderr.contains("--answer compact"))
+        let unknown = try CommandLineTests.policyc(
+            ["eval", "--jsonl", "--answer", "compact", "--parts", "balance,wallet"], stdin: Self.nanjing)
+        #expect(unknown.status == 2 && unknown.stderr.contains("transfer_out"))
+        let some = try CommandLineTests.policyc(
+            ["eval", "--jsonl", "--answer", "compact", "--parts", "balance"], stdin: Self.nanjing)
+        #expect(some.status == 0)
+        #expect(
+            some.stdout.hasPrefix(
+                #"{"origin":"320100","destination":"310000","application_date":"2025-09-26","balance":{"#))
+        #expect(!some.stdout.contains("transfer_out"))
     }
 }
 
