@@ -61,6 +61,7 @@ struct FactsScanner: Sendable {
         mutating func string() -> Range<Int>? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = i
+            skipPlainBytes()
             while i < b.count {
                 let c = b[i]
                 if c == UInt8(ascii: "\"") {
@@ -71,6 +72,27 @@ struct FactsScanner: Sendable {
                 i += 1
             }
             return nil
+        }
+
+        /// Skips eight bytes at a time while none is a quote, a backslash or a control character
+        /// (SWAR: a byte's high bit flags a match; the lowest flag is exact, so the byte loop
+        /// after this starts at or before the first special byte).
+        mutating func skipPlainBytes() {
+            guard let base = b.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= b.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = x ^ (0x22 &* ones), backslash = x ^ (0x5C &* ones)
+                let flags =
+                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((x &- 0x20 &* ones) & ~x)
+                let found = flags & highs
+                if found != 0 {
+                    i += found.trailingZeroBitCount / 8
+                    return
+                }
+                i += 8
+            }
         }
 
         /// A scalar value, or `.object` positioned at its `{`.
