@@ -36,15 +36,16 @@ struct LineReader {
             filled -= consumed
             consumed = 0
         }
+        // The kept bytes hold no newline, so only bytes read from here on need searching.
+        var unsearched = filled
         while true {
-            var lastNewline = -1
-            if filled > 0 {
-                lastNewline = buffer.withUnsafeBytes { b in
-                    var i = filled - 1
-                    while i >= 0 && b[i] != 0x0A { i -= 1 }
-                    return i
-                }
+            let from = unsearched
+            let lastNewline = buffer.withUnsafeBytes { b in
+                var i = filled - 1
+                while i >= from && b[i] != 0x0A { i -= 1 }
+                return i >= from ? i : -1
             }
+            unsearched = filled
             if lastNewline >= 0 || (finished && filled > 0) {
                 let end = lastNewline >= 0 ? lastNewline + 1 : filled
                 split(upTo: end, into: &lines)
