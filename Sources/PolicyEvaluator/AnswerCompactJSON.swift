@@ -5,17 +5,9 @@ import DecisionTable
 /// (rule id, national-baseline flag, source ids) instead of spelled out. About a fifth of the
 /// bytes, for bulk runs where the full answer's text would dominate the cost of writing it.
 extension Answer {
-    public func writeCompact(into out: inout [UInt8]) {
-        let buffer = ByteBuffer(capacity: 2048)
-        writeCompact(to: buffer)
-        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
-    }
+    public func writeCompact(into out: inout [UInt8]) { withWriter(into: &out) { $0.compactAnswer() } }
 
-    public func writeCompact(to buffer: ByteBuffer) {
-        var w = AnswerWriter(answer: self, out: buffer.sink)
-        w.compactAnswer()
-        buffer.sink = w.out
-    }
+    public func writeCompact(to buffer: ByteBuffer) { withWriter(buffer) { $0.compactAnswer() } }
 }
 
 extension AnswerWriter {
@@ -45,13 +37,7 @@ extension AnswerWriter {
             reference(a.blockers)
             raw("}")
         }
-        if parts.contains(.balance) {
-            raw(",\"balance\":{\"handling\":")
-            output(a.balance, f.handling)
-            raw(",")
-            reference(a.balance)
-            raw("}")
-        }
+        if parts.contains(.balance) { valuePart(",\"balance\":{\"handling\":", a.balance, f.handling) }
         if parts.contains(.transferOut) {
             raw(",\"transfer_out\":")
             compactStep(a.transferOut, due: a.transferOutDue)
@@ -60,13 +46,7 @@ extension AnswerWriter {
             raw(",\"transfer_in\":")
             compactStep(a.transferIn, due: a.transferInDue)
         }
-        if parts.contains(.fundsArrival) {
-            raw(",\"funds_arrival\":{\"duration\":")
-            output(a.funds, f.fundsArrival)
-            raw(",")
-            reference(a.funds)
-            raw("}")
-        }
+        if parts.contains(.fundsArrival) { valuePart(",\"funds_arrival\":{\"duration\":", a.funds, f.fundsArrival) }
         if parts.contains(.familySharing) {
             raw(",\"family_sharing\":")
             if let family = a.family {
@@ -83,6 +63,15 @@ extension AnswerWriter {
         }
         raw(",\"table\":")
         put(f.tableHash)
+        raw("}")
+    }
+
+    /// A part of one value: `head`, the value, the reference fields, `}`.
+    private mutating func valuePart(_ head: StaticString, _ o: DecisionOutcome, _ column: [Fragment]) {
+        raw(head)
+        output(o, column)
+        raw(",")
+        reference(o)
         raw("}")
     }
 

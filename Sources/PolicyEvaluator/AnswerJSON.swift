@@ -12,17 +12,23 @@ extension Answer {
     }
 
     /// Appends the answer as compact JSON (one line, no trailing newline).
-    public func write(into out: inout [UInt8]) {
-        let buffer = ByteBuffer(capacity: 8192)
-        write(to: buffer)
-        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
-    }
+    public func write(into out: inout [UInt8]) { withWriter(into: &out) { $0.answer() } }
 
     /// Appends the answer as compact JSON (one line, no trailing newline).
-    public func write(to buffer: ByteBuffer) {
+    public func write(to buffer: ByteBuffer) { withWriter(buffer) { $0.answer() } }
+
+    /// Lends `body` a writer over the buffer's bytes, and gives them back.
+    @inline(__always)
+    func withWriter(_ buffer: ByteBuffer, _ body: (inout AnswerWriter) -> Void) {
         var w = AnswerWriter(answer: self, out: buffer.sink)
-        w.answer()
+        body(&w)
         buffer.sink = w.out
+    }
+
+    func withWriter(into out: inout [UInt8], _ body: (inout AnswerWriter) -> Void) {
+        let buffer = ByteBuffer(capacity: 8192)
+        withWriter(buffer, body)
+        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
     }
 }
 
