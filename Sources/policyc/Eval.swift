@@ -18,7 +18,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
-    @Option(help: "With --jsonl: answer on this many cores (output order is kept).") var jobs = 1
+    @Option(help: "With --jsonl: answer on this many cores (output order is kept; default 1).") var jobs: Int?
     @Option(
         help: ArgumentHelp(
             "With --answer compact: answer only these parts, comma-separated (transfer, balance, transfer_out, "
@@ -31,6 +31,13 @@ struct Eval: ParsableCommand {
         false
 
     func validate() throws {
+        if let jobs {
+            guard jsonl else { throw ValidationError("--jobs applies to --jsonl only") }
+            guard (1...256).contains(jobs) else {
+                throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
+            }
+        }
+        if explain && jsonl { throw ValidationError("--explain explains one answer; it does not apply to --jsonl") }
         if answer == .compact && !jsonl { throw ValidationError("--answer compact applies to --jsonl only") }
         if let parts {
             guard answer == .compact else { throw ValidationError("--parts needs --answer compact") }
@@ -107,7 +114,7 @@ struct Eval: ParsableCommand {
         var lines: [Range<Int>] = []
         var lineNumber = 0
         var rejected = 0
-        let workers = JSONLinesWorkers(workers: jobs, evaluator: evaluator, options: options)
+        let workers = JSONLinesWorkers(workers: jobs ?? 1, evaluator: evaluator, options: options)
         while true {
             do {
                 try reader.nextBatch(into: &lines)

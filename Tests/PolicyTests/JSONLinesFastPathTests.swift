@@ -229,6 +229,16 @@ struct JSONLinesCommandTests {
                 #"{"origin":"320100","destination":"310000","application_date":"2025-09-26","balance":{"#))
         #expect(!some.stdout.contains("transfer_out"))
     }
+
+    @Test func optionsThatWouldBeIgnoredAreRefused() throws {
+        for arguments in [
+            ["eval", "--jobs", "2"], ["eval", "--jsonl", "--jobs", "0"], ["eval", "--jsonl", "--explain"],
+        ] {
+            let run = try CommandLineTests.policyc(arguments, stdin: Self.nanjing)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains("Error:"), "\(arguments)")
+        }
+    }
 }
 
 /// A single decision derives only the columns its rules read; it must still answer exactly as the
