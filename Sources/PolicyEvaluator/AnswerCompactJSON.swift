@@ -91,14 +91,14 @@ extension AnswerWriter {
 
     /// `"status":...,"rule":...,"national_baseline":...,"sources":[...],"missing_facts":[...]`
     private mutating func reference(_ o: DecisionOutcome) {
-        raw("\"status\":")
-        switch o.status {
-        case .decided: raw("\"decided\"")
-        case .undetermined: raw("\"undetermined\"")
-        case .conflict: raw("\"conflict\"")
-        case .noRuleInForce: raw("\"no_rule_in_force\"")
-        case .noMatch: raw("\"no_match\"")
+        if o.missing == nil {  // the usual cases, serialised once per table
+            let first = o.firstCitedPosition
+            if let p = first, o.status == .decided, o.citesOneRule { return put(f.compactDecided[Int(planRule[p])]) }
+            if first == nil { return put(f.compactStatusOnly[o.status.ordinal]) }
         }
+        raw("\"status\":\"")
+        out.append(DecisionOutcome.Status.allNames[o.status.ordinal])
+        raw("\"")
         raw(",\"rule\":")
         let rule = o.firstCitedPosition.map { Int(planRule[$0]) }
         if let rule { put(f.ruleID[rule]) } else { raw("null") }

@@ -25,6 +25,10 @@ final class AnswerFragments: @unchecked Sendable {
     let sourceIndex: [Int32]
     let sourcesArray: [Fragment]
     let compactSources: [Fragment]
+    /// The compact answer's reference fields, whole, for the usual cases: a part decided by one
+    /// rule with no missing facts (per rule), and a part no rule is cited for (per status).
+    let compactDecided: [Fragment]
+    let compactStatusOnly: [Fragment]
     /// Source ids sorted; `sourceID[i]` quoted and `sourceEntry[i]` (`"ID": {...}`) as bytes.
     let sourceID: [Fragment]
     let sourceEntry: [Fragment]
@@ -86,15 +90,27 @@ final class AnswerFragments: @unchecked Sendable {
             var seen: Set<String> = []
             return add(.array(rule.sources.filter { seen.insert($0).inserted }.map { .string($0) }))
         }
-        compactSources = perRule.map { list in
+        let compactSourceBytes = perRule.map { list in
             var seen: Set<Int> = []
-            let ids = list.filter { seen.insert($0).inserted }.map { JSONValue.string(sorted[$0].id) }
             var b: [UInt8] = []
-            for (k, id) in ids.enumerated() {
+            for (k, id) in list.filter({ seen.insert($0).inserted }).enumerated() {
                 if k > 0 { b.append(UInt8(ascii: ",")) }
-                id.write(into: &b, pretty: false, indent: 0)
+                JSONValue.string(sorted[id].id).write(into: &b, pretty: false, indent: 0)
             }
-            return add(b)
+            return b
+        }
+        compactSources = compactSourceBytes.map { add($0) }
+        compactDecided = table.rules.enumerated().map { r, rule in
+            var b = Array(#""status":"decided","rule":"#.utf8)
+            JSONValue.string(rule.id).write(into: &b, pretty: false, indent: 0)
+            b += Array(#","national_baseline":\#(rule.level == .national),"sources":["#.utf8) + compactSourceBytes[r]
+            return add(b + Array(#"],"missing_facts":[]"#.utf8))
+        }
+        compactStatusOnly = DecisionOutcome.Status.allNames.map { status in
+            add(
+                Array(
+                    #""status":"\#(status)","rule":null,"national_baseline":false,"sources":[],"missing_facts":[]"#.utf8
+                ))
         }
         sourceID = sorted.map { add(.string($0.id)) }
         sourceEntry = sorted.map { s in

@@ -52,6 +52,11 @@ struct ByteSink {
     @inline(__always)
     mutating func append(_ s: StaticString) { append(s.utf8Start, count: s.utf8CodeUnitCount) }
 
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { b in if let p = b.baseAddress { append(p, count: b.count) } }
+    }
+
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in if let p = b.baseAddress { append(p, count: b.count) } }
     }

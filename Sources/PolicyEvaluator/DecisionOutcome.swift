@@ -13,6 +13,18 @@ public struct DecisionOutcome: Sendable {
         case noRuleInForce
         /// Rules are in force but none matched.
         case noMatch
+
+        /// The name the compact answer gives the status, and its position in `allNames`.
+        var ordinal: Int {
+            switch self {
+            case .decided: 0
+            case .undetermined: 1
+            case .conflict: 2
+            case .noRuleInForce: 3
+            case .noMatch: 4
+            }
+        }
+        static let allNames = ["decided", "undetermined", "conflict", "no_rule_in_force", "no_match"]
     }
 
     public var status: Status
