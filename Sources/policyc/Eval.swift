@@ -113,26 +113,28 @@ struct Eval: ParsableCommand {
         var reader = input
         var lines: [Range<Int>] = []
         var lineNumber = 0
-        var rejected = 0
         let workers = JSONLinesWorkers(workers: jobs ?? 1, evaluator: evaluator, options: options)
+        func writeFailed() -> Error {
+            printError("policyc: cannot write the answers (\(String(cString: strerror(errno))))")
+            return ExitStatus.usage.exitCode
+        }
         while true {
             do {
                 try reader.nextBatch(into: &lines)
             } catch {
                 printError("policyc: cannot read the facts: \(error)")
+                _ = workers.finish()
                 throw ExitStatus.usage.exitCode
             }
             if lines.isEmpty { break }
-            workers.answer(reader.buffer, lines: lines, firstLine: lineNumber + 1)
-            lineNumber += lines.count
-            for slot in workers.slots {
-                guard writeAll(1, slot.bytes) else {
-                    printError("policyc: cannot write the answers (\(String(cString: strerror(errno))))")
-                    throw ExitStatus.usage.exitCode
-                }
-                rejected += slot.rejected
+            guard workers.answer(reader.buffer, lines: lines, firstLine: lineNumber + 1, to: 1) else {
+                _ = workers.finish()
+                throw writeFailed()
             }
+            lineNumber += lines.count
         }
+        guard workers.finish() else { throw writeFailed() }
+        let rejected = workers.rejected
         if rejected > 0 {
             printError("policyc: \(rejected) line\(rejected == 1 ? "" : "s") rejected")
             throw ExitStatus.findings.exitCode
