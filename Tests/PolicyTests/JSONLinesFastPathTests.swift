@@ -230,6 +230,28 @@ struct JSONLinesCommandTests {
         #expect(!some.stdout.contains("transfer_out"))
     }
 
+    /// A full disk is an I/O error (exit 2, with the reason), whatever the number of workers.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailedWriteExitsTwo() throws {
+        for jobs in ["1", "2"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+            process.arguments = ["eval", "--jsonl", "--jobs", jobs]
+            process.currentDirectoryURL = Paths.packageRoot
+            let input = Pipe(), err = Pipe()
+            process.standardInput = input
+            process.standardError = err
+            process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            try process.run()
+            input.fileHandleForWriting.write(Data((Self.nanjing + "\n").utf8))
+            try input.fileHandleForWriting.close()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "--jobs \(jobs)")
+            #expect(message.contains("cannot write the answers"), "--jobs \(jobs)")
+        }
+    }
+
     @Test func optionsThatWouldBeIgnoredAreRefused() throws {
         for arguments in [
             ["eval", "--jobs", "2"], ["eval", "--jsonl", "--jobs", "0"], ["eval", "--jsonl", "--explain"],
