@@ -241,7 +241,7 @@ struct JSONLinesCommandTests {
             let input = Pipe(), err = Pipe()
             process.standardInput = input
             process.standardError = err
-            process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
             try process.run()
             input.fileHandleForWriting.write(Data((Self.nanjing + "\n").utf8))
             try input.fileHandleForWriting.close()
