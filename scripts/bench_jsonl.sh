@@ -7,13 +7,14 @@
 #    facts out), so runs are repeatable;
 #  - medians of RUNS runs; peak memory is /usr/bin/time's maximum resident set size.
 # Usage: scripts/bench_jsonl.sh [LINES] [RUNS] [BIG_LINES]   (defaults 200000 5 10000000)
-# Needs a release build: swift build -c release.
+# Builds the release binary first if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-200000}
 runs=${2:-5}
 big=${3:-10000000}
 policyc=.build/release/policyc
+swift build -c release > /dev/null  # up to date in seconds when nothing changed
 work=$(mktemp -d /tmp/policyc-jsonl.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
