@@ -16,10 +16,10 @@ public enum GNURenderer {
         let files = SourceFiles(read: readFile)
         var out = ""
         for d in Diagnostic.sorted(diagnostics) {
-            let here = location(d.span)
+            let here = d.span.location
             out += "\(range(files.trimmed(d.span))): \(d.severity.rawValue): \(d.message) [\(d.code.rawValue)]\n"
             for note in d.notes {
-                out += "\(note.span.map(location) ?? here): note: \(oneLine(note.message))\n"
+                out += "\(note.span?.location ?? here): note: \(oneLine(note.message))\n"
             }
             if let help = d.help {
                 let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
@@ -31,13 +31,9 @@ public enum GNURenderer {
         return out
     }
 
-    static func location(_ span: SourceSpan) -> String {
-        "\(span.file):\(span.start.line):\(span.start.column)"
-    }
-
     /// `file:line:col-endLine.endCol`, the end inclusive; `file:line:col` for an empty span.
     static func range(_ span: SourceSpan) -> String {
-        let start = location(span)
+        let start = span.location
         guard span.end.line > span.start.line || span.end.column > span.start.column, span.end.column > 1 else {
             return start
         }

@@ -34,7 +34,7 @@ public enum GitHubRenderer {
             var message = d.message
             for note in d.notes {
                 if let at = note.span {
-                    message += "\nnote: \(at.file):\(at.start.line):\(at.start.column): \(note.message)"
+                    message += "\nnote: \(at.location): \(note.message)"
                 } else {
                     message += "\nnote: \(note.message)"
                 }

@@ -62,7 +62,7 @@ public enum HumanRenderer {
 
         var out = style.severity(d.severity, "\(d.severity.rawValue)[\(d.code.rawValue)]")
         out += style.bold(": \(d.message)") + "\n"
-        out += "\(pad)\(style.blue("-->")) \(location(d.span))\n"
+        out += "\(pad)\(style.blue("-->")) \(d.span.location)\n"
         if let lines = files.lines(d.span.file) {
             out += snippet(d.span, lines: lines, marker: "^", gutter: gutter, style: style) {
                 style.severity(d.severity, $0)
@@ -77,7 +77,7 @@ public enum HumanRenderer {
             }
             out += "\(bar)\n"
             out += "\(style.blue("note")): \(note.message)\n"
-            out += "\(pad)\(style.blue("-->")) \(location(span))\n"
+            out += "\(pad)\(style.blue("-->")) \(span.location)\n"
             if let lines = files.lines(span.file) {
                 out += snippet(span, lines: lines, marker: "-", gutter: gutter, style: style) { style.blue($0) }
             }
@@ -149,10 +149,6 @@ public enum HumanRenderer {
             }
         }
         return String(out)
-    }
-
-    private static func location(_ span: SourceSpan) -> String {
-        "\(span.file):\(span.start.line):\(span.start.column)"
     }
 
     /// ANSI styling, or none.

@@ -28,6 +28,9 @@ public struct SourceSpan: Sendable, Hashable, Codable {
         self.end = end
     }
 
+    /// `file:line:column` of the start, as every text rendering of a place writes it.
+    public var location: String { "\(file):\(start.line):\(start.column)" }
+
     /// A span for a whole file, used when a problem has no narrower place (for example an unreadable file).
     public static func file(_ path: String) -> SourceSpan {
         let origin = SourcePosition(line: 1, column: 1, offset: 0)

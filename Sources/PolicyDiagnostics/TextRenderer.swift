@@ -3,10 +3,10 @@ public enum TextRenderer {
     public static func render(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for d in Diagnostic.sorted(diagnostics) {
-            out += "\(location(d.span)): \(d.severity.rawValue)[\(d.code.rawValue)]: \(d.message)\n"
+            out += "\(d.span.location): \(d.severity.rawValue)[\(d.code.rawValue)]: \(d.message)\n"
             for note in d.notes {
                 if let span = note.span {
-                    out += "  note: \(location(span)): \(note.message)\n"
+                    out += "  note: \(span.location): \(note.message)\n"
                 } else {
                     out += "  note: \(note.message)\n"
                 }
@@ -21,9 +21,5 @@ public enum TextRenderer {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-    }
-
-    static func location(_ span: SourceSpan) -> String {
-        "\(span.file):\(span.start.line):\(span.start.column)"
     }
 }

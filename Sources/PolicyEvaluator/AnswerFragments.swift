@@ -165,7 +165,7 @@ final class AnswerFragments: @unchecked Sendable {
         reasonEN = column("reason_en")
         undeterminedNote = table.rules.map { rule in
             guard case .text(let zh, let en)? = rule.outputs[Vocabulary.undetermined] else { return .absent }
-            return add(.string("\(zh) (\(en))"))
+            return add(.string(AnswerNote.undetermined(zh: zh, en: en)))
         }
         region = regions.regions.map { r in
             add(.object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))]))

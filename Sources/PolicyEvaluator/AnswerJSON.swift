@@ -120,14 +120,20 @@ struct AnswerWriter {
 
     private mutating func note(_ o: DecisionOutcome) {
         switch o.status {
-        case .noRuleInForce:
-            raw("\"没有在 ")
+        case .noRuleInForce:  // common (a table without rules for some decisions): written without a String
+            let (before, middle, after) = AnswerNote.noRuleInForcePieces
+            raw("\"")
+            raw(before)
             date(a.facts.applicationDate, quoted: false)
-            raw(" 生效的规则 (no rule is in force on ")
+            raw(middle)
             date(a.facts.applicationDate, quoted: false)
-            raw(")\"")
-        case .conflict: string("规则冲突: \(o.rules.map(\.id).joined(separator: ", ")) (conflicting rules)")
-        case .noMatch: raw("\"没有规则适用于这些事实 (no rule applies to these facts)\"")
+            raw(after)
+            raw("\"")
+        case .conflict: string(AnswerNote.conflict(o.rules.map(\.id)))
+        case .noMatch:
+            raw("\"")
+            raw(AnswerNote.noMatch)
+            raw("\"")
         case .decided:
             if let r = o.primaryPosition.map({ Int(planRule[$0]) }), !f.undeterminedNote[r].isAbsent {
                 put(f.undeterminedNote[r])
@@ -291,5 +297,33 @@ struct AnswerWriter {
             put(f.sourceEntry[s])
         }
         raw("}")
+    }
+}
+
+/// Source indices seen so far, without allocating for the first 256 sources.
+struct SourceSet {
+    private var small = SIMD4<UInt64>(repeating: 0)
+    private var large: Set<Int> = []
+
+    /// True when `s` was not in the set yet.
+    mutating func insert(_ s: Int) -> Bool {
+        guard s < 256 else { return large.insert(s).inserted }
+        let bit = UInt64(1) << UInt64(s % 64)
+        if small[s / 64] & bit != 0 { return false }
+        small[s / 64] |= bit
+        return true
+    }
+
+    /// The members in increasing order.
+    var sorted: [Int] {
+        var result: [Int] = []
+        for word in 0..<4 {
+            var bits = small[word]
+            while bits != 0 {
+                result.append(word * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return result + large.sorted()
     }
 }

@@ -41,19 +41,6 @@ public struct DecisionOutcome: Sendable {
         case one(Int)
         case bits(UInt64, base: Int)
         case list([Int])
-
-        func each(_ body: (Int) -> Void) {
-            switch self {
-            case .none: break
-            case .one(let p): body(p)
-            case .bits(var bits, let base):
-                while bits != 0 {
-                    body(base + bits.trailingZeroBitCount)
-                    bits &= bits - 1
-                }
-            case .list(let items): items.forEach(body)
-            }
-        }
     }
 
     init(
@@ -71,56 +58,46 @@ public struct DecisionOutcome: Sendable {
     public static var absent: DecisionOutcome { DecisionOutcome(.undetermined) }
 
     /// The deciding rules (one, or several for `collect` and conflicts).
-    public var rules: [RuleEntry] {
-        guard let plan else { return [] }
-        return deciding(in: plan).map { plan.rules[$0] }
-    }
+    public var rules: [RuleEntry] { entries(decidingPositions) }
 
     /// Every rule in force for this applicant's chain, most specific first. When a `collect`
     /// decision finds nothing (no blocker), these are the conditions that were checked and passed.
-    public var checked: [RuleEntry] {
-        guard let plan else { return [] }
-        return checkedIndices.map { plan.rules[$0] }
-    }
+    public var checked: [RuleEntry] { entries(checkedPositions) }
 
     public var missingFacts: [String] { missing ?? [] }
 
-    /// The first deciding rule's index in the table, without materialising anything.
+    public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
+
+    private func entries(_ positions: PlanPositions) -> [RuleEntry] {
+        guard let plan else { return [] }
+        return positions.map { plan.rules[Int(plan.planRule[$0])] }
+    }
+
+    /// The first deciding rule's index in the table, for a decided outcome.
     var primaryRule: Int? {
         guard let plan, let p = primaryPosition else { return nil }
         return Int(plan.planRule[p])
     }
 
     /// The plan position of the first deciding rule of a decided outcome.
-    var primaryPosition: Int? {
-        guard status == .decided else { return nil }
-        switch deciding {
-        case .one(let p): return p
-        case .bits(let bits, let base): return base + bits.trailingZeroBitCount
-        case .list(let items): return items.first
-        case .none: return nil
-        }
-    }
+    var primaryPosition: Int? { status == .decided ? firstDecidingPosition : nil }
 
-    public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
+    /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
+    var citedRules: [Int] {
+        guard let plan else { return [] }
+        return citedPositions.map { Int(plan.planRule[$0]) }
+    }
 
     /// Whether any rule decided (for a collect decision: whether anything matched).
-    var hasDecidingRules: Bool {
-        if case .none = deciding { return false }
-        return true
-    }
+    var hasDecidingRules: Bool { firstDecidingPosition != nil }
 
-    /// Table indices of the deciding rules.
-    func deciding(in plan: ExecutionPlan) -> [Int] {
-        var result: [Int] = []
-        deciding.each { result.append(Int(plan.planRule[$0])) }
-        return result
-    }
-
-    /// Table indices of the rules in force that were checked.
-    var checkedIndices: [Int] {
-        guard let plan else { return [] }
-        return inForce.map { Int(plan.planRule[$0]) }
+    private var firstDecidingPosition: Int? {
+        switch deciding {
+        case .none: nil
+        case .one(let p): p
+        case .bits(let bits, let base): base + bits.trailingZeroBitCount
+        case .list(let items): items.first
+        }
     }
 
     /// Plan positions of the deciding rules, without allocating (map them with `plan.planRule`).
@@ -142,37 +119,19 @@ public struct DecisionOutcome: Sendable {
         return status == .decided ? checkedPositions : PlanPositions()
     }
 
+    /// The plan position of the first cited rule.
+    var firstCitedPosition: Int? {
+        firstDecidingPosition ?? (status == .decided && !inForce.isEmpty ? inForce.lowerBound : nil)
+    }
+
     /// Whether exactly one rule is cited.
     var citesOneRule: Bool {
         switch deciding {
-        case .one: return true
-        case .none: return status == .decided && inForce.count == 1
-        case .bits(let bits, _): return bits.nonzeroBitCount == 1
-        case .list(let items): return items.count == 1
+        case .one: true
+        case .none: status == .decided && inForce.count == 1
+        case .bits(let bits, _): bits.nonzeroBitCount == 1
+        case .list(let items): items.count == 1
         }
-    }
-
-    /// `citedRules.first`, without allocating.
-    var firstCitedRule: Int? {
-        guard let plan, let p = firstCitedPosition else { return nil }
-        return Int(plan.planRule[p])
-    }
-
-    /// The plan position of the first cited rule.
-    var firstCitedPosition: Int? {
-        switch deciding {
-        case .one(let p): p
-        case .bits(let bits, let base): base + bits.trailingZeroBitCount
-        case .list(let items): items.first
-        case .none: status == .decided && !inForce.isEmpty ? inForce.lowerBound : nil
-        }
-    }
-
-    /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
-    var citedRules: [Int] {
-        guard let plan else { return [] }
-        let result = deciding(in: plan)
-        return result.isEmpty && status == .decided ? checkedIndices : result
     }
 }
 

@@ -78,19 +78,6 @@ public final class Evaluator: Sendable {
         walletSince[region].map { $0 <= day } ?? false
     }
 
-    /// Every condition fact's value for these facts, derived ones included (absent when unknown).
-    public func conditionValues(_ facts: ApplicantFacts) -> [String: String] {
-        let derived = DerivedFacts(facts, evaluator: self)
-        var result: [String: String] = [:]
-        for (i, fact) in Vocabulary.facts.enumerated() where derived.values[i] >= 0 {
-            result[fact.name] = fact.values[Int(derived.values[i])]
-        }
-        for (i, name) in Vocabulary.regionFacts.enumerated() {
-            if let r = derived.region(i) { result[name] = regions.regions[r].code }
-        }
-        return result
-    }
-
     /// Decision numbers, resolved once.
     enum D {
         static let blockers = decisionIndex["transfer_blockers"]!
@@ -115,27 +102,27 @@ public final class Evaluator: Sendable {
     /// balance handling alone evaluates that decision alone. The transfer-out time is evaluated
     /// whenever the transfer-in time is, since its due date counts from the transfer-out one.
     public func answer(_ facts: ApplicantFacts, parts: AnswerParts) -> Answer {
+        var evaluated = parts
+        if parts.contains(.transferIn) { evaluated.insert(.transferOut) }
         var needed = DerivedFacts.Derived.all
-        if parts != .all {
-            needed = parts.contains(.transfer) ? .scope : []
-            for (part, d) in Self.partDecisions where parts.contains(part) { needed.formUnion(derivedNeeded[d]) }
+        if evaluated != .all {
+            needed = evaluated.contains(.transfer) ? .scope : []
+            for (part, d) in Self.partDecisions where evaluated.contains(part) { needed.formUnion(derivedNeeded[d]) }
         }
         let derived = DerivedFacts(facts, evaluator: self, needed: needed)
-        func part(_ p: AnswerParts, _ d: Int) -> DecisionOutcome {
-            parts.isDisjoint(with: p) ? .absent : run(d, derived)
-        }
+        func part(_ p: AnswerParts, _ d: Int) -> DecisionOutcome { evaluated.contains(p) ? run(d, derived) : .absent }
         let scope = derived.values[columns.scope]
         return Answer(
             facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil, parts: parts,
             blockers: part(.transfer, D.blockers), balance: part(.balance, D.balance),
-            transferOut: part([.transferOut, .transferIn], D.transferOut), transferIn: part(.transferIn, D.transferIn),
+            transferOut: part(.transferOut, D.transferOut), transferIn: part(.transferIn, D.transferIn),
             funds: part(.fundsArrival, D.funds),
             family: facts.member == nil ? nil : part(.familySharing, D.family), evaluator: self)
     }
 
     static let partDecisions: [(AnswerParts, Int)] = [
         (.transfer, D.blockers), (.balance, D.balance), (.transferOut, D.transferOut), (.transferIn, D.transferIn),
-        (.transferIn, D.transferOut), (.fundsArrival, D.funds), (.familySharing, D.family),
+        (.fundsArrival, D.funds), (.familySharing, D.family),
     ]
 
     /// One decision for one applicant, by name (nil for an unknown decision).

@@ -8,6 +8,8 @@ public struct FactsDecoder: Sendable {
 
     static let inputFacts = Vocabulary.facts.filter { !$0.derived }
     static let knownKeys = ["origin", "destination", "application_date", "family_member"] + inputFacts.map(\.name)
+    /// The fields of `family_member`.
+    public static let memberKeys = ["relation", "region", "insured"]
     /// Input fact name -> its column, for one pass over the object's keys.
     static let columnOfKey = Dictionary(uniqueKeysWithValues: inputFacts.map { ($0.name, Columns.of($0.name)) })
     /// Every input fact's default, already encoded (missing where the fact has none).
@@ -103,9 +105,9 @@ public struct FactsDecoder: Sendable {
         guard case .object(let pairs) = value else {
             throw InputError(field: "family_member", message: "expected an object {relation, region, insured}")
         }
-        for (key, _) in pairs where !["relation", "region", "insured"].contains(key) {
+        for (key, _) in pairs where !Self.memberKeys.contains(key) {
             throw InputError(
-                field: "family_member.\(key)", message: "unknown field", allowed: ["relation", "region", "insured"])
+                field: "family_member.\(key)", message: "unknown field", allowed: Self.memberKeys)
         }
         var relation = ApplicantFacts.missing
         if let r = value["relation"], r != .null {

@@ -9,8 +9,9 @@ struct FactsScanner: Sendable {
     /// Top-level keys: an input fact's column, or one of the actions below.
     private let keys: ByteTable
     private static let origin = -1, destination = -2, applicationDate = -3, familyMember = -4
+    /// Family-member keys, numbered in `FactsDecoder.memberKeys` order.
     private static let relation = 0, memberRegion = 1, insured = 2
-    private let memberKeys = ByteTable([("relation", relation), ("region", memberRegion), ("insured", insured)])
+    private let memberKeys = ByteTable(FactsDecoder.memberKeys.enumerated().map { ($1, $0) })
     /// Per column: the allowed values of a named input fact (empty for booleans and derived facts).
     private let values: [ByteTable]
     private let isBoolean: [Bool]
@@ -18,12 +19,12 @@ struct FactsScanner: Sendable {
     private let regions: ByteTable
 
     init(regions index: RegionIndex) {
-        var keys: [(String, Int)] = [
-            ("origin", Self.origin), ("destination", Self.destination), ("application_date", Self.applicationDate),
-            ("family_member", Self.familyMember),
+        // The decoder's keys: an input fact's column, or one of the actions.
+        let actions = [
+            "origin": Self.origin, "destination": Self.destination, "application_date": Self.applicationDate,
+            "family_member": Self.familyMember,
         ]
-        keys += FactsDecoder.inputFacts.map { ($0.name, Columns.of($0.name)) }
-        self.keys = ByteTable(keys)
+        keys = ByteTable(FactsDecoder.knownKeys.map { ($0, FactsDecoder.columnOfKey[$0] ?? actions[$0]!) })
         values = Vocabulary.facts.map { fact in
             fact.derived || fact.isBoolean ? ByteTable([]) : ByteTable(fact.values.enumerated().map { ($1, $0) })
         }

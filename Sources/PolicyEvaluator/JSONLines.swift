@@ -24,15 +24,6 @@ extension Evaluator {
 
     /// Answers one JSON Lines line into `out` (the answer, or `{"error": ..., "line": N}`), with a
     /// trailing newline. Returns false when the line was rejected. Blank lines write nothing.
-    public func answerLine(_ line: ArraySlice<UInt8>, number: Int, today: Day, into out: inout [UInt8]) -> Bool {
-        let buffer = ByteBuffer(capacity: 8192)
-        let accepted = line.withUnsafeBufferPointer {
-            answerLine($0, number: number, options: LineOptions(today: today), into: buffer)
-        }
-        buffer.withUnsafeBytes { out.append(contentsOf: $0) }
-        return accepted
-    }
-
     public func answerLine(
         _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer
     ) -> Bool {

@@ -62,10 +62,6 @@ extension JSONValue {
     public static func parse(bytes: [UInt8]) throws -> JSONValue {
         try JSONParser.parse(bytes)
     }
-
-    public static func parse(slice: ArraySlice<UInt8>) throws -> JSONValue {
-        try JSONParser.parse(slice)
-    }
 }
 
 extension JSONValue {

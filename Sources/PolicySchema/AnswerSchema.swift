@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyEvaluator
 import PolicyLoader
 
 /// `answer.schema.json` and `answer-line.schema.json`: what `policyc eval --format json` and
@@ -13,7 +14,7 @@ enum AnswerSchema {
     /// fields written `family_member.FIELD` (see `DerivedFacts.needs`).
     static var missingFactNames: [String] {
         ["origin", "destination"] + FactsSchema.inputFacts.map(\.name) + ["family_member"]
-            + ["relation", "region", "insured"].map { "family_member.\($0)" }
+            + FactsDecoder.memberKeys.map { "family_member.\($0)" }
     }
 
     static let levels = [RegionLevel.national, .province, .city].map(\.rawValue)

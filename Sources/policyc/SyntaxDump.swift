@@ -15,7 +15,7 @@ enum SyntaxDump {
     }
 
     static func place(_ span: SourceSpan) -> JSONValue {
-        .string("\(span.file):\(span.start.line):\(span.start.column)")
+        .string(span.location)
     }
 
     static func file(_ f: PolicyFileDecl) -> JSONValue {
