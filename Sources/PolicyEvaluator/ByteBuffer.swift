@@ -16,8 +16,6 @@ public final class ByteBuffer: @unchecked Sendable {
         try body(UnsafeBufferPointer(start: sink.base, count: sink.count))
     }
 
-    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
-
     func append(_ bytes: [UInt8]) { sink.append(bytes) }
     func append(_ byte: UInt8) { sink.append(byte) }
 }
