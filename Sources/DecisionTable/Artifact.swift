@@ -184,7 +184,7 @@ public struct RuleEntry: Sendable, Codable, Equatable {
 }
 
 /// A typed rule output.
-public enum OutputValue: Sendable, Codable, Equatable {
+public enum OutputValue: Sendable, Codable, Hashable {
     case symbol(String)
     case count(Int)
     case flag(Bool?)

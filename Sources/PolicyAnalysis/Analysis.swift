@@ -39,11 +39,18 @@ public struct TableAnalysis {
         for chain in chains {
             let space = FactSpace(rules: chain.rules)
             for interval in Interval.split(rules: chain.rules, extra: attributeDays) {
-                let levels = inForce(chain, on: interval.sample)
+                let levels = chain.inForce(on: interval.sample).levels
                 guard !levels.isEmpty else { continue }
                 switch chain.hitPolicy {
                 case .collect:
-                    for rule in levels.joined() { records[rule.id]?.alive = true }
+                    // A collect answer is a set: a local rule is redundant only where the set is the same without it.
+                    let answers = Partition(levels, hitPolicy: .collect, space: space)
+                    for rule in levels.joined() {
+                        records[rule.id]?.alive = true
+                        if rule.level == .national || changesCollected(rule, levels, answers, space) {
+                            records[rule.id]?.redundantWhereAlive = false
+                        }
+                    }
                 case .unique:
                     // Order means nothing under unique: every rule counts as live, overlaps are conflicts.
                     for rule in levels.joined() {
@@ -99,17 +106,17 @@ public struct TableAnalysis {
         return joined
     }
 
-    /// The rules in force on a day, by level, without the ones an in-force rule overrides;
-    /// under `priority`, highest priority first within a level.
-    func inForce(_ chain: Chain, on day: Day) -> [[RuleEntry]] {
-        let levels = chain.levels.map { $0.filter { $0.isEffective(on: day) } }
-        let overridden = Set(levels.joined().flatMap(\.overrides))
-        return levels.map { level in
-            let kept = level.filter { !overridden.contains($0.id) }
-            return chain.hitPolicy == .priority
-                ? kept.enumerated().sorted { ($0.element.priority, -$0.offset) > ($1.element.priority, -$1.offset) }
-                    .map(\.element) : kept
-        }.filter { !$0.isEmpty }
+    /// Whether removing a rule from a collect chain changes the set some applicant it matches gets.
+    func changesCollected(_ rule: RuleEntry, _ levels: [[RuleEntry]], _ with: Partition, _ space: FactSpace) -> Bool {
+        let without = Partition(levels.map { $0.filter { $0.id != rule.id } }, hitPolicy: .collect, space: space)
+        let cube = space.cube(rule)
+        for a in with.pieces where !a.cube.intersection(cube).isEmpty {
+            for b in without.pieces
+            where a.answer != b.answer && !a.cube.intersection(b.cube).intersection(cube).isEmpty {
+                return true
+            }
+        }
+        return false
     }
 
     /// First-match sweep: each rule decides what is left of its conditions; what is left at the end is a gap.

@@ -15,52 +15,99 @@ struct AnswerComparison {
         regions = RegionIndex(new.regions)
     }
 
-    /// A part of the fact space and what one side answers there.
-    struct Piece {
-        var cube: Cube
-        var rule: RuleEntry?
-        var answer: String
+    /// What one side answers on a piece, as the diff shows it: reasons (zh/en text) explain an
+    /// answer and are not part of it; a collect answer is a set of such descriptions.
+    struct Shown: Equatable {
+        var text: String
+        var members: Set<String>?
+
+        init(_ answer: RuleAnswer) {
+            switch answer {
+            case .none: (text, members) = ("no answer", nil)
+            case .outputs(let o): (text, members) = (AnswerComparison.describe(o), nil)
+            case .conflict(let all):
+                (text, members) = ("conflict: " + all.map(describe).sorted().joined(separator: " / "), nil)
+            case .collected(let all):
+                let set = Set(all.map(AnswerComparison.describe))
+                (text, members) = (set.sorted().joined(separator: "; "), set)
+            }
+        }
+    }
+
+    /// How a piece's answer changes: the old and new answer and the rules responsible on each side.
+    /// For a collect decision only the members that change are shown, with the rules giving them.
+    static func change(_ a: Partition.Piece, _ b: Partition.Piece)
+        -> (old: String, new: String, oldRule: String?, newRule: String?)?
+    {
+        let (x, y) = (Shown(a.answer), Shown(b.answer))
+        guard x != y else { return nil }
+        guard let before = x.members, let after = y.members else {
+            return (x.text, y.text, a.deciding.first?.id, b.deciding.first?.id)
+        }
+        let added = after.subtracting(before).sorted(), removed = before.subtracting(after).sorted()
+        func side(_ with: [String], _ without: [String]) -> String {
+            (with.map { "with \($0)" } + without.map { "without \($0)" }).joined(separator: ", ")
+        }
+        func rules(_ piece: Partition.Piece, _ members: [String]) -> String? {
+            let ids = piece.deciding.filter { members.contains(describe($0.outputs)) }.map(\.id)
+            return ids.isEmpty ? nil : ids.joined(separator: ", ")
+        }
+        return (side(removed, added), side(added, removed), rules(a, removed), rules(b, added))
     }
 
     func run() -> [TableDiff.AnswerChange] {
         var changes: [TableDiff.AnswerChange] = []
         var index: [String: Int] = [:]
         let oldRegions = RegionIndex(old.regions)
+        let oldChains = RuleChains(old.rules), newChains = RuleChains(new.rules)
         let days = old.attributes.map(\.value) + new.attributes.map(\.value)
         for decision in Vocabulary.decisions {
-            var groups: [String: (old: [RuleEntry], new: [RuleEntry], members: [Int])] = [:]
+            let (oldPolicy, newPolicy) = (policy(old, decision.name), policy(new, decision.name))
+            var groups: [String: (old: [[RuleEntry]], new: [[RuleEntry]], members: [Int])] = [:]
             var order: [String] = []
             for i in regions.regions.indices {
                 let code = regions.regions[i].code
-                let o = oldRegions.index(ofCode: code).map { chainRules(old, oldRegions, $0, decision.name) } ?? []
-                let n = chainRules(new, regions, i, decision.name)
-                let key = (o.map(\.id) + ["|"] + n.map(\.id)).joined(separator: ",")
+                let o =
+                    oldRegions.index(ofCode: code).map {
+                        oldChains.levels(of: $0, decision: decision.name, in: oldRegions).map {
+                            $0.map { old.rules[$0] }
+                        }
+                    } ?? []
+                let n = newChains.levels(of: i, decision: decision.name, in: regions).map { $0.map { new.rules[$0] } }
+                let key = (o.joined().map(\.id) + ["|"] + n.joined().map(\.id)).joined(separator: ",")
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: (o, n, [])].members.append(i)
             }
             for key in order {
-                guard let group = groups[key], group.old != group.new || policyDiffers(decision.name) else { continue }
-                let space = FactSpace(rules: group.old + group.new)
-                for interval in Interval.split(rules: group.old + group.new, extra: days) {
-                    let before = partition(group.old, space, interval.sample, policy(old, decision.name))
-                    let after = partition(group.new, space, interval.sample, policy(new, decision.name))
-                    // Collect the changed cubes per (old rule, new rule), then merge them into few, wide cubes.
-                    var changed: [String: (a: Piece, b: Piece, cubes: [Cube])] = [:]
+                guard let group = groups[key], group.old != group.new || oldPolicy != newPolicy else { continue }
+                let rules = Array(group.old.joined()) + Array(group.new.joined())
+                let space = FactSpace(rules: rules)
+                for interval in Interval.split(rules: rules, extra: days) {
+                    let day = interval.sample
+                    let before = Partition(
+                        Semantics.inForce(group.old, on: day, hitPolicy: oldPolicy) { $0 }.levels,
+                        hitPolicy: oldPolicy, space: space)
+                    let after = Partition(
+                        Semantics.inForce(group.new, on: day, hitPolicy: newPolicy) { $0 }.levels,
+                        hitPolicy: newPolicy, space: space)
+                    // Collect the changed cubes per way of changing, then merge them into few, wide cubes.
+                    typealias Way = (old: String, new: String, oldRule: String?, newRule: String?)
+                    var changed: [String: (way: Way, cubes: [Cube])] = [:]
                     var keys: [String] = []
-                    for a in before {
-                        for b in after where a.answer != b.answer {
+                    for a in before.pieces {
+                        for b in after.pieces {
                             let overlap = a.cube.intersection(b.cube)
-                            guard !overlap.isEmpty else { continue }
-                            let pair = "\(a.rule?.id ?? "-")|\(a.answer)|\(b.rule?.id ?? "-")|\(b.answer)"
+                            guard !overlap.isEmpty, let way = Self.change(a, b) else { continue }
+                            let pair = "\(way.oldRule ?? "-")|\(way.old)|\(way.newRule ?? "-")|\(way.new)"
                             if changed[pair] == nil { keys.append(pair) }
-                            changed[pair, default: (a, b, [])].cubes.append(overlap)
+                            changed[pair, default: (way, [])].cubes.append(overlap)
                         }
                     }
                     for pair in keys {
-                        let (a, b, cubes) = changed[pair]!
+                        let (way, cubes) = changed[pair]!
                         for overlap in Self.merge(cubes) {
                             let conditions = space.describe(overlap)
-                            let id = "\(decision.name)|\(key)|\(a.rule?.id ?? "-")|\(b.rule?.id ?? "-")|\(conditions)"
+                            let id = "\(decision.name)|\(key)|\(pair)|\(conditions)"
                             if let existing = index[id] {
                                 changes[existing].intervals.append(interval)
                                 continue
@@ -70,9 +117,9 @@ struct AnswerComparison {
                                 TableDiff.AnswerChange(
                                     decision: decision.name, regions: group.members.map { regions.regions[$0].code },
                                     regionSummary: summary(group.members), conditions: conditions,
-                                    intervals: [interval],
-                                    oldAnswer: a.answer, newAnswer: b.answer, oldRule: a.rule?.id, newRule: b.rule?.id,
-                                    combinations: overlap.count))
+                                    intervals: [interval], oldAnswer: way.old, newAnswer: way.new,
+                                    oldRule: way.oldRule, newRule: way.newRule, combinations: overlap.count,
+                                    space: space, cube: overlap))
                         }
                     }
                 }
@@ -106,39 +153,8 @@ struct AnswerComparison {
         return result
     }
 
-    private func policyDiffers(_ decision: String) -> Bool { policy(old, decision) != policy(new, decision) }
-
     private func policy(_ table: DecisionTableArtifact, _ decision: String) -> HitPolicy {
         table.decisions.first { $0.name == decision }?.hitPolicy ?? .first
-    }
-
-    private func chainRules(_ table: DecisionTableArtifact, _ index: RegionIndex, _ region: Int, _ decision: String)
-        -> [RuleEntry]
-    {
-        let codes = index.chain(of: region).map { index.regions[$0].code } + ["national"]
-        return codes.flatMap { code in table.rules.filter { $0.region == code && $0.decision == decision } }
-    }
-
-    /// The first-match partition on one day (collect: each blocker rule on its own conditions).
-    private func partition(_ rules: [RuleEntry], _ space: FactSpace, _ day: Day, _ hit: HitPolicy) -> [Piece] {
-        let active = rules.filter { $0.isEffective(on: day) }
-        let overridden = Set(active.flatMap(\.overrides))
-        let live = active.filter { !overridden.contains($0.id) }
-        if hit == .collect {
-            // Blockers: compare, per blocker code, who is blocked.
-            return live.map { Piece(cube: space.cube($0), rule: $0, answer: Self.describe($0.outputs)) }
-        }
-        var remaining = CubeSet([space.full])
-        var pieces: [Piece] = []
-        for rule in live {
-            let cube = space.cube(rule)
-            pieces += remaining.intersection(cube).cubes.map {
-                Piece(cube: $0, rule: rule, answer: Self.describe(rule.outputs))
-            }
-            remaining = remaining.subtracting(cube)
-        }
-        pieces += remaining.cubes.map { Piece(cube: $0, rule: nil, answer: "no answer") }
-        return pieces
     }
 
     static func describe(_ outputs: [String: OutputValue]) -> String {

@@ -60,6 +60,20 @@ public struct FactSpace: Sendable {
         }
     }
 
+    /// An applicant as a point of the space (one value index per column), from each fact's value by
+    /// name; a region the columns do not list is the "other region" value. Nil when a fact is unknown.
+    public func point(_ value: (String) -> String?) -> [Int]? {
+        var point: [Int] = []
+        for column in columns {
+            guard let v = value(column.fact) else { return nil }
+            guard let i = column.values.firstIndex(of: v) ?? (column.isRegion ? column.values.count - 1 : nil) else {
+                return nil
+            }
+            point.append(i)
+        }
+        return point
+    }
+
     /// Every point of a cube, at most `limit` of them, as one value per column.
     public func points(_ cube: Cube, limit: Int) -> [[String]] {
         var result: [[String]] = [[]]

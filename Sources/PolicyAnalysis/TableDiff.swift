@@ -25,6 +25,18 @@ public struct TableDiff: Sendable {
         public var newRule: String?
         /// Fact combinations affected per region and day (the size of the condition set).
         public var combinations: Int
+        /// The condition set itself, over the facts the two chains read.
+        var space: FactSpace
+        var cube: Cube
+
+        /// Whether this change concerns an applicant whose subject region is `region` (a code), on
+        /// `day`, with `value` giving each fact's value by name (region facts as codes).
+        public func contains(region: String, day: Day, value: (String) -> String?) -> Bool {
+            guard regions.contains(region), intervals.contains(where: { $0.contains(day) }) else { return false }
+            return space.point(value).map { point in
+                zip(cube.masks, point).allSatisfy { mask, v in mask & (UInt64(1) << UInt64(v)) != 0 }
+            } ?? false
+        }
     }
 
     public var rules = RuleChanges()

@@ -3,8 +3,9 @@ import PolicyDiagnostics
 import PolicyLoader
 import PolicySyntax
 
-/// The whole pipeline: load -> validate -> resolve -> analyse -> lower, keeping every stage's output
-/// so that `policyc dump --stage` can print any of them.
+/// The whole pipeline: load -> validate -> resolve -> lower -> analyse, each stage reading the one
+/// before it, keeping every stage's output so that `policyc dump --stage` can print any of them.
+/// The analysis proves properties of the lowered table, the artifact the evaluator will read.
 public struct Compilation: Sendable {
     public var syntax: PolicySetSyntax
     public var validated: ValidatedPolicy?

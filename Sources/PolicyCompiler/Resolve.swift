@@ -1,20 +1,31 @@
 import DecisionTable
 import PolicyDiagnostics
 
-/// resolve: validated policy -> layered chains. For every region that has rules (and its province),
-/// and every decision, the rules in the order the evaluator tries them: city, province, national,
-/// with explicitly overridden rules removed.
+/// resolve: validated policy -> the rules in the order the table keeps them, each decision's hit
+/// policy, and (for `dump --stage resolved`) each subject's chain per decision and date interval as
+/// `Semantics` defines it. Lower writes the first two into the artifact.
 public struct ResolvedPolicy: Sendable {
     public struct Chain: Sendable, Codable {
         public var region: String
         public var decision: String
-        /// Rule ids, most specific first.
+        public var intervals: [Step]
+    }
+
+    /// One elementary date interval of a chain.
+    public struct Step: Sendable, Codable {
+        public var from: Day?
+        public var to: Day?
+        /// Rule ids in force, in the order the hit policy tries them, most specific level first.
         public var rules: [String]
-        /// Rules dropped from this chain because a rule in it overrides them.
+        /// Rules in force but dropped because a rule of the chain overrides them.
         public var overridden: [String]
     }
 
     public var policy: ValidatedPolicy
+    /// National, provinces, cities; by region code; file order within a region.
+    public var rules: [RuleEntry]
+    /// Each decision (vocabulary order) with the hit policy in force.
+    public var decisions: [DecisionEntry]
     public var chains: [Chain]
 }
 
@@ -22,14 +33,12 @@ public enum Resolve {
     public static func run(_ policy: ValidatedPolicy) -> (ResolvedPolicy, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let index = RegionIndex(policy.regions)
-        var rulesByRegion: [String: [TypedRule]] = [:]
-        for rule in policy.rules { rulesByRegion[rule.entry.region, default: []].append(rule) }
         let spans = Dictionary(policy.rules.map { ($0.entry.id, $0.span) }, uniquingKeysWith: { a, _ in a })
         let byID = Dictionary(policy.rules.map { ($0.entry.id, $0.entry) }, uniquingKeysWith: { a, _ in a })
 
         // An override may only name a rule in the overriding rule's own chain (same region or an ancestor).
         for rule in policy.rules {
-            let chain = chainCodes(rule.entry.region, index)
+            let chain = index.chainCodes(ofCode: rule.entry.region)
             for target in rule.entry.overrides {
                 guard let other = byID[target], other.decision == rule.entry.decision, !chain.contains(other.region)
                 else {
@@ -47,7 +56,7 @@ public enum Resolve {
 
         for rule in policy.rules {
             guard let target = rule.entry.restates else { continue }
-            let chain = chainCodes(rule.entry.region, index).dropFirst()
+            let chain = index.chainCodes(ofCode: rule.entry.region).dropFirst()
             guard let other = byID[target], other.decision == rule.entry.decision, chain.contains(other.region) else {
                 diagnostics.append(
                     .error(
@@ -59,32 +68,60 @@ public enum Resolve {
             }
         }
 
-        var chains: [ResolvedPolicy.Chain] = []
-        let regionsWithRules = Set(policy.rules.map(\.entry.region)).subtracting(["national"])
-        var subjects = Set<String>(["national"])
-        for code in regionsWithRules {
-            subjects.insert(code)
-            if let i = index.index(ofCode: code) { subjects.insert(index.regions[index.province(of: i)].code) }
+        let rules = tableOrder(policy.rules.map(\.entry))
+        let decisions = Vocabulary.decisions.map {
+            DecisionEntry(name: $0.name, hitPolicy: policy.hitPolicies[$0.name] ?? $0.hitPolicy)
         }
-        for code in subjects.sorted() {
-            let codes = chainCodes(code, index)
-            for decision in Vocabulary.decisions {
-                let candidates = codes.flatMap { rulesByRegion[$0] ?? [] }.filter { $0.entry.decision == decision.name }
-                let overridden = Set(candidates.flatMap(\.entry.overrides))
-                let kept = candidates.filter { !overridden.contains($0.entry.id) }
-                guard !candidates.isEmpty else { continue }
-                chains.append(
-                    ResolvedPolicy.Chain(
-                        region: code, decision: decision.name, rules: kept.map(\.entry.id),
-                        overridden: candidates.map(\.entry.id).filter { overridden.contains($0) }))
-            }
-        }
-        return (ResolvedPolicy(policy: policy, chains: chains), diagnostics)
+        let resolved = ResolvedPolicy(
+            policy: policy, rules: rules, decisions: decisions,
+            chains: chains(rules, decisions, index))
+        return (resolved, diagnostics)
     }
 
-    /// The region, its province, then national.
-    static func chainCodes(_ code: String, _ index: RegionIndex) -> [String] {
-        guard code != "national", let i = index.index(ofCode: code) else { return ["national"] }
-        return index.chain(of: i).map { index.regions[$0].code } + ["national"]
+    /// National, provinces, cities; by region code; file order within a region (a stable order,
+    /// so identical input gives a byte-identical table).
+    static func tableOrder(_ rules: [RuleEntry]) -> [RuleEntry] {
+        func rank(_ level: RegionLevel) -> Int {
+            switch level {
+            case .national: 0
+            case .province: 1
+            case .city: 2
+            }
+        }
+        return rules.enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            if rank(a.level) != rank(b.level) { return rank(a.level) < rank(b.level) }
+            if a.region != b.region { return a.region < b.region }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    /// Every region with rules (and its province, and national): its chain per decision and date interval.
+    static func chains(_ rules: [RuleEntry], _ decisions: [DecisionEntry], _ index: RegionIndex)
+        -> [ResolvedPolicy.Chain]
+    {
+        let ruleChains = RuleChains(rules)
+        var subjects = Set<String>([RegionIndex.national])
+        for rule in rules {
+            guard let i = index.index(ofCode: rule.region) else { continue }
+            subjects.formUnion([rule.region, index.regions[index.province(of: i)].code])
+        }
+        var chains: [ResolvedPolicy.Chain] = []
+        for code in subjects.sorted() {
+            for decision in decisions {
+                let levels = ruleChains.levels(of: index.index(ofCode: code), decision: decision.name, in: index)
+                guard !levels.isEmpty else { continue }
+                let steps = Interval.split(rules: levels.joined().map { rules[$0] }).map { interval in
+                    let inForce = Semantics.inForce(levels, on: interval.sample, hitPolicy: decision.hitPolicy) {
+                        rules[$0]
+                    }
+                    return ResolvedPolicy.Step(
+                        from: interval.from, to: interval.to, rules: inForce.rules.map { rules[$0].id },
+                        overridden: levels.joined().map { rules[$0].id }.filter { inForce.overriddenBy[$0] != nil })
+                }
+                chains.append(ResolvedPolicy.Chain(region: code, decision: decision.name, intervals: steps))
+            }
+        }
+        return chains
     }
 }

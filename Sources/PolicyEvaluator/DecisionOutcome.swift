@@ -233,9 +233,9 @@ extension Evaluator {
                 if hitPolicies[decision] == .priority {  // plans list a level's rules by priority, highest first
                     return DecisionOutcome(.decided, plan: plan, deciding: .one(first), inForce: range)
                 }
-                let outputs = Set(matched.map { "\(plan.rules[Int(plan.planRule[$0])].outputs)" })
+                let agree = RuleAnswer.agree(matched.lazy.map { [plan] in plan.rules[Int(plan.planRule[$0])].outputs })
                 return DecisionOutcome(
-                    outputs.count == 1 ? .decided : .conflict, plan: plan,
+                    agree ? .decided : .conflict, plan: plan,
                     deciding: positions(matched, base: range.lowerBound), inForce: range)
             }
             return DecisionOutcome(.noMatch, plan: plan, inForce: range)

@@ -63,13 +63,9 @@ final class ExecutionPlan: Sendable {
             return -1
         }
 
-        // Rules by (region code, decision), in table order (file order within a region).
-        let decisionIndex = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.enumerated().map { ($1.name, $0) })
-        var byRegion: [String: [[Int32]]] = [:]
-        for (r, rule) in rules.enumerated() {
-            guard let d = decisionIndex[rule.decision] else { continue }
-            byRegion[rule.region, default: Array(repeating: [], count: Self.decisions)][d].append(Int32(r))
-        }
+        // Per subject region (and the national-only slot) and decision: the chain, and for each
+        // elementary date interval the rules in force, as the one semantics defines them.
+        let rules = table.rules, chains = RuleChains(rules)
         var slotStart: [Int32] = [0]
         var intervalFrom: [Int32] = []
         var intervalPlanStart: [Int32] = []
@@ -77,17 +73,20 @@ final class ExecutionPlan: Sendable {
         var planLevel: [UInt8] = []
         var chainRules: [[Int32]] = []
         for region in 0...regions.regions.count {
-            let codes =
-                region < regions.regions.count
-                ? regions.chain(of: region).map { regions.regions[$0].code } + ["national"] : ["national"]
-            for d in 0..<Self.decisions {
-                let levels = codes.compactMap { byRegion[$0]?[d] }.filter { !$0.isEmpty }
-                chainRules.append(levels.flatMap { $0 })
-                for (from, plan) in Self.intervals(levels, table.rules, hitPolicies[d]) {
-                    intervalFrom.append(from)
+            for (d, spec) in Vocabulary.decisions.enumerated() {
+                let subject = region < regions.regions.count ? region : nil
+                let levels = chains.levels(of: subject, decision: spec.name, in: regions)
+                chainRules.append(levels.joined().map { Int32($0) })
+                for interval in Interval.split(rules: levels.joined().map { rules[$0] }) {
+                    let inForce = Semantics.inForce(levels, on: interval.sample, hitPolicy: hitPolicies[d]) {
+                        rules[$0]
+                    }
+                    intervalFrom.append(interval.from.map { Int32(clamping: $0.number) } ?? Int32.min)
                     intervalPlanStart.append(Int32(planRule.count))
-                    planRule += plan.map(\.rule)
-                    planLevel += plan.map(\.level)
+                    for (level, members) in inForce.levels.enumerated() {
+                        planRule += members.map { Int32($0) }
+                        planLevel += members.map { _ in UInt8(level) }
+                    }
                 }
                 slotStart.append(Int32(intervalFrom.count))
             }
@@ -99,34 +98,6 @@ final class ExecutionPlan: Sendable {
         self.planRule = planRule
         self.planLevel = planLevel
         self.chainRules = chainRules
-    }
-
-    /// Elementary intervals of a chain (start day; Int32.min for the first), each with its plan.
-    private static func intervals(_ levels: [[Int32]], _ rules: [RuleEntry], _ hit: HitPolicy)
-        -> [(from: Int32, plan: [(rule: Int32, level: UInt8)])]
-    {
-        var starts = Set<Int>()
-        for r in levels.joined() {
-            if let f = rules[Int(r)].from { starts.insert(f.number) }
-            if let t = rules[Int(r)].to { starts.insert(t.number + 1) }
-        }
-        let boundaries = [Int(Int32.min)] + starts.sorted()
-        return boundaries.map { start in
-            let day = Day(number: start == Int(Int32.min) ? (starts.min() ?? 0) - 1 : start)
-            let inForce = levels.map { $0.filter { rules[Int($0)].isEffective(on: day) } }
-            let overridden = Set(inForce.joined().flatMap { rules[Int($0)].overrides })
-            var plan: [(Int32, UInt8)] = []
-            for (level, members) in inForce.enumerated() {
-                var kept = members.filter { !overridden.contains(rules[Int($0)].id) }
-                if hit == .priority {  // highest priority first within a level; file order breaks ties
-                    kept = kept.enumerated().sorted {
-                        (rules[Int($0.element)].priority, -$0.offset) > (rules[Int($1.element)].priority, -$1.offset)
-                    }.map(\.element)
-                }
-                plan += kept.map { ($0, UInt8(level)) }
-            }
-            return (Int32(clamping: start), plan)
-        }
     }
 
     @inline(__always)

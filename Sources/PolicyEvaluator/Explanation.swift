@@ -40,10 +40,7 @@ extension Evaluator {
             let slot = plan.slot(region: subject, decision: d)
             let chain = plan.chainRules[slot].map { plan.rules[Int($0)] }
             let day = facts.applicationDate
-            var overriders: [String: String] = [:]
-            for rule in chain where rule.isEffective(on: day) {
-                for target in rule.overrides { overriders[target] = rule.id }
-            }
+            let overriders = Semantics.inForce([chain], on: day, hitPolicy: hitPolicies[d]) { $0 }.overriddenBy
             let outcome = run(d, derived)
             let deciding = Set(outcome.rules.map(\.id))
             var decidedSoFar = false

@@ -34,10 +34,7 @@ public struct Coverage: Sendable {
             let (decision, region) = (rules[0].decision, rules[0].region)
             // A case exercises an interval of this group when its subject lies in the region.
             let days = touched.filter { touch in
-                guard touch.decision == decision else { return false }
-                if region == "national" { return true }
-                guard let i = regions.index(ofCode: touch.region) else { return false }
-                return regions.chain(of: i).contains { regions.regions[$0].code == region }
+                touch.decision == decision && regions.chainCodes(ofCode: touch.region).contains(region)
             }.map(\.day)
             let intervals = Self.intervals(rules)
             return Group(
@@ -51,24 +48,9 @@ public struct Coverage: Sendable {
         }
     }
 
-    /// The group's effective-date pieces in which at least one of its rules is in force.
+    /// The group's elementary date intervals in which at least one of its rules is in force.
     static func intervals(_ rules: [RuleEntry]) -> [(from: Day?, to: Day?)] {
-        var starts = Set<Day>()
-        for r in rules {
-            if let f = r.from { starts.insert(f) }
-            if let t = r.to { starts.insert(t.adding(days: 1)) }
-        }
-        let sorted = starts.sorted()
-        var pieces: [(from: Day?, to: Day?)] = []
-        var previous: Day? = nil
-        for start in sorted {
-            pieces.append((previous, start.adding(days: -1)))
-            previous = start
-        }
-        pieces.append((previous, nil))
-        return pieces.filter { piece in
-            let day = piece.from ?? piece.to ?? Day(number: 0)
-            return rules.contains { $0.isEffective(on: day) }
-        }
+        Interval.split(rules: rules).filter { interval in rules.contains { $0.isEffective(on: interval.sample) } }
+            .map { ($0.from, $0.to) }
     }
 }

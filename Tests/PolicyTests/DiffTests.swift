@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 import PolicyAnalysis
 import PolicyCompiler
+import PolicyEvaluator
 import Testing
 
 /// `policyc diff` reports, as condition sets, exactly the applicants whose answers move.
@@ -71,5 +72,45 @@ struct DiffTests {
             change.oldAnswer == "funds_arrival=~30 working_days" && change.newAnswer == "funds_arrival=~20 working_days"
         )
         #expect(change.combinations == 2)  // employee × (intra_province, cross_province)
+    }
+
+    /// A collect decision answers a set: a new local blocker changes only who gets that blocker,
+    /// not which national blocker rule "decides" (issue 9's first drift example).
+    static let flexibleFrozen = """
+          - id: nanjing.transfer.flexible-frozen
+            decision: transfer_blockers
+            when: {employment: flexible}
+            then: {blocker: account_frozen}
+            sources: [SEED0]
+
+        """
+
+    @Test func aNewBlockerIsOneChangeOfTheSet() throws {
+        let scratch = try Self.edited("cities/nanjing.yaml") { $0 + Self.flexibleFrozen }
+        let new = try Self.table(scratch.path)
+        let diff = TableDiff(old: try #require(Fixture.shipped.table), new: new)
+        #expect(diff.rules.added == ["nanjing.transfer.flexible-frozen"])
+        #expect(diff.answers.count == 1)
+        let change = try #require(diff.answers.first)
+        #expect(change.decision == "transfer_blockers" && change.regions == ["320100"])
+        #expect(change.oldAnswer == "without blocker=account_frozen")
+        #expect(change.newAnswer == "with blocker=account_frozen")
+        #expect(change.newRule == "nanjing.transfer.flexible-frozen" && change.oldRule == nil)
+        #expect(change.conditions.contains { $0.fact == "employment" && $0.values == ["flexible"] })
+        #expect(change.conditions.contains { $0.fact == "account_status" && $0.values == ["normal", "arrears"] })
+    }
+
+    @Test func aNewBlockerIsNotCalledRedundant() throws {
+        let scratch = try Self.edited("cities/nanjing.yaml") { $0 + Self.flexibleFrozen }
+        let compilation = Compiler.compile(directory: scratch.path)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
+        // The rule really changes the answer: a flexible worker in 南京 now gets account_frozen.
+        let evaluator = Evaluator(table: try #require(compilation.table))
+        let answer = try evaluator.answer(
+            json:
+                #"{"origin":"南京","destination":"上海","insurance_type":"employee","employment":"flexible","origin_stopped":true,"destination_enrolled":true}"#
+        )
+        #expect(answer.at(path: "transfer.eligible") == .bool(false))
+        #expect(answer.at(path: "transfer.blockers")?.serialized().contains("account_frozen") == true)
     }
 }

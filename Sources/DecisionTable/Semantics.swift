@@ -1,0 +1,164 @@
+/// The one definition of "which rule decides", used by every command: the evaluator's plan, the
+/// analysis, the diff, the explanation, coverage and the test runner. Each rule of the language is
+/// written here once:
+/// - the region chain of a subject (`RegionIndex.chainCodes`, `RuleChains.levels`);
+/// - the elementary date intervals (`Interval.split`);
+/// - the rules of a decision in force on a day after `overrides`, in hit-policy order (`inForce`);
+/// - what the matching rules answer under each hit policy (`RuleAnswer.of`), with `unique` rules
+///   agreeing when their outputs are equal as values and a `collect` answer being the set of the
+///   outputs of every matching rule.
+public enum Semantics {
+    /// The rules of a chain in force on `day`, by level (most specific first; levels left empty are
+    /// dropped), without the rules an in-force rule of the chain overrides. Under `priority` a level
+    /// lists its rules by `priority`, highest first, file order breaking ties; otherwise file order.
+    public static func inForce<R>(
+        _ levels: [[R]], on day: Day, hitPolicy: HitPolicy, rule: (R) -> RuleEntry
+    ) -> InForce<R> {
+        let effective = levels.map { $0.filter { rule($0).isEffective(on: day) } }
+        var overriders: [String: String] = [:]
+        for r in effective.joined() {
+            for target in rule(r).overrides where overriders[target] == nil { overriders[target] = rule(r).id }
+        }
+        let kept: [[R]] = effective.map { level in
+            let live = level.filter { overriders[rule($0).id] == nil }
+            guard hitPolicy == .priority else { return live }
+            return live.enumerated().sorted {
+                (rule($0.element).priority, -$0.offset) > (rule($1.element).priority, -$1.offset)
+            }.map(\.element)
+        }.filter { !$0.isEmpty }
+        return InForce(levels: kept, overriddenBy: overriders)
+    }
+
+    /// The rules of a chain on one day, as `inForce` computes them.
+    public struct InForce<R> {
+        /// The rules that may decide, by level, in the order the hit policy tries them.
+        public var levels: [[R]]
+        /// Rule id -> the in-force rule of the chain that overrides it.
+        public var overriddenBy: [String: String]
+
+        public var rules: [R] { Array(levels.joined()) }
+    }
+}
+
+/// What the matching rules of a decision answer for one applicant, as values.
+public enum RuleAnswer: Hashable, Sendable {
+    /// No rule matched.
+    case none
+    /// The deciding rule's outputs (`first`, `priority`, agreeing `unique` rules).
+    case outputs([String: OutputValue])
+    /// `collect`: the set of the outputs of every matching rule (empty when none matched).
+    case collected(Set<[String: OutputValue]>)
+    /// `unique`: matching rules of the deciding level disagree.
+    case conflict(Set<[String: OutputValue]>)
+
+    /// The answer and the deciding rules, from the rules that match, grouped by level in the order
+    /// `Semantics.inForce` gives. `first` and `priority`: the first matching rule; `unique`: the
+    /// matching rules of the most specific level with a match, which must agree; `collect`: all.
+    public static func of<R>(
+        matching levels: [[R]], hitPolicy: HitPolicy, outputs: (R) -> [String: OutputValue]
+    ) -> (answer: RuleAnswer, deciding: [R]) {
+        switch hitPolicy {
+        case .first, .priority:
+            guard let first = levels.lazy.joined().first else { return (.none, []) }
+            return (.outputs(outputs(first)), [first])
+        case .unique:
+            guard let level = levels.first(where: { !$0.isEmpty }) else { return (.none, []) }
+            let distinct = Set(level.map(outputs))
+            return (distinct.count == 1 ? .outputs(distinct.first!) : .conflict(distinct), level)
+        case .collect:
+            let all = Array(levels.joined())
+            return (.collected(Set(all.map(outputs))), all)
+        }
+    }
+
+    /// Whether rules with these outputs agree under `unique`: their outputs are equal as values.
+    public static func agree(_ outputs: some Sequence<[String: OutputValue]>) -> Bool {
+        var first: [String: OutputValue]?
+        for o in outputs {
+            if let first, first != o { return false }
+            first = first ?? o
+        }
+        return true
+    }
+}
+
+/// The table's rules grouped by the region they belong to and their decision, so that a subject's
+/// chain is looked up, not searched for.
+public struct RuleChains: Sendable {
+    private let byRegion: [String: [String: [Int]]]
+
+    public init(_ rules: [RuleEntry]) {
+        var byRegion: [String: [String: [Int]]] = [:]
+        for (i, rule) in rules.enumerated() {
+            byRegion[rule.region, default: [:]][rule.decision, default: []].append(i)
+        }
+        self.byRegion = byRegion
+    }
+
+    /// Indices of the rules of `decision` a subject region consults, by level (the region, its
+    /// province, national), file order within a level; levels with no such rule are left out.
+    public func levels(of region: Int?, decision: String, in regions: RegionIndex) -> [[Int]] {
+        regions.chainCodes(of: region).compactMap { byRegion[$0]?[decision] }
+    }
+}
+
+extension RegionIndex {
+    /// The pseudo-region of the national baseline's rules.
+    public static let national = "national"
+
+    /// The codes whose rules a subject region consults, most specific first: the region, its
+    /// province if it is a city, then national. With no subject, national alone.
+    public func chainCodes(of region: Int?) -> [String] {
+        guard let region else { return [Self.national] }
+        return chain(of: region).map { regions[$0].code } + [Self.national]
+    }
+
+    /// `chainCodes` for a region code; national (or an unknown code) gives national alone.
+    public func chainCodes(ofCode code: String) -> [String] { chainCodes(of: index(ofCode: code)) }
+}
+
+/// Elementary date intervals: between consecutive effective-date boundaries every rule is either
+/// in force for the whole interval or not at all (and every dated attribute given as `extra` is
+/// constant).
+public struct Interval: Sendable, Hashable, CustomStringConvertible {
+    public var from: Day?
+    public var to: Day?
+
+    public init(from: Day?, to: Day?) {
+        self.from = from
+        self.to = to
+    }
+
+    /// A day inside the interval, used to evaluate and to build witnesses.
+    public var sample: Day { from ?? to ?? Day(number: 0) }
+
+    public func contains(_ day: Day) -> Bool {
+        (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+    }
+
+    public var description: String {
+        switch (from, to) {
+        case (nil, nil): "all dates"
+        case (let f?, nil): "from \(f)"
+        case (nil, let t?): "until \(t)"
+        case (let f?, let t?): f == t ? "on \(f)" : "\(f) to \(t)"
+        }
+    }
+
+    /// The elementary intervals of some rules' effective dates (and extra boundary days), in order,
+    /// covering every day.
+    public static func split(rules: some Sequence<RuleEntry>, extra: [Day] = []) -> [Interval] {
+        var starts = Set(extra)
+        for r in rules {
+            if let f = r.from { starts.insert(f) }
+            if let t = r.to { starts.insert(t.adding(days: 1)) }
+        }
+        let sorted = starts.sorted()
+        guard let first = sorted.first else { return [Interval(from: nil, to: nil)] }
+        var result = [Interval(from: nil, to: first.adding(days: -1))]
+        for (i, start) in sorted.enumerated() {
+            result.append(Interval(from: start, to: i + 1 < sorted.count ? sorted[i + 1].adding(days: -1) : nil))
+        }
+        return result
+    }
+}
