@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyEvaluator
 
 /// The partition of the fact space that one chain's rules in force on one day make: disjoint
 /// pieces of applicants, each with its deciding rules and its answer as `RuleAnswer.of` defines
@@ -65,5 +66,33 @@ struct Partition {
         pieces.first { piece in
             zip(piece.cube.masks, point).allSatisfy { mask, v in mask & (UInt64(1) << UInt64(v)) != 0 }
         }
+    }
+}
+
+extension TableAnalysis {
+    /// What the analysis's partition answers for one applicant and decision, and the deciding
+    /// rules: the piece of the subject's chain, on the application date, that holds the applicant.
+    /// Nil when the subject region or a fact the chain reads is unknown.
+    public func partitionAnswer(_ decision: String, for facts: ApplicantFacts) -> (answer: RuleAnswer, rules: [String])?
+    {
+        guard let spec = Vocabulary.decision(named: decision),
+            let subject = spec.subject == .origin ? facts.origin : facts.destination
+        else { return nil }
+        let hit = table.decisions.first { $0.name == decision }?.hitPolicy ?? spec.hitPolicy
+        let levels = RuleChains(table.rules).levels(of: subject, decision: decision, in: evaluator.regions)
+            .map { $0.map { table.rules[$0] } }
+        let space = FactSpace(rules: Array(levels.joined()))
+        let inForce = Semantics.inForce(levels, on: facts.applicationDate, hitPolicy: hit) { $0 }
+        guard let point = space.point({ evaluator.value(of: $0, for: facts) }),
+            let piece = Partition(inForce.levels, hitPolicy: hit, space: space).piece(at: point)
+        else { return nil }
+        return (piece.answer, piece.deciding.map(\.id))
+    }
+}
+
+extension TableDiff {
+    /// Whether two answers are the same as the diff compares them (reasons aside).
+    public static func sameAnswer(_ a: RuleAnswer, _ b: RuleAnswer) -> Bool {
+        AnswerComparison.Shown(a) == AnswerComparison.Shown(b)
     }
 }

@@ -71,13 +71,13 @@ extension TableAnalysis {
     private func contradiction(_ rule: RuleEntry) -> String? {
         guard let spec = Vocabulary.decision(named: rule.decision) else { return nil }
         let field = spec.subject.rawValue
-        guard rule.region != "national", let condition = rule.conditions.first(where: { $0.fact == field }) else {
+        guard rule.region != RegionIndex.national, let condition = rule.conditions.first(where: { $0.fact == field })
+        else {
             return nil
         }
         let regions = evaluator.regions
         let applies = condition.values.contains { code in
-            guard let i = regions.index(ofCode: code) else { return false }
-            return regions.chain(of: i).contains { regions.regions[$0].code == rule.region }
+            regions.index(ofCode: code) != nil && regions.chainCodes(ofCode: code).contains(rule.region)
         }
         return applies
             ? nil

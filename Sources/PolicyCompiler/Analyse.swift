@@ -26,7 +26,7 @@ public enum Analyse {
         let witness = f.witness?.serialized()
         switch f.kind {
         case .gap:
-            let region = f.region == "national" ? "the national baseline" : "the chain of \(f.region)"
+            let region = f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
             return .warning(
                 .gap, "\(f.decision): \(region) leaves some applicants without an answer", at: span, notes: notes,
                 help: "add a rule such as:\n\(f.skeleton ?? "")", witness: witness)

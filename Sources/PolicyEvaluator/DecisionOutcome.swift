@@ -66,6 +66,20 @@ public struct DecisionOutcome: Sendable {
 
     public var missingFacts: [String] { missing ?? [] }
 
+    /// The outcome as the one semantics states answers (`RuleAnswer`); nil when undetermined.
+    public var answer: RuleAnswer? {
+        switch status {
+        case .undetermined: return nil
+        case .noRuleInForce, .noMatch: return RuleAnswer.none
+        case .conflict: return .conflict(Set(rules.map(\.outputs)))
+        case .decided:
+            if let plan, let first = inForce.first, plan.hitPolicy[Int(plan.planRule[first])] == .collect {
+                return .collected(Set(rules.map(\.outputs)))
+            }
+            return output.map { .outputs($0) } ?? RuleAnswer.none
+        }
+    }
+
     public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
 
     private func entries(_ positions: PlanPositions) -> [RuleEntry] {

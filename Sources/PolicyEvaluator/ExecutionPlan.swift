@@ -14,6 +14,8 @@ final class ExecutionPlan: Sendable {
     let regionConditions: [Int: [(which: Int, regions: Set<Int>)]]
     /// Whether a rule has region conditions, so the common case skips the dictionary.
     let hasRegionConditions: [Bool]
+    /// Per rule, its decision's hit policy.
+    let hitPolicy: [HitPolicy]
     /// Per rule, max_working_days when the rule gives one (for due dates without dictionary lookups).
     let workingDays: [Int32]
 
@@ -58,6 +60,8 @@ final class ExecutionPlan: Sendable {
         self.condMask = condMask
         self.regionConditions = regionConditions
         hasRegionConditions = rules.indices.map { regionConditions[$0] != nil }
+        let decisionIndex = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.enumerated().map { ($1.name, $0) })
+        hitPolicy = rules.map { decisionIndex[$0.decision].map { hitPolicies[$0] } ?? .first }
         workingDays = rules.map { rule in
             if case .count(let n)? = rule.outputs["max_working_days"] { return Int32(n) }
             return -1

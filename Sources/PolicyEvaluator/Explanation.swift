@@ -71,16 +71,7 @@ extension Evaluator {
     /// The first condition (in the rule's order) that the facts do not satisfy.
     private func firstFailure(_ rule: RuleEntry, _ facts: DerivedFacts) -> Explanation.Verdict {
         for condition in rule.conditions {
-            let actual: String?
-            if let which = Vocabulary.regionFacts.firstIndex(of: condition.fact) {
-                actual = facts.region(which).map { regions.regions[$0].code }
-            } else if let column = Columns.index[condition.fact] {
-                let v = facts.values[column]
-                actual = v >= 0 ? Vocabulary.facts[column].values[Int(v)] : nil
-            } else {
-                actual = nil
-            }
-            guard let actual else {
+            guard let actual = value(of: condition.fact, facts) else {
                 let column = Columns.index[condition.fact]
                 return .needs(column.map { facts.needs($0) } ?? [condition.fact])
             }
@@ -89,5 +80,20 @@ extension Evaluator {
             }
         }
         return .needs([])  // matched, yet another rule decided (priority or unique)
+    }
+
+    /// A fact's value for an applicant as rules name it (derived facts included, regions as
+    /// codes); nil when the applicant did not give what it needs.
+    public func value(of fact: String, for facts: ApplicantFacts) -> String? {
+        value(of: fact, DerivedFacts(facts, evaluator: self))
+    }
+
+    private func value(of fact: String, _ facts: DerivedFacts) -> String? {
+        if let which = Vocabulary.regionFacts.firstIndex(of: fact) {
+            return facts.region(which).map { regions.regions[$0].code }
+        }
+        guard let column = Columns.index[fact] else { return nil }
+        let v = facts.values[column]
+        return v >= 0 ? Vocabulary.facts[column].values[Int(v)] : nil
     }
 }

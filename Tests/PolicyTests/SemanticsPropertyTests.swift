@@ -1,0 +1,237 @@
+import DecisionTable
+import Foundation
+import PolicyAnalysis
+import PolicyBench
+import PolicyCompiler
+import PolicyEvaluator
+import Testing
+
+/// One semantics, checked differentially: for random applicants and dates, the evaluator, `explain`
+/// and the analysis's partition name the same deciding rules and the same answer; and for random
+/// single-rule edits, the applicants `diff` reports are exactly those whose evaluated answer moves.
+/// Seeded and replayable: every failure message carries the seed; set POLICYC_SEED to rerun it.
+struct SemanticsPropertyTests {
+    static let seed: UInt64 =
+        ProcessInfo.processInfo.environment["POLICYC_SEED"].flatMap { UInt64($0) }
+        ?? UInt64(Date().timeIntervalSince1970 * 1000)
+
+    /// The benchmark's national-scale set, compiled once for the suite.
+    static let synthetic: DecisionTableArtifact? = {
+        guard let shipped = Fixture.shipped.table else { return nil }
+        let directory = NSTemporaryDirectory() + "policyc-semantics-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try? SyntheticPolicies.write(from: Paths.policies, to: directory, table: shipped)
+        return Compiler.compile(directory: directory).table
+    }()
+
+    /// The shipped table under another hit policy for every single-valued decision, with random
+    /// priorities, so `priority` and `unique` are exercised as well as `first` and `collect`.
+    static func variant(_ table: DecisionTableArtifact, _ hit: HitPolicy, _ rng: inout Random) -> DecisionTableArtifact
+    {
+        var t = table
+        t.decisions = t.decisions.map { $0.hitPolicy == .collect ? $0 : DecisionEntry(name: $0.name, hitPolicy: hit) }
+        for i in t.rules.indices { t.rules[i].priority = rng.int(4) }
+        return t
+    }
+
+    @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
+    func evaluatorExplainAndPartitionAgree(_ name: String) throws {
+        var rng = Random(seed: Self.seed &+ UInt64(name.utf8.count))
+        let shipped = try #require(Fixture.shipped.table)
+        let table: DecisionTableArtifact =
+            switch name {
+            case "priority": Self.variant(shipped, .priority, &rng)
+            case "unique": Self.variant(shipped, .unique, &rng)
+            case "synthetic": try #require(Self.synthetic)
+            default: shipped
+            }
+        let evaluator = Evaluator(table: table)
+        let analysis = TableAnalysis(table: table)
+        let count = name == "synthetic" ? 400 : 1500
+        var compared = 0
+        for _ in 0..<count {
+            let json = rng.applicant(table)
+            let facts = try evaluator.facts(from: json, today: Day(year: 2025, month: 1, day: 1)!)
+            let explanation = evaluator.explain(facts)
+            for decision in Vocabulary.decisions.map(\.name) {
+                let context = "seed \(Self.seed) \(name) \(decision) \(json.serialized())"
+                let outcome = try #require(evaluator.decision(decision, for: facts))
+                let answer = try #require(outcome.answer, "undetermined with every fact given: \(context)")
+                let partition = try #require(analysis.partitionAnswer(decision, for: facts), "\(context)")
+                #expect(answer == partition.answer, "\(context)")
+                #expect(Set(outcome.rules.map(\.id)) == Set(partition.rules), "\(context)")
+                let part = try #require(explanation.parts.first { $0.decision == decision })
+                let explained = part.steps.filter { $0.verdict == .decided || $0.verdict == .contributed }
+                #expect(Set(explained.map(\.rule.id)) == Set(outcome.rules.map(\.id)), "\(context)")
+                compared += 1
+            }
+        }
+        #expect(compared == count * Vocabulary.decisions.count)
+    }
+
+    @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
+    func anUnchangedTableDiffsEmpty(_ name: String) throws {
+        var rng = Random(seed: Self.seed)
+        let shipped = try #require(Fixture.shipped.table)
+        let table: DecisionTableArtifact =
+            switch name {
+            case "priority": Self.variant(shipped, .priority, &rng)
+            case "unique": Self.variant(shipped, .unique, &rng)
+            case "synthetic": try #require(Self.synthetic)
+            default: shipped
+            }
+        let diff = TableDiff(old: table, new: table)
+        #expect(diff.isEmpty, "seed \(Self.seed) \(name): \(diff.answers.count) answer changes")
+    }
+
+    @Test(arguments: ["shipped", "priority", "unique"])
+    func diffReportsExactlyTheApplicantsWhoseAnswerMoves(_ name: String) throws {
+        var rng = Random(seed: Self.seed &+ 7 &* UInt64(name.utf8.count))
+        let shipped = try #require(Fixture.shipped.table)
+        let old: DecisionTableArtifact =
+            switch name {
+            case "priority": Self.variant(shipped, .priority, &rng)
+            case "unique": Self.variant(shipped, .unique, &rng)
+            default: shipped
+            }
+        let before = Evaluator(table: old)
+        var insideSamples = 0
+        for edit in 0..<12 {
+            let (new, what) = rng.edit(old)
+            let diff = TableDiff(old: old, new: new)
+            let after = Evaluator(table: new)
+            // Random applicants everywhere, then applicants aimed at each reported change.
+            var samples = (0..<150).map { _ in rng.applicant(old) }
+            for change in diff.answers {
+                for _ in 0..<15 { samples.append(rng.applicant(old, aimedAt: change)) }
+            }
+            for json in samples {
+                let facts = try before.facts(from: json, today: Day(year: 2025, month: 1, day: 1)!)
+                for spec in Vocabulary.decisions {
+                    let context = "seed \(Self.seed) \(name) edit \(edit) (\(what)) \(spec.name) \(json.serialized())"
+                    guard let subject = spec.subject == .origin ? facts.origin : facts.destination else { continue }
+                    let a = try #require(before.decision(spec.name, for: facts)?.answer, "\(context)")
+                    let b = try #require(after.decision(spec.name, for: facts)?.answer, "\(context)")
+                    let code = before.regions.regions[subject].code
+                    let reported = diff.answers.filter { change in
+                        change.decision == spec.name
+                            && change.contains(region: code, day: facts.applicationDate) {
+                                before.value(of: $0, for: facts)
+                            }
+                    }
+                    #expect(reported.count <= 1, "an applicant is in one change at most: \(context)")
+                    #expect(TableDiff.sameAnswer(a, b) == reported.isEmpty, "\(context)")
+                    if !reported.isEmpty { insideSamples += 1 }
+                }
+            }
+        }
+        #expect(insideSamples > 0, "seed \(Self.seed): no sample fell inside a reported change")
+    }
+}
+
+/// SplitMix64, with the applicant and edit generators the property tests need.
+struct Random {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
+    mutating func bool() -> Bool { next() & 1 == 0 }
+
+    /// A day near a rule boundary of the table half the time, else any day of 2019-2028.
+    mutating func day(_ table: DecisionTableArtifact, in interval: Interval? = nil) -> Day {
+        let low = interval?.from ?? Day(year: 2019, month: 1, day: 1)!
+        let high = interval?.to ?? Day(year: 2028, month: 12, day: 31)!
+        let boundaries = table.rules.flatMap { [$0.from, $0.to].compactMap { $0 } }.filter { $0 >= low && $0 <= high }
+        if !boundaries.isEmpty && bool() {
+            let d = pick(boundaries).adding(days: int(3) - 1)
+            if d >= low && d <= high { return d }
+        }
+        return low.adding(days: int(max(1, high.number - low.number + 1)))
+    }
+
+    /// A complete applicant (every input fact, a family member), as facts JSON.
+    mutating func applicant(
+        _ table: DecisionTableArtifact, subject: String? = nil, subjectIsOrigin: Bool = true, day: Day? = nil
+    ) -> JSONValue {
+        let withRules = Array(Set(table.rules.map(\.region)).subtracting([RegionIndex.national])).sorted()
+        func region() -> String { !withRules.isEmpty && bool() ? pick(withRules) : pick(table.regions).code }
+        var origin = region(), destination = region()
+        if let subject { if subjectIsOrigin { origin = subject } else { destination = subject } }
+        if int(4) == 0 { destination = origin }  // same area is rare by chance
+        var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
+        for fact in Vocabulary.facts where !fact.derived {
+            pairs.append((fact.name, fact.isBoolean ? .bool(bool()) : .string(pick(fact.values))))
+        }
+        pairs.append(("application_date", .string((day ?? self.day(table)).description)))
+        let memberRegion = int(3) == 0 ? origin : region()
+        pairs.append(
+            (
+                "family_member",
+                .object([
+                    ("relation", .string(pick(Vocabulary.relations))), ("region", .string(memberRegion)),
+                    ("insured", .bool(int(5) != 0)),
+                ])
+            ))
+        return .object(pairs)
+    }
+
+    /// An applicant whose subject region and date lie in a reported change (its facts random).
+    mutating func applicant(_ table: DecisionTableArtifact, aimedAt change: TableDiff.AnswerChange) -> JSONValue {
+        let origin = Vocabulary.decision(named: change.decision)?.subject != .destination
+        return applicant(
+            table, subject: pick(change.regions), subjectIsOrigin: origin,
+            day: day(table, in: pick(change.intervals)))
+    }
+
+    /// One random edit of one rule: removed, an output changed, a condition dropped or changed,
+    /// or a new start date.
+    mutating func edit(_ table: DecisionTableArtifact) -> (DecisionTableArtifact, String) {
+        var t = table
+        let i = int(t.rules.count)
+        var rule = t.rules[i]
+        switch int(5) {
+        case 0:
+            t.rules.remove(at: i)
+            return (t, "remove \(rule.id)")
+        case 1:
+            let spec = Vocabulary.decision(named: rule.decision)
+            for output in spec?.outputs ?? [] {
+                switch output.kind {
+                case .enumeration(let values), .optionalEnumeration(let values):
+                    rule.outputs[output.name] = .symbol(pick(values))
+                case .tristate: rule.outputs[output.name] = .flag(pick([true, false, nil]))
+                case .count: rule.outputs[output.name] = .count(1 + int(20))
+                default: continue
+                }
+            }
+            t.rules[i] = rule
+            return (t, "outputs of \(rule.id)")
+        case 2 where !rule.conditions.isEmpty:
+            let c = rule.conditions.remove(at: int(rule.conditions.count))
+            t.rules[i] = rule
+            return (t, "drop \(c.fact) of \(rule.id)")
+        case 3:
+            let facts = Vocabulary.facts.filter { !$0.values.isEmpty }
+            let fact = pick(facts)
+            let values = fact.values.filter { _ in bool() }
+            rule.conditions.removeAll { $0.fact == fact.name }
+            rule.conditions.append(ConditionEntry(fact: fact.name, values: values.isEmpty ? [fact.values[0]] : values))
+            t.rules[i] = rule
+            return (t, "\(fact.name) of \(rule.id)")
+        default:
+            rule.from = day(table)
+            if let to = rule.to, to < rule.from! { rule.to = nil }
+            t.rules[i] = rule
+            return (t, "from \(rule.from!) for \(rule.id)")
+        }
+    }
+}
