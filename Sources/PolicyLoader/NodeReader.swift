@@ -44,17 +44,14 @@ public struct NodeReader {
         return fields
     }
 
+    /// Any scalar as text, exactly as written: an unquoted number such as the region code 320100
+    /// reads as "320100".
     public mutating func string(_ node: YAMLNode, what: String) -> Located<String>? {
         guard let text = node.scalar, !node.isNull else {
             report(.error(.wrongType, "\(what) must be text, found \(node.kindName)", at: node.span))
             return nil
         }
         return Located(text, at: node.span)
-    }
-
-    /// A code such as `"320100"`: text or an unquoted number, kept exactly as written.
-    public mutating func code(_ node: YAMLNode, what: String) -> Located<String>? {
-        string(node, what: what)
     }
 
     public mutating func integer(_ node: YAMLNode, what: String) -> Located<Int>? {

@@ -69,11 +69,10 @@ struct Eval: ParsableCommand {
         do {
             json = try JSONValue.parse(input)
         } catch {
-            let message = "the facts are not valid JSON: \(describe(error))"
-            printError("policyc: \(message)")
+            let error = InputError.factsNotJSON(error)
+            printError("policyc: \(error.message)")
             if options.format == .json {
-                let body = JSONValue.object([("field", .string("(facts)")), ("message", .string(message))])
-                writeOut(JSONValue.object([("error", body)]).serialized(pretty: true) + "\n")
+                writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
         }
@@ -136,13 +135,5 @@ struct Eval: ParsableCommand {
             printError("policyc: \(rejected) line\(rejected == 1 ? "" : "s") rejected")
             throw ExitStatus.findings.exitCode
         }
-    }
-
-    private func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
-                ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }
