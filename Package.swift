@@ -57,7 +57,7 @@ let package = Package(
             name: "PolicyTests",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
-                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
             ],
             exclude: ["Fixtures"]
         ),
