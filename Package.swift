@@ -30,6 +30,7 @@ let package = Package(
             name: "PolicyCompiler",
             dependencies: [
                 "PolicyLoader", "PolicySyntax", "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis",
+                "PolicyEvaluator",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -48,7 +49,7 @@ let package = Package(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
+                "PolicyAnalysis", "PolicyBench", "PolicySchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +57,7 @@ let package = Package(
             name: "PolicyTests",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
-                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,6 +1,5 @@
 import DecisionTable
 import PolicyDiagnostics
-import PolicyLoader
 import PolicySyntax
 
 /// Types one rule against the vocabulary: its decision, condition facts and values, and outputs.
@@ -17,7 +16,7 @@ struct RuleTyper {
             diagnostics.append(
                 .error(
                     .unknownDecision, "unknown decision '\(rule.decision.value)'", at: rule.decision.span,
-                    help: Suggest.closest(to: rule.decision.value, in: names).map { "did you mean '\($0)'?" }
+                    help: Help.didYouMean(rule.decision.value, in: names)
                         ?? "decisions: \(names.joined(separator: ", "))"))
             return nil
         }
@@ -48,7 +47,7 @@ struct RuleTyper {
                 diagnostics.append(
                     .error(
                         .outputMismatch, "decision '\(decision.name)' has no output '\(key.value)'", at: key.span,
-                        help: Suggest.closest(to: key.value, in: names).map { "did you mean '\($0)'?" }
+                        help: Help.didYouMean(key.value, in: names)
                             ?? "its outputs: \(names.joined(separator: ", "))"))
                 continue
             }
@@ -93,7 +92,7 @@ struct RuleTyper {
             diagnostics.append(
                 .error(
                     .unknownFact, "unknown fact '\(name)'", at: c.fact.span,
-                    help: Suggest.closest(to: name, in: names).map { "did you mean '\($0)'?" }
+                    help: Help.didYouMean(name, in: names)
                         ?? "facts: \(names.joined(separator: ", "))"))
             return nil
         }

@@ -1,6 +1,5 @@
 import DecisionTable
 import PolicyDiagnostics
-import PolicyLoader
 import PolicySyntax
 
 /// validate: policy syntax -> validated policy. Checks every reference against regions, sources,
@@ -75,7 +74,7 @@ public enum Validate {
                     diagnostics.append(
                         .error(
                             .unknownKey, "unknown attribute '\(attribute.name.value)'", at: attribute.name.span,
-                            help: Suggest.closest(to: attribute.name.value, in: names).map { "did you mean '\($0)'?" }
+                            help: Help.didYouMean(attribute.name.value, in: names)
                                 ?? "known attributes: \(names.joined(separator: ", "))"))
                     continue
                 }
@@ -125,7 +124,7 @@ public enum Validate {
                     diagnostics.append(
                         .error(
                             .unknownRule, "rule '\(rule.entry.id)' overrides unknown rule '\(target)'", at: rule.span,
-                            help: Suggest.closest(to: target, in: Array(byID.keys)).map { "did you mean '\($0)'?" }))
+                            help: Help.didYouMean(target, in: Array(byID.keys))))
                     continue
                 }
                 if other.entry.decision != rule.entry.decision {
@@ -163,7 +162,7 @@ struct SourceCitations {
                 diagnostics.append(
                     .error(
                         .unknownSource, "unknown source '\(ref.value)'", at: ref.span,
-                        help: Suggest.closest(to: ref.value, in: Array(known.keys)).map { "did you mean '\($0)'?" }
+                        help: Help.didYouMean(ref.value, in: Array(known.keys))
                             ?? "define it in sources.yaml"))
                 continue
             }

@@ -1,6 +1,5 @@
 import DecisionTable
 import PolicyDiagnostics
-import PolicyLoader
 import PolicySyntax
 
 /// Reads `hit_policies:` from national.yaml: which DMN hit policy each decision uses.
@@ -21,7 +20,7 @@ enum ValidateHitPolicies {
                     diagnostics.append(
                         .error(
                             .unknownDecision, "unknown decision '\(decision.value)'", at: decision.span,
-                            help: Suggest.closest(to: decision.value, in: names).map { "did you mean '\($0)'?" }
+                            help: Help.didYouMean(decision.value, in: names)
                                 ?? "decisions: \(names.joined(separator: ", "))"))
                     continue
                 }

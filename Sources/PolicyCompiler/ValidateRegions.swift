@@ -1,6 +1,5 @@
 import DecisionTable
 import PolicyDiagnostics
-import PolicyLoader
 import PolicySyntax
 
 /// Checks regions.yaml: unique codes and names, six-digit codes, parents that are provinces.
@@ -82,11 +81,10 @@ struct RegionResolver {
             return nil
         case .notFound:
             let names = index.regions.flatMap { [$0.short, $0.pinyin] }
-            let suggestion = Suggest.closest(to: ref.value, in: names)
             diagnostics.append(
                 .error(
                     .unknownRegion, "unknown region '\(ref.value)'", at: ref.span,
-                    help: suggestion.map { "did you mean '\($0)'?" }
+                    help: Help.didYouMean(ref.value, in: names)
                         ?? "use a code, name or pinyin from regions.yaml"))
             return nil
         }

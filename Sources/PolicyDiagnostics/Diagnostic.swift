@@ -62,22 +62,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 }
 
-/// Collects diagnostics across a pass instead of stopping at the first problem.
-public struct DiagnosticBag: Sendable {
-    public private(set) var items: [Diagnostic] = []
-
-    public init() {}
-
-    public mutating func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
-    public mutating func add(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
-
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-
-    /// Sorted by file, then position, then code: the order every renderer prints.
-    public var sorted: [Diagnostic] { Diagnostic.sorted(items) }
-}
-
 extension Diagnostic {
+    /// Sorted by file, then position, then code: the order every renderer prints.
     public static func sorted(_ items: [Diagnostic]) -> [Diagnostic] {
         items.sorted { a, b in
             if a.span != b.span { return a.span < b.span }

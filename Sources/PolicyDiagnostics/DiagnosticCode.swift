@@ -41,7 +41,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // policyc test
     case testFailed = "E0601"
 
-    /// One-line summary, used by `policyc explain-code` style listings and the catalogue test.
+    /// One-line summary: SARIF publishes it as the rule's description.
     public var summary: String {
         switch self {
         case .ioError: "a file or directory could not be read"
@@ -68,7 +68,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .calendarDay: "a calendar entry on the wrong kind of day or in the wrong year"
         case .unusedSource: "a source that no rule, attribute or calendar cites"
         case .emptyPolicyFile: "a policy file with no rules and no attributes"
-        case .deadRule: "a rule that an earlier rule of the same region always pre-empts"
+        case .deadRule: "a rule that earlier or more specific rules always pre-empt"
         case .gap: "applicants for whom no rule of a decision answers"
         case .conflict: "rules of a unique decision that overlap and answer differently"
         case .redundantOverride: "a more specific rule that answers exactly what the rules it overrides would"

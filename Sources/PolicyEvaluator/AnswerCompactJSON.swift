@@ -2,7 +2,7 @@ import DecisionTable
 
 /// The compact answer (`schemas/answer-compact.schema.json`, `eval --jsonl --answer compact`):
 /// the same four parts, values and due dates as the full answer, with provenance by reference
-/// (rule id, national-baseline flag, source ids) instead of spelled out. About a fifth of the
+/// (rule id, national-baseline flag, source ids) instead of spelled out. About a quarter of the
 /// bytes, for bulk runs where the full answer's text would dominate the cost of writing it.
 extension Answer {
     public func writeCompact(into out: inout [UInt8]) { withWriter(into: &out) { $0.compactAnswer() } }

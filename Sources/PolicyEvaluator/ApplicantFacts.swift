@@ -66,6 +66,16 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         if let allowed { pairs.append(("allowed", .array(allowed.map { .string($0) }))) }
         return .object(pairs)
     }
+
+    /// The facts document (`eval`, `explain`) is not JSON at all.
+    public static func factsNotJSON(_ error: Error) -> InputError {
+        InputError(field: "(facts)", message: "the facts are not valid JSON: \(error)")
+    }
+
+    /// A JSON Lines line is not JSON at all.
+    static func lineNotJSON(_ error: Error) -> InputError {
+        InputError(field: "(line)", message: "not valid JSON: \(error)")
+    }
 }
 
 /// The derived columns' numbers as plain stored values, for the evaluator's hot path (a global

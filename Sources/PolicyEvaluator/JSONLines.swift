@@ -48,10 +48,7 @@ extension Evaluator {
             }
         } catch {
             accepted = false
-            result = .object([
-                ("error", .object([("field", .string("(line)")), ("message", .string("not valid JSON: \(error)"))])),
-                ("line", .number(Double(number))),
-            ])
+            result = .object([("error", InputError.lineNotJSON(error).json), ("line", .number(Double(number)))])
         }
         var bytes: [UInt8] = []
         result.write(into: &bytes, pretty: false, indent: 0)

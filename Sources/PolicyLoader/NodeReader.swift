@@ -27,12 +27,10 @@ public struct NodeReader {
                 continue
             }
             guard allowed.contains(key) else {
-                let suggestion = Suggest.closest(to: key, in: allowed)
                 report(
                     .error(
                         .unknownKey, "unknown key '\(key)' in \(what)", at: pair.key.span,
-                        help: suggestion.map { "did you mean '\($0)'?" }
-                            ?? "allowed keys: \(allowed.joined(separator: ", "))"))
+                        help: Help.didYouMean(key, in: allowed) ?? "allowed keys: \(allowed.joined(separator: ", "))"))
                 continue
             }
             fields[key] = pair.value
@@ -46,17 +44,14 @@ public struct NodeReader {
         return fields
     }
 
+    /// Any scalar as text, exactly as written: an unquoted number such as the region code 320100
+    /// reads as "320100".
     public mutating func string(_ node: YAMLNode, what: String) -> Located<String>? {
         guard let text = node.scalar, !node.isNull else {
             report(.error(.wrongType, "\(what) must be text, found \(node.kindName)", at: node.span))
             return nil
         }
         return Located(text, at: node.span)
-    }
-
-    /// A code such as `"320100"`: text or an unquoted number, kept exactly as written.
-    public mutating func code(_ node: YAMLNode, what: String) -> Located<String>? {
-        string(node, what: what)
     }
 
     public mutating func integer(_ node: YAMLNode, what: String) -> Located<Int>? {
@@ -111,33 +106,5 @@ public struct NodeReader {
             return nil
         }
         return value
-    }
-}
-
-/// "Did you mean" suggestions by edit distance.
-public enum Suggest {
-    public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(word.lowercased(), candidate.lowercased())
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -29,7 +29,7 @@ enum PolicyFileLoader {
                 root, what: "policy file", required: PolicyKeys.policyFile.required,
                 optional: PolicyKeys.policyFile.optional)
         else { return nil }
-        guard let region = f["region"].flatMap({ reader.code($0, what: "region") }) else { return nil }
+        guard let region = f["region"].flatMap({ reader.string($0, what: "region") }) else { return nil }
         var rules: [RuleDecl] = []
         var declared = 0
         if let node = f["rules"], let items = reader.list(node, what: "rules") {

@@ -31,7 +31,7 @@ enum RegionsLoader {
                 let f = reader.mapping(
                     item, what: "region", required: PolicyKeys.region.required, optional: PolicyKeys.region.optional)
             else { return nil }
-            guard let code = f["code"].flatMap({ reader.code($0, what: "region code") }),
+            guard let code = f["code"].flatMap({ reader.string($0, what: "region code") }),
                 let name = f["name"].flatMap({ reader.string($0, what: "region name") }),
                 let short = f["short"].flatMap({ reader.string($0, what: "short name") }),
                 let pinyin = f["pinyin"].flatMap({ reader.string($0, what: "pinyin") }),
@@ -39,7 +39,7 @@ enum RegionsLoader {
                     reader.enumValue($0, what: "region level", allowed: PolicyKeys.regionLevels)
                 })
             else { return nil }
-            let parent = f["parent"].flatMap { reader.code($0, what: "parent code") }
+            let parent = f["parent"].flatMap { reader.string($0, what: "parent code") }
             return RegionDecl(
                 code: code, name: name, short: short, pinyin: pinyin, level: level, parent: parent, span: item.span)
         }

@@ -12,8 +12,15 @@ public struct Located<Value: Sendable>: Sendable {
     }
 }
 
-extension Located: Equatable where Value: Equatable {}
-extension Located: Hashable where Value: Hashable {}
+/// Two located values are equal when their values are: the span says where a value was written,
+/// not what it is (as Cedar's `Node<T>`). Compare the spans as well where the place matters.
+extension Located: Equatable where Value: Equatable {
+    public static func == (a: Located, b: Located) -> Bool { a.value == b.value }
+}
+
+extension Located: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
 
 /// Dates in policy files are the artifact's own `Day` values.
 public typealias CivilDate = Day

@@ -16,15 +16,14 @@ struct Check: ParsableCommand {
 
     @Argument(help: "The policy directory.") var directory = "policies"
     @Option(help: "Output format: human, text, gnu, json, github or sarif.") var format: DiagnosticFormat = .human
-    @Option(help: "Colour the human format: never, always, or auto (when stdout is a terminal and NO_COLOR is unset).")
-    var color: ColorChoice = .auto
+    @OptionGroup var colorOption: ColorOption
     @Flag(help: "Fail on warnings too.") var warningsAsErrors = false
 
     func run() throws {
         let compilation = Compiler.compile(directory: directory)
         let diagnostics = compilation.diagnostics
         let rules = compilation.validated?.rules.count ?? 0
-        writeOut(format.render(diagnostics, color: color))
+        writeOut(format.render(diagnostics, color: colorOption.color))
         if format == .human || format == .text {
             printError("policyc check: \(rules) rules; \(TextRenderer.summary(diagnostics))")
         }
@@ -36,6 +35,4 @@ struct Check: ParsableCommand {
             throw ExitStatus.findings.exitCode
         }
     }
-
-    /// `auto` colours only a terminal, and never when NO_COLOR is set to anything (no-color.org).
 }

@@ -24,10 +24,16 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// `--color`, which `check` and `test` share.
+struct ColorOption: ParsableArguments {
+    @Option(help: "Colour the human format: never, always, or auto (when stdout is a terminal and NO_COLOR is unset).")
+    var color: ColorChoice = .auto
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case never, always, auto
 
-    /// auto: only on a terminal, and not when NO_COLOR is set.
+    /// auto: only on a terminal, and not when NO_COLOR is set to a non-empty value (no-color.org).
     var enabled: Bool {
         switch self {
         case .never: false

@@ -11,13 +11,8 @@ struct Eval: ParsableCommand {
             1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage or I/O.
             """)
 
-    @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
-    @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
-    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
-    @Option(help: "Output format: text (readable) or json.") var format: OutputFormat = .text
-    @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
+    @OptionGroup var options: AnswerOptions
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
-    @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
     @Option(help: "With --jsonl: answer on this many cores (output order is kept; default 1).") var jobs: Int?
     @Option(
         help: ArgumentHelp(
@@ -26,7 +21,7 @@ struct Eval: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due "
-                + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerFormOption = .full
+                + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerForm = .full
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
 
@@ -49,9 +44,9 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        let day = try parseDay(asOf, option: "--as-of") ?? today()
-        let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
-        let evaluator = Evaluator(table: artifact)
+        let day = try options.day()
+        let evaluator = try options.evaluator()
+        let facts = options.facts
         if jsonl {
             // Streamed: memory stays flat however many lines come in.
             let fd: Int32 = facts == "-" ? 0 : open(facts, O_RDONLY)
@@ -62,7 +57,7 @@ struct Eval: ParsableCommand {
             defer { if fd != 0 { close(fd) } }
             try answerLines(
                 LineReader(fd: fd), evaluator: evaluator,
-                options: .init(today: day, form: answer.form, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all))
+                options: .init(today: day, form: answer, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all))
             return
         }
         let input = try readFacts(facts)
@@ -74,18 +69,17 @@ struct Eval: ParsableCommand {
         do {
             json = try JSONValue.parse(input)
         } catch {
-            let message = "the facts are not valid JSON: \(describe(error))"
-            printError("policyc: \(message)")
-            if format == .json {
-                let body = JSONValue.object([("field", .string("(facts)")), ("message", .string(message))])
-                writeOut(JSONValue.object([("error", body)]).serialized(pretty: true) + "\n")
+            let error = InputError.factsNotJSON(error)
+            printError("policyc: \(error.message)")
+            if options.format == .json {
+                writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
         }
         do {
             let facts = try evaluator.facts(from: json, today: today)
             let answer = evaluator.answer(facts)
-            switch format {
+            switch options.format {
             case .json:
                 var output = answer.json
                 if explain, case .object(var pairs) = output {
@@ -94,14 +88,16 @@ struct Eval: ParsableCommand {
                 }
                 writeOut(output.serialized(pretty: true) + "\n")
             case .text:
-                writeOut(AnswerText.render(answer, english: lang == .en))
+                writeOut(AnswerText.render(answer, english: options.lang == .en))
                 if explain {
-                    writeOut("\n" + evaluator.explain(facts).text(english: lang == .en, evaluator: evaluator))
+                    writeOut("\n" + evaluator.explain(facts).text(english: options.lang == .en, evaluator: evaluator))
                 }
             }
         } catch {
             printError("policyc: \(error.description)")
-            if format == .json { writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n") }
+            if options.format == .json {
+                writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
+            }
             throw ExitStatus.findings.exitCode
         }
     }
@@ -139,13 +135,5 @@ struct Eval: ParsableCommand {
             printError("policyc: \(rejected) line\(rejected == 1 ? "" : "s") rejected")
             throw ExitStatus.findings.exitCode
         }
-    }
-
-    private func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
-                ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }

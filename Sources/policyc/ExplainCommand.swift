@@ -9,24 +9,18 @@ struct Explain: ParsableCommand {
         abstract: "Explain an answer: the rules considered, and for each one that did not decide, why not.",
         discussion: "Exit status: 0 explained; 1 the facts were rejected; 2 usage or I/O.")
 
-    @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
-    @Option(help: "Explain from a compiled table instead of compiling the policies.") var table: String?
-    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
-    @Option(help: "Language of the text: zh or en.") var lang: Language = .zh
-    @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+    @OptionGroup var options: AnswerOptions
 
     func run() throws {
-        let day = try parseDay(asOf, option: "--as-of") ?? today()
-        let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
-        let evaluator = Evaluator(table: artifact)
-        let input = try readFacts(facts)
+        let day = try options.day()
+        let evaluator = try options.evaluator()
+        let input = try readFacts(options.facts)
         do {
             let parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
             let explanation = evaluator.explain(parsed)
-            switch format {
+            switch options.format {
             case .json: writeOut(explanation.json.serialized(pretty: true) + "\n")
-            case .text: writeOut(explanation.text(english: lang == .en, evaluator: evaluator))
+            case .text: writeOut(explanation.text(english: options.lang == .en, evaluator: evaluator))
             }
         } catch let error as InputError {
             printError("policyc: \(error.description)")

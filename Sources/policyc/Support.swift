@@ -9,13 +9,29 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-enum AnswerFormOption: String, ExpressibleByArgument, CaseIterable {
-    case full, compact
-    var form: AnswerForm { self == .full ? .full : .compact }
-}
+extension AnswerForm: ExpressibleByArgument {}
 
 enum Language: String, ExpressibleByArgument, CaseIterable {
     case zh, en
+}
+
+/// The options `eval` and `explain` share: the facts, the table or policies to answer from, the
+/// output's format and language, and the date when the facts give none.
+struct AnswerOptions: ParsableArguments {
+    @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
+    @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
+    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
+    @Option(help: "Output format: text (readable) or json.") var format: OutputFormat = .text
+    @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
+    @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+
+    /// `--as-of`, or today in China.
+    func day() throws -> Day { try parseDay(asOf, option: "--as-of") ?? today() }
+
+    /// The evaluator of `--table`, or of the policies compiled (diagnostics to standard error).
+    func evaluator() throws -> Evaluator {
+        Evaluator(table: try table.map(loadTable) ?? compiledTable(directory: policies))
+    }
 }
 
 func printError(_ text: String) {

@@ -20,7 +20,7 @@ struct Test: ParsableCommand {
     @Option(help: "The date used for cases without application_date (YYYY-MM-DD).") var asOf = "2025-10-09"
     @Option(help: "Output format: text, junit, or a diagnostic format (human, gnu, json, github, sarif).")
     var format: Format = .text
-    @Option(help: "Colour the human format: never, always or auto.") var color: ColorChoice = .auto
+    @OptionGroup var colorOption: ColorOption
     @Flag(help: "Report rule coverage: which rules and effective intervals no case exercises.") var coverage = false
     @Option(help: "Fail when rule coverage is below this percentage (implies --coverage).") var minCoverage: Double?
 
@@ -34,7 +34,7 @@ struct Test: ParsableCommand {
         case .text: writeOut(Self.text(report))
         default:
             let diagnostics = report.diagnostics + Self.diagnostics(report, directory: directory)
-            writeOut(DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: color))
+            writeOut(DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: colorOption.color))
         }
         var failed = report.failed > 0 || report.diagnostics.contains { $0.severity == .error }
         if report.results.isEmpty {

@@ -1,5 +1,6 @@
 import PolicyDiagnostics
 import PolicyLoader
+import PolicySyntax
 import Testing
 
 /// The libyaml-based loader keeps exact spans and leaves scalars as written.
@@ -22,6 +23,19 @@ struct LoaderTests {
         #expect(name.span.end == SourcePosition(line: 1, column: 8, offset: 17))
         let code = try #require(value(node, "code"))
         #expect(code.span.start.line == 2 && code.span.start.column == 7)
+    }
+
+    /// As Cedar's `Node<T>`: the same text written in two places is the same value.
+    @Test func locatedValuesCompareByValueNotBySpan() throws {
+        let node = try root("a: 南京\nb: 南京\nc: 上海\n")
+        var reader = NodeReader()
+        let a = try #require(value(node, "a").flatMap { reader.string($0, what: "a") })
+        let b = try #require(value(node, "b").flatMap { reader.string($0, what: "b") })
+        let c = try #require(value(node, "c").flatMap { reader.string($0, what: "c") })
+        #expect(a.span != b.span)
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a != c)
+        #expect(Set([a, b, c]).count == 2)
     }
 
     @Test func scalarsStayTextWithTheirStyle() throws {

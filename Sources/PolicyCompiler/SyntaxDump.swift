@@ -2,9 +2,12 @@ import PolicyDiagnostics
 import PolicyEvaluator
 import PolicySyntax
 
-/// The policy as written (the loader's output), with the place of every rule, for `dump --stage syntax`.
-enum SyntaxDump {
-    static func json(_ syntax: PolicySetSyntax) -> JSONValue {
+/// The syntax printer: the policy as written (the loader's output) as JSON, with the place of
+/// every rule and attribute, for `dump --stage syntax`. It lives here rather than beside
+/// PolicySyntax because its JSON value is the evaluator's, which the compiler already depends on
+/// (through the analysis) and the syntax and loader modules do not.
+public enum SyntaxDump {
+    public static func json(_ syntax: PolicySetSyntax) -> JSONValue {
         .object([
             ("root", .string(syntax.root)),
             ("regions", .number(Double(syntax.regions.count))),
@@ -14,11 +17,11 @@ enum SyntaxDump {
         ])
     }
 
-    static func place(_ span: SourceSpan) -> JSONValue {
+    private static func place(_ span: SourceSpan) -> JSONValue {
         .string(span.location)
     }
 
-    static func file(_ f: PolicyFileDecl) -> JSONValue {
+    private static func file(_ f: PolicyFileDecl) -> JSONValue {
         .object([
             ("path", .string(f.path)), ("region", .string(f.region.value)),
             ("hit_policies", .object(f.hitPolicies.map { ($0.decision.value, .string($0.policy.value)) })),
@@ -36,7 +39,7 @@ enum SyntaxDump {
         ])
     }
 
-    static func rule(_ r: RuleDecl) -> JSONValue {
+    private static func rule(_ r: RuleDecl) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("id", .string(r.id.value)), ("decision", .string(r.decision.value)), ("at", place(r.span)),
             ("when", .object(r.when.map { ($0.fact.value, .array($0.values.map { .string($0.value) })) })),
@@ -50,7 +53,7 @@ enum SyntaxDump {
         return .object(pairs)
     }
 
-    static func output(_ o: OutputSyntax) -> JSONValue {
+    private static func output(_ o: OutputSyntax) -> JSONValue {
         switch o {
         case .scalar(let s): .string(s.value)
         case .fields(let fields, _): .object(fields.keys.sorted().map { ($0, .string(fields[$0]!.value)) })
