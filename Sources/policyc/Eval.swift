@@ -78,31 +78,34 @@ struct Eval: ParsableCommand {
             printError("policyc: \(message)")
             if format == .json {
                 let body = JSONValue.object([("field", .string("(facts)")), ("message", .string(message))])
-                writeOut(JSONValue.object([("error", body)]).serialized(pretty: true) + "\n")
+                try writeOut(JSONValue.object([("error", body)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
         }
+        let facts: ApplicantFacts
         do {
-            let facts = try evaluator.facts(from: json, today: today)
-            let answer = evaluator.answer(facts)
-            switch format {
-            case .json:
-                var output = answer.json
-                if explain, case .object(var pairs) = output {
-                    pairs.append(("explanation", evaluator.explain(facts).json))
-                    output = .object(pairs)
-                }
-                writeOut(output.serialized(pretty: true) + "\n")
-            case .text:
-                writeOut(AnswerText.render(answer, english: lang == .en))
-                if explain {
-                    writeOut("\n" + evaluator.explain(facts).text(english: lang == .en, evaluator: evaluator))
-                }
-            }
+            facts = try evaluator.facts(from: json, today: today)
         } catch {
             printError("policyc: \(error.description)")
-            if format == .json { writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n") }
+            if format == .json {
+                try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
+            }
             throw ExitStatus.findings.exitCode
+        }
+        let answer = evaluator.answer(facts)
+        switch format {
+        case .json:
+            var output = answer.json
+            if explain, case .object(var pairs) = output {
+                pairs.append(("explanation", evaluator.explain(facts).json))
+                output = .object(pairs)
+            }
+            try writeOut(output.serialized(pretty: true) + "\n")
+        case .text:
+            try writeOut(AnswerText.render(answer, english: lang == .en))
+            if explain {
+                try writeOut("\n" + evaluator.explain(facts).text(english: lang == .en, evaluator: evaluator))
+            }
         }
     }
 

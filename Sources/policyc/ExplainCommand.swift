@@ -21,19 +21,20 @@ struct Explain: ParsableCommand {
         let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
         let evaluator = Evaluator(table: artifact)
         let input = try readFacts(facts)
+        let parsed: ApplicantFacts
         do {
-            let parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
-            let explanation = evaluator.explain(parsed)
-            switch format {
-            case .json: writeOut(explanation.json.serialized(pretty: true) + "\n")
-            case .text: writeOut(explanation.text(english: lang == .en, evaluator: evaluator))
-            }
+            parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
         } catch let error as InputError {
             printError("policyc: \(error.description)")
             throw ExitStatus.findings.exitCode
         } catch {
-            printError("policyc: the facts are not valid JSON")
+            printError("policyc: the facts are not valid JSON: \(error)")
             throw ExitStatus.findings.exitCode
+        }
+        let explanation = evaluator.explain(parsed)
+        switch format {
+        case .json: try writeOut(explanation.json.serialized(pretty: true) + "\n")
+        case .text: try writeOut(explanation.text(english: lang == .en, evaluator: evaluator))
         }
     }
 }
