@@ -91,6 +91,63 @@ public enum SystemFile {
     }
 }
 
+extension SystemFile {
+    /// What is at a path, following symbolic links, with the reason when nothing usable is.
+    public enum Kind: Sendable, Equatable {
+        case file, directory
+        /// Nothing there at all (not even a dangling link).
+        case missing
+        /// Something that cannot be read: a dangling or looping link, no permission, a device.
+        case unusable(String)
+    }
+
+    public static func kind(of path: String) -> Kind {
+        var link = stat()
+        guard lstat(path, &link) == 0 else {
+            return errno == ENOENT ? .missing : .unusable(String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if link.st_mode & S_IFMT == S_IFLNK {
+                let target = linkTarget(path).map { " to '\($0)'" } ?? ""
+                switch code {
+                case ENOENT: return .unusable("it is a symbolic link\(target), which does not exist")
+                case ELOOP: return .unusable("it is a symbolic link\(target) that loops back on itself")
+                default: break
+                }
+            }
+            return .unusable(String(cString: strerror(code)))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .unusable("it is neither a file nor a directory")
+        }
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted.
+    public static func list(_ path: String) throws(Failure) -> [String] {
+        guard let dir = opendir(path) else { throw Failure(place: "'\(path)'", errno: errno, action: "read") }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [Int8](repeating: 0, count: 4096)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
 // The system calls under names the static methods above do not shadow.
 private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
