@@ -74,6 +74,13 @@ struct Eval: ParsableCommand {
         do {
             json = try JSONValue.parse(input)
         } catch {
+            if let duplicate = InputError.duplicateKey(in: error) {
+                printError("policyc: \(duplicate.description)")
+                if format == .json {
+                    try writeOut(JSONValue.object([("error", duplicate.json)]).serialized(pretty: true) + "\n")
+                }
+                throw ExitStatus.findings.exitCode
+            }
             let message = "the facts are not valid JSON: \(describe(error))"
             printError("policyc: \(message)")
             if format == .json {

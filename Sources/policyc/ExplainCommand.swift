@@ -28,7 +28,9 @@ struct Explain: ParsableCommand {
             printError("policyc: \(error.description)")
             throw ExitStatus.findings.exitCode
         } catch {
-            printError("policyc: the facts are not valid JSON: \(error)")
+            printError(
+                "policyc: \(InputError.duplicateKey(in: error)?.description ?? "the facts are not valid JSON: \(error)")"
+            )
             throw ExitStatus.findings.exitCode
         }
         let explanation = evaluator.explain(parsed)
