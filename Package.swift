@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "PolicyDiagnostics"),
         .target(name: "PolicySyntax", dependencies: ["PolicyDiagnostics", "DecisionTable"]),
         .target(name: "PolicyLoader", dependencies: ["CLibYAML", "PolicySyntax", "PolicyDiagnostics"]),
-        .target(name: "DecisionTable"),
+        .target(name: "DecisionTable", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PolicyCompiler",
             dependencies: [

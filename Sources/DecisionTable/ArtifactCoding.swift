@@ -14,6 +14,10 @@ extension DecisionTableArtifact {
         case unreadable(String)
         case notATable(String)
         case unsupportedVersion(Int)
+        /// `content_hash` is not the hash of the content: the table was edited after compiling.
+        case hashMismatch(recorded: String, computed: String)
+        /// The content departs from the vocabulary (`vocabularyProblems()`).
+        case invalid([String])
 
         public var description: String {
             switch self {
@@ -21,19 +25,60 @@ extension DecisionTableArtifact {
             case .notATable(let why): "not a policyc decision table: \(why)"
             case .unsupportedVersion(let v):
                 "table format version \(v) is not supported (this policyc reads version \(DecisionTableArtifact.currentVersion)); recompile it"
+            case .hashMismatch(let recorded, let computed):
+                "the table was changed after it was compiled: its content_hash is '\(recorded)' but its content hashes to "
+                    + "'\(computed)'; recompile it with `policyc compile`"
+            case .invalid(let problems):
+                "the table is not one policyc compiles: \(problems.prefix(3).joined(separator: "; "))"
+                    + (problems.count > 3 ? " (and \(problems.count - 3) more problems)" : "") + "; recompile it"
             }
         }
     }
 
+    /// Reads a table written by `policyc compile`, verified (`verify()`) before it is returned.
     public static func decode(_ data: Data) throws(LoadError) -> DecisionTableArtifact {
         let table: DecisionTableArtifact
         do {
             table = try JSONDecoder().decode(DecisionTableArtifact.self, from: data)
         } catch {
-            throw .notATable("\(error)")
+            throw .notATable(describe(error))
         }
         guard table.format == formatName else { throw .notATable("format is '\(table.format)'") }
         guard table.version == currentVersion else { throw .unsupportedVersion(table.version) }
+        try table.verify()
         return table
+    }
+
+    /// A decoding error in words: where in the table, and what was wrong there.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func place(_ path: [any CodingKey]) -> String {
+            let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.isEmpty ? "at the top level" : "at \(text.hasPrefix(".") ? String(text.dropFirst()) : text)"
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return "\(place(context.codingPath)): expected \(typeName(type)), found something else"
+        case .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)): expected \(typeName(type)), found null"
+        case .keyNotFound(let key, let context):
+            return "\(place(context.codingPath)): the key '\(key.stringValue)' is missing"
+        case .dataCorrupted(let context):
+            let reason =
+                (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? context.debugDescription
+            return context.codingPath.isEmpty ? "not valid JSON (\(reason))" : "\(place(context.codingPath)): \(reason)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
     }
 }

@@ -80,6 +80,9 @@ public enum Vocabulary {
         "transfer_with_relationship", "usable_across_cities", "payout_to_bank", "no_personal_account",
     ]
     public static let durationUnits = ["working_days", "months", "days"]
+    /// The longest time limit a rule may give, in working days (about four years; statutory limits
+    /// are weeks). The compiler and the table check keep every limit within it.
+    public static let maxWorkingDays = 1000
 
     /// The output a rule gives instead of the decision's outputs when the policy knows there is no
     /// answer for these applicants: `{zh, en}` saying why. The answer's values are then null.

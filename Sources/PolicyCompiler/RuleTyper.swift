@@ -125,6 +125,14 @@ enum OutputTyper {
                     .error(.wrongType, "\(spec.name) must be a whole number of days, found '\(s.value)'", at: s.span))
                 return nil
             }
+            guard n <= Vocabulary.maxWorkingDays else {
+                diagnostics.append(
+                    .error(
+                        .unknownValue,
+                        "\(spec.name) is \(n), more than the \(Vocabulary.maxWorkingDays) working days allowed",
+                        at: s.span, help: "give the time limit in working days, at most \(Vocabulary.maxWorkingDays)"))
+                return nil
+            }
             return .count(n)
         case (.tristate, .scalar(let s)):
             switch s.value {

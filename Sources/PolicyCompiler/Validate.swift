@@ -47,6 +47,7 @@ public enum Validate {
             } else {
                 continue
             }
+            ValidateFolders.check(file, level: owner.level, root: syntax.root, diagnostics: &diagnostics)
             if let other = fileForRegion[owner.code] {
                 diagnostics.append(
                     .error(

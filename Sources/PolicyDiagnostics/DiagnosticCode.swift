@@ -6,6 +6,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case yamlSyntax = "E0002"
     case duplicateKey = "E0003"
     case missingFile = "E0004"
+    case emptyFile = "E0005"
+    case nestedTooDeep = "E0006"
+    case unreadFile = "E0007"
     // Shape of the document
     case unknownKey = "E0101"
     case missingKey = "E0102"
@@ -25,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unknownDecision = "E0208"
     case outputMismatch = "E0209"
     case overrideOutsideChain = "E0210"
+    case wrongFolder = "E0211"
     // Calendars
     case calendarDay = "E0301"
     // Warnings
@@ -48,6 +52,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .yamlSyntax: "the file is not valid YAML"
         case .duplicateKey: "a mapping repeats a key"
         case .missingFile: "a required policy file is missing"
+        case .emptyFile: "a YAML file that is empty or holds only comments"
+        case .nestedTooDeep: "YAML nested deeper than any policy file needs"
+        case .unreadFile: "a YAML file where policyc does not read (an unknown or nested folder, an unknown file name)"
         case .unknownKey: "a key that this kind of file does not have"
         case .missingKey: "a required key is absent"
         case .wrongType: "a value has the wrong type (for example a list where text is expected)"
@@ -65,6 +72,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unknownDecision: "a rule names a decision the vocabulary does not define"
         case .outputMismatch: "a rule's `then` does not give the outputs its decision needs"
         case .overrideOutsideChain: "an override names a rule that can never apply where the overriding rule applies"
+        case .wrongFolder: "a policy file whose region is not of its folder's level (a city under provinces/)"
         case .calendarDay: "a calendar entry on the wrong kind of day or in the wrong year"
         case .unusedSource: "a source that no rule, attribute or calendar cites"
         case .emptyPolicyFile: "a policy file with no rules and no attributes"

@@ -23,7 +23,8 @@ extension Evaluator {
     }
 
     /// Answers one JSON Lines line into `out` (the answer, or `{"error": ..., "line": N}`), with a
-    /// trailing newline. Returns false when the line was rejected. Blank lines write nothing.
+    /// trailing newline. Returns false when the line was rejected; a blank line is rejected too,
+    /// so every input line has exactly one output line.
     public func answerLine(
         _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer
     ) -> Bool {
@@ -32,7 +33,6 @@ extension Evaluator {
             write(answer(facts, parts: options.parts), form: options.form, into: out)
             return true
         }
-        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return true }
         let result: JSONValue
         var accepted = true
         do {
@@ -48,13 +48,26 @@ extension Evaluator {
             }
         } catch {
             accepted = false
-            result = .object([("error", InputError.lineNotJSON(error).json), ("line", .number(Double(number)))])
+            let problem: JSONValue
+            if let duplicate = InputError.duplicateKey(in: error) {
+                problem = duplicate.json
+            } else if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+                // Still one output line per input line, so output line N answers input line N.
+                problem = Self.lineError("a blank line; expected a JSON object of facts")
+            } else {
+                problem = InputError.lineNotJSON(error).json
+            }
+            result = .object([("error", problem), ("line", .number(Double(number)))])
         }
         var bytes: [UInt8] = []
         result.write(into: &bytes, pretty: false, indent: 0)
         out.append(bytes)
         out.append(UInt8(ascii: "\n"))
         return accepted
+    }
+
+    private static func lineError(_ message: String) -> JSONValue {
+        .object([("field", .string("(line)")), ("message", .string(message))])
     }
 
     private func write(_ answer: Answer, form: AnswerForm, into out: ByteBuffer) {

@@ -7,6 +7,8 @@ struct JSONParser {
     struct Failure: Error, CustomStringConvertible {
         var message: String
         var offset: Int
+        /// For a key given twice in one object: its dotted path from the top (`family_member.relation`).
+        var duplicateKey: String?
         var description: String { "\(message) at byte \(offset + 1)" }
     }
 
@@ -14,6 +16,8 @@ struct JSONParser {
     private var i = 0
     private var depth = 0
     static let maxDepth = 256
+    /// Members one object may have: facts have fewer than twenty, so more is no applicant's input.
+    static let maxMembers = 1000
 
     static func parse(_ data: some Collection<UInt8>) throws -> JSONValue {
         if let parsed = try data.withContiguousStorageIfAvailable({ try parse(buffer: $0) }) { return parsed }
@@ -70,6 +74,8 @@ struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var pairs: [(String, JSONValue)] = []
+        // Keys seen so far, once there are enough that a linear search would cost more than hashing.
+        var keys: Set<String> = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -78,17 +84,31 @@ struct JSONParser {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key in quotes") }
+            let keyOffset = i
             let key = try string()
+            let repeated: Bool
+            if pairs.count < 16 {
+                repeated = pairs.contains { $0.0 == key }
+            } else {
+                if keys.isEmpty { keys = Set(pairs.map(\.0)) }
+                repeated = !keys.insert(key).inserted
+            }
+            if repeated {
+                throw Failure(message: "the key \"\(key)\" is given twice", offset: keyOffset, duplicateKey: key)
+            }
+            guard pairs.count < Self.maxMembers else { throw fail("more than \(Self.maxMembers) keys in an object") }
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
             i += 1
             skipSpace()
-            let v = try value()
-            if let existing = pairs.firstIndex(where: { $0.0 == key }) {
-                pairs[existing].1 = v  // the last duplicate wins, as in most JSON readers
-            } else {
-                pairs.append((key, v))
+            let v: JSONValue
+            do {
+                v = try value()
+            } catch var failure as Failure where failure.duplicateKey != nil {
+                failure.duplicateKey = key + "." + failure.duplicateKey!  // the path from the top
+                throw failure
             }
+            pairs.append((key, v))
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of input in an object") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -238,5 +258,15 @@ struct JSONParser {
             let n = Double(text)
         else { throw Failure(message: "invalid number", offset: start) }
         return .number(n)
+    }
+}
+
+extension InputError {
+    /// A key given twice in the facts, as an input error naming the key (its dotted path); nil
+    /// for any other parse failure. The last value does not silently win: the applicant said two things.
+    public static func duplicateKey(in error: any Error) -> InputError? {
+        guard let failure = error as? JSONParser.Failure, let key = failure.duplicateKey else { return nil }
+        return InputError(
+            field: key, message: "given twice (the second time at byte \(failure.offset + 1)); give it once")
     }
 }

@@ -23,24 +23,7 @@ public enum PolicyDirectoryLoader {
         }
 
         func parse(_ path: String, required: Bool) -> YAMLNode? {
-            guard FileManager.default.fileExists(atPath: path) else {
-                if required {
-                    diagnostics.append(
-                        .error(
-                            .missingFile, "the policy directory has no \(path.split(separator: "/").last ?? "")",
-                            at: .file(path), help: "every policy repository needs this file"))
-                }
-                return nil
-            }
-            guard let data = FileManager.default.contents(atPath: path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.append(.error(.ioError, "cannot read '\(path)' as UTF-8 text", at: .file(path)))
-                return nil
-            }
-            let result = YAMLParser.parse(text, file: path)
-            diagnostics.append(contentsOf: result.diagnostics)
-            return result.root
+            parseFile(path, required: required, root: root, diagnostics: &diagnostics)
         }
 
         let regionsPath = "\(root)/regions.yaml"
@@ -50,8 +33,9 @@ public enum PolicyDirectoryLoader {
 
         var policies: [PolicyFileDecl] = []
         let policyPaths =
-            ["\(root)/national.yaml"] + yamlFiles(in: "\(root)/provinces") + yamlFiles(in: "\(root)/cities")
-        if !FileManager.default.fileExists(atPath: "\(root)/national.yaml") {
+            ["\(root)/national.yaml"] + yamlFiles(in: "\(root)/provinces", diagnostics: &diagnostics)
+            + yamlFiles(in: "\(root)/cities", diagnostics: &diagnostics)
+        if SystemFile.kind(of: "\(root)/national.yaml") == .missing {
             diagnostics.append(
                 .error(
                     .missingFile, "the policy directory has no national.yaml", at: .file("\(root)/national.yaml"),
@@ -63,11 +47,12 @@ public enum PolicyDirectoryLoader {
         }
 
         var calendars: [CalendarDecl] = []
-        for path in yamlFiles(in: "\(root)/calendars") {
+        for path in yamlFiles(in: "\(root)/calendars", diagnostics: &diagnostics) {
             guard let node = parse(path, required: false) else { continue }
             if let calendar = CalendarLoader.load(node, path: path, reader: &reader) { calendars.append(calendar) }
         }
 
+        reportUnreadFiles(in: root, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: reader.diagnostics)
         let syntax = PolicySetSyntax(
             root: root, regions: regionsFile?.regions ?? [], regionsFile: regionsPath,
@@ -76,9 +61,151 @@ public enum PolicyDirectoryLoader {
         return Result(syntax: syntax, diagnostics: diagnostics)
     }
 
-    static func yamlFiles(in directory: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(directory)/\($0)" }
+    /// One YAML file of the repository, parsed; nil (with a diagnostic saying why, unless an
+    /// optional file is simply absent) when there is nothing to read.
+    static func parseFile(_ path: String, required: Bool, root: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        switch SystemFile.kind(of: path) {
+        case .missing:
+            if required {
+                diagnostics.append(
+                    .error(
+                        .missingFile, "the policy directory has no \(name)", at: .file(path),
+                        help: "every policy repository needs this file"))
+            }
+            return nil
+        case .unusable(let reason):
+            diagnostics.append(.error(.ioError, "cannot read '\(path)': \(reason)", at: .file(path)))
+            return nil
+        case .directory:
+            diagnostics.append(
+                .error(.ioError, "'\(path)' is a directory, not a YAML file", at: .file(path)))
+            return nil
+        case .file:
+            break
+        }
+        let text: String
+        do {
+            let data = try SystemFile.read(path)
+            guard let decoded = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(.error(.ioError, "'\(path)' is not UTF-8 text", at: .file(path)))
+                return nil
+            }
+            text = decoded
+        } catch {
+            diagnostics.append(.error(.ioError, "\(error)", at: .file(path)))
+            return nil
+        }
+        let result = YAMLParser.parse(text, file: path)
+        diagnostics.append(contentsOf: result.diagnostics)
+        if result.root == nil && result.diagnostics.isEmpty {
+            diagnostics.append(
+                .error(
+                    .emptyFile, "\(name) is empty or holds only comments", at: .file(path),
+                    help: emptyFileHelp(path, root: root)))
+        }
+        return result.root
+    }
+
+    /// The folders policyc reads, each holding YAML files directly (no subfolders).
+    static let folders = ["provinces", "cities", "calendars", "tests"]
+    /// The files policyc reads at the top of the policy directory.
+    static let topFiles = ["regions.yaml", "sources.yaml", "national.yaml"]
+
+    static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+
+    /// The YAML files directly in `directory` (none when it does not exist); a folder that cannot
+    /// be read, or is not a folder, is an error, and so is a YAML file in a folder nested inside it.
+    static func yamlFiles(in directory: String, diagnostics: inout [Diagnostic]) -> [String] {
+        switch SystemFile.kind(of: directory) {
+        case .missing: return []
+        case .file:
+            diagnostics.append(
+                .error(
+                    .ioError, "'\(directory)' is not a directory", at: .file(directory),
+                    help: directory.hasSuffix("/calendars")
+                        ? "calendars/ holds one YAML file per year" : "this folder holds one YAML file per region"))
+            return []
+        case .unusable(let reason):
+            diagnostics.append(.error(.ioError, "cannot read '\(directory)': \(reason)", at: .file(directory)))
+            return []
+        case .directory: break
+        }
+        let names: [String]
+        do {
+            names = try SystemFile.list(directory)
+        } catch {
+            diagnostics.append(.error(.ioError, "\(error)", at: .file(directory)))
+            return []
+        }
+        var files: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = "\(directory)/\(name)"
+            if isYAML(name) {
+                files.append(path)  // read, or reported as unreadable, by the caller
+            } else if SystemFile.kind(of: path) == .directory {
+                let folder = directory.split(separator: "/").last.map(String.init) ?? directory
+                for nested in nestedYAMLFiles(in: path, depth: 0) {
+                    let inside = nested.dropFirst(directory.count + 1)
+                    diagnostics.append(
+                        .error(
+                            .unreadFile,
+                            "'\(folder)/\(inside)' is in a folder nested inside \(folder)/, so it is not read",
+                            at: .file(nested),
+                            help: "move it into \(folder)/ itself: policyc reads only the YAML files directly there"))
+                }
+            }
+        }
+        return files
+    }
+
+    /// YAML files at the top that policyc does not know, and YAML files in folders it does not read.
+    static func reportUnreadFiles(in root: String, diagnostics: inout [Diagnostic]) {
+        guard let names = try? SystemFile.list(root) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let path = "\(root)/\(name)"
+            if isYAML(name) {
+                guard !topFiles.contains(name) else { continue }
+                let suggestion = Suggestion.closest(to: name, in: topFiles).map { "did you mean '\($0)'? " } ?? ""
+                diagnostics.append(
+                    .error(
+                        .unreadFile, "'\(name)' is not a file policyc reads, so it is ignored", at: .file(path),
+                        help: suggestion + "policy files go in provinces/ or cities/, one per region"))
+            } else if !folders.contains(name), SystemFile.kind(of: path) == .directory {
+                let near = Suggestion.closest(to: name, in: folders) ?? folders.first { $0.hasPrefix(name.prefix(3)) }
+                let suggestion = near.map { "did you mean '\($0)/'? " } ?? ""
+                for file in nestedYAMLFiles(in: path, depth: 0) {
+                    diagnostics.append(
+                        .error(
+                            .unreadFile,
+                            "'\(file.dropFirst(root.count + 1))' is in the folder \(name)/, which policyc does not read",
+                            at: .file(file),
+                            help: suggestion + "policyc reads \(folders.map { $0 + "/" }.joined(separator: ", "))"))
+                }
+            }
+        }
+    }
+
+    /// YAML files anywhere under `directory` (a few levels down; links to folders are not followed).
+    private static func nestedYAMLFiles(in directory: String, depth: Int) -> [String] {
+        guard depth < 4, let names = try? SystemFile.list(directory) else { return [] }
+        return names.filter { !$0.hasPrefix(".") }.flatMap { name -> [String] in
+            let path = "\(directory)/\(name)"
+            if isYAML(name) { return [path] }
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [] }
+            return nestedYAMLFiles(in: path, depth: depth + 1)
+        }
+    }
+
+    private static func emptyFileHelp(_ path: String, root: String) -> String {
+        switch path.dropFirst(root.count + 1) {
+        case "sources.yaml": "list the sources every rule cites: sources: [{id, title, url, confidence}, ...]"
+        case "regions.yaml": "list the regions: regions: [{code, name, short, pinyin, level}, ...]"
+        case let p where p.hasPrefix("calendars/"):
+            "give the year's holidays and 调休 working days, or delete the file (due dates in that year are then not computed)"
+        default: "give at least `region:` and its rules, or delete the file if the region has no local rules"
+        }
     }
 
     static func empty(_ root: String) -> PolicySetSyntax {

@@ -24,15 +24,10 @@ public enum TestCaseLoader {
         var reader = NodeReader()
         var cases: [TestCaseDecl] = []
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        for path in PolicyDirectoryLoader.yamlFiles(in: "\(dir)/tests") {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.append(.error(.ioError, "cannot read '\(path)'", at: .file(path)))
-                continue
-            }
-            let parsed = YAMLParser.parse(text, file: path)
-            diagnostics += parsed.diagnostics
-            guard let root = parsed.root,
+        for path in PolicyDirectoryLoader.yamlFiles(in: "\(dir)/tests", diagnostics: &diagnostics) {
+            guard
+                let root = PolicyDirectoryLoader.parseFile(
+                    path, required: false, root: dir, diagnostics: &diagnostics),
                 let top = reader.mapping(
                     root, what: "test file", required: PolicyKeys.testFile.required,
                     optional: PolicyKeys.testFile.optional),

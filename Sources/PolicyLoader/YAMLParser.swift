@@ -10,6 +10,10 @@ public enum YAMLParser {
         public var diagnostics: [Diagnostic]
     }
 
+    /// The deepest nesting a file may have (policy files use about five levels). Deeper input is
+    /// refused before a tree is built: libyaml slows down with depth, and so would every walk of the tree.
+    public static let maxDepth = 64
+
     public static func parse(_ text: String, file: String) -> Result {
         var builder = Builder(file: file, text: text)
         return builder.run()
@@ -22,6 +26,8 @@ private struct Builder {
     let lineStarts: [Int]
     var diagnostics: [Diagnostic] = []
     var anchors: [String: YAMLNode] = [:]
+    /// Each anchored node's height (1 for a scalar), so an alias cannot nest deeper than the limit either.
+    var anchorHeights: [String: Int] = [:]
 
     init(file: String, text: String) {
         self.file = file
@@ -104,10 +110,19 @@ private struct Builder {
                 case YAML_ALIAS_EVENT:
                     let name = string(event.data.alias.anchor) ?? ""
                     if let node = anchors[name] {
-                        attach(YAMLNode(kind: node.kind, span: eventSpan), to: &stack, root: &root)
+                        let height = anchorHeights[name] ?? 1
+                        guard stack.count + height <= YAMLParser.maxDepth else {
+                            reportTooDeep(at: eventSpan)
+                            return .init(root: nil, diagnostics: diagnostics)
+                        }
+                        attach(YAMLNode(kind: node.kind, span: eventSpan), height: height, to: &stack, root: &root)
                     } else {
                         diagnostics.append(.error(.yamlSyntax, "unknown alias *\(name)", at: eventSpan))
                     }
+                case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLParser.maxDepth,
+                    YAML_MAPPING_START_EVENT where stack.count >= YAMLParser.maxDepth:
+                    reportTooDeep(at: eventSpan)
+                    return .init(root: nil, diagnostics: diagnostics)
                 case YAML_SEQUENCE_START_EVENT:
                     stack.append(
                         Frame(
@@ -124,8 +139,11 @@ private struct Builder {
                         frame.isMapping
                         ? YAMLNode(kind: .mapping(frame.pairs), span: nodeSpan)
                         : YAMLNode(kind: .sequence(frame.items), span: nodeSpan)
-                    if let anchor = frame.anchor { anchors[anchor] = node }
-                    attach(node, to: &stack, root: &root)
+                    if let anchor = frame.anchor {
+                        anchors[anchor] = node
+                        anchorHeights[anchor] = frame.height
+                    }
+                    attach(node, height: frame.height, to: &stack, root: &root)
                 default:
                     break
                 }
@@ -141,14 +159,19 @@ private struct Builder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var seenKeys: [String: SourceSpan] = [:]
+        /// 1 + the height of the highest child so far.
+        var height = 1
     }
 
-    private mutating func attach(_ node: YAMLNode, to stack: inout [Frame], root: inout YAMLNode?) {
+    private mutating func attach(
+        _ node: YAMLNode, height: Int = 1, to stack: inout [Frame], root: inout YAMLNode?
+    ) {
         guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
         let top = stack.count - 1
+        stack[top].height = max(stack[top].height, height + 1)
         if !stack[top].isMapping {
             stack[top].items.append(node)
             return
@@ -169,6 +192,13 @@ private struct Builder {
         }
         stack[top].seenKeys[keyText] = key.span
         stack[top].pairs.append(YAMLPair(key: key, value: node))
+    }
+
+    private mutating func reportTooDeep(at span: SourceSpan) {
+        diagnostics.append(
+            .error(
+                .nestedTooDeep, "the YAML is nested more than \(YAMLParser.maxDepth) levels deep here", at: span,
+                help: "policy files need only a few levels; this file is probably generated or damaged"))
     }
 
     private mutating func remember(anchor: UnsafeMutablePointer<yaml_char_t>?, _ node: YAMLNode) {

@@ -14,8 +14,9 @@ extension AnswerSchema {
             "properties": [
                 "field": [
                     "description": Common.bi(
-                        "出错的字段；整行不是 JSON 时为 (line)，不是对象时为 (facts)",
-                        "the field in error; (line) when the line is not JSON, (facts) when it is not an object"),
+                        "出错的字段；整行不是 JSON 或为空行时为 (line)，不是对象时为 (facts)；重复给出的字段以其路径命名",
+                        "the field in error; (line) when the line is blank or not JSON, (facts) when it is not an object; "
+                            + "a key given twice is named by its path"),
                     "type": "string",
                     "examples": ["origin", "insurance_type", "family_member.relation", "(line)", "(facts)"],
                 ],
@@ -41,7 +42,7 @@ extension AnswerSchema {
                 "error": error,
                 "line": [
                     "description": Common.bi(
-                        "输入中的行号（从 1 起，空行也计数）", "the input line number (1-based, blank lines counted)"),
+                        "输入中的行号（从 1 起）", "the input line number (1-based)"),
                     "type": "integer",
                     "minimum": 1,
                 ],
@@ -59,9 +60,9 @@ extension AnswerSchema {
         return .object(
             Common.head(
                 title: "policyc eval --jsonl output line / 逐行输出",
-                "policyc eval --jsonl 每个非空输入行输出一行：回答（完整的，或 --answer compact 时为精简的），或说明该行为何被拒绝的错误",
-                "policyc eval --jsonl writes one line per non-blank input line: an answer (full, or compact with "
-                    + "--answer compact), or an error saying why that line was rejected")
+                "policyc eval --jsonl 每个输入行输出一行：回答（完整的，或 --answer compact 时为精简的），或说明该行为何被拒绝的错误（空行也是）",
+                "policyc eval --jsonl writes one line per input line: an answer (full, or compact with "
+                    + "--answer compact), or an error saying why that line was rejected (a blank line is rejected too)")
                 + [
                     (
                         "oneOf",

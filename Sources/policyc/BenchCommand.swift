@@ -27,7 +27,7 @@ struct Bench: ParsableCommand {
             let lines = data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
             for r in Benchmark.external(table, facts: lines, runs: runs) {
                 let ms = Benchmark.seconds(r.median) * 1000
-                writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+                try writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
             }
             return
         }
@@ -39,7 +39,7 @@ struct Bench: ParsableCommand {
         if singleOnly {
             let r = Benchmark.singleDecisions(table, runs: runs, count: answers)
             let ms = Benchmark.seconds(r.median) * 1000
-            writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+            try writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
             return
         }
         try SyntheticPolicies.write(from: directory, to: synthetic, table: table)
@@ -59,11 +59,11 @@ struct Bench: ParsableCommand {
             a.name += ", synthetic set"
             scaled = [s, a]
         }
-        writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
+        try writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
         let stages = Benchmark.jsonLinesStages(table, runs: runs, count: min(answers, 20_000))
         for r in [shipped, national, single, evaluation] + scaled + stages {
             let ms = Benchmark.seconds(r.median) * 1000
-            writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+            try writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
         }
     }
 }

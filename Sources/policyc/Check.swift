@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
         let compilation = Compiler.compile(directory: directory)
         let diagnostics = compilation.diagnostics
         let rules = compilation.validated?.rules.count ?? 0
-        writeOut(format.render(diagnostics, color: colorOption.color))
+        try writeOut(format.render(diagnostics, color: colorOption.color))
         if format == .human || format == .text {
             printError("policyc check: \(rules) rules; \(TextRenderer.summary(diagnostics))")
         }

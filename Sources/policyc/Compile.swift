@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyDiagnostics
 
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,13 +15,13 @@ struct Compile: ParsableCommand {
         let table = try compiledTable(directory: directory)
         let data = try table.encoded()
         if output == "-" {
-            FileHandle.standardOutput.write(data)
+            try writeOut(data)
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: output))
+            try SystemFile.write([UInt8](data), to: output)
         } catch {
-            printError("policyc: cannot write '\(output)': \(error.localizedDescription)")
+            printError("policyc: \(error)")
             throw ExitStatus.usage.exitCode
         }
         printError("policyc compile: wrote \(output) (\(table.rules.count) rules, \(table.contentHash))")

@@ -23,9 +23,9 @@ struct Diff: ParsableCommand {
         let after = try table(new)
         let diff = TableDiff(old: before, new: after)
         switch format {
-        case .text: writeOut(DiffRenderer.text(diff))
-        case .markdown: writeOut(DiffRenderer.markdown(diff))
-        case .json: writeOut(DiffRenderer.json(diff).serialized(pretty: true) + "\n")
+        case .text: try writeOut(DiffRenderer.text(diff))
+        case .markdown: try writeOut(DiffRenderer.markdown(diff))
+        case .json: try writeOut(DiffRenderer.json(diff).serialized(pretty: true) + "\n")
         }
         if !diff.isEmpty { throw ExitStatus.findings.exitCode }
     }

@@ -36,8 +36,8 @@ struct Dump: ParsableCommand {
             guard let table = compilation.table else { throw ExitStatus.findings.exitCode }
             data = try table.encoded()
         }
-        FileHandle.standardOutput.write(data)
-        if stage != .table { writeOut("\n") }
+        try writeOut(data)
+        if stage != .table { try writeOut("\n") }
         if compilation.hasErrors { throw ExitStatus.findings.exitCode }
     }
 }

@@ -69,36 +69,44 @@ struct Eval: ParsableCommand {
         do {
             json = try JSONValue.parse(input)
         } catch {
+            if let duplicate = InputError.duplicateKey(in: error) {
+                printError("policyc: \(duplicate.description)")
+                if options.format == .json {
+                    try writeOut(JSONValue.object([("error", duplicate.json)]).serialized(pretty: true) + "\n")
+                }
+                throw ExitStatus.findings.exitCode
+            }
             let error = InputError.factsNotJSON(error)
             printError("policyc: \(error.message)")
             if options.format == .json {
-                writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
+                try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
         }
+        let facts: ApplicantFacts
         do {
-            let facts = try evaluator.facts(from: json, today: today)
-            let answer = evaluator.answer(facts)
-            switch options.format {
-            case .json:
-                var output = answer.json
-                if explain, case .object(var pairs) = output {
-                    pairs.append(("explanation", evaluator.explain(facts).json))
-                    output = .object(pairs)
-                }
-                writeOut(output.serialized(pretty: true) + "\n")
-            case .text:
-                writeOut(AnswerText.render(answer, english: options.lang == .en))
-                if explain {
-                    writeOut("\n" + evaluator.explain(facts).text(english: options.lang == .en, evaluator: evaluator))
-                }
-            }
+            facts = try evaluator.facts(from: json, today: today)
         } catch {
             printError("policyc: \(error.description)")
             if options.format == .json {
-                writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
+                try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
+        }
+        let answer = evaluator.answer(facts)
+        switch options.format {
+        case .json:
+            var output = answer.json
+            if explain, case .object(var pairs) = output {
+                pairs.append(("explanation", evaluator.explain(facts).json))
+                output = .object(pairs)
+            }
+            try writeOut(output.serialized(pretty: true) + "\n")
+        case .text:
+            try writeOut(AnswerText.render(answer, english: options.lang == .en))
+            if explain {
+                try writeOut("\n" + evaluator.explain(facts).text(english: options.lang == .en, evaluator: evaluator))
+            }
         }
     }
 

@@ -15,19 +15,22 @@ struct Explain: ParsableCommand {
         let day = try options.day()
         let evaluator = try options.evaluator()
         let input = try readFacts(options.facts)
+        let parsed: ApplicantFacts
         do {
-            let parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
-            let explanation = evaluator.explain(parsed)
-            switch options.format {
-            case .json: writeOut(explanation.json.serialized(pretty: true) + "\n")
-            case .text: writeOut(explanation.text(english: options.lang == .en, evaluator: evaluator))
-            }
+            parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
         } catch let error as InputError {
             printError("policyc: \(error.description)")
             throw ExitStatus.findings.exitCode
         } catch {
-            printError("policyc: the facts are not valid JSON")
+            printError(
+                "policyc: \(InputError.duplicateKey(in: error)?.description ?? "the facts are not valid JSON: \(error)")"
+            )
             throw ExitStatus.findings.exitCode
+        }
+        let explanation = evaluator.explain(parsed)
+        switch options.format {
+        case .json: try writeOut(explanation.json.serialized(pretty: true) + "\n")
+        case .text: try writeOut(explanation.text(english: options.lang == .en, evaluator: evaluator))
         }
     }
 }

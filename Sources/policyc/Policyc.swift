@@ -24,7 +24,7 @@ struct Policyc: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                printError(message)
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)

@@ -34,14 +34,6 @@ struct AnswerOptions: ParsableArguments {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-}
-
-func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-}
-
 /// Today's date in China (the application date when none is given).
 func today() -> Day {
     var calendar = Calendar(identifier: .gregorian)
@@ -72,23 +64,27 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
 }
 
-/// The facts document: a file, or standard input for "-"; exits 2 when it cannot be read.
+/// The facts document: a file, or standard input for "-"; exits 2, saying why, when it cannot be read.
 func readFacts(_ path: String) throws -> Data {
-    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("policyc: cannot read facts file '\(path)'")
+    do {
+        return Data(try path == "-" ? SystemFile.read(fd: 0, name: "standard input") : SystemFile.read(path))
+    } catch {
+        printError("policyc: \(error)")
         throw ExitStatus.usage.exitCode
     }
-    return data
 }
 
+/// A compiled table, verified before it is used; exits 2 naming the file and the reason otherwise.
 func loadTable(path: String) throws -> DecisionTableArtifact {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("policyc: cannot read table '\(path)'")
+    let data: [UInt8]
+    do {
+        data = try SystemFile.read(path)
+    } catch {
+        printError("policyc: \(error)")
         throw ExitStatus.usage.exitCode
     }
     do {
-        return try DecisionTableArtifact.decode(data)
+        return try DecisionTableArtifact.decode(Data(data))
     } catch {
         printError("policyc: '\(path)': \(error.description)")
         throw ExitStatus.usage.exitCode

@@ -30,11 +30,11 @@ struct Test: ParsableCommand {
         let report = TestRunner.run(directory: directory, evaluator: .init(table: table), today: day)
         if !report.diagnostics.isEmpty { printError(TextRenderer.render(report.diagnostics)) }
         switch format {
-        case .junit: writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
-        case .text: writeOut(Self.text(report))
+        case .junit: try writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
+        case .text: try writeOut(Self.text(report))
         default:
             let diagnostics = report.diagnostics + Self.diagnostics(report, directory: directory)
-            writeOut(DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: colorOption.color))
+            try writeOut(DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: colorOption.color))
         }
         var failed = report.failed > 0 || report.diagnostics.contains { $0.severity == .error }
         if report.results.isEmpty {
@@ -45,7 +45,7 @@ struct Test: ParsableCommand {
             let result = Coverage(table: table, report: report)
             // In machine formats standard output is the report, so coverage goes to standard error.
             let text = Self.coverageText(result)
-            if format == .text { writeOut(text) } else { printError(text) }
+            if format == .text { try writeOut(text) } else { printError(text) }
             if let minimum = minCoverage, result.percent < minimum {
                 printError(
                     String(format: "policyc test: rule coverage %.1f%% is below %.1f%%", result.percent, minimum))
@@ -53,7 +53,7 @@ struct Test: ParsableCommand {
             }
         }
         // The count comes last, so CI systems that read the closing line find it.
-        if format == .text { writeOut("policies: \(report.passed) passed, \(report.failed) failed\n") }
+        if format == .text { try writeOut("policies: \(report.passed) passed, \(report.failed) failed\n") }
         if failed { throw ExitStatus.findings.exitCode }
     }
 

@@ -119,11 +119,12 @@ struct CommandLineTests {
         let run = try Self.policyc(["eval", "--jsonl"], stdin: input)
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)  // one output line per input line, the blank one included
         #expect(lines[0].contains(#""handling": "payout_to_bank""#))
         #expect(lines[1].contains(#""field": "origin""#) && lines[1].contains(#""line": 2"#))
         #expect(lines[2].contains(#""error""#) && lines[2].contains(#""line": 3"#))
-        #expect(lines[3] == lines[0])
+        #expect(lines[3].contains(#""message": "a blank line"#) && lines[3].contains(#""line": 4"#))
+        #expect(lines[4] == lines[0])
     }
 
     @Test func dumpPrintsEachStage() throws {

@@ -42,7 +42,7 @@ struct JSONLinesFastPathTests {
     /// Unusual or wrong lines: the fast path leaves them to the general path.
     static let unusual = [
         #"{"origin": "\u5357\u4eac"}"#,  // escapes
-        #"{"origin": "北京", "origin": "天津"}"#,  // duplicate key: the general path keeps the last
+        #"{"origin": "北京", "origin": "天津"}"#,  // duplicate key: the general path rejects it, naming the key
         #"{"origin": " 南京 "}"#,  // needs trimming
         #"{"origin": "NANJING"}"#,  // needs case folding
         #"{"origin": "火星"}"#, #"{"origin": 320100}"#, #"{"unknown": 1}"#, #"{"insurance_type": "other"}"#,

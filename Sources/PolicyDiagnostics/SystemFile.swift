@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads and writes files and descriptors with the system calls themselves, so every failure
+/// carries the path and the system's own reason (`No such file or directory`, `No space left on
+/// device`), never a trap or a Foundation wording.
+public enum SystemFile {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The path in quotes, or a name such as "standard output".
+        public var place: String
+        public var reason: String
+        /// "read" or "write".
+        public var action: String
+
+        public init(place: String, reason: String, action: String) {
+            self.place = place
+            self.reason = reason
+            self.action = action
+        }
+
+        init(place: String, errno code: Int32, action: String) {
+            self.init(place: place, reason: String(cString: strerror(code)), action: action)
+        }
+
+        public var description: String { "cannot \(action) \(place): \(reason)" }
+    }
+
+    /// The whole file; a directory, or more than `limit` bytes, is a failure too.
+    public static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(place: "'\(path)'", errno: errno, action: "read") }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw Failure(place: "'\(path)'", reason: "it is a directory", action: "read")
+        }
+        return try read(fd: fd, name: "'\(path)'", limit: limit)
+    }
+
+    /// Everything up to the end of `fd` (for example standard input), at most `limit` bytes.
+    public static func read(fd: Int32, name: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(place: name, errno: errno, action: "read")
+            }
+            if n == 0 { return bytes }
+            guard bytes.count + n <= limit else {
+                throw Failure(place: name, reason: "it is longer than \(limit) bytes", action: "read")
+            }
+            bytes += chunk[0..<n]
+        }
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying after interruptions.
+    public static func write(fd: Int32, name: String, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(place: name, errno: errno, action: "write")
+            }
+            offset += n
+        }
+    }
+
+    /// Creates or replaces the file at `path` with `bytes`.
+    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(place: "'\(path)'", errno: errno, action: "write") }
+        let failure = bytes.withUnsafeBytes { b -> Failure? in
+            do throws(Failure) {
+                try write(fd: fd, name: "'\(path)'", b)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure {
+            close(fd)
+            throw failure
+        }
+        if close(fd) != 0 { throw Failure(place: "'\(path)'", errno: errno, action: "write") }
+    }
+}
+
+extension SystemFile {
+    /// What is at a path, following symbolic links, with the reason when nothing usable is.
+    public enum Kind: Sendable, Equatable {
+        case file, directory
+        /// Nothing there at all (not even a dangling link).
+        case missing
+        /// Something that cannot be read: a dangling or looping link, no permission, a device.
+        case unusable(String)
+    }
+
+    public static func kind(of path: String) -> Kind {
+        var link = stat()
+        guard lstat(path, &link) == 0 else {
+            return errno == ENOENT ? .missing : .unusable(String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if link.st_mode & S_IFMT == S_IFLNK {
+                let target = linkTarget(path).map { " to '\($0)'" } ?? ""
+                switch code {
+                case ENOENT: return .unusable("it is a symbolic link\(target), which does not exist")
+                case ELOOP: return .unusable("it is a symbolic link\(target) that loops back on itself")
+                default: break
+                }
+            }
+            return .unusable(String(cString: strerror(code)))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .unusable("it is neither a file nor a directory")
+        }
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted.
+    public static func list(_ path: String) throws(Failure) -> [String] {
+        guard let dir = opendir(path) else { throw Failure(place: "'\(path)'", errno: errno, action: "read") }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [Int8](repeating: 0, count: 4096)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+// The system calls under names the static methods above do not shadow.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
