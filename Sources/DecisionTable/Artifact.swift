@@ -2,12 +2,15 @@
 /// Encoded with sorted keys, so identical policy input gives byte-identical output.
 public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public static let formatName = "policyc-decision-table"
-    public static let currentVersion = 1
+    /// 2: the table carries its vocabulary.
+    public static let currentVersion = 2
 
     public var format: String
     public var version: Int
     /// SHA-256 of the table's content (this field empty while hashing).
     public var contentHash: String
+    /// The facts, attributes and decisions the rules speak of, as `policies/vocabulary.yaml` declares them.
+    public var vocabulary: Vocabulary
     /// Each decision with the hit policy in force (vocabulary order).
     public var decisions: [DecisionEntry]
     public var regions: [RegionEntry]
@@ -18,14 +21,15 @@ public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public var rules: [RuleEntry]
 
     public init(
-        contentHash: String, decisions: [DecisionEntry]? = nil, regions: [RegionEntry], sources: [SourceEntry],
-        calendars: [CalendarYear], attributes: [AttributeEntry], rules: [RuleEntry]
+        contentHash: String, vocabulary: Vocabulary, decisions: [DecisionEntry]? = nil, regions: [RegionEntry],
+        sources: [SourceEntry], calendars: [CalendarYear], attributes: [AttributeEntry], rules: [RuleEntry]
     ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
         self.contentHash = contentHash
+        self.vocabulary = vocabulary
         self.decisions =
-            decisions ?? Vocabulary.decisions.map { DecisionEntry(name: $0.name, hitPolicy: $0.hitPolicy) }
+            decisions ?? vocabulary.decisions.map { DecisionEntry(name: $0.name, hitPolicy: $0.hitPolicy) }
         self.regions = regions
         self.sources = sources
         self.calendars = calendars
@@ -34,7 +38,8 @@ public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, contentHash = "content_hash", decisions, regions, sources, calendars, attributes, rules
+        case format, version, contentHash = "content_hash", vocabulary, decisions, regions, sources, calendars
+        case attributes, rules
     }
 }
 

@@ -37,6 +37,15 @@ extension DecisionTableArtifact {
 
     /// Reads a table written by `policyc compile`, verified (`verify()`) before it is returned.
     public static func decode(_ data: Data) throws(LoadError) -> DecisionTableArtifact {
+        // The format and version first: a table of another version may lack fields of this one.
+        struct Header: Decodable {
+            var format: String
+            var version: Int
+        }
+        if let header = try? JSONDecoder().decode(Header.self, from: data) {
+            guard header.format == formatName else { throw .notATable("format is '\(header.format)'") }
+            guard header.version == currentVersion else { throw .unsupportedVersion(header.version) }
+        }
         let table: DecisionTableArtifact
         do {
             table = try JSONDecoder().decode(DecisionTableArtifact.self, from: data)

@@ -1,17 +1,77 @@
-/// The facts an applicant supplies, the facts derived from them, and the decisions the table answers.
-/// This is the evaluator's public contract (field names and value sets), so it lives in code next to
-/// the artifact; `policyc schema` publishes it and the compiler checks every rule against it.
-public struct FactSpec: Sendable {
+/// The facts an applicant supplies, the facts derived from them, the region attributes and the
+/// decisions the table answers: declared by policy authors in `policies/vocabulary.yaml`, checked
+/// by the compiler and carried by the table, so the evaluator answers the questions the table
+/// declares.
+public struct FactSpec: Sendable, Codable, Equatable {
     public var name: String
     /// Allowed values; booleans are `false`, `true`.
     public var values: [String]
     public var isBoolean: Bool
     /// The value assumed when the applicant leaves the fact out; nil means the fact is needed.
     public var defaultValue: String?
-    /// Computed by the evaluator (for example scope from origin and destination), not supplied.
-    public var derived: Bool
+    /// How the evaluator computes the fact (nil for a fact the applicant gives).
+    public var derivation: Derivation?
     public var zh: String
     public var en: String
+
+    /// Computed by the evaluator (for example scope from origin and destination), not supplied.
+    public var derived: Bool { derivation != nil }
+
+    public init(
+        name: String, values: [String], isBoolean: Bool, defaultValue: String?, derivation: Derivation?, zh: String,
+        en: String
+    ) {
+        self.name = name
+        self.values = values
+        self.isBoolean = isBoolean
+        self.defaultValue = defaultValue
+        self.derivation = derivation
+        self.zh = zh
+        self.en = en
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, values, isBoolean = "boolean", defaultValue = "default", derivation = "derive", zh, en
+    }
+}
+
+/// The closed set of derivations the evaluator implements once; a derived fact names one.
+public enum Derivation: Sendable, Codable, Equatable {
+    /// same_area, intra_province or cross_province between two region facts (the values in that order).
+    case scope(from: String, to: String)
+    /// A field of `family_member` (its relation, whether insured).
+    case member(field: String)
+    /// The first value on and after the date a region's (or its province's) attribute gives, the
+    /// second before it or without one: the area's 医保钱包 state, say.
+    case since(attribute: String, region: String)
+
+    private enum Keys: String, CodingKey { case scope, member, since, attribute, region }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        if let pair = try c.decodeIfPresent([String].self, forKey: .scope), pair.count == 2 {
+            self = .scope(from: pair[0], to: pair[1])
+        } else if let field = try c.decodeIfPresent(String.self, forKey: .member) {
+            self = .member(field: field)
+        } else {
+            let since = try c.nestedContainer(keyedBy: Keys.self, forKey: .since)
+            self = .since(
+                attribute: try since.decode(String.self, forKey: .attribute),
+                region: try since.decode(String.self, forKey: .region))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .scope(let from, let to): try c.encode([from, to], forKey: .scope)
+        case .member(let field): try c.encode(field, forKey: .member)
+        case .since(let attribute, let region):
+            var since = c.nestedContainer(keyedBy: Keys.self, forKey: .since)
+            try since.encode(attribute, forKey: .attribute)
+            try since.encode(region, forKey: .region)
+        }
+    }
 }
 
 public enum HitPolicy: String, Sendable, Codable, CaseIterable {
@@ -26,12 +86,12 @@ public enum HitPolicy: String, Sendable, Codable, CaseIterable {
 }
 
 /// Whose region chain a decision is looked up in (DESIGN §4).
-public enum DecisionSubject: String, Sendable, Codable {
+public enum DecisionSubject: String, Sendable, Codable, Equatable {
     case origin, destination
 }
 
-public struct OutputSpec: Sendable {
-    public enum Kind: Sendable {
+public struct OutputSpec: Sendable, Codable, Equatable {
+    public enum Kind: Sendable, Codable, Equatable {
         case enumeration([String])
         /// An enum whose value `none` becomes JSON null.
         case optionalEnumeration([String])
@@ -54,7 +114,7 @@ public struct OutputSpec: Sendable {
     }
 }
 
-public struct DecisionSpec: Sendable {
+public struct DecisionSpec: Sendable, Codable, Equatable {
     public var name: String
     /// The default hit policy; national.yaml may choose another from `allowedHitPolicies`.
     public var hitPolicy: HitPolicy
@@ -67,7 +127,53 @@ public struct DecisionSpec: Sendable {
     public var allowedHitPolicies: [HitPolicy] { hitPolicy == .collect ? [.collect] : [.first, .unique, .priority] }
 }
 
-public enum Vocabulary {
+/// A region attribute the policies may date (for example the day an area's 医保钱包 opened).
+public struct AttributeSpec: Sendable, Codable, Equatable {
+    public var name: String
+    public var zh: String
+    public var en: String
+
+    public init(name: String, zh: String, en: String) {
+        self.name = name
+        self.zh = zh
+        self.en = en
+    }
+}
+
+/// What a table's rules may speak of: its facts (input and derived), region attributes and
+/// decisions, in declaration order (fact columns and answer parts follow it).
+public struct Vocabulary: Sendable, Codable, Equatable {
+    public var facts: [FactSpec]
+    public var decisions: [DecisionSpec]
+    public var attributes: [AttributeSpec]
+
+    public init(facts: [FactSpec], decisions: [DecisionSpec], attributes: [AttributeSpec]) {
+        self.facts = facts
+        self.decisions = decisions
+        self.attributes = attributes
+    }
+
+    public func fact(named name: String) -> FactSpec? { facts.first { $0.name == name } }
+    public func decision(named name: String) -> DecisionSpec? { decisions.first { $0.name == name } }
+}
+
+extension Vocabulary {
+    /// The vocabulary written in Swift, until every stage reads the declared one (transitional).
+    public static let builtin = Vocabulary(
+        facts: builtinFacts, decisions: builtinDecisions,
+        attributes: [
+            AttributeSpec(
+                name: "wallet_open_since", zh: "医保钱包全域开通日期", en: "date the 医保钱包 was open in the whole area")
+        ])
+
+    public static var facts: [FactSpec] { builtin.facts }
+    public static var decisions: [DecisionSpec] { builtin.decisions }
+    public static func fact(named name: String) -> FactSpec? { builtin.fact(named: name) }
+    public static func decision(named name: String) -> DecisionSpec? { builtin.decision(named: name) }
+    public static var attributes: [(name: String, zh: String, en: String)] {
+        builtin.attributes.map { ($0.name, $0.zh, $0.en) }
+    }
+
     public static let booleans = ["false", "true"]
     public static let scopes = ["same_area", "intra_province", "cross_province"]
     public static let relations = [
@@ -91,7 +197,7 @@ public enum Vocabulary {
     /// Region-valued facts: conditions on them list region references (code, name or pinyin).
     public static let regionFacts = ["origin", "destination", "member_region"]
 
-    public static let facts: [FactSpec] = [
+    static let builtinFacts: [FactSpec] = [
         enumFact("insurance_type", ["employee", "resident"], nil, "参保类型", "insurance type"),
         enumFact("employment", ["employer", "flexible"], "employer", "就业方式", "employment"),
         boolFact("origin_stopped", nil, "转出地已停保", "insurance stopped at origin"),
@@ -102,17 +208,24 @@ public enum Vocabulary {
         boolFact("requests_bank_payout", "false", "申请划入本人银行账户", "asks for payout to own bank account"),
         boolFact("destination_connected", "true", "转入地已接入国家医保信息平台", "destination on the national platform"),
         enumFact("account_status", ["normal", "arrears", "frozen"], "normal", "个人账户状态", "account status"),
-        derivedEnum("scope", scopes, "转移范围", "transfer scope"),
-        derivedEnum("member_relation", relations, "家庭成员关系", "relation of the family member"),
+        derivedEnum("scope", scopes, .scope(from: "origin", to: "destination"), "转移范围", "transfer scope"),
+        derivedEnum(
+            "member_relation", relations, .member(field: "relation"), "家庭成员关系", "relation of the family member"),
         FactSpec(
-            name: "member_insured", values: booleans, isBoolean: true, defaultValue: nil, derived: true,
-            zh: "家庭成员已参保", en: "family member insured"),
-        derivedEnum("member_scope", scopes, "家庭成员所在范围", "where the family member is insured"),
-        derivedEnum("giver_wallet", ["open", "unknown"], "本人统筹区医保钱包", "wallet status of the giver's area"),
-        derivedEnum("member_wallet", ["open", "unknown"], "家庭成员统筹区医保钱包", "wallet status of the member's area"),
+            name: "member_insured", values: booleans, isBoolean: true, defaultValue: nil,
+            derivation: .member(field: "insured"), zh: "家庭成员已参保", en: "family member insured"),
+        derivedEnum(
+            "member_scope", scopes, .scope(from: "origin", to: "member_region"), "家庭成员所在范围",
+            "where the family member is insured"),
+        derivedEnum(
+            "giver_wallet", ["open", "unknown"], .since(attribute: "wallet_open_since", region: "origin"),
+            "本人统筹区医保钱包", "wallet status of the giver's area"),
+        derivedEnum(
+            "member_wallet", ["open", "unknown"], .since(attribute: "wallet_open_since", region: "member_region"),
+            "家庭成员统筹区医保钱包", "wallet status of the member's area"),
     ]
 
-    public static let decisions: [DecisionSpec] = [
+    static let builtinDecisions: [DecisionSpec] = [
         DecisionSpec(
             name: "transfer_blockers", hitPolicy: .collect, subject: .origin,
             outputs: [OutputSpec(name: "blocker", kind: .enumeration(blockers), required: true)],
@@ -143,25 +256,20 @@ public enum Vocabulary {
             zh: "家庭共济", en: "family sharing"),
     ]
 
-    public static func fact(named name: String) -> FactSpec? { facts.first { $0.name == name } }
-    public static func decision(named name: String) -> DecisionSpec? { decisions.first { $0.name == name } }
-
-    /// Attributes a region may carry, each a date.
-    public static let attributes: [(name: String, zh: String, en: String)] = [
-        ("wallet_open_since", "医保钱包全域开通日期", "date the 医保钱包 was open in the whole area")
-    ]
-
     private static func enumFact(_ name: String, _ values: [String], _ def: String?, _ zh: String, _ en: String)
         -> FactSpec
     {
-        FactSpec(name: name, values: values, isBoolean: false, defaultValue: def, derived: false, zh: zh, en: en)
+        FactSpec(name: name, values: values, isBoolean: false, defaultValue: def, derivation: nil, zh: zh, en: en)
     }
 
     private static func boolFact(_ name: String, _ def: String?, _ zh: String, _ en: String) -> FactSpec {
-        FactSpec(name: name, values: booleans, isBoolean: true, defaultValue: def, derived: false, zh: zh, en: en)
+        FactSpec(name: name, values: booleans, isBoolean: true, defaultValue: def, derivation: nil, zh: zh, en: en)
     }
 
-    private static func derivedEnum(_ name: String, _ values: [String], _ zh: String, _ en: String) -> FactSpec {
-        FactSpec(name: name, values: values, isBoolean: false, defaultValue: nil, derived: true, zh: zh, en: en)
+    private static func derivedEnum(
+        _ name: String, _ values: [String], _ derivation: Derivation, _ zh: String, _ en: String
+    ) -> FactSpec {
+        FactSpec(
+            name: name, values: values, isBoolean: false, defaultValue: nil, derivation: derivation, zh: zh, en: en)
     }
 }

@@ -7,6 +7,7 @@ import PolicySyntax
 public enum Validate {
     public static func run(_ syntax: PolicySetSyntax) -> (ValidatedPolicy, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let vocabulary = Vocabulary.builtin
         let regions = ValidateRegions.run(syntax.regions, diagnostics: &diagnostics)
         let resolver = RegionResolver(index: RegionIndex(regions))
 
@@ -96,7 +97,8 @@ public enum Validate {
                     at: s.id.span, help: "cite it where it is used, or remove it"))
         }
         let validated = ValidatedPolicy(
-            regions: regions, sources: sources, calendars: calendars, attributes: attributes, rules: rules,
+            vocabulary: vocabulary, regions: regions, sources: sources, calendars: calendars, attributes: attributes,
+            rules: rules,
             hitPolicies: hitPolicies)
         return (validated, diagnostics)
     }

@@ -9,6 +9,8 @@ public struct TypedRule: Sendable {
 
 /// The policy set after validation: every reference checked, every value typed.
 public struct ValidatedPolicy: Sendable {
+    /// What the rules may speak of.
+    public var vocabulary: Vocabulary
     public var regions: [RegionEntry]
     public var sources: [SourceEntry]
     public var calendars: [CalendarYear]

@@ -110,7 +110,7 @@ public enum PolicyDirectoryLoader {
     /// The folders policyc reads, each holding YAML files directly (no subfolders).
     static let folders = ["provinces", "cities", "calendars", "tests"]
     /// The files policyc reads at the top of the policy directory.
-    static let topFiles = ["regions.yaml", "sources.yaml", "national.yaml"]
+    static let topFiles = ["regions.yaml", "sources.yaml", "national.yaml", "vocabulary.yaml"]
 
     static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 

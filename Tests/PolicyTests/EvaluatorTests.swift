@@ -31,7 +31,7 @@ struct EvaluatorTests {
         }
         return Evaluator(
             table: DecisionTableArtifact(
-                contentHash: "", decisions: decisions, regions: regions,
+                contentHash: "", vocabulary: .builtin, decisions: decisions, regions: regions,
                 sources: [
                     SourceEntry(id: "S", title: "t", publisher: nil, date: nil, url: "u", seed: nil, confidence: "seed")
                 ],
