@@ -18,7 +18,12 @@ struct DiagnosticsGoldenTests {
         #expect(compilation.table != nil)
     }
 
-    @Test func everyBrokenFixtureHasAGoldenFile() {
+    /// Each fixture has its golden file and each golden file its fixture (no golden left behind
+    /// by a removed or renamed fixture).
+    @Test func everyBrokenFixtureHasAGoldenFile() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.brokenDirectory.path)
+        let goldens = files.filter { $0.hasSuffix(".expected") }.map { String($0.dropLast(9)) }.sorted()
+        #expect(goldens == Self.cases)
         #expect(Self.cases.count >= 10)
     }
 
