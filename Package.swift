@@ -1,10 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One module per pipeline stage; dependencies point one way:
-// policyc -> PolicyTestRunner, PolicyBench, PolicySchema
-//   PolicyCompiler (validate, resolve, analyse, lower) -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
+// One module per pipeline stage; dependencies point one way (each target below lists every module
+// it imports, nothing more):
+// policyc (CLI) -> PolicyBench -> PolicyCompiler; policyc -> PolicyTestRunner, PolicySchema
+//   PolicyCompiler (validate, resolve, lower, analyse) -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
 //   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyEvaluator -> DecisionTable
+//   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyEvaluator
+//   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyEvaluator for JSON
 // The evaluator never sees YAML: it reads the compiled DecisionTable only.
 let package = Package(
     name: "policyc",
@@ -24,7 +27,8 @@ let package = Package(
         ),
         .target(name: "PolicyDiagnostics"),
         .target(name: "PolicySyntax", dependencies: ["PolicyDiagnostics", "DecisionTable"]),
-        .target(name: "PolicyLoader", dependencies: ["CLibYAML", "PolicySyntax", "PolicyDiagnostics"]),
+        .target(
+            name: "PolicyLoader", dependencies: ["CLibYAML", "PolicySyntax", "PolicyDiagnostics", "DecisionTable"]),
         .target(name: "DecisionTable", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PolicyCompiler",
@@ -43,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "PolicyTestRunner",
-            dependencies: ["PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics"]
+            dependencies: ["PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
         ),
         .executableTarget(
             name: "policyc",

@@ -127,7 +127,7 @@ public enum Validate {
                     diagnostics.append(
                         .error(
                             .unknownRule, "rule '\(rule.entry.id)' overrides unknown rule '\(target)'", at: rule.span,
-                            help: Help.didYouMean(target, in: Array(byID.keys))))
+                            help: Help.didYouMean(target, in: byID.keys.sorted())))
                     continue
                 }
                 if other.entry.decision != rule.entry.decision {
@@ -165,7 +165,7 @@ struct SourceCitations {
                 diagnostics.append(
                     .error(
                         .unknownSource, "unknown source '\(ref.value)'", at: ref.span,
-                        help: Help.didYouMean(ref.value, in: Array(known.keys))
+                        help: Help.didYouMean(ref.value, in: known.keys.sorted())
                             ?? "define it in sources.yaml"))
                 continue
             }

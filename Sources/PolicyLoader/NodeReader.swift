@@ -65,12 +65,12 @@ public struct NodeReader {
         return Located(value, at: node.span)
     }
 
-    public mutating func date(_ node: YAMLNode, what: String) -> Located<CivilDate>? {
+    public mutating func date(_ node: YAMLNode, what: String) -> Located<Day>? {
         guard let text = node.scalar, !node.isNull else {
             report(.error(.wrongType, "\(what) must be a date (YYYY-MM-DD), found \(node.kindName)", at: node.span))
             return nil
         }
-        guard let date = CivilDate(parsing: text) else {
+        guard let date = Day(parsing: text) else {
             report(
                 .error(
                     .malformedDate, "\(what) '\(text)' is not a valid date", at: node.span,

@@ -1,4 +1,3 @@
-import DecisionTable
 import PolicyDiagnostics
 import PolicySyntax
 

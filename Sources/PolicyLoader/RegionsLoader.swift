@@ -1,3 +1,4 @@
+import DecisionTable
 import PolicyDiagnostics
 import PolicySyntax
 
@@ -93,7 +94,7 @@ enum CalendarLoader {
         else { return nil }
         guard let year = f["year"].flatMap({ reader.integer($0, what: "year") }) else { return nil }
         let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
-        func dates(_ key: String) -> [Located<CivilDate>] {
+        func dates(_ key: String) -> [Located<Day>] {
             guard let node = f[key], let items = reader.list(node, what: key) else { return [] }
             return items.compactMap { reader.date($0, what: "a \(key) entry") }
         }

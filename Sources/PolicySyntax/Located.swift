@@ -1,4 +1,3 @@
-import DecisionTable
 import PolicyDiagnostics
 
 /// A value as written, with the span it was written at.
@@ -21,6 +20,3 @@ extension Located: Equatable where Value: Equatable {
 extension Located: Hashable where Value: Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
-
-/// Dates in policy files are the artifact's own `Day` values.
-public typealias CivilDate = Day

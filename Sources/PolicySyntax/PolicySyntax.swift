@@ -1,4 +1,7 @@
+import DecisionTable
 import PolicyDiagnostics
+
+// Dates in policy files are the artifact's own `Day` values, hence the one edge to DecisionTable.
 
 /// One region as written in regions.yaml.
 public struct RegionDecl: Sendable {
@@ -76,10 +79,10 @@ public struct ConditionSyntax: Sendable {
 }
 
 public struct EffectiveSyntax: Sendable {
-    public var from: Located<CivilDate>?
-    public var to: Located<CivilDate>?
+    public var from: Located<Day>?
+    public var to: Located<Day>?
 
-    public init(from: Located<CivilDate>?, to: Located<CivilDate>?) {
+    public init(from: Located<Day>?, to: Located<Day>?) {
         self.from = from
         self.to = to
     }
@@ -122,11 +125,11 @@ public struct RuleDecl: Sendable {
 /// A dated attribute of a region, such as the day its 医保钱包 (wallet) opened province-wide.
 public struct AttributeDecl: Sendable {
     public var name: Located<String>
-    public var value: Located<CivilDate>
+    public var value: Located<Day>
     public var sources: [Located<String>]
     public var span: SourceSpan
 
-    public init(name: Located<String>, value: Located<CivilDate>, sources: [Located<String>], span: SourceSpan) {
+    public init(name: Located<String>, value: Located<Day>, sources: [Located<String>], span: SourceSpan) {
         self.name = name
         self.value = value
         self.sources = sources
@@ -161,12 +164,12 @@ public struct CalendarDecl: Sendable {
     public var path: String
     public var year: Located<Int>
     public var sources: [Located<String>]
-    public var holidays: [Located<CivilDate>]
-    public var workdays: [Located<CivilDate>]
+    public var holidays: [Located<Day>]
+    public var workdays: [Located<Day>]
 
     public init(
-        path: String, year: Located<Int>, sources: [Located<String>], holidays: [Located<CivilDate>],
-        workdays: [Located<CivilDate>]
+        path: String, year: Located<Int>, sources: [Located<String>], holidays: [Located<Day>],
+        workdays: [Located<Day>]
     ) {
         self.path = path
         self.year = year

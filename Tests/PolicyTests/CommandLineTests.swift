@@ -127,12 +127,28 @@ struct CommandLineTests {
         #expect(lines[4] == lines[0])
     }
 
+    /// Each stage prints the shipped rules: as written (each at its place), typed, in the chains
+    /// of their regions, and in the table.
     @Test func dumpPrintsEachStage() throws {
-        for stage in ["syntax", "validated", "resolved", "table"] {
+        func dump(_ stage: String) throws -> Any {
             let run = try Self.policyc(["dump", "--stage", stage])
-            #expect(run.status == 0)
-            #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) != nil, "\(stage)")
+            #expect(run.status == 0, "\(stage)")
+            return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
         }
+        func ids(_ rules: [[String: Any]]) -> [String] { rules.compactMap { $0["id"] as? String }.sorted() }
+        let syntax = try #require(try dump("syntax") as? [String: Any])
+        let files = try #require(syntax["policies"] as? [[String: Any]])
+        let written = files.flatMap { $0["rules"] as? [[String: Any]] ?? [] }
+        #expect(written.allSatisfy { ($0["at"] as? String)?.contains(".yaml:") == true })
+        let validated = try #require(try dump("validated") as? [[String: Any]])
+        let table = try #require(try dump("table") as? [String: Any])
+        let tableRules = try #require(table["rules"] as? [[String: Any]])
+        #expect(ids(written).count >= 40)
+        #expect(ids(validated) == ids(written))
+        #expect(ids(tableRules) == ids(written))
+        let chains = try #require(try dump("resolved") as? [[String: Any]])
+        let chained = Set(chains.flatMap { $0["rules"] as? [String] ?? [] })
+        #expect(!chains.isEmpty && chained.isSubset(of: ids(written)))
     }
 
     @Test func policyTestReportsFailuresWithExpectedAndActual() throws {
@@ -164,10 +180,9 @@ struct CommandLineTests {
         #expect(try Self.policyc(["diff", "no-such-revision", "policies"]).status == 2)
     }
 
-    @Test func diffAcceptsGitRevisions() throws {
-        guard FileManager.default.fileExists(atPath: Paths.packageRoot.appendingPathComponent(".git").path) else {
-            return
-        }
+    /// Needs a git checkout (`.git` is a directory, or a file in a worktree).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Paths.packageRoot.appendingPathComponent(".git").path)))
+    func diffAcceptsGitRevisions() throws {
         #expect(try Self.policyc(["diff", "HEAD", "HEAD"]).status == 0)
     }
 

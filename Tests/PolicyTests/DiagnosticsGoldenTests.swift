@@ -18,7 +18,12 @@ struct DiagnosticsGoldenTests {
         #expect(compilation.table != nil)
     }
 
-    @Test func everyBrokenFixtureHasAGoldenFile() {
+    /// Each fixture has its golden file and each golden file its fixture (no golden left behind
+    /// by a removed or renamed fixture).
+    @Test func everyBrokenFixtureHasAGoldenFile() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.brokenDirectory.path)
+        let goldens = files.filter { $0.hasSuffix(".expected") }.map { String($0.dropLast(9)) }.sorted()
+        #expect(goldens == Self.cases)
         #expect(Self.cases.count >= 10)
     }
 
@@ -39,6 +44,21 @@ struct DiagnosticsGoldenTests {
             of: scratch.path, with: "<policies>")
         let problem = Golden.check(text, against: Self.brokenDirectory.appendingPathComponent("\(name).expected"))
         #expect(problem == nil, "\(problem ?? "")")
+    }
+
+    /// Among equally close names the help suggests the first in sorted order, so the same
+    /// policies give the same help on every run (ids sit in dictionaries, whose order is not).
+    @Test func equallyCloseSuggestionsAreDeterministic() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let sources = try String(contentsOfFile: "\(scratch.path)/sources.yaml", encoding: .utf8)
+        let tied = "ZYXWVUTSRQPONMLKJIHGFEDCBA".map {
+            "  - {id: S-SEE\($0), title: Tied, url: example.org/tied, confidence: seed}\n"
+        }
+        try scratch.write(sources + tied.joined(), to: "sources.yaml")
+        let city = try String(contentsOfFile: "\(scratch.path)/cities/nanjing.yaml", encoding: .utf8)
+        try scratch.write(city.replacingOccurrences(of: "[S-SEED]", with: "[S-SEE9]"), to: "cities/nanjing.yaml")
+        let unknown = Compiler.compile(directory: scratch.path).diagnostics.filter { $0.code == .unknownSource }
+        #expect(!unknown.isEmpty && unknown.allSatisfy { $0.help == "did you mean 'S-SEEA'?" })
     }
 
     @Test func jsonRenderingKeepsSpansAndCodes() throws {
