@@ -6,6 +6,8 @@
 #  - `check` in every format on the shipped policies and on every broken fixture;
 #  - `test` in text and JUnit.
 # Usage: scripts/compare_contract.sh OLD_POLICYC NEW_POLICYC [LINES] [SAMPLE]   (defaults 200000 60)
+# The tables' content hashes (`sha256:...`, in every answer) are replaced by `sha256:HASH` before
+# comparing, since any change to the table's content changes them; the script prints both.
 # Exit 0 when every output is identical; else lists what differs and exits 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,6 +74,9 @@ for side in old new; do
     "$bin" test policies > "$work/$side/test.txt" 2>&1 || true
     "$bin" test --format junit policies | sed -E 's/time="[^"]*"/time=""/g' > "$work/$side/junit.xml" 2>&1 || true
 done
+for f in "$work"/old/*.* "$work"/new/*.*; do sed -i -E 's/sha256:[0-9a-f]{64}/sha256:HASH/g' "$f"; done
+echo "table hashes: old $("$old" compile policies -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)," \
+    "new $("$new" compile policies -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)"
 for f in "$work"/old/*.*; do same "$(basename "$f")" "$f" "$work/new/$(basename "$f")"; done
 echo "lines: $(wc -l < "$work/new/full.jsonl") full, $(wc -l < "$work/new/compact.jsonl") compact"
 exit $failed

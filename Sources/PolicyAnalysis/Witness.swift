@@ -45,34 +45,65 @@ struct WitnessBuilder {
         return result
     }
 
+    /// The vocabulary's derived facts by what they derive, so witnesses follow the declarations.
+    private struct Derived {
+        var scope: String?, memberScope: String?, giverWallet: String?, memberWallet: String?
+        var relation: String?, insured: String?
+        var member: Set<String> = ["member_region"]
+
+        init(_ vocabulary: Vocabulary) {
+            for fact in vocabulary.facts {
+                switch fact.derivation {
+                case .scope("origin", "destination")?: scope = fact.name
+                case .scope("origin", "member_region")?: memberScope = fact.name
+                case .since(_, "origin")?: giverWallet = fact.name
+                case .since(_, "member_region")?: memberWallet = fact.name
+                case .member("relation")?: relation = fact.name
+                case .member("insured")?: insured = fact.name
+                default: continue
+                }
+                if case .member? = fact.derivation { member.insert(fact.name) }
+            }
+            for name in [memberScope, memberWallet].compactMap({ $0 }) { member.insert(name) }
+        }
+    }
+
     func build(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool) -> JSONValue? {
         let m = Membership(space: space, cube: cube)
         let regions = evaluator.regions
+        let derived = Derived(evaluator.vocabulary)
         let subjectIsOrigin = chain.decision.subject == .origin
-        let needsMember = space.columns.contains { $0.fact.hasPrefix("member_") }
-        func wallet(_ r: Int) -> String { evaluator.walletOpen(r, day) ? "open" : "unknown" }
+        let needsMember = space.columns.contains { derived.member.contains($0.fact) }
+        func allows(_ fact: String?, _ value: @autoclosure () -> String?) -> Bool {
+            guard let fact, m.has(fact) else { return true }
+            return value().map { m.allows(fact, $0) } ?? false
+        }
+        func wallet(_ fact: String?, _ r: Int) -> String? {
+            fact.flatMap { evaluator.derivedValue(of: $0, region: r, day: day) }
+        }
         func code(_ r: Int) -> String { regions.regions[r].code }
 
         for subject in chain.members {
             guard m.allows(subjectIsOrigin ? "origin" : "destination", code(subject)) else { continue }
-            if subjectIsOrigin && !m.allows("giver_wallet", wallet(subject)) { continue }
-            for other in regionsAround(subject, { m.allows("scope", $0) }) {
+            if subjectIsOrigin && !allows(derived.giverWallet, wallet(derived.giverWallet, subject)) { continue }
+            for other in regionsAround(subject, { allows(derived.scope, $0) }) {
                 let (origin, destination) = subjectIsOrigin ? (subject, other) : (other, subject)
                 guard m.allows(subjectIsOrigin ? "destination" : "origin", code(other)),
-                    m.allows("scope", regions.scope(from: origin, to: destination)),
-                    m.allows("giver_wallet", wallet(origin))
+                    allows(derived.scope, regions.scope(from: origin, to: destination)),
+                    allows(derived.giverWallet, wallet(derived.giverWallet, origin))
                 else { continue }
-                let members = needsMember ? regionsAround(origin, { m.allows("member_scope", $0) }) : [-1]
+                let members = needsMember ? regionsAround(origin, { allows(derived.memberScope, $0) }) : [-1]
                 for member in members {
                     if member >= 0 {
-                        guard m.allows("member_region", code(member)), m.allows("member_wallet", wallet(member)),
-                            m.allows("member_scope", regions.scope(from: origin, to: member))
+                        guard m.allows("member_region", code(member)),
+                            allows(derived.memberWallet, wallet(derived.memberWallet, member)),
+                            allows(derived.memberScope, regions.scope(from: origin, to: member))
                         else { continue }
                     }
-                    for inputs in inputChoices(space, cube) {
+                    for inputs in inputChoices(space, cube, derived) {
                         let json = facts(
                             origin: code(origin), destination: code(destination), inputs: inputs,
-                            member: member >= 0 ? code(member) : nil, day: day)
+                            member: member >= 0 ? code(member) : nil, day: day, derived)
                         guard let facts = try? evaluator.facts(from: json, today: day), accept(facts) else { continue }
                         return json
                     }
@@ -84,11 +115,11 @@ struct WitnessBuilder {
     }
 
     /// A few assignments of the cube's input facts (not derived, not regions), first values first.
-    private func inputChoices(_ space: FactSpace, _ cube: Cube) -> [[String: String]] {
+    private func inputChoices(_ space: FactSpace, _ cube: Cube, _ derived: Derived) -> [[String: String]] {
         var choices: [[String: String]] = [[:]]
         for (i, column) in space.columns.enumerated() {
-            guard !column.isRegion, let spec = Vocabulary.fact(named: column.fact),
-                !spec.derived || column.fact == "member_relation" || column.fact == "member_insured"
+            guard !column.isRegion, let spec = evaluator.vocabulary.fact(named: column.fact),
+                !spec.derived || column.fact == derived.relation || column.fact == derived.insured
             else { continue }
             let values = column.values.indices.filter { cube.masks[i] & (UInt64(1) << UInt64($0)) != 0 }
                 .map { column.values[$0] }
@@ -98,23 +129,24 @@ struct WitnessBuilder {
         return choices
     }
 
-    private func facts(origin: String, destination: String, inputs: [String: String], member: String?, day: Day)
-        -> JSONValue
-    {
+    private func facts(
+        origin: String, destination: String, inputs: [String: String], member: String?, day: Day, _ derived: Derived
+    ) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
-        for fact in Vocabulary.facts where !fact.derived {
+        for fact in evaluator.vocabulary.facts where !fact.derived {
             let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values[0])
             pairs.append((fact.name, fact.isBoolean ? .bool(value == "true") : .string(value)))
         }
         pairs.append(("application_date", .string(day.description)))
+        let relations = derived.relation.flatMap { evaluator.vocabulary.fact(named: $0)?.values } ?? []
         if let member {
             pairs.append(
                 (
                     "family_member",
                     .object([
-                        ("relation", .string(inputs["member_relation"] ?? "spouse")),
+                        ("relation", .string(derived.relation.flatMap { inputs[$0] } ?? relations.first ?? "")),
                         ("region", .string(member)),
-                        ("insured", .bool((inputs["member_insured"] ?? "true") == "true")),
+                        ("insured", .bool((derived.insured.flatMap { inputs[$0] } ?? "true") == "true")),
                     ])
                 ))
         }

@@ -78,26 +78,87 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// The derived columns' numbers as plain stored values, for the evaluator's hot path (a global
-/// `static let` is read through a lazy-initialisation check on every access).
-struct ColumnNumbers: Sendable {
-    let scope = Columns.scope
-    let memberRelation = Columns.memberRelation
-    let memberInsured = Columns.memberInsured
-    let memberScope = Columns.memberScope
-    let giverWallet = Columns.giverWallet
-    let memberWallet = Columns.memberWallet
-}
+/// The table's facts as columns of the fact vector, in vocabulary order, with how each derived
+/// column is computed. Built once per evaluator from the table's vocabulary; the numbers are plain
+/// stored values, read on the hot path without lazy-initialisation checks.
+struct FactColumns: Sendable {
+    let facts: [FactSpec]
+    let index: [String: Int]
+    /// Derived columns in column order, each with its derivation resolved to numbers.
+    let derived: [DerivedColumn]
+    /// The column of the transfer scope (origin to destination), -1 when the vocabulary has none.
+    let scope: Int
+    /// The values of `family_member.relation` (the fact derived from that field), in order.
+    let relations: [String]
+    /// The region attributes the derivations read, by name (indices into `since`).
+    let attributes: [String]
 
-/// Column numbers of the vocabulary's facts, fixed at start-up.
-enum Columns {
-    static let names = Vocabulary.facts.map(\.name)
-    static let index: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    static func of(_ name: String) -> Int { index[name]! }
-    static let scope = of("scope")
-    static let memberRelation = of("member_relation")
-    static let memberInsured = of("member_insured")
-    static let memberScope = of("member_scope")
-    static let giverWallet = of("giver_wallet")
-    static let memberWallet = of("member_wallet")
+    /// Region facts a derivation reads: the applicant's origin, destination, family member's region.
+    enum RegionSlot: Int, Sendable {
+        case origin = 0, destination = 1, member = 2
+
+        init?(_ name: String) {
+            guard let i = Vocabulary.regionFacts.firstIndex(of: name) else { return nil }
+            self.init(rawValue: i)
+        }
+
+        /// The input the applicant gives for this region fact.
+        var input: String { ["origin", "destination", "family_member.region"][rawValue] }
+    }
+
+    struct DerivedColumn: Sendable {
+        enum Kind: Sendable {
+            case scope(RegionSlot, RegionSlot)
+            case relation
+            case insured
+            /// The attribute (index into `attributes`) of a region.
+            case since(Int, RegionSlot)
+        }
+        let column: Int
+        let kind: Kind
+
+        /// Whether computing it needs the family member.
+        var readsMember: Bool {
+            switch kind {
+            case .relation, .insured: true
+            case .scope(let a, let b): a == .member || b == .member
+            case .since(_, let r): r == .member
+            }
+        }
+    }
+
+    init(_ vocabulary: Vocabulary) {
+        facts = vocabulary.facts
+        index = Dictionary(facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var attributes: [String] = []
+        var derived: [DerivedColumn] = []
+        var relations: [String] = []
+        for (column, fact) in facts.enumerated() {
+            guard let derivation = fact.derivation else { continue }
+            switch derivation {
+            case .scope(let from, let to):
+                guard let a = RegionSlot(from), let b = RegionSlot(to) else { continue }
+                derived.append(DerivedColumn(column: column, kind: .scope(a, b)))
+            case .member(let field):
+                if field == "relation" {
+                    relations = fact.values
+                    derived.append(DerivedColumn(column: column, kind: .relation))
+                } else if field == "insured" {
+                    derived.append(DerivedColumn(column: column, kind: .insured))
+                }
+            case .since(let attribute, let region):
+                guard let r = RegionSlot(region) else { continue }
+                if !attributes.contains(attribute) { attributes.append(attribute) }
+                derived.append(DerivedColumn(column: column, kind: .since(attributes.firstIndex(of: attribute)!, r)))
+            }
+        }
+        self.derived = derived
+        self.relations = relations
+        self.attributes = attributes
+        scope =
+            derived.first {
+                if case .scope(.origin, .destination) = $0.kind { return true }
+                return false
+            }?.column ?? -1
+    }
 }

@@ -10,69 +10,60 @@ struct DerivedFacts {
 
     /// Takes the evaluator itself rather than closures or copies of its parts: this runs once per
     /// answer, and a captured closure or a copied region index (five reference counts) would cost
-    /// more than the rest. Column numbers come from the evaluator too, not from lazy globals.
-    /// `needed` says which derived columns to fill (`Derived`): a single decision derives only what
-    /// its rules read.
-    init(_ facts: ApplicantFacts, evaluator: Evaluator, needed: Derived = .all) {
+    /// more than the rest. `needed` has a bit per derived column to fill (bit n for column n): a
+    /// single decision derives only what its rules read.
+    init(_ facts: ApplicantFacts, evaluator: Evaluator, needed: UInt64 = ~0) {
         self.facts = facts
         var v = facts.values
-        let c = evaluator.columns
-        if needed.contains(.scope), let o = facts.origin, let d = facts.destination {
-            v[c.scope] = evaluator.scopeIndex(from: o, to: d)
-        }
-        if needed.contains(.giverWallet), let origin = facts.origin {
-            v[c.giverWallet] = evaluator.walletOpen(origin, facts.applicationDate) ? 0 : 1
-        }
-        if needed.contains(.member), let m = facts.member {
-            v[c.memberRelation] = m.relation
-            if let insured = m.insured { v[c.memberInsured] = insured ? 1 : 0 }
-            if let r = m.region {
-                v[c.memberWallet] = evaluator.walletOpen(r, facts.applicationDate) ? 0 : 1
-                if let o = facts.origin { v[c.memberScope] = evaluator.scopeIndex(from: o, to: r) }
+        let day = facts.applicationDate
+        for d in evaluator.columns.derived where needed & (1 << UInt64(d.column)) != 0 {
+            switch d.kind {
+            case .scope(let a, let b):
+                if let x = facts.region(a), let y = facts.region(b) {
+                    v[d.column] = evaluator.scopeIndex(from: x, to: y)
+                }
+            case .relation:
+                if let m = facts.member { v[d.column] = m.relation }
+            case .insured:
+                if let insured = facts.member?.insured { v[d.column] = insured ? 1 : 0 }
+            case .since(let attribute, let slot):
+                if let r = facts.region(slot) { v[d.column] = evaluator.since(attribute, r, day) ? 0 : 1 }
             }
         }
         self.values = v
     }
 
-    /// Groups of derived columns.
-    struct Derived: OptionSet, Sendable {
-        let rawValue: UInt8
-        static let scope = Derived(rawValue: 1)
-        static let giverWallet = Derived(rawValue: 2)
-        /// The family member's relation, insurance, wallet and scope.
-        static let member = Derived(rawValue: 4)
-        static let all: Derived = [.scope, .giverWallet, .member]
-
-        /// The group a column belongs to (empty for an input column).
-        static func of(column: Int) -> Derived {
-            switch column {
-            case Columns.scope: .scope
-            case Columns.giverWallet: .giverWallet
-            case Columns.memberRelation, Columns.memberInsured, Columns.memberWallet, Columns.memberScope: .member
-            default: []
-            }
-        }
-    }
-
     func region(_ which: Int) -> Int? {
-        switch which {
-        case 0: facts.origin
-        case 1: facts.destination
-        default: facts.member?.region
-        }
+        FactColumns.RegionSlot(rawValue: which).flatMap { facts.region($0) }
     }
 
     /// The input facts an applicant must give for a column to be known.
-    func needs(_ column: Int) -> [String] {
-        switch column {
-        case Columns.scope:
-            (facts.origin == nil ? ["origin"] : []) + (facts.destination == nil ? ["destination"] : [])
-        case Columns.memberRelation: [facts.member == nil ? "family_member" : "family_member.relation"]
-        case Columns.memberInsured: [facts.member == nil ? "family_member" : "family_member.insured"]
-        case Columns.memberScope, Columns.memberWallet:
-            facts.member == nil ? ["family_member"] : (facts.origin == nil ? ["origin"] : ["family_member.region"])
-        case Columns.giverWallet: ["origin"]
-        default: [Vocabulary.facts[column].name]
+    func needs(_ column: Int, _ columns: FactColumns) -> [String] {
+        guard let d = columns.derived.first(where: { $0.column == column }) else { return [columns.facts[column].name] }
+        func missing(_ slot: FactColumns.RegionSlot) -> [String] {
+            if slot == .member { return facts.member == nil ? ["family_member"] : [] }
+            return facts.region(slot) == nil ? [slot.input] : []
+        }
+        switch d.kind {
+        case .relation: return [facts.member == nil ? "family_member" : "family_member.relation"]
+        case .insured: return [facts.member == nil ? "family_member" : "family_member.insured"]
+        case .scope(let a, let b):
+            // Without the family member, that is all the applicant must add first.
+            if d.readsMember && facts.member == nil { return ["family_member"] }
+            return [a, b].flatMap { slot in facts.region(slot) == nil ? [slot.input] : [] }
+        case .since(_, let slot):
+            return slot == .member && facts.member == nil ? missing(slot) : [slot.input]
+        }
+    }
+}
+
+extension ApplicantFacts {
+    @inline(__always)
+    func region(_ slot: FactColumns.RegionSlot) -> Int? {
+        switch slot {
+        case .origin: origin
+        case .destination: destination
+        case .member: member?.region
         }
     }
 }

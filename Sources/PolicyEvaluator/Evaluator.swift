@@ -12,15 +12,22 @@ public final class Evaluator: Sendable {
     let scanner: FactsScanner
     /// Hit policy per decision (vocabulary order), as the table records it.
     let hitPolicies: [HitPolicy]
-    let columns = ColumnNumbers()
+    let columns: FactColumns
+    /// The table's vocabulary: its facts, attributes and decisions.
+    public var vocabulary: Vocabulary { table.vocabulary }
+    /// Decision name -> number (vocabulary order).
+    let decisionIndex: [String: Int]
+    /// The decisions of the answer's published parts, by number.
+    let parts: PartDecisions
     /// Per region, its province (itself for a province), for the scope without copying the region index.
     private let provinceOf: [Int32]
     /// Per decision, whether its subject is the origin (else the destination).
-    private let subjectIsOrigin = Vocabulary.decisions.map { $0.subject == .origin }
-    /// Per decision, the derived columns its rules read.
-    private let derivedNeeded: [DerivedFacts.Derived]
-    /// Per region, the day its 医保钱包 opened (its own or its province's, the earlier), for O(1) lookups.
-    private let walletSince: [Day?]
+    private let subjectIsOrigin: [Bool]
+    /// Per decision, the derived columns its rules read (a bit per column).
+    private let derivedNeeded: [UInt64]
+    /// Per dated attribute a derivation reads (`columns.attributes`) and region: the day it takes
+    /// effect there (the region's own or its province's, the earlier), for O(1) lookups.
+    private let sinceDay: [[Day?]]
     private let sourcesByID: [String: SourceEntry]
     /// Answer fragments that depend only on the table, built once: `decided_by` per rule (without
     /// the national-baseline note), each region as JSON, and each region's baseline note.
@@ -30,35 +37,44 @@ public final class Evaluator: Sendable {
         self.table = table
         let regions = RegionIndex(table.regions)
         self.regions = regions
-        precondition(Vocabulary.facts.count <= DerivedFacts.Values.scalarCount, "the fact vector is too small")
-        let hitPolicies = Vocabulary.decisions.map { spec in
+        let vocabulary = table.vocabulary
+        precondition(vocabulary.facts.count <= DerivedFacts.Values.scalarCount, "the fact vector is too small")
+        let columns = FactColumns(vocabulary)
+        self.columns = columns
+        let decisionIndex = Dictionary(
+            vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.decisionIndex = decisionIndex
+        self.parts = PartDecisions(decisionIndex)
+        self.subjectIsOrigin = vocabulary.decisions.map { $0.subject == .origin }
+        let hitPolicies = vocabulary.decisions.map { spec in
             table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
         }
         self.hitPolicies = hitPolicies
         self.provinceOf = regions.regions.indices.map { Int32(regions.province(of: $0)) }
-        self.plan = ExecutionPlan(table: table, regions: regions, hitPolicies: hitPolicies)
-        self.derivedNeeded = Vocabulary.decisions.map { spec in
-            table.rules.filter { $0.decision == spec.name }.reduce(into: DerivedFacts.Derived()) { needed, rule in
+        self.plan = ExecutionPlan(table: table, regions: regions, hitPolicies: hitPolicies, columns: columns)
+        let derivedColumns = Set(columns.derived.map(\.column))
+        self.derivedNeeded = vocabulary.decisions.map { spec in
+            table.rules.filter { $0.decision == spec.name }.reduce(into: UInt64(0)) { needed, rule in
                 for c in rule.conditions {
-                    if let column = Columns.index[c.fact] { needed.formUnion(.of(column: column)) }
+                    if let column = columns.index[c.fact], derivedColumns.contains(column) {
+                        needed |= 1 << UInt64(column)
+                    }
                 }
             }
         }
         self.calendar = WorkingCalendar(table.calendars)
-        self.decoder = FactsDecoder(regions: regions)
-        self.scanner = FactsScanner(regions: regions)
-        var wallet: [Int: Day] = [:]
-        for a in table.attributes where a.name == "wallet_open_since" {
-            if let r = regions.index(ofCode: a.region) { wallet[r] = min(a.value, wallet[r] ?? a.value) }
-        }
-        self.walletSince = regions.regions.indices.map { r in
-            regions.chain(of: r).compactMap { wallet[$0] }.min()
+        self.decoder = FactsDecoder(regions: regions, columns: columns)
+        self.scanner = FactsScanner(regions: regions, decoder: decoder)
+        self.sinceDay = columns.attributes.map { name in
+            var day: [Int: Day] = [:]
+            for a in table.attributes where a.name == name {
+                if let r = regions.index(ofCode: a.region) { day[r] = min(a.value, day[r] ?? a.value) }
+            }
+            return regions.regions.indices.map { r in regions.chain(of: r).compactMap { day[$0] }.min() }
         }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         fragments = AnswerFragments(table: table, regions: regions)
     }
-
-    static let decisionIndex = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.enumerated().map { ($1.name, $0) })
 
     public func source(_ id: String) -> SourceEntry? { sourcesByID[id] }
 
@@ -73,19 +89,21 @@ public final class Evaluator: Sendable {
         a == b ? 0 : provinceOf[a] == provinceOf[b] ? 1 : 2
     }
 
-    /// True when the region or its province had the wallet open on that day.
-    public func walletOpen(_ region: Int, _ day: Day) -> Bool {
-        walletSince[region].map { $0 <= day } ?? false
+    /// True on and after the day the attribute (an index into `columns.attributes`) takes effect
+    /// in the region or its province.
+    @inline(__always)
+    func since(_ attribute: Int, _ region: Int, _ day: Day) -> Bool {
+        sinceDay[attribute][region].map { $0 <= day } ?? false
     }
 
-    /// Decision numbers, resolved once.
-    enum D {
-        static let blockers = decisionIndex["transfer_blockers"]!
-        static let balance = decisionIndex["balance_handling"]!
-        static let transferOut = decisionIndex["transfer_out_time"]!
-        static let transferIn = decisionIndex["transfer_in_time"]!
-        static let funds = decisionIndex["funds_arrival"]!
-        static let family = decisionIndex["family_sharing"]!
+    /// The value a `since` derivation gives a region on a day (for witnesses): the fact's first
+    /// value on and after the attribute's day there, its second before.
+    public func derivedValue(of fact: String, region: Int, day: Day) -> String? {
+        guard let column = columns.index[fact],
+            let d = columns.derived.first(where: { $0.column == column }),
+            case .since(let attribute, _) = d.kind
+        else { return nil }
+        return columns.facts[column].values[since(attribute, region, day) ? 0 : 1]
     }
 
     func run(_ d: Int, _ derived: DerivedFacts) -> DecisionOutcome {
@@ -104,26 +122,47 @@ public final class Evaluator: Sendable {
     public func answer(_ facts: ApplicantFacts, parts: AnswerParts) -> Answer {
         var evaluated = parts
         if parts.contains(.transferIn) { evaluated.insert(.transferOut) }
-        var needed = DerivedFacts.Derived.all
+        var needed = ~UInt64(0)
         if evaluated != .all {
-            needed = evaluated.contains(.transfer) ? .scope : []
-            for (part, d) in Self.partDecisions where evaluated.contains(part) { needed.formUnion(derivedNeeded[d]) }
+            needed = evaluated.contains(.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0
+            for (part, d) in self.parts.all where evaluated.contains(part) { needed |= derivedNeeded[d] }
         }
         let derived = DerivedFacts(facts, evaluator: self, needed: needed)
-        func part(_ p: AnswerParts, _ d: Int) -> DecisionOutcome { evaluated.contains(p) ? run(d, derived) : .absent }
-        let scope = derived.values[columns.scope]
+        func part(_ p: AnswerParts, _ d: Int?) -> DecisionOutcome {
+            guard let d, evaluated.contains(p) else { return .absent }
+            return run(d, derived)
+        }
+        let scope = columns.scope >= 0 ? derived.values[columns.scope] : -1
+        let ids = self.parts
         return Answer(
             facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil, parts: parts,
-            blockers: part(.transfer, D.blockers), balance: part(.balance, D.balance),
-            transferOut: part(.transferOut, D.transferOut), transferIn: part(.transferIn, D.transferIn),
-            funds: part(.fundsArrival, D.funds),
-            family: facts.member == nil ? nil : part(.familySharing, D.family), evaluator: self)
+            blockers: part(.transfer, ids.blockers), balance: part(.balance, ids.balance),
+            transferOut: part(.transferOut, ids.transferOut), transferIn: part(.transferIn, ids.transferIn),
+            funds: part(.fundsArrival, ids.funds),
+            family: facts.member == nil ? nil : part(.familySharing, ids.family), evaluator: self)
     }
 
-    static let partDecisions: [(AnswerParts, Int)] = [
-        (.transfer, D.blockers), (.balance, D.balance), (.transferOut, D.transferOut), (.transferIn, D.transferIn),
-        (.fundsArrival, D.funds), (.familySharing, D.family),
-    ]
+    /// The decisions behind the answer's published parts (`transfer`, `balance`, `timing`,
+    /// `family_sharing`: the layout README and `answer.schema.json` publish), by number.
+    struct PartDecisions: Sendable {
+        let blockers, balance, transferOut, transferIn, funds, family: Int?
+        /// Each part with its decision, for the parts the vocabulary declares.
+        let all: [(AnswerParts, Int)]
+
+        init(_ index: [String: Int]) {
+            blockers = index["transfer_blockers"]
+            balance = index["balance_handling"]
+            transferOut = index["transfer_out_time"]
+            transferIn = index["transfer_in_time"]
+            funds = index["funds_arrival"]
+            family = index["family_sharing"]
+            let parts: [(AnswerParts, Int?)] = [
+                (.transfer, blockers), (.balance, balance), (.transferOut, transferOut), (.transferIn, transferIn),
+                (.fundsArrival, funds), (.familySharing, family),
+            ]
+            all = parts.compactMap { part, d in d.map { (part, $0) } }
+        }
+    }
 
     /// One decision for one applicant, by name (nil for an unknown decision).
     public func decision(_ name: String, for facts: ApplicantFacts) -> DecisionOutcome? {
@@ -131,7 +170,7 @@ public final class Evaluator: Sendable {
     }
 
     /// A decision's number, to resolve once and then evaluate many applicants with `decision(_:for:)`.
-    public func decisionID(named name: String) -> Int? { Self.decisionIndex[name] }
+    public func decisionID(named name: String) -> Int? { decisionIndex[name] }
 
     /// One decision for one applicant: the fast path for integrators that need a single answer.
     public func decision(_ id: Int, for facts: ApplicantFacts) -> DecisionOutcome {

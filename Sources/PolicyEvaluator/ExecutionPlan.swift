@@ -29,12 +29,16 @@ final class ExecutionPlan: Sendable {
     /// Every rule of a slot's chain regardless of date, most specific level first (for explanations).
     let chainRules: [[Int32]]
 
-    static let decisions = Vocabulary.decisions.count
+    /// Decisions in the table (slots per region).
+    let decisions: Int
+    let columns: FactColumns
     /// Regions in the table; slot `regionCount` is the national-only chain.
     let regionCount: Int
 
-    init(table: DecisionTableArtifact, regions: RegionIndex, hitPolicies: [HitPolicy]) {
+    init(table: DecisionTableArtifact, regions: RegionIndex, hitPolicies: [HitPolicy], columns: FactColumns) {
         rules = table.rules
+        decisions = table.vocabulary.decisions.count
+        self.columns = columns
         regionCount = regions.regions.count
         var condStart: [Int32] = [0]
         var condColumn: [UInt8] = []
@@ -45,8 +49,8 @@ final class ExecutionPlan: Sendable {
                 if let which = Vocabulary.regionFacts.firstIndex(of: c.fact) {
                     regionConditions[r, default: []].append(
                         (which, Set(c.values.compactMap { regions.index(ofCode: $0) })))
-                } else if let column = Columns.index[c.fact] {
-                    let values = Vocabulary.facts[column].values
+                } else if let column = columns.index[c.fact] {
+                    let values = columns.facts[column].values
                     condColumn.append(UInt8(column))
                     condMask.append(
                         c.values.reduce(UInt64(0)) { m, v in m | (values.firstIndex(of: v).map { 1 << UInt64($0) } ?? 0)
@@ -60,7 +64,8 @@ final class ExecutionPlan: Sendable {
         self.condMask = condMask
         self.regionConditions = regionConditions
         hasRegionConditions = rules.indices.map { regionConditions[$0] != nil }
-        let decisionIndex = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.enumerated().map { ($1.name, $0) })
+        let decisionIndex = Dictionary(
+            table.vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         hitPolicy = rules.map { decisionIndex[$0.decision].map { hitPolicies[$0] } ?? .first }
         workingDays = rules.map { rule in
             if case .count(let n)? = rule.outputs["max_working_days"] { return Int32(n) }
@@ -77,7 +82,7 @@ final class ExecutionPlan: Sendable {
         var planLevel: [UInt8] = []
         var chainRules: [[Int32]] = []
         for region in 0...regions.regions.count {
-            for (d, spec) in Vocabulary.decisions.enumerated() {
+            for (d, spec) in table.vocabulary.decisions.enumerated() {
                 let subject = region < regions.regions.count ? region : nil
                 let levels = chains.levels(of: subject, decision: spec.name, in: regions)
                 chainRules.append(levels.joined().map { Int32($0) })
@@ -106,7 +111,7 @@ final class ExecutionPlan: Sendable {
 
     @inline(__always)
     func slot(region: Int?, decision: Int) -> Int {
-        (region ?? regionCount) * Self.decisions + decision
+        (region ?? regionCount) * decisions + decision
     }
 
     /// The plan (range into planRule) for a slot on a day.
@@ -148,7 +153,7 @@ final class ExecutionPlan: Sendable {
     func missing(_ r: Int, _ facts: DerivedFacts) -> [String] {
         var names: [String] = []
         for k in Int(condStart[r])..<Int(condStart[r + 1]) where facts.values[Int(condColumn[k])] < 0 {
-            names += facts.needs(Int(condColumn[k]))
+            names += facts.needs(Int(condColumn[k]), columns)
         }
         for (which, _) in regionConditions[r] ?? [] where facts.region(which) == nil {
             names.append(["origin", "destination", "family_member.region"][which])

@@ -34,8 +34,8 @@ extension Evaluator {
     public func explain(_ facts: ApplicantFacts) -> Explanation {
         let derived = DerivedFacts(facts, evaluator: self)
         var parts: [Explanation.Part] = []
-        for (d, spec) in Vocabulary.decisions.enumerated() {
-            if spec.name == "family_sharing" && facts.member == nil { continue }
+        for (d, spec) in vocabulary.decisions.enumerated() {
+            if d == self.parts.family && facts.member == nil { continue }
             let subject = spec.subject == .origin ? facts.origin : facts.destination
             let slot = plan.slot(region: subject, decision: d)
             let chain = plan.chainRules[slot].map { plan.rules[Int($0)] }
@@ -72,8 +72,8 @@ extension Evaluator {
     private func firstFailure(_ rule: RuleEntry, _ facts: DerivedFacts) -> Explanation.Verdict {
         for condition in rule.conditions {
             guard let actual = value(of: condition.fact, facts) else {
-                let column = Columns.index[condition.fact]
-                return .needs(column.map { facts.needs($0) } ?? [condition.fact])
+                let column = columns.index[condition.fact]
+                return .needs(column.map { facts.needs($0, columns) } ?? [condition.fact])
             }
             if !condition.values.contains(actual) {
                 return .failed(fact: condition.fact, expected: condition.values, actual: actual)
@@ -92,8 +92,8 @@ extension Evaluator {
         if let which = Vocabulary.regionFacts.firstIndex(of: fact) {
             return facts.region(which).map { regions.regions[$0].code }
         }
-        guard let column = Columns.index[fact] else { return nil }
+        guard let column = columns.index[fact] else { return nil }
         let v = facts.values[column]
-        return v >= 0 ? Vocabulary.facts[column].values[Int(v)] : nil
+        return v >= 0 ? columns.facts[column].values[Int(v)] : nil
     }
 }

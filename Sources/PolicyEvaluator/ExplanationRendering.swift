@@ -6,7 +6,7 @@ extension Explanation {
         func t(_ zh: String, _ english: String) -> String { en ? english : zh }
         var lines: [String] = []
         for part in parts {
-            let spec = Vocabulary.decision(named: part.decision)
+            let spec = evaluator.vocabulary.decision(named: part.decision)
             let title = en ? (spec?.en ?? part.decision) : (spec?.zh ?? part.decision)
             let subject =
                 part.subject.flatMap { evaluator.regions.index(ofCode: $0) }

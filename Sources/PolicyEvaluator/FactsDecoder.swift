@@ -3,36 +3,45 @@ import DecisionTable
 /// Turns a JSON facts object into encoded applicant facts, or a precise input error.
 public struct FactsDecoder: Sendable {
     let regions: RegionIndex
+    let columns: FactColumns
+    /// The top-level keys the applicant may give: the region and date inputs, then the input facts.
+    let knownKeys: [String]
+    /// Input fact name -> its column, for one pass over the object's keys.
+    let columnOfKey: [String: Int]
+    /// Every input fact's default, already encoded (missing where the fact has none).
+    let defaults: ApplicantFacts.Values
 
-    public init(regions: RegionIndex) { self.regions = regions }
-
-    static let inputFacts = Vocabulary.facts.filter { !$0.derived }
-    static let knownKeys = ["origin", "destination", "application_date", "family_member"] + inputFacts.map(\.name)
     /// The fields of `family_member`.
     public static let memberKeys = ["relation", "region", "insured"]
-    /// Input fact name -> its column, for one pass over the object's keys.
-    static let columnOfKey = Dictionary(uniqueKeysWithValues: inputFacts.map { ($0.name, Columns.of($0.name)) })
-    /// Every input fact's default, already encoded (missing where the fact has none).
-    static let defaults: ApplicantFacts.Values = {
+    /// The inputs that are not facts of the vocabulary: where the applicant moves from and to,
+    /// when, and the family member.
+    static let structuralKeys = ["origin", "destination", "application_date", "family_member"]
+
+    init(regions: RegionIndex, columns: FactColumns) {
+        self.regions = regions
+        self.columns = columns
+        let inputs = columns.facts.enumerated().filter { !$0.element.derived }
+        knownKeys = Self.structuralKeys + inputs.map(\.element.name)
+        columnOfKey = Dictionary(inputs.map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         var v = ApplicantFacts.Values(repeating: ApplicantFacts.missing)
-        for fact in inputFacts {
-            if let def = fact.defaultValue { v[Columns.of(fact.name)] = Int8(fact.values.firstIndex(of: def)!) }
+        for (column, fact) in inputs {
+            if let def = fact.defaultValue, let i = fact.values.firstIndex(of: def) { v[column] = Int8(i) }
         }
-        return v
-    }()
+        defaults = v
+    }
 
     public func decode(_ json: JSONValue, today: Day) throws(InputError) -> ApplicantFacts {
         guard case .object(let pairs) = json else {
             throw InputError(field: "(facts)", message: "expected a JSON object, found \(json.typeName)")
         }
-        var values = Self.defaults
+        var values = defaults
         var origin: JSONValue?
         var destination: JSONValue?
         var applicationDate: JSONValue?
         var familyMember: JSONValue?
         for (key, value) in pairs {
-            if let column = Self.columnOfKey[key] {
-                if value != .null { values[column] = try encode(value, fact: Vocabulary.facts[column]) }
+            if let column = columnOfKey[key] {
+                if value != .null { values[column] = try encode(value, fact: columns.facts[column]) }
                 continue
             }
             switch key {
@@ -40,7 +49,7 @@ public struct FactsDecoder: Sendable {
             case "destination": destination = value
             case "application_date": applicationDate = value
             case "family_member": familyMember = value
-            default: throw InputError(field: key, message: "unknown fact", allowed: Self.knownKeys)
+            default: throw InputError(field: key, message: "unknown fact", allowed: knownKeys)
             }
         }
         var date = today
@@ -111,10 +120,10 @@ public struct FactsDecoder: Sendable {
         }
         var relation = ApplicantFacts.missing
         if let r = value["relation"], r != .null {
-            guard case .string(let s) = r, let i = Vocabulary.relations.firstIndex(of: s) else {
+            guard case .string(let s) = r, let i = columns.relations.firstIndex(of: s) else {
                 throw InputError(
                     field: "family_member.relation", message: "unknown value \(r.serialized())",
-                    allowed: Vocabulary.relations)
+                    allowed: columns.relations)
             }
             relation = Int8(i)
         }

@@ -15,20 +15,23 @@ struct FactsScanner: Sendable {
     /// Per column: the allowed values of a named input fact (empty for booleans and derived facts).
     private let values: [ByteTable]
     private let isBoolean: [Bool]
-    private let relations = ByteTable(Vocabulary.relations.enumerated().map { ($1, $0) })
+    private let relations: ByteTable
+    private let defaults: ApplicantFacts.Values
     private let regions: ByteTable
 
-    init(regions index: RegionIndex) {
+    init(regions index: RegionIndex, decoder: FactsDecoder) {
         // The decoder's keys: an input fact's column, or one of the actions.
         let actions = [
             "origin": Self.origin, "destination": Self.destination, "application_date": Self.applicationDate,
             "family_member": Self.familyMember,
         ]
-        keys = ByteTable(FactsDecoder.knownKeys.map { ($0, FactsDecoder.columnOfKey[$0] ?? actions[$0]!) })
-        values = Vocabulary.facts.map { fact in
+        keys = ByteTable(decoder.knownKeys.map { ($0, decoder.columnOfKey[$0] ?? actions[$0]!) })
+        relations = ByteTable(decoder.columns.relations.enumerated().map { ($1, $0) })
+        defaults = decoder.defaults
+        values = decoder.columns.facts.map { fact in
             fact.derived || fact.isBoolean ? ByteTable([]) : ByteTable(fact.values.enumerated().map { ($1, $0) })
         }
-        isBoolean = Vocabulary.facts.map(\.isBoolean)
+        isBoolean = decoder.columns.facts.map(\.isBoolean)
         regions = ByteTable(index.exactReferences.map { ($0.reference, $0.region) })
     }
 
@@ -134,7 +137,7 @@ struct FactsScanner: Sendable {
     func scan(_ line: UnsafeBufferPointer<UInt8>, today: Day) -> ApplicantFacts? {
         var c = Cursor(b: line)
         var facts = ApplicantFacts(
-            values: FactsDecoder.defaults, origin: nil, destination: nil, applicationDate: today,
+            values: defaults, origin: nil, destination: nil, applicationDate: today,
             dateDefaulted: true, member: nil)
         var seen: UInt64 = 0
         c.space()
