@@ -27,14 +27,14 @@ extension DecisionTableArtifact {
     /// Every way the table departs from what the compiler writes (empty for a compiled table).
     public func vocabularyProblems() -> [String] {
         var problems: [String] = []
-        let expected = Vocabulary.decisions.map(\.name)
+        let expected = vocabulary.decisions.map(\.name)
         if decisions.map(\.name) != expected {
             problems.append(
                 "decisions are [\(decisions.map(\.name).joined(separator: ", "))], expected [\(expected.joined(separator: ", "))]"
             )
         }
         for d in decisions {
-            if let spec = Vocabulary.decision(named: d.name), !spec.allowedHitPolicies.contains(d.hitPolicy) {
+            if let spec = vocabulary.decision(named: d.name), !spec.allowedHitPolicies.contains(d.hitPolicy) {
                 problems.append("decision '\(d.name)' cannot have hit policy \(d.hitPolicy.rawValue)")
             }
         }
@@ -74,7 +74,7 @@ extension DecisionTableArtifact {
         }
         for a in attributes {
             if levelOf[a.region] == nil { problems.append("attribute '\(a.name)' of unknown region '\(a.region)'") }
-            if !Vocabulary.attributes.contains(where: { $0.name == a.name }) {
+            if !vocabulary.attributes.contains(where: { $0.name == a.name }) {
                 problems.append("unknown attribute '\(a.name)' of region '\(a.region)'")
             }
             checkSources(a.sources, of: "attribute '\(a.name)' of region '\(a.region)'")
@@ -98,7 +98,7 @@ extension DecisionTableArtifact {
                 problems.append("\(owner) ends (\(to)) before it starts (\(from))")
             }
             for c in rule.conditions { problems += conditionProblems(c, owner: owner, levelOf: levelOf) }
-            if let spec = Vocabulary.decision(named: rule.decision) {
+            if let spec = vocabulary.decision(named: rule.decision) {
                 problems += outputProblems(rule.outputs, spec: spec, owner: owner)
             } else {
                 problems.append("\(owner) has unknown decision '\(rule.decision)'")
@@ -116,7 +116,7 @@ extension DecisionTableArtifact {
         let allowed: (String) -> Bool
         if Vocabulary.regionFacts.contains(c.fact) {
             allowed = { levelOf[$0] != nil }
-        } else if let fact = Vocabulary.fact(named: c.fact) {
+        } else if let fact = vocabulary.fact(named: c.fact) {
             allowed = { fact.values.contains($0) }
         } else {
             return ["\(owner) has a condition on unknown fact '\(c.fact)'"]

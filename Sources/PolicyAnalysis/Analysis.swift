@@ -37,7 +37,7 @@ public struct TableAnalysis {
         let chains = Chain.all(in: table, regions: evaluator.regions).filter { !$0.levels.isEmpty }.enumerated()
             .sorted { ($0.element.levels.count, $0.offset) < ($1.element.levels.count, $1.offset) }.map(\.element)
         for chain in chains {
-            let space = FactSpace(rules: chain.rules)
+            let space = FactSpace(rules: chain.rules, vocabulary: table.vocabulary)
             for interval in Interval.split(rules: chain.rules, extra: attributeDays) {
                 let levels = chain.inForce(on: interval.sample).levels
                 guard !levels.isEmpty else { continue }
@@ -80,7 +80,7 @@ public struct TableAnalysis {
     func merged(_ finding: Finding) -> Finding {
         var f = finding
         f.intervals = Self.join(f.intervals)
-        if f.kind == .gap, let decision = Vocabulary.decision(named: f.decision), let first = f.intervals.first {
+        if f.kind == .gap, let decision = table.vocabulary.decision(named: f.decision), let first = f.intervals.first {
             f.skeleton = Skeleton.rule(decision: decision, conditions: f.conditions, interval: first)
         }
         return f

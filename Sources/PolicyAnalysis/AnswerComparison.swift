@@ -61,7 +61,7 @@ struct AnswerComparison {
         let oldRegions = RegionIndex(old.regions)
         let oldChains = RuleChains(old.rules), newChains = RuleChains(new.rules)
         let days = old.attributes.map(\.value) + new.attributes.map(\.value)
-        for decision in Vocabulary.decisions {
+        for decision in new.vocabulary.decisions {
             let (oldPolicy, newPolicy) = (policy(old, decision.name), policy(new, decision.name))
             var groups: [String: (old: [[RuleEntry]], new: [[RuleEntry]], members: [Int])] = [:]
             var order: [String] = []
@@ -81,7 +81,7 @@ struct AnswerComparison {
             for key in order {
                 guard let group = groups[key], group.old != group.new || oldPolicy != newPolicy else { continue }
                 let rules = Array(group.old.joined()) + Array(group.new.joined())
-                let space = FactSpace(rules: rules)
+                let space = FactSpace(rules: rules, vocabulary: new.vocabulary)
                 for interval in Interval.split(rules: rules, extra: days) {
                     let day = interval.sample
                     let before = Partition(

@@ -24,7 +24,7 @@ public struct Chain: Sendable {
     public static func all(in table: DecisionTableArtifact, regions: RegionIndex) -> [Chain] {
         let ruleChains = RuleChains(table.rules)
         var chains: [Chain] = []
-        for decision in Vocabulary.decisions {
+        for decision in table.vocabulary.decisions {
             let hit = table.decisions.first { $0.name == decision.name }?.hitPolicy ?? decision.hitPolicy
             var groups: [[Int]: Int] = [:]
             for i in regions.regions.indices {

@@ -13,7 +13,7 @@ public struct FactSpace: Sendable {
 
     public var columns: [Column]
 
-    public init(rules: [RuleEntry]) {
+    public init(rules: [RuleEntry], vocabulary: Vocabulary) {
         var names: [String] = []
         var regionValues: [String: [String]] = [:]
         for rule in rules {
@@ -30,7 +30,7 @@ public struct FactSpace: Sendable {
             if let regions = regionValues[name] {
                 return Column(fact: name, values: regions.sorted() + [Self.otherRegion], isRegion: true)
             }
-            return Column(fact: name, values: Vocabulary.fact(named: name)?.values ?? [], isRegion: false)
+            return Column(fact: name, values: vocabulary.fact(named: name)?.values ?? [], isRegion: false)
         }
     }
 

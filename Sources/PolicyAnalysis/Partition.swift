@@ -75,13 +75,13 @@ extension TableAnalysis {
     /// Nil when the subject region or a fact the chain reads is unknown.
     public func partitionAnswer(_ decision: String, for facts: ApplicantFacts) -> (answer: RuleAnswer, rules: [String])?
     {
-        guard let spec = Vocabulary.decision(named: decision),
+        guard let spec = table.vocabulary.decision(named: decision),
             let subject = spec.subject == .origin ? facts.origin : facts.destination
         else { return nil }
         let hit = table.decisions.first { $0.name == decision }?.hitPolicy ?? spec.hitPolicy
         let levels = RuleChains(table.rules).levels(of: subject, decision: decision, in: evaluator.regions)
             .map { $0.map { table.rules[$0] } }
-        let space = FactSpace(rules: Array(levels.joined()))
+        let space = FactSpace(rules: Array(levels.joined()), vocabulary: table.vocabulary)
         let inForce = Semantics.inForce(levels, on: facts.applicationDate, hitPolicy: hit) { $0 }
         guard let point = space.point({ evaluator.value(of: $0, for: facts) }),
             let piece = Partition(inForce.levels, hitPolicy: hit, space: space).piece(at: point)

@@ -52,7 +52,7 @@ extension TableAnalysis {
         }
         var witness: JSONValue?
         if let chain {
-            let space = FactSpace(rules: chain.rules)
+            let space = FactSpace(rules: chain.rules, vocabulary: table.vocabulary)
             // Any day the rule is in force will do; prefer one inside the calendars, as a reader would.
             let calendarDay = table.calendars.first.flatMap { Day(year: $0.year, month: 1, day: 2) }
             let day = rule.from ?? rule.to ?? calendarDay ?? Day(number: 0)
@@ -69,7 +69,7 @@ extension TableAnalysis {
 
     /// A condition on the decision's own subject region that excludes every region the rule applies to.
     private func contradiction(_ rule: RuleEntry) -> String? {
-        guard let spec = Vocabulary.decision(named: rule.decision) else { return nil }
+        guard let spec = table.vocabulary.decision(named: rule.decision) else { return nil }
         let field = spec.subject.rawValue
         guard rule.region != RegionIndex.national, let condition = rule.conditions.first(where: { $0.fact == field })
         else {

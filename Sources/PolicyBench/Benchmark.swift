@@ -187,6 +187,8 @@ public enum Benchmark {
         let regions = evaluator.regions.regions
         var generator = SplitMix(seed: 42)
         let day = Day(year: 2025, month: 9, day: 26)!
+        let relations =
+            evaluator.vocabulary.facts.first { $0.derivation == .member(field: "relation") }?.values ?? ["spouse"]
         return (0..<count).compactMap { _ in
             let o = regions[Int(generator.next() % UInt64(regions.count))].code
             let d = regions[Int(generator.next() % UInt64(regions.count))].code
@@ -199,7 +201,7 @@ public enum Benchmark {
                 (
                     "family_member",
                     .object([
-                        ("relation", .string(Vocabulary.relations[Int(generator.next() % 8)])),
+                        ("relation", .string(relations[Int(generator.next() % UInt64(relations.count))])),
                         ("region", .string(m)), ("insured", .bool(true)),
                     ])
                 ),

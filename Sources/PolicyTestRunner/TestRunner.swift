@@ -53,7 +53,7 @@ public enum TestRunner {
                 let result = evaluator.answer(facts)
                 for (decision, outcome) in result.outcomes {
                     exercised.formUnion(outcome.rules.map(\.id))
-                    let spec = Vocabulary.decision(named: decision)
+                    let spec = evaluator.vocabulary.decision(named: decision)
                     let subject = spec?.subject == .destination ? facts.destination : facts.origin
                     if let subject {
                         let code = evaluator.regions.regions[subject].code

@@ -53,7 +53,7 @@ struct SemanticsPropertyTests {
             let json = rng.applicant(table)
             let facts = try evaluator.facts(from: json, today: Day(year: 2025, month: 1, day: 1)!)
             let explanation = evaluator.explain(facts)
-            for decision in Vocabulary.decisions.map(\.name) {
+            for decision in table.vocabulary.decisions.map(\.name) {
                 let context = "seed \(Self.seed) \(name) \(decision) \(json.serialized())"
                 let outcome = try #require(evaluator.decision(decision, for: facts))
                 let answer = try #require(outcome.answer, "undetermined with every fact given: \(context)")
@@ -66,7 +66,7 @@ struct SemanticsPropertyTests {
                 compared += 1
             }
         }
-        #expect(compared == count * Vocabulary.decisions.count)
+        #expect(compared == count * table.vocabulary.decisions.count)
     }
 
     @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
@@ -107,7 +107,7 @@ struct SemanticsPropertyTests {
             }
             for json in samples {
                 let facts = try before.facts(from: json, today: Day(year: 2025, month: 1, day: 1)!)
-                for spec in Vocabulary.decisions {
+                for spec in old.vocabulary.decisions {
                     let context = "seed \(Self.seed) \(name) edit \(edit) (\(what)) \(spec.name) \(json.serialized())"
                     guard let subject = spec.subject == .origin ? facts.origin : facts.destination else { continue }
                     let a = try #require(before.decision(spec.name, for: facts)?.answer, "\(context)")
@@ -168,16 +168,17 @@ struct Random {
         if let subject { if subjectIsOrigin { origin = subject } else { destination = subject } }
         if int(4) == 0 { destination = origin }  // same area is rare by chance
         var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
-        for fact in Vocabulary.facts where !fact.derived {
+        for fact in table.vocabulary.facts where !fact.derived {
             pairs.append((fact.name, fact.isBoolean ? .bool(bool()) : .string(pick(fact.values))))
         }
         pairs.append(("application_date", .string((day ?? self.day(table)).description)))
         let memberRegion = int(3) == 0 ? origin : region()
+        let relations = table.vocabulary.facts.first { $0.derivation == .member(field: "relation") }?.values ?? []
         pairs.append(
             (
                 "family_member",
                 .object([
-                    ("relation", .string(pick(Vocabulary.relations))), ("region", .string(memberRegion)),
+                    ("relation", .string(pick(relations))), ("region", .string(memberRegion)),
                     ("insured", .bool(int(5) != 0)),
                 ])
             ))
@@ -186,7 +187,7 @@ struct Random {
 
     /// An applicant whose subject region and date lie in a reported change (its facts random).
     mutating func applicant(_ table: DecisionTableArtifact, aimedAt change: TableDiff.AnswerChange) -> JSONValue {
-        let origin = Vocabulary.decision(named: change.decision)?.subject != .destination
+        let origin = table.vocabulary.decision(named: change.decision)?.subject != .destination
         return applicant(
             table, subject: pick(change.regions), subjectIsOrigin: origin,
             day: day(table, in: pick(change.intervals)))
@@ -203,7 +204,7 @@ struct Random {
             t.rules.remove(at: i)
             return (t, "remove \(rule.id)")
         case 1:
-            let spec = Vocabulary.decision(named: rule.decision)
+            let spec = table.vocabulary.decision(named: rule.decision)
             for output in spec?.outputs ?? [] {
                 switch output.kind {
                 case .enumeration(let values), .optionalEnumeration(let values):
@@ -220,7 +221,7 @@ struct Random {
             t.rules[i] = rule
             return (t, "drop \(c.fact) of \(rule.id)")
         case 3:
-            let facts = Vocabulary.facts.filter { !$0.values.isEmpty }
+            let facts = table.vocabulary.facts.filter { !$0.values.isEmpty }
             let fact = pick(facts)
             let values = fact.values.filter { _ in bool() }
             rule.conditions.removeAll { $0.fact == fact.name }
