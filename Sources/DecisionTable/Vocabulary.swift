@@ -11,6 +11,10 @@ public struct FactSpec: Sendable, Codable, Equatable {
     public var defaultValue: String?
     /// How the evaluator computes the fact (nil for a fact the applicant gives).
     public var derivation: Derivation?
+    /// For a whole-number fact (months of a contribution gap, say): its bounds. Conditions give
+    /// ranges; in a compiled table `values` are then the elementary ranges the rules' bounds cut
+    /// (`NumberRange.label`), so every stage after resolve treats the fact as an enumeration.
+    public var number: NumberRange?
     public var zh: String
     public var en: String
 
@@ -19,8 +23,9 @@ public struct FactSpec: Sendable, Codable, Equatable {
 
     public init(
         name: String, values: [String], isBoolean: Bool, defaultValue: String?, derivation: Derivation?, zh: String,
-        en: String
+        en: String, number: NumberRange? = nil
     ) {
+        self.number = number
         self.name = name
         self.values = values
         self.isBoolean = isBoolean
@@ -31,7 +36,47 @@ public struct FactSpec: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, values, isBoolean = "boolean", defaultValue = "default", derivation = "derive", zh, en
+        case name, values, isBoolean = "boolean", defaultValue = "default", derivation = "derive", number, zh, en
+    }
+}
+
+/// Inclusive whole-number bounds; nil is open.
+public struct NumberRange: Sendable, Codable, Equatable, Hashable {
+    public var min: Int?
+    public var max: Int?
+
+    public init(min: Int?, max: Int?) {
+        self.min = min
+        self.max = max
+    }
+
+    public func contains(_ n: Int) -> Bool { (min.map { n >= $0 } ?? true) && (max.map { n <= $0 } ?? true) }
+
+    /// `3..5`, `4..` or `..3` (a single number as `3..3`): how a range is written in a compiled
+    /// table's values and shown in findings.
+    public var label: String { "\(min.map(String.init) ?? "")..\(max.map(String.init) ?? "")" }
+
+    /// The range a label names, if it is one.
+    public init?(label: String) {
+        let parts = label.components(separatedBy: "..")
+        guard parts.count == 2 else { return nil }
+        let lo = parts[0].isEmpty ? nil : Int(parts[0]), hi = parts[1].isEmpty ? nil : Int(parts[1])
+        if (!parts[0].isEmpty && lo == nil) || (!parts[1].isEmpty && hi == nil) { return nil }
+        self.init(min: lo, max: hi)
+    }
+
+    /// The elementary ranges that the lower bounds `cuts` (each the first number of a range) make
+    /// of `self`, in order: every range a rule names is a union of consecutive ones.
+    public func split(at cuts: [Int]) -> [NumberRange] {
+        var starts = Set(cuts.filter { c in contains(c) && c != min })
+        if let min { starts.insert(min) }
+        let sorted = starts.sorted()
+        var result: [NumberRange] = []
+        if min == nil { result.append(NumberRange(min: nil, max: sorted.first.map { $0 - 1 })) }
+        for (i, start) in sorted.enumerated() {
+            result.append(NumberRange(min: start, max: i + 1 < sorted.count ? sorted[i + 1] - 1 : max))
+        }
+        return result
     }
 }
 

@@ -134,7 +134,12 @@ struct WitnessBuilder {
     ) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
         for fact in evaluator.vocabulary.facts where !fact.derived {
-            let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values[0])
+            let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values.first ?? "")
+            if fact.number != nil, let range = NumberRange(label: value) {
+                // A number in the elementary range: its least member (or its greatest when open below).
+                pairs.append((fact.name, .number(Double(range.min ?? range.max ?? 0))))
+                continue
+            }
             pairs.append((fact.name, fact.isBoolean ? .bool(value == "true") : .string(value)))
         }
         pairs.append(("application_date", .string(day.description)))

@@ -8,7 +8,7 @@ public enum Lower {
     public static func run(_ resolved: ResolvedPolicy) -> DecisionTableArtifact {
         let p = resolved.policy
         var table = DecisionTableArtifact(
-            contentHash: "", vocabulary: p.vocabulary, decisions: resolved.decisions, regions: p.regions,
+            contentHash: "", vocabulary: resolved.vocabulary, decisions: resolved.decisions, regions: p.regions,
             sources: p.sources.sorted { $0.id < $1.id }, calendars: p.calendars,
             attributes: p.attributes.sorted { ($0.region, $0.name) < ($1.region, $1.name) }, rules: resolved.rules)
         let bytes = (try? table.encoded()) ?? Data()

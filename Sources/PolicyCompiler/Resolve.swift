@@ -22,7 +22,10 @@ public struct ResolvedPolicy: Sendable {
     }
 
     public var policy: ValidatedPolicy
-    /// National, provinces, cities; by region code; file order within a region.
+    /// The vocabulary with every number fact's values set to the elementary ranges of its rules.
+    public var vocabulary: Vocabulary
+    /// National, provinces, cities; by region code; file order within a region; conditions on
+    /// number facts as the elementary ranges they cover.
     public var rules: [RuleEntry]
     /// Each decision (vocabulary order) with the hit policy in force.
     public var decisions: [DecisionEntry]
@@ -68,12 +71,12 @@ public enum Resolve {
             }
         }
 
-        let rules = tableOrder(policy.rules.map(\.entry))
+        let (vocabulary, rules) = NumberRanges.lower(policy.vocabulary, tableOrder(policy.rules.map(\.entry)))
         let decisions = Vocabulary.decisions.map {
             DecisionEntry(name: $0.name, hitPolicy: policy.hitPolicies[$0.name] ?? $0.hitPolicy)
         }
         let resolved = ResolvedPolicy(
-            policy: policy, rules: rules, decisions: decisions,
+            policy: policy, vocabulary: vocabulary, rules: rules, decisions: decisions,
             chains: chains(rules, decisions, index))
         return (resolved, diagnostics)
     }

@@ -15,6 +15,8 @@ public struct Answer: Sendable {
     public let transferIn: DecisionOutcome
     public let funds: DecisionOutcome
     public let family: DecisionOutcome?
+    /// The outcomes of the declared decisions (`Evaluator.parts.declared` order).
+    public let declared: [DecisionOutcome]
     let evaluator: Evaluator
     /// Due dates, computed once: the transfer-in deadline counts from the transfer-out deadline.
     public let transferOutDue: Day?
@@ -24,8 +26,9 @@ public struct Answer: Sendable {
         facts: ApplicantFacts, scopeIndex: Int?, parts: AnswerParts, blockers: DecisionOutcome,
         balance: DecisionOutcome,
         transferOut: DecisionOutcome, transferIn: DecisionOutcome, funds: DecisionOutcome, family: DecisionOutcome?,
-        evaluator: Evaluator
+        declared: [DecisionOutcome], evaluator: Evaluator
     ) {
+        self.declared = declared
         self.facts = facts
         self.scopeIndex = scopeIndex
         self.parts = parts
@@ -60,6 +63,9 @@ public struct Answer: Sendable {
             ("transfer_in_time", transferIn), ("funds_arrival", funds),
         ]
         if let family { list.append(("family_sharing", family)) }
+        for (d, outcome) in zip(evaluator.parts.declared, declared) {
+            list.append((evaluator.vocabulary.decisions[d].name, outcome))
+        }
         return list
     }
 }
@@ -129,8 +135,11 @@ public struct AnswerParts: OptionSet, Sendable {
     public static let transferIn = AnswerParts(rawValue: 8)
     public static let fundsArrival = AnswerParts(rawValue: 16)
     public static let familySharing = AnswerParts(rawValue: 32)
+    /// The decisions the vocabulary declares beyond the six published parts, each a part of the
+    /// answer under its own name.
+    public static let declared = AnswerParts(rawValue: 64)
     public static let all: AnswerParts = [
-        .transfer, .balance, .transferOut, .transferIn, .fundsArrival, .familySharing,
+        .transfer, .balance, .transferOut, .transferIn, .fundsArrival, .familySharing, .declared,
     ]
 
     public static let names: [(name: String, part: AnswerParts)] = [

@@ -61,6 +61,7 @@ extension AnswerWriter {
                 raw("null")
             }
         }
+        if parts.contains(.declared) { declaredParts(compact: true) }
         raw(",\"table\":")
         put(f.tableHash)
         raw("}")
@@ -90,7 +91,7 @@ extension AnswerWriter {
     }
 
     /// `"status":...,"rule":...,"national_baseline":...,"sources":[...],"missing_facts":[...]`
-    private mutating func reference(_ o: DecisionOutcome) {
+    mutating func reference(_ o: DecisionOutcome) {
         if o.missing == nil {  // the usual cases, serialised once per table
             let first = o.firstCitedPosition
             if let p = first, o.status == .decided, o.citesOneRule { return put(f.compactDecided[Int(planRule[p])]) }

@@ -54,8 +54,26 @@ final class AnswerFragments: @unchecked Sendable {
     /// Per scope (vocabulary order), as a JSON string; and the table's content hash.
     let scope: [Fragment]
     let tableHash: Fragment
+    /// The declared decisions' parts (`Evaluator.parts.declared` order).
+    let declared: [DeclaredPart]
 
-    init(table: DecisionTableArtifact, regions: RegionIndex) {
+    /// A declared decision's part: `, "name": {` (and its compact form), then per output its key
+    /// and its value per rule; a text output is written as `key` (zh) and `key_en`, and left out
+    /// of the compact answer as the family-sharing reason is.
+    struct DeclaredPart {
+        struct Output {
+            let key: Fragment
+            let compactKey: Fragment
+            let column: [Fragment]
+            let isText: Bool
+        }
+        let head: Fragment
+        let compactHead: Fragment
+        let subjectIsOrigin: Bool
+        let outputs: [Output]
+    }
+
+    init(table: DecisionTableArtifact, regions: RegionIndex, declared: [Int]) {
         var bytes: [UInt8] = []
         func add(_ b: [UInt8]) -> Fragment {
             defer { bytes += b }
@@ -178,6 +196,30 @@ final class AnswerFragments: @unchecked Sendable {
             return add(b)
         }
         scope = Vocabulary.scopes.map { add(.string($0)) }
+        func key(_ name: String, _ separator: String) -> Fragment {
+            var b: [UInt8] = []
+            JSONValue.string(name).write(into: &b, pretty: false, indent: 0)
+            return add(b + Array(":\(separator)".utf8))
+        }
+        self.declared = declared.map { d in
+            let spec = table.vocabulary.decisions[d]
+            let outputs = spec.outputs.flatMap { o -> [DeclaredPart.Output] in
+                guard case .text = o.kind else {
+                    return [
+                        .init(key: key(o.name, " "), compactKey: key(o.name, ""), column: column(o.name), isText: false)
+                    ]
+                }
+                return [o.name, o.name + "_en"].map {
+                    .init(key: key($0, " "), compactKey: key($0, ""), column: column($0), isText: true)
+                }
+            }
+            var head = Array(", ".utf8), compactHead = Array(",".utf8)
+            JSONValue.string(spec.name).write(into: &head, pretty: false, indent: 0)
+            JSONValue.string(spec.name).write(into: &compactHead, pretty: false, indent: 0)
+            return DeclaredPart(
+                head: add(head + Array(": {".utf8)), compactHead: add(compactHead + Array(":{".utf8)),
+                subjectIsOrigin: spec.subject == .origin, outputs: outputs)
+        }
         tableHash = add(.string(table.contentHash))
         arena = .allocate(capacity: max(1, bytes.count))
         _ = arena.initialize(from: bytes)

@@ -145,7 +145,7 @@ struct AnswerWriter {
     }
 
     /// `"missing_facts": [...], "decided_by": ..., "sources": [...], "note": ...`
-    private mutating func provenance(_ o: DecisionOutcome, subject: Int?) {
+    mutating func provenance(_ o: DecisionOutcome, subject: Int?) {
         raw("\"missing_facts\": ")
         strings(o.missing)
         raw(", \"decided_by\": ")
@@ -197,6 +197,7 @@ struct AnswerWriter {
         timing()
         raw(", \"family_sharing\": ")
         family()
+        declaredParts(compact: false)
         raw(", \"sources\": ")
         sources()
         raw(", \"table\": ")
@@ -265,6 +266,25 @@ struct AnswerWriter {
         raw("]}")
     }
 
+    /// Each declared decision as a part of its own: its outputs, then its provenance (full) or
+    /// reference fields (compact).
+    mutating func declaredParts(compact: Bool) {
+        for (part, o) in zip(f.declared, a.declared) {
+            put(compact ? part.compactHead : part.head)
+            for output in part.outputs where !(compact && output.isText) {
+                put(compact ? output.compactKey : output.key)
+                self.output(o, output.column)
+                if compact { raw(",") } else { raw(", ") }
+            }
+            if compact {
+                reference(o)
+            } else {
+                provenance(o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination)
+            }
+            raw("}")
+        }
+    }
+
     private mutating func family() {
         guard let family = a.family else { return raw("null") }
         raw("{\"allowed\": ")
@@ -283,7 +303,7 @@ struct AnswerWriter {
     private mutating func sources() {
         // A bit per source; sources are numbered in id order, so the bits come out sorted.
         var cited = SourceSet()
-        for o in [a.blockers, a.balance, a.transferOut, a.transferIn, a.funds, a.family ?? .absent] {
+        for o in [a.blockers, a.balance, a.transferOut, a.transferIn, a.funds, a.family ?? .absent] + a.declared {
             for p in o.citedPositions {
                 let r = Int(planRule[p])
                 for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }

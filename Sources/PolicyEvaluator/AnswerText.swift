@@ -75,7 +75,31 @@ public enum AnswerText {
             if case .text(let zh, let english)? = out?["reason"] { lines.append("  \(en ? english : zh)") }
             lines += basis(a, family, subject: a.facts.origin, en: en)
         }
+        for (d, outcome) in zip(a.evaluator.parts.declared, a.declared) {
+            let spec = a.evaluator.vocabulary.decisions[d]
+            lines.append(t("【\(spec.zh)】", "[\(spec.en.prefix(1).uppercased() + spec.en.dropFirst())]"))
+            if let out = outcome.output, out[Vocabulary.undetermined] == nil {
+                for o in spec.outputs { if let v = out[o.name] { lines.append("  " + value(o.name, v)) } }
+            } else {
+                lines.append(t("  无法确定。", "  Cannot be decided."))
+            }
+            lines += basis(a, outcome, subject: spec.subject == .origin ? a.facts.origin : a.facts.destination, en: en)
+        }
         return lines.joined(separator: "\n") + "\n"
+
+        /// A declared output in words: `name: value` with labelled values.
+        func value(_ name: String, _ v: OutputValue) -> String {
+            switch v {
+            case .symbol(let s): return "\(name): \(label(s))"
+            case .count(let n): return "\(name): \(n)"
+            case .flag(let b): return "\(name): " + (b.map { $0 ? t("是", "yes") : t("否", "no") } ?? t("不确定", "unknown"))
+            case .text(let zh, let english): return en ? english : zh
+            case .duration(let n, let unit, let approx):
+                let about = approx ? t("约", "about ") : ""
+                return t("\(name)：\(about)\(n)\(label(unit))", "\(name): \(about)\(n) \(label(unit))")
+            case .none: return t("\(name)：无", "\(name): none")
+            }
+        }
     }
 
     /// "Decided by" line with level and rule, the national-baseline note, missing facts and sources.

@@ -73,7 +73,7 @@ public final class Evaluator: Sendable {
             return regions.regions.indices.map { r in regions.chain(of: r).compactMap { day[$0] }.min() }
         }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        fragments = AnswerFragments(table: table, regions: regions)
+        fragments = AnswerFragments(table: table, regions: regions, declared: parts.declared)
     }
 
     public func source(_ id: String) -> SourceEntry? { sourcesByID[id] }
@@ -126,6 +126,7 @@ public final class Evaluator: Sendable {
         if evaluated != .all {
             needed = evaluated.contains(.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0
             for (part, d) in self.parts.all where evaluated.contains(part) { needed |= derivedNeeded[d] }
+            if evaluated.contains(.declared) { for d in self.parts.declared { needed |= derivedNeeded[d] } }
         }
         let derived = DerivedFacts(facts, evaluator: self, needed: needed)
         func part(_ p: AnswerParts, _ d: Int?) -> DecisionOutcome {
@@ -139,7 +140,10 @@ public final class Evaluator: Sendable {
             blockers: part(.transfer, ids.blockers), balance: part(.balance, ids.balance),
             transferOut: part(.transferOut, ids.transferOut), transferIn: part(.transferIn, ids.transferIn),
             funds: part(.fundsArrival, ids.funds),
-            family: facts.member == nil ? nil : part(.familySharing, ids.family), evaluator: self)
+            family: facts.member == nil ? nil : part(.familySharing, ids.family),
+            declared: ids.declared.isEmpty || !evaluated.contains(.declared)
+                ? [] : ids.declared.map { run($0, derived) },
+            evaluator: self)
     }
 
     /// The decisions behind the answer's published parts (`transfer`, `balance`, `timing`,
@@ -148,6 +152,8 @@ public final class Evaluator: Sendable {
         let blockers, balance, transferOut, transferIn, funds, family: Int?
         /// Each part with its decision, for the parts the vocabulary declares.
         let all: [(AnswerParts, Int)]
+        /// The other decisions the vocabulary declares, in its order: each its own part.
+        let declared: [Int]
 
         init(_ index: [String: Int]) {
             blockers = index["transfer_blockers"]
@@ -161,6 +167,8 @@ public final class Evaluator: Sendable {
                 (.fundsArrival, funds), (.familySharing, family),
             ]
             all = parts.compactMap { part, d in d.map { (part, $0) } }
+            let published = Set(all.map(\.1))
+            declared = index.values.filter { !published.contains($0) }.sorted()
         }
     }
 

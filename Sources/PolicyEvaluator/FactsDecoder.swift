@@ -74,6 +74,20 @@ public struct FactsDecoder: Sendable {
     }
 
     private func encode(_ value: JSONValue, fact: FactSpec) throws(InputError) -> Int8 {
+        if let bounds = fact.number {
+            guard case .number(let x) = value, x.rounded() == x, abs(x) < 1e15 else {
+                throw InputError(field: fact.name, message: "expected a whole number, found \(value.serialized())")
+            }
+            let n = Int(x)
+            guard bounds.contains(n) else {
+                throw InputError(field: fact.name, message: "\(n) is outside \(bounds.label)")
+            }
+            // The elementary range holding n (the compiled table's values for this fact).
+            guard let i = fact.values.firstIndex(where: { NumberRange(label: $0)?.contains(n) == true }) else {
+                throw InputError(field: fact.name, message: "\(n) is outside \(bounds.label)")
+            }
+            return Int8(i)
+        }
         if fact.isBoolean {
             guard case .bool(let b) = value else {
                 throw InputError(field: fact.name, message: "expected true or false, found \(value.serialized())")

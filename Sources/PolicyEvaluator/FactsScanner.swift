@@ -29,7 +29,8 @@ struct FactsScanner: Sendable {
         relations = ByteTable(decoder.columns.relations.enumerated().map { ($1, $0) })
         defaults = decoder.defaults
         values = decoder.columns.facts.map { fact in
-            fact.derived || fact.isBoolean ? ByteTable([]) : ByteTable(fact.values.enumerated().map { ($1, $0) })
+            fact.derived || fact.isBoolean || fact.number != nil
+                ? ByteTable([]) : ByteTable(fact.values.enumerated().map { ($1, $0) })
         }
         isBoolean = decoder.columns.facts.map(\.isBoolean)
         regions = ByteTable(index.exactReferences.map { ($0.reference, $0.region) })

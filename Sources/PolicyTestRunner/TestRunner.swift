@@ -47,7 +47,9 @@ public enum TestRunner {
             var culprits: [Culprit] = []
             var exercised: Set<String> = []
             var touched: [Touch] = []
-            let input = YAMLToJSON.convert(c.facts, numbers: false)
+            let input = YAMLToJSON.numbers(
+                in: YAMLToJSON.convert(c.facts, numbers: false),
+                for: Set(evaluator.vocabulary.facts.filter { $0.number != nil }.map(\.name)))
             do {
                 let facts = try evaluator.facts(from: input, today: today)
                 let result = evaluator.answer(facts)
@@ -113,6 +115,18 @@ public enum TestRunner {
 /// become JSON booleans, null and (in expectations) numbers; facts have no numbers, so a plain
 /// 320100 stays the region code "320100". Everything else, quoted or not, is a string.
 enum YAMLToJSON {
+    /// Plain whole numbers as JSON numbers for the facts the vocabulary declares as numbers.
+    static func numbers(in facts: JSONValue, for names: Set<String>) -> JSONValue {
+        guard case .object(let pairs) = facts, !names.isEmpty else { return facts }
+        return .object(
+            pairs.map { key, value in
+                guard names.contains(key), case .string(let text) = value, let n = Int(text) else {
+                    return (key, value)
+                }
+                return (key, .number(Double(n)))
+            })
+    }
+
     static func convert(_ node: YAMLNode, numbers: Bool = true) -> JSONValue {
         switch node.kind {
         case .scalar(let text, let style):
