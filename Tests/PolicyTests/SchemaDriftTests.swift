@@ -8,12 +8,14 @@ import Testing
 /// tests fail when the committed files, the shipped policy files or real answers drift from it.
 struct SchemaDriftTests {
     static let schemas = Paths.packageRoot.appendingPathComponent("schemas")
+    // the declared vocabulary once the loader reads it
+    static let vocabulary = Vocabulary.builtin
 
     @Test(arguments: PolicySchemas.names)
     func theCommittedSchemaIsWhatPolicycGenerates(name: String) throws {
         let url = Self.schemas.appendingPathComponent(PolicySchemas.fileName(name))
         let committed = try String(contentsOf: url, encoding: .utf8)
-        let generated = try #require(PolicySchemas.text(named: name))
+        let generated = try #require(PolicySchemas.text(named: name, vocabulary: Self.vocabulary))
         #expect(
             committed == generated,
             "schemas/\(PolicySchemas.fileName(name)) is stale: run `swift run policyc schema --write schemas`")
@@ -26,11 +28,11 @@ struct SchemaDriftTests {
     }
 
     @Test func theGeneratorDescribesEveryKeyAndValue() {
-        #expect(PolicySchemas.gaps == [])
+        #expect(PolicySchemas.gaps(vocabulary: Self.vocabulary) == [])
     }
 
     @Test func everyEnumInTheFactsSchemaIsTheVocabularysValueSet() throws {
-        let schema = try #require(PolicySchemas.json(named: "facts"))
+        let schema = try #require(PolicySchemas.json(named: "facts", vocabulary: Self.vocabulary))
         guard case .object(let properties)? = schema["properties"] else {
             Issue.record("facts.schema.json has no properties")
             return
@@ -38,7 +40,7 @@ struct SchemaDriftTests {
         var checked: [String] = []
         func check(_ key: String, _ property: JSONValue, fact: String) {
             guard case .array(let values)? = property["enum"] else { return }
-            let spec = Vocabulary.fact(named: fact)
+            let spec = Self.vocabulary.fact(named: fact)
             #expect(spec != nil, "facts.schema.json: '\(key)' has an enum but the vocabulary has no fact '\(fact)'")
             #expect(values.filter { $0 != .null }.map(Self.text) == spec?.values ?? [], "the enum of '\(key)'")
             #expect(values.last == .null, "'\(key)' accepts null (left out)")
@@ -51,7 +53,7 @@ struct SchemaDriftTests {
         check("family_member.relation", member, fact: "member_relation")
 
         // Every input fact is there, booleans as booleans, with the vocabulary's default.
-        for fact in Vocabulary.facts where !fact.derived {
+        for fact in Self.vocabulary.facts where !fact.derived {
             let property = try #require(schema["properties"]?[fact.name], "facts.schema.json lacks '\(fact.name)'")
             if fact.isBoolean {
                 #expect(property["type"] == .array([.string("boolean"), .string("null")]), "'\(fact.name)' is boolean")
@@ -64,18 +66,18 @@ struct SchemaDriftTests {
     }
 
     @Test func policyConditionsAreTheVocabularysFacts() throws {
-        let schema = try #require(PolicySchemas.json(named: "policy"))
+        let schema = try #require(PolicySchemas.json(named: "policy", vocabulary: Self.vocabulary))
         guard case .object(let conditions)? = schema.at(path: "$defs.when.properties") else {
             Issue.record("policy.schema.json has no $defs.when.properties")
             return
         }
-        #expect(conditions.map(\.0) == Vocabulary.facts.map(\.name) + Vocabulary.regionFacts)
+        #expect(conditions.map(\.0) == Self.vocabulary.facts.map(\.name) + Vocabulary.regionFacts)
         guard case .array(let decisions)? = schema.at(path: "$defs.rule.properties.decision.enum") else {
             Issue.record("policy.schema.json has no decision enum")
             return
         }
-        #expect(decisions.map(Self.text) == Vocabulary.decisions.map(\.name))
-        for decision in Vocabulary.decisions {
+        #expect(decisions.map(Self.text) == Self.vocabulary.decisions.map(\.name))
+        for decision in Self.vocabulary.decisions {
             // Decisions other than collect ones also accept {undetermined: ...}: the outputs are the first choice.
             let then = try #require(
                 schema.at(path: "$defs.then_\(decision.name).properties")
@@ -120,7 +122,7 @@ struct SchemaDriftTests {
         "{}",
     ])
     func realAnswersFollowTheAnswerSchema(facts: String) throws {
-        let schema = try #require(PolicySchemas.json(named: "answer"))
+        let schema = try #require(PolicySchemas.json(named: "answer", vocabulary: Self.vocabulary))
         let answer = try Fixture.shippedEvaluator().answer(json: facts)
         var problems: [String] = []
         Self.walk(answer, schema: schema, root: schema, path: "answer", problems: &problems)
@@ -128,7 +130,7 @@ struct SchemaDriftTests {
     }
 
     @Test func theAnswerCheckNoticesKeysAndValuesOutsideTheSchema() throws {
-        let schema = try #require(PolicySchemas.json(named: "answer"))
+        let schema = try #require(PolicySchemas.json(named: "answer", vocabulary: Self.vocabulary))
         guard case .object(var pairs) = try Fixture.shippedEvaluator().answer(json: "{}") else {
             Issue.record("an answer is not an object")
             return
@@ -142,6 +144,39 @@ struct SchemaDriftTests {
         #expect(problems.contains { $0.contains("'explanation' is not in the schema") })
         #expect(problems.contains { $0.hasPrefix("answer.balance.handling: \"cash\" is not one of") })
         #expect(problems.contains("answer.balance: missing 'decided_by'"))
+    }
+
+    /// The schemas are generated from the vocabulary value passed in, not from Swift statics.
+    @Test func theSchemasFollowTheVocabularyTheyAreGiven() throws {
+        var vocabulary = Self.vocabulary
+        vocabulary.facts.append(
+            FactSpec(
+                name: "contribution_gap", values: ["short", "long"], isBoolean: false, defaultValue: nil,
+                derivation: nil, zh: "断缴", en: "contribution gap"))
+        let balance = try #require(vocabulary.decisions.firstIndex { $0.name == "balance_handling" })
+        vocabulary.decisions[balance].outputs[0].kind = .enumeration(["keep", "pay_out"])
+        let relation = try #require(vocabulary.facts.firstIndex { $0.name == "member_relation" })
+        vocabulary.facts[relation].values = ["spouse", "child"]
+
+        func strings(_ values: [String], null: Bool = true) -> JSONValue {
+            .array(values.map { .string($0) } + (null ? [.null] : []))
+        }
+        let facts = try #require(PolicySchemas.json(named: "facts", vocabulary: vocabulary))
+        #expect(facts.at(path: "properties.contribution_gap.enum") == strings(["short", "long"]))
+        #expect(facts.at(path: "properties.family_member.properties.relation.enum") == strings(["spouse", "child"]))
+        let policy = try #require(PolicySchemas.json(named: "policy", vocabulary: vocabulary))
+        #expect(policy.at(path: "$defs.when.properties.contribution_gap") != nil)
+        #expect(
+            policy.at(path: "$defs.then_balance_handling.oneOf.0.properties.handling.enum")
+                == strings(["keep", "pay_out"], null: false))
+        let answer = try #require(PolicySchemas.json(named: "answer", vocabulary: vocabulary))
+        #expect(answer.at(path: "properties.balance.properties.handling.enum") == strings(["keep", "pay_out"]))
+        let tests = try #require(PolicySchemas.json(named: "tests", vocabulary: vocabulary))
+        #expect(tests.at(path: "$defs.facts.properties.contribution_gap") != nil)
+        #expect(PolicySchemas.gaps(vocabulary: vocabulary).contains("value 'short' has no label"))
+        #expect(
+            PolicySchemas.text(named: "facts", vocabulary: vocabulary)
+                != PolicySchemas.text(named: "facts", vocabulary: Self.vocabulary))
     }
 
     // MARK: the command
@@ -166,7 +201,8 @@ struct SchemaDriftTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
     func policycSchemaListsPrintsWritesAndChecks() throws {
         #expect(try Self.run(["schema"]) == (0, PolicySchemas.names.map { $0 + "\n" }.joined()))
-        #expect(try Self.run(["schema", "facts"]) == (0, PolicySchemas.text(named: "facts")!))
+        #expect(
+            try Self.run(["schema", "facts"]) == (0, PolicySchemas.text(named: "facts", vocabulary: Self.vocabulary)!))
         #expect(try Self.run(["schema", "no-such-schema"]).status == 2)
         #expect(try Self.run(["schema", "--check", Self.schemas.path]).status == 0)
 
@@ -175,7 +211,7 @@ struct SchemaDriftTests {
         #expect(try Self.run(["schema", "--write", dir]).status == 0)
         for name in PolicySchemas.names {
             let written = try String(contentsOfFile: "\(dir)/\(PolicySchemas.fileName(name))", encoding: .utf8)
-            #expect(written == PolicySchemas.text(named: name))
+            #expect(written == PolicySchemas.text(named: name, vocabulary: Self.vocabulary))
         }
         #expect(try Self.run(["schema", "--check", dir]).status == 0)
         try "{}\n".write(toFile: "\(dir)/facts.schema.json", atomically: true, encoding: .utf8)
