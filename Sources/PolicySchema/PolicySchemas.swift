@@ -12,11 +12,13 @@ import PolicyLoader
 /// every key of every mapping the loaders read and which are required (`PolicyKeys`), region
 /// levels and source confidences, value labels (`Labels`). Written here: the descriptions of keys,
 /// the answer's structure (code, in AnswerJSON.swift), examples, and labels of values the answers
-/// do not label.
+/// do not label. `vocabulary.schema.json`, the schema of the vocabulary file itself, is the
+/// language's and the same for every vocabulary.
 public enum PolicySchemas {
     /// Every schema, in the order `policyc schema` lists them.
     public static let names = [
         "facts", "answer", "answer-compact", "answer-line", "policy", "regions", "sources", "calendar", "tests",
+        "vocabulary",
     ]
 
     /// The file a schema is written to, e.g. `facts.schema.json`.
@@ -34,11 +36,13 @@ public enum PolicySchemas {
     }
 
     /// The schema a file of a policy directory follows, from its path relative to that directory:
-    /// regions.yaml, sources.yaml, calendars/*, tests/*, and policy for everything else.
+    /// regions.yaml, sources.yaml, vocabulary.yaml, calendars/*, tests/*, and policy for everything
+    /// else.
     public static func schemaName(forPolicyFile relativePath: String) -> String {
         switch relativePath.split(separator: "/").first.map(String.init) {
         case "regions.yaml": "regions"
         case "sources.yaml": "sources"
+        case "vocabulary.yaml": "vocabulary"
         case "calendars": "calendar"
         case "tests": "tests"
         default: "policy"
@@ -102,6 +106,7 @@ public enum PolicySchemas {
         case "sources": RepositorySchemas.sources
         case "calendar": RepositorySchemas.calendar
         case "tests": TestsSchema.schema(vocabulary)
+        case "vocabulary": VocabularySchema.schema
         default: nil
         }
     }

@@ -179,6 +179,81 @@ struct SchemaDriftTests {
                 != PolicySchemas.text(named: "facts", vocabulary: Self.vocabulary))
     }
 
+    // MARK: the vocabulary file
+
+    /// The vocabulary written as policies/vocabulary.yaml writes it has only the keys and values
+    /// vocabulary.schema.json allows (check-jsonschema checks the schema's conditions in CI).
+    @Test func theVocabularyAsAFileFollowsTheVocabularySchema() throws {
+        #expect(PolicySchemas.schemaName(forPolicyFile: "vocabulary.yaml") == "vocabulary")
+        let schema = try #require(PolicySchemas.json(named: "vocabulary", vocabulary: Self.vocabulary))
+        let file = Self.file(of: Self.vocabulary)
+        var problems: [String] = []
+        Self.walk(file, schema: schema, root: schema, path: "vocabulary", problems: &problems)
+        #expect(problems == [])
+
+        // A decision with an unknown subject and key, and no outputs.
+        guard case .object(var pairs) = file, let i = pairs.firstIndex(where: { $0.0 == "decisions" })
+        else { return }
+        pairs[i].1 = .object([("d", .object([("subject", .string("member")), ("colour", .null)]))])
+        problems = []
+        Self.walk(.object(pairs), schema: schema, root: schema, path: "vocabulary", problems: &problems)
+        #expect(problems.contains { $0.hasPrefix("vocabulary.decisions.d.subject: \"member\" is not one of") })
+        #expect(problems.contains("vocabulary.decisions.d: 'colour' is not in the schema"))
+        #expect(problems.contains("vocabulary.decisions.d: missing 'outputs'"))
+    }
+
+    /// A vocabulary as its file writes it: facts, attributes and decisions keyed by name.
+    static func file(of vocabulary: Vocabulary) -> JSONValue {
+        func derive(_ derivation: Derivation) -> JSONValue {
+            switch derivation {
+            case .scope(let from, let to): .object([("scope", .array([.string(from), .string(to)]))])
+            case .member(let field): .object([("member", .string(field))])
+            case .since(let attribute, let region):
+                .object([("since", .object([("attribute", .string(attribute)), ("region", .string(region))]))])
+            }
+        }
+        func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+        func output(_ kind: OutputSpec.Kind) -> JSONValue {
+            switch kind {
+            case .enumeration(let values): .object([("type", .string("enum")), ("values", strings(values))])
+            case .optionalEnumeration(let values):
+                .object([("type", .string("optional_enum")), ("values", strings(values))])
+            case .count: .object([("type", .string("count"))])
+            case .tristate: .object([("type", .string("tristate"))])
+            case .text: .object([("type", .string("text"))])
+            case .duration: .object([("type", .string("duration"))])
+            }
+        }
+        let facts: [(String, JSONValue)] = vocabulary.facts.map { fact in
+            var pairs: [(String, JSONValue)] = []
+            if let derivation = fact.derivation { pairs.append(("derive", derive(derivation))) }
+            if fact.isBoolean {
+                pairs.append(("type", .string("boolean")))
+            } else {
+                if !fact.derived { pairs.append(("type", .string("enum"))) }
+                pairs.append(("values", strings(fact.values)))
+            }
+            if let value = fact.defaultValue {
+                pairs.append(("default", fact.isBoolean ? .bool(value == "true") : .string(value)))
+            }
+            return (fact.name, .object(pairs + [("zh", .string(fact.zh)), ("en", .string(fact.en))]))
+        }
+        let attributes: [(String, JSONValue)] = vocabulary.attributes.map {
+            ($0.name, .object([("type", .string("date")), ("zh", .string($0.zh)), ("en", .string($0.en))]))
+        }
+        let decisions: [(String, JSONValue)] = vocabulary.decisions.map { d in
+            let fields: [(String, JSONValue)] = [
+                ("subject", .string(d.subject.rawValue)), ("hit_policy", .string(d.hitPolicy.rawValue)),
+                ("outputs", .object(d.outputs.map { ($0.name, output($0.kind)) })), ("zh", .string(d.zh)),
+                ("en", .string(d.en)),
+            ]
+            return (d.name, .object(fields))
+        }
+        return .object([
+            ("facts", .object(facts)), ("attributes", .object(attributes)), ("decisions", .object(decisions)),
+        ])
+    }
+
     // MARK: the command
 
     /// The `policyc` built next to this test bundle (whatever the scratch path).
