@@ -195,6 +195,8 @@ def schema_for(path, policies):
         return "regions.schema.json"
     if rel.parts == ("sources.yaml",):
         return "sources.schema.json"
+    if rel.parts == ("vocabulary.yaml",):
+        return "vocabulary.schema.json"
     if rel.parts[0] == "calendars":
         return "calendar.schema.json"
     if rel.parts[0] == "tests":

@@ -51,10 +51,11 @@ extension AnswerSchema {
         ]
     }
 
-    static var compactSchema: Node {
-        let handlings = Vocabulary.outputValues("balance_handling", "handling")
-        let channels = Vocabulary.outputValues("family_sharing", "channel")
-        let codes = Vocabulary.outputValues("transfer_blockers", "blocker")
+    static func compactSchema(_ vocabulary: Vocabulary) -> Node {
+        let handlings = vocabulary.outputValues("balance_handling", "handling")
+        let channels = vocabulary.outputValues("family_sharing", "channel")
+        let codes = vocabulary.outputValues("transfer_blockers", "blocker")
+        let scopes = vocabulary.values(ofFact: "scope")
         let nullableCode: Node = ["anyOf": [Common.ref("regionCode"), ["type": "null"]]]
         let step: [(String, Node)] = [
             (
@@ -74,7 +75,7 @@ extension AnswerSchema {
                     .object(
                         [
                             ("eligible", ["description": Common.bi("能否转移", "can move"), "type": ["boolean", "null"]]),
-                            ("scope", ["enum": .array(Vocabulary.scopes.map { .string($0) } + [.null])]),
+                            ("scope", ["enum": .array(scopes.map { .string($0) } + [.null])]),
                             (
                                 "blockers",
                                 [
@@ -118,7 +119,7 @@ extension AnswerSchema {
                 ]
             ),
         ])
-        guard case .object(let allDefs) = defs else { return properties }
+        guard case .object(let allDefs) = defs(vocabulary) else { return properties }
         let used = ["date", "regionCode", "missingFacts", "sourceIds", "duration", "unit"]
         return .object(
             Common.head(

@@ -4,8 +4,8 @@ import PolicyLoader
 extension AnswerSchema {
     // MARK: answer-line.schema.json
 
-    static var lineSchema: Node {
-        let insuranceTypes = Vocabulary.fact(named: "insurance_type")?.values ?? []
+    static func lineSchema(_ vocabulary: Vocabulary) -> Node {
+        let insuranceTypes = vocabulary.values(ofFact: "insurance_type")
         let error: Node = [
             "description": Common.bi("为何拒绝该行", "why the line was rejected"),
             "type": "object",
@@ -81,16 +81,5 @@ extension Node {
     func appending(_ suffix: String) -> Node {
         guard case .string(let s) = self else { return self }
         return .string(s + suffix)
-    }
-}
-
-extension Vocabulary {
-    /// The values of an enumerated output of a decision (empty when there is no such output;
-    /// `PolicySchemas.gaps` reports that).
-    static func outputValues(_ decision: String, _ output: String) -> [String] {
-        switch Vocabulary.decision(named: decision)?.outputs.first(where: { $0.name == output })?.kind {
-        case .enumeration(let values)?, .optionalEnumeration(let values)?: values
-        default: []
-        }
     }
 }

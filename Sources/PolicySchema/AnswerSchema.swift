@@ -6,29 +6,29 @@ import PolicyLoader
 /// `--jsonl` write. The answer's structure is code, in `Sources/PolicyEvaluator/AnswerJSON.swift`
 /// (and the error line in `InputError.json`, `Sources/PolicyEvaluator/ApplicantFacts.swift`): keep
 /// this file in step with it. The value sets (scopes, blocker codes, handlings, channels, units,
-/// missing facts, levels, confidences) come from the vocabulary and the loaders.
+/// missing facts, levels, confidences) come from the vocabulary passed in and the loaders.
 /// `SchemaDriftTests` checks real answers against the keys here; scripts/validate_schemas.py
 /// validates them fully.
 enum AnswerSchema {
     /// Every name an answer's `missing_facts` may hold: the input keys, with the family member's
     /// fields written `family_member.FIELD` (see `DerivedFacts.needs`).
-    static var missingFactNames: [String] {
-        ["origin", "destination"] + FactsSchema.inputFacts.map(\.name) + ["family_member"]
+    static func missingFactNames(_ vocabulary: Vocabulary) -> [String] {
+        ["origin", "destination"] + vocabulary.inputFacts.map(\.name) + ["family_member"]
             + FactsDecoder.memberKeys.map { "family_member.\($0)" }
     }
 
     static let levels = [RegionLevel.national, .province, .city].map(\.rawValue)
 
-    static var schema: Node {
+    static func schema(_ vocabulary: Vocabulary) -> Node {
         let properties: Node = [
             "origin": Common.ref("region", "转出地", "origin"),
             "destination": Common.ref("region", "转入地", "destination"),
             "application_date": Common.ref(
                 "date", "申请日期（未给出时为今天或 --as-of）", "application date (today or --as-of when not given)"),
-            "transfer": transfer,
-            "balance": balance,
+            "transfer": transfer(vocabulary),
+            "balance": balance(vocabulary),
             "timing": timing,
-            "family_sharing": familySharing,
+            "family_sharing": familySharing(vocabulary),
             "sources": [
                 "description": Common.bi("回答引用的所有来源，按 id 排序", "every source the answer cites, keyed and sorted by id"),
                 "type": "object",
@@ -50,7 +50,7 @@ enum AnswerSchema {
                     + "the rules and sources behind each")
                 + [
                     ("type", "object"), ("additionalProperties", false), ("properties", properties),
-                    ("required", .strings(keys(of: properties))), ("$defs", defs),
+                    ("required", .strings(keys(of: properties))), ("$defs", defs(vocabulary)),
                 ])
     }
 
@@ -75,7 +75,8 @@ enum AnswerSchema {
         ("sources", Common.ref("sourceIds")), ("note", Common.ref("note")),
     ]
 
-    static var transfer: Node {
+    static func transfer(_ vocabulary: Vocabulary) -> Node {
+        let scopes = vocabulary.values(ofFact: "scope")
         let fields: [(String, Node)] = [
             (
                 "eligible",
@@ -90,9 +91,9 @@ enum AnswerSchema {
                 "scope",
                 [
                     "description": Common.bi(
-                        "转移范围：\(Common.glossaryZH(Vocabulary.scopes))；缺转出地或转入地时为 null",
-                        "transfer scope: \(Common.glossaryEN(Vocabulary.scopes)); null without origin or destination"),
-                    "enum": .array(Vocabulary.scopes.map { .string($0) } + [.null]),
+                        "转移范围：\(Common.glossaryZH(scopes))；缺转出地或转入地时为 null",
+                        "transfer scope: \(Common.glossaryEN(scopes)); null without origin or destination"),
+                    "enum": .array(scopes.map { .string($0) } + [.null]),
                 ]
             ),
             (
@@ -129,8 +130,8 @@ enum AnswerSchema {
         .with("else", ["properties": ["blockers": ["maxItems": 0]]])
     }
 
-    static var balance: Node {
-        let handlings = Vocabulary.outputValues("balance_handling", "handling")
+    static func balance(_ vocabulary: Vocabulary) -> Node {
+        let handlings = vocabulary.outputValues("balance_handling", "handling")
         let handling: Node = [
             "description": Common.bi("处理方式，未决定时为 null", "handling, null when undecided: ")
                 .appending(Common.longGlossary(handlings)),
@@ -157,8 +158,8 @@ enum AnswerSchema {
             ])
     }
 
-    static var familySharing: Node {
-        let channels = Vocabulary.outputValues("family_sharing", "channel")
+    static func familySharing(_ vocabulary: Vocabulary) -> Node {
+        let channels = vocabulary.outputValues("family_sharing", "channel")
         let fields: [(String, Node)] = [
             (
                 "allowed",

@@ -5,7 +5,7 @@ import PolicyLoader
 extension AnswerSchema {
     // MARK: $defs
 
-    static var defs: Node {
+    static func defs(_ vocabulary: Vocabulary) -> Node {
         .object([
             (
                 "date",
@@ -18,7 +18,7 @@ extension AnswerSchema {
             ),
             ("regionCode", regionCode),
             ("region", region),
-            ("missingFacts", missingFacts),
+            ("missingFacts", missingFacts(vocabulary)),
             (
                 "sourceIds",
                 [
@@ -33,7 +33,7 @@ extension AnswerSchema {
             ),
             ("note", note),
             ("decidedBy", decidedBy),
-            ("blocker", blocker),
+            ("blocker", blocker(vocabulary)),
             ("step", step),
             (
                 "basis",
@@ -70,7 +70,7 @@ extension AnswerSchema {
             ])
     }
 
-    static var missingFacts: Node {
+    static func missingFacts(_ vocabulary: Vocabulary) -> Node {
         [
             "description": Common.bi(
                 "要回答这一项还缺的事实（申请人应补充的键，家庭成员的字段写作 family_member.relation 等）",
@@ -78,7 +78,7 @@ extension AnswerSchema {
                     + "written family_member.relation and so on)"),
             "type": "array",
             "uniqueItems": true,
-            "items": ["enum": .strings(missingFactNames)],
+            "items": ["enum": .strings(missingFactNames(vocabulary))],
             "examples": [["origin_stopped", "destination_enrolled"], ["family_member.insured"]],
         ]
     }
@@ -153,8 +153,8 @@ extension AnswerSchema {
         ]
     }
 
-    static var blocker: Node {
-        let codes = Vocabulary.outputValues("transfer_blockers", "blocker")
+    static func blocker(_ vocabulary: Vocabulary) -> Node {
+        let codes = vocabulary.outputValues("transfer_blockers", "blocker")
         return closed(
             Common.bi("一个阻止转移的障碍", "one thing that blocks the transfer"),
             [

@@ -1,16 +1,13 @@
 import DecisionTable
 
 /// `facts.schema.json`: the input of `policyc eval`. The facts, their value sets, defaults and labels
-/// come from `Vocabulary.facts`; the keys around them (regions, date, family member) are the ones
-/// `FactsDecoder` reads.
+/// come from the vocabulary's input facts; the keys around them (regions, date, family member) are
+/// the ones `FactsDecoder` reads.
 enum FactsSchema {
-    /// The facts an applicant supplies (the vocabulary's non-derived facts).
-    static let inputFacts = Vocabulary.facts.filter { !$0.derived }
-
-    static var schema: Node {
+    static func schema(_ vocabulary: Vocabulary) -> Node {
         var properties: [(String, Node)] = [("origin", origin), ("destination", destination)]
-        properties += inputFacts.map { ($0.name, property($0)) }
-        properties += [("application_date", applicationDate), ("family_member", familyMember)]
+        properties += vocabulary.inputFacts.map { ($0.name, property($0)) }
+        properties += [("application_date", applicationDate), ("family_member", familyMember(vocabulary))]
         return .object(
             Common.head(
                 title: "policyc facts / 申请人事实",
@@ -84,14 +81,15 @@ enum FactsSchema {
         "examples": ["2025-09-26", "2026-01-05"],
     ]
 
-    static var familyMember: Node {
+    static func familyMember(_ vocabulary: Vocabulary) -> Node {
+        let relations = vocabulary.memberRelations
         let relation: Node = [
             "description": Common.bi(
-                "与本人的关系：\(Common.glossaryZH(Vocabulary.relations))。缺省时列入 missing_facts（family_member.relation）",
-                "relation to the applicant: \(Common.glossaryEN(Vocabulary.relations)). When left out it is listed "
+                "与本人的关系：\(Common.glossaryZH(relations))。缺省时列入 missing_facts（family_member.relation）",
+                "relation to the applicant: \(Common.glossaryEN(relations)). When left out it is listed "
                     + "in missing_facts as family_member.relation"),
             "type": ["string", "null"],
-            "enum": .array(Vocabulary.relations.map { .string($0) } + [.null]),
+            "enum": .array(relations.map { .string($0) } + [.null]),
             "examples": ["spouse", "child"],
         ]
         let region: Node = [

@@ -2,10 +2,10 @@ import DecisionTable
 import PolicyLoader
 
 /// `policy.schema.json`: national.yaml, provinces/*.yaml and cities/*.yaml. Keys come from the
-/// loader (`PolicyKeys`), conditions from `Vocabulary.facts` and `.regionFacts`, decisions, their
-/// outputs and hit policies from `Vocabulary.decisions`, attributes from `Vocabulary.attributes`.
+/// loader (`PolicyKeys`), conditions from the vocabulary's facts and `Vocabulary.regionFacts`,
+/// decisions, their outputs and hit policies from its decisions, attributes from its attributes.
 enum PolicyFileSchema {
-    static var schema: Node {
+    static func schema(_ vocabulary: Vocabulary) -> Node {
         let top = KeyedProperties(
             keys: PolicyKeys.policyFile,
             described: [
@@ -21,7 +21,7 @@ enum PolicyFileSchema {
                         "examples": ["national", "320100", "440000"],
                     ]
                 ),
-                ("hit_policies", hitPolicies),
+                ("hit_policies", hitPolicies(vocabulary)),
                 (
                     "rules",
                     ["description": Common.bi("规则列表", "the rules"), "type": "array", "items": Common.ref("rule")]
@@ -37,10 +37,10 @@ enum PolicyFileSchema {
         var defs: [(String, Node)] = [("date", Common.date)] + Common.sourceDefs
         defs += [
             ("booleanValue", booleanValue), ("count", count), ("regionRef", regionRef),
-            ("regionCondition", Common.oneOrList(Common.ref("regionRef"))), ("when", when),
+            ("regionCondition", Common.oneOrList(Common.ref("regionRef"))), ("when", when(vocabulary)),
         ]
-        defs += Vocabulary.decisions.map { ("then_\($0.name)", then($0)) }
-        defs += [("effective", effective), ("rule", rule), ("attribute", attribute)]
+        defs += vocabulary.decisions.map { ("then_\($0.name)", then($0)) }
+        defs += [("effective", effective), ("rule", rule(vocabulary)), ("attribute", attribute(vocabulary))]
         return .object(
             Common.head(
                 title: "policyc policy file / 规则文件",
@@ -74,20 +74,20 @@ enum PolicyFileSchema {
         }
     }
 
-    static var hitPolicies: Node {
+    static func hitPolicies(_ vocabulary: Vocabulary) -> Node {
         var zh: [String] = []
         var en: [String] = []
         let order: [HitPolicy] = [.first, .unique, .priority, .collect]
         for policy in order + HitPolicy.allCases.filter({ !order.contains($0) }) {
-            let users = Vocabulary.decisions.filter { $0.allowedHitPolicies.contains(policy) }.map(\.name)
+            let users = vocabulary.decisions.filter { $0.allowedHitPolicies.contains(policy) }.map(\.name)
             guard !users.isEmpty else { continue }
             // A hit policy few decisions may use says which.
-            let only = users.count * 2 <= Vocabulary.decisions.count
+            let only = users.count * 2 <= vocabulary.decisions.count
             zh.append("\(policy.rawValue)：\(text(policy).zh)" + (only ? "（仅 \(users.joined(separator: "、"))）" : ""))
             en.append(
                 "\(policy.rawValue): \(text(policy).en)" + (only ? " (\(users.joined(separator: ", ")) only)" : ""))
         }
-        let properties: [(String, Node)] = Vocabulary.decisions.map { d in
+        let properties: [(String, Node)] = vocabulary.decisions.map { d in
             (
                 d.name,
                 [
@@ -177,8 +177,8 @@ enum PolicyFileSchema {
         ]
     }
 
-    static var when: Node {
-        var properties: [(String, Node)] = Vocabulary.facts.map { ($0.name, condition($0)) }
+    static func when(_ vocabulary: Vocabulary) -> Node {
+        var properties: [(String, Node)] = vocabulary.facts.map { ($0.name, condition($0)) }
         properties += Vocabulary.regionFacts.map { name in
             let text = regionFactText[name] ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
             return (name, Common.ref("regionCondition", text.zh, text.en))

@@ -137,8 +137,8 @@ extension PolicyFileSchema {
         }
     }
 
-    static var rule: Node {
-        let decisions = Vocabulary.decisions.map { d in
+    static func rule(_ vocabulary: Vocabulary) -> Node {
+        let decisions = vocabulary.decisions.map { d in
             "\(d.name): \(d.zh)（\(subject(d.subject).zh)）/ \(d.en) (\(subject(d.subject).en))"
         }
         let fields = KeyedProperties(
@@ -156,7 +156,7 @@ extension PolicyFileSchema {
                     [
                         "description": Common.bi("规则决定的问题", "the decision the rule answers: ")
                             .appending(decisions.joined(separator: "; ")),
-                        "enum": .strings(Vocabulary.decisions.map(\.name)),
+                        "enum": .strings(vocabulary.decisions.map(\.name)),
                     ]
                 ),
                 ("when", Common.ref("when")),
@@ -208,7 +208,7 @@ extension PolicyFileSchema {
                 ("note", ["description": Common.bi("备注（不影响判断）", "a remark (has no effect)"), "type": "string"]),
             ])
         // Each decision's `then` is that decision's outputs.
-        let cases: [Node] = Vocabulary.decisions.map { d in
+        let cases: [Node] = vocabulary.decisions.map { d in
             [
                 "if": ["properties": ["decision": ["const": .string(d.name)]], "required": ["decision"]],
                 "then": ["properties": ["then": Common.ref("then_\(d.name)")]],
@@ -225,8 +225,8 @@ extension PolicyFileSchema {
             ] + fields.objectFields() + [("allOf", .array(cases))])
     }
 
-    static var attribute: Node {
-        let names = Vocabulary.attributes
+    static func attribute(_ vocabulary: Vocabulary) -> Node {
+        let names = vocabulary.attributes
         let fields = KeyedProperties(
             keys: PolicyKeys.attribute,
             described: [

@@ -5,7 +5,7 @@ import PolicyLoader
 /// the facts are facts.schema.json's; the documented answer paths follow AnswerJSON.swift, with
 /// their value sets from the vocabulary.
 enum TestsSchema {
-    static var schema: Node {
+    static func schema(_ vocabulary: Vocabulary) -> Node {
         let top = KeyedProperties(
             keys: PolicyKeys.testFile,
             described: [
@@ -20,10 +20,10 @@ enum TestsSchema {
                 "policyc test 运行的申请人用例：事实和期望的回答字段",
                 "applicant cases that policyc test runs: facts and the expected answer fields")
                 + top.objectFields()
-                + [("$defs", ["case": testCase, "facts": facts, "yamlRegion": yamlRegion])])
+                + [("$defs", ["case": testCase(vocabulary), "facts": facts(vocabulary), "yamlRegion": yamlRegion])])
     }
 
-    static var testCase: Node {
+    static func testCase(_ vocabulary: Vocabulary) -> Node {
         let fields = KeyedProperties(
             keys: PolicyKeys.testCase,
             described: [
@@ -36,7 +36,7 @@ enum TestsSchema {
                             "the applicant's facts, as eval's JSON input (dates and region codes may be unquoted)")
                     ]
                 ),
-                ("expect", expect),
+                ("expect", expect(vocabulary)),
             ])
         return .object(
             [("description", Common.bi("一个用例", "one case"))] + fields.objectFields() + [
@@ -70,7 +70,7 @@ enum TestsSchema {
     ]
 
     /// Answer paths (AnswerJSON.swift) a case may expect, with the values they can hold.
-    static var expect: Node {
+    static func expect(_ vocabulary: Vocabulary) -> Node {
         let properties: Node = [
             "error.field": [
                 "description": Common.bi(
@@ -81,9 +81,9 @@ enum TestsSchema {
             "transfer.eligible": [
                 "description": Common.bi("能否转移", "can the relationship move"), "enum": [true, false, .null],
             ],
-            "transfer.scope": expected("转移范围", "transfer scope", Vocabulary.scopes),
+            "transfer.scope": expected("转移范围", "transfer scope", vocabulary.values(ofFact: "scope")),
             "balance.handling": expected(
-                "余额处理方式", "balance handling", Vocabulary.outputValues("balance_handling", "handling")),
+                "余额处理方式", "balance handling", vocabulary.outputValues("balance_handling", "handling")),
             "timing.transfer_out.max_working_days": Common.described(
                 Common.bi("转出时限（数字不加引号）", "transfer-out limit (a number, unquoted)"), countOrNull),
             "timing.transfer_in.max_working_days": Common.described(
@@ -102,13 +102,13 @@ enum TestsSchema {
                 "description": Common.bi("能否家庭共济", "may the family share the account"), "enum": [true, false, .null],
             ],
             "family_sharing.channel": expected(
-                "共济途径", "sharing channel", Vocabulary.outputValues("family_sharing", "channel")),
+                "共济途径", "sharing channel", vocabulary.outputValues("family_sharing", "channel")),
         ]
         let patterns: Node = [
             "^transfer\\.blockers\\.[0-9]+\\.code$": expected(
-                "障碍代码", "blocker code", Vocabulary.outputValues("transfer_blockers", "blocker"), nullable: false),
+                "障碍代码", "blocker code", vocabulary.outputValues("transfer_blockers", "blocker"), nullable: false),
             "\\.missing_facts\\.[0-9]+$": expected(
-                "缺少的事实", "a missing fact", AnswerSchema.missingFactNames, nullable: false),
+                "缺少的事实", "a missing fact", AnswerSchema.missingFactNames(vocabulary), nullable: false),
             "\\.decided_by\\.level$": expected("规则级别", "the deciding rule's level", AnswerSchema.levels),
             "\\.decided_by\\.national_baseline$": [
                 "description": Common.bi("是否由国家基本规定决定", "decided by the national baseline"),
@@ -135,7 +135,7 @@ enum TestsSchema {
     }
 
     /// facts.schema.json, except that region codes may be unquoted.
-    static var facts: Node {
+    static func facts(_ vocabulary: Vocabulary) -> Node {
         func fact(_ name: String) -> Node { ["$ref": .string("facts.schema.json#/properties/\(name)")] }
         func member(_ name: String) -> Node {
             ["$ref": .string("facts.schema.json#/properties/family_member/properties/\(name)")]
@@ -144,7 +144,7 @@ enum TestsSchema {
             ("origin", Common.ref("yamlRegion", "转出地", "origin")),
             ("destination", Common.ref("yamlRegion", "转入地", "destination")),
         ]
-        properties += FactsSchema.inputFacts.map { ($0.name, fact($0.name)) }
+        properties += vocabulary.inputFacts.map { ($0.name, fact($0.name)) }
         properties.append(("application_date", fact("application_date")))
         properties.append(
             (

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecisionTable
 import Foundation
 import PolicyDiagnostics
 import PolicySchema
@@ -29,8 +30,11 @@ struct Schema: ParsableCommand {
         }
     }
 
+    // the declared vocabulary once the loader reads it
+    var vocabulary: Vocabulary { Vocabulary.builtin }
+
     func run() throws {
-        if let name, let text = PolicySchemas.text(named: name) {
+        if let name, let text = PolicySchemas.text(named: name, vocabulary: vocabulary) {
             try writeOut(text)
         } else if let write {
             try writeAll(to: write)
@@ -51,7 +55,8 @@ struct Schema: ParsableCommand {
         for name in PolicySchemas.names {
             do {
                 let path = "\(directory)/\(PolicySchemas.fileName(name))"
-                try SystemFile.write(Array((PolicySchemas.text(named: name) ?? "").utf8), to: path)
+                try SystemFile.write(
+                    Array((PolicySchemas.text(named: name, vocabulary: vocabulary) ?? "").utf8), to: path)
             } catch {
                 printError("policyc: \(error)")
                 throw ExitStatus.usage.exitCode
@@ -73,7 +78,7 @@ struct Schema: ParsableCommand {
                 problems.append("\(path): missing")
                 continue
             }
-            if data != Data((PolicySchemas.text(named: name) ?? "").utf8) {
+            if data != Data((PolicySchemas.text(named: name, vocabulary: vocabulary) ?? "").utf8) {
                 problems.append("\(path): differs from `policyc schema \(name)`")
             }
         }

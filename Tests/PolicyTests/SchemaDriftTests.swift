@@ -8,12 +8,14 @@ import Testing
 /// tests fail when the committed files, the shipped policy files or real answers drift from it.
 struct SchemaDriftTests {
     static let schemas = Paths.packageRoot.appendingPathComponent("schemas")
+    // the declared vocabulary once the loader reads it
+    static let vocabulary = Vocabulary.builtin
 
     @Test(arguments: PolicySchemas.names)
     func theCommittedSchemaIsWhatPolicycGenerates(name: String) throws {
         let url = Self.schemas.appendingPathComponent(PolicySchemas.fileName(name))
         let committed = try String(contentsOf: url, encoding: .utf8)
-        let generated = try #require(PolicySchemas.text(named: name))
+        let generated = try #require(PolicySchemas.text(named: name, vocabulary: Self.vocabulary))
         #expect(
             committed == generated,
             "schemas/\(PolicySchemas.fileName(name)) is stale: run `swift run policyc schema --write schemas`")
@@ -26,11 +28,11 @@ struct SchemaDriftTests {
     }
 
     @Test func theGeneratorDescribesEveryKeyAndValue() {
-        #expect(PolicySchemas.gaps == [])
+        #expect(PolicySchemas.gaps(vocabulary: Self.vocabulary) == [])
     }
 
     @Test func everyEnumInTheFactsSchemaIsTheVocabularysValueSet() throws {
-        let schema = try #require(PolicySchemas.json(named: "facts"))
+        let schema = try #require(PolicySchemas.json(named: "facts", vocabulary: Self.vocabulary))
         guard case .object(let properties)? = schema["properties"] else {
             Issue.record("facts.schema.json has no properties")
             return
@@ -38,7 +40,7 @@ struct SchemaDriftTests {
         var checked: [String] = []
         func check(_ key: String, _ property: JSONValue, fact: String) {
             guard case .array(let values)? = property["enum"] else { return }
-            let spec = Vocabulary.fact(named: fact)
+            let spec = Self.vocabulary.fact(named: fact)
             #expect(spec != nil, "facts.schema.json: '\(key)' has an enum but the vocabulary has no fact '\(fact)'")
             #expect(values.filter { $0 != .null }.map(Self.text) == spec?.values ?? [], "the enum of '\(key)'")
             #expect(values.last == .null, "'\(key)' accepts null (left out)")
@@ -51,7 +53,7 @@ struct SchemaDriftTests {
         check("family_member.relation", member, fact: "member_relation")
 
         // Every input fact is there, booleans as booleans, with the vocabulary's default.
-        for fact in Vocabulary.facts where !fact.derived {
+        for fact in Self.vocabulary.facts where !fact.derived {
             let property = try #require(schema["properties"]?[fact.name], "facts.schema.json lacks '\(fact.name)'")
             if fact.isBoolean {
                 #expect(property["type"] == .array([.string("boolean"), .string("null")]), "'\(fact.name)' is boolean")
@@ -64,18 +66,18 @@ struct SchemaDriftTests {
     }
 
     @Test func policyConditionsAreTheVocabularysFacts() throws {
-        let schema = try #require(PolicySchemas.json(named: "policy"))
+        let schema = try #require(PolicySchemas.json(named: "policy", vocabulary: Self.vocabulary))
         guard case .object(let conditions)? = schema.at(path: "$defs.when.properties") else {
             Issue.record("policy.schema.json has no $defs.when.properties")
             return
         }
-        #expect(conditions.map(\.0) == Vocabulary.facts.map(\.name) + Vocabulary.regionFacts)
+        #expect(conditions.map(\.0) == Self.vocabulary.facts.map(\.name) + Vocabulary.regionFacts)
         guard case .array(let decisions)? = schema.at(path: "$defs.rule.properties.decision.enum") else {
             Issue.record("policy.schema.json has no decision enum")
             return
         }
-        #expect(decisions.map(Self.text) == Vocabulary.decisions.map(\.name))
-        for decision in Vocabulary.decisions {
+        #expect(decisions.map(Self.text) == Self.vocabulary.decisions.map(\.name))
+        for decision in Self.vocabulary.decisions {
             // Decisions other than collect ones also accept {undetermined: ...}: the outputs are the first choice.
             let then = try #require(
                 schema.at(path: "$defs.then_\(decision.name).properties")
@@ -120,7 +122,7 @@ struct SchemaDriftTests {
         "{}",
     ])
     func realAnswersFollowTheAnswerSchema(facts: String) throws {
-        let schema = try #require(PolicySchemas.json(named: "answer"))
+        let schema = try #require(PolicySchemas.json(named: "answer", vocabulary: Self.vocabulary))
         let answer = try Fixture.shippedEvaluator().answer(json: facts)
         var problems: [String] = []
         Self.walk(answer, schema: schema, root: schema, path: "answer", problems: &problems)
@@ -128,7 +130,7 @@ struct SchemaDriftTests {
     }
 
     @Test func theAnswerCheckNoticesKeysAndValuesOutsideTheSchema() throws {
-        let schema = try #require(PolicySchemas.json(named: "answer"))
+        let schema = try #require(PolicySchemas.json(named: "answer", vocabulary: Self.vocabulary))
         guard case .object(var pairs) = try Fixture.shippedEvaluator().answer(json: "{}") else {
             Issue.record("an answer is not an object")
             return
@@ -142,6 +144,114 @@ struct SchemaDriftTests {
         #expect(problems.contains { $0.contains("'explanation' is not in the schema") })
         #expect(problems.contains { $0.hasPrefix("answer.balance.handling: \"cash\" is not one of") })
         #expect(problems.contains("answer.balance: missing 'decided_by'"))
+    }
+
+    /// The schemas are generated from the vocabulary value passed in, not from Swift statics.
+    @Test func theSchemasFollowTheVocabularyTheyAreGiven() throws {
+        var vocabulary = Self.vocabulary
+        vocabulary.facts.append(
+            FactSpec(
+                name: "contribution_gap", values: ["short", "long"], isBoolean: false, defaultValue: nil,
+                derivation: nil, zh: "断缴", en: "contribution gap"))
+        let balance = try #require(vocabulary.decisions.firstIndex { $0.name == "balance_handling" })
+        vocabulary.decisions[balance].outputs[0].kind = .enumeration(["keep", "pay_out"])
+        let relation = try #require(vocabulary.facts.firstIndex { $0.name == "member_relation" })
+        vocabulary.facts[relation].values = ["spouse", "child"]
+
+        func strings(_ values: [String], null: Bool = true) -> JSONValue {
+            .array(values.map { .string($0) } + (null ? [.null] : []))
+        }
+        let facts = try #require(PolicySchemas.json(named: "facts", vocabulary: vocabulary))
+        #expect(facts.at(path: "properties.contribution_gap.enum") == strings(["short", "long"]))
+        #expect(facts.at(path: "properties.family_member.properties.relation.enum") == strings(["spouse", "child"]))
+        let policy = try #require(PolicySchemas.json(named: "policy", vocabulary: vocabulary))
+        #expect(policy.at(path: "$defs.when.properties.contribution_gap") != nil)
+        #expect(
+            policy.at(path: "$defs.then_balance_handling.oneOf.0.properties.handling.enum")
+                == strings(["keep", "pay_out"], null: false))
+        let answer = try #require(PolicySchemas.json(named: "answer", vocabulary: vocabulary))
+        #expect(answer.at(path: "properties.balance.properties.handling.enum") == strings(["keep", "pay_out"]))
+        let tests = try #require(PolicySchemas.json(named: "tests", vocabulary: vocabulary))
+        #expect(tests.at(path: "$defs.facts.properties.contribution_gap") != nil)
+        #expect(PolicySchemas.gaps(vocabulary: vocabulary).contains("value 'short' has no label"))
+        #expect(
+            PolicySchemas.text(named: "facts", vocabulary: vocabulary)
+                != PolicySchemas.text(named: "facts", vocabulary: Self.vocabulary))
+    }
+
+    // MARK: the vocabulary file
+
+    /// The vocabulary written as policies/vocabulary.yaml writes it has only the keys and values
+    /// vocabulary.schema.json allows (check-jsonschema checks the schema's conditions in CI).
+    @Test func theVocabularyAsAFileFollowsTheVocabularySchema() throws {
+        #expect(PolicySchemas.schemaName(forPolicyFile: "vocabulary.yaml") == "vocabulary")
+        let schema = try #require(PolicySchemas.json(named: "vocabulary", vocabulary: Self.vocabulary))
+        let file = Self.file(of: Self.vocabulary)
+        var problems: [String] = []
+        Self.walk(file, schema: schema, root: schema, path: "vocabulary", problems: &problems)
+        #expect(problems == [])
+
+        // A decision with an unknown subject and key, and no outputs.
+        guard case .object(var pairs) = file, let i = pairs.firstIndex(where: { $0.0 == "decisions" })
+        else { return }
+        pairs[i].1 = .object([("d", .object([("subject", .string("member")), ("colour", .null)]))])
+        problems = []
+        Self.walk(.object(pairs), schema: schema, root: schema, path: "vocabulary", problems: &problems)
+        #expect(problems.contains { $0.hasPrefix("vocabulary.decisions.d.subject: \"member\" is not one of") })
+        #expect(problems.contains("vocabulary.decisions.d: 'colour' is not in the schema"))
+        #expect(problems.contains("vocabulary.decisions.d: missing 'outputs'"))
+    }
+
+    /// A vocabulary as its file writes it: facts, attributes and decisions keyed by name.
+    static func file(of vocabulary: Vocabulary) -> JSONValue {
+        func derive(_ derivation: Derivation) -> JSONValue {
+            switch derivation {
+            case .scope(let from, let to): .object([("scope", .array([.string(from), .string(to)]))])
+            case .member(let field): .object([("member", .string(field))])
+            case .since(let attribute, let region):
+                .object([("since", .object([("attribute", .string(attribute)), ("region", .string(region))]))])
+            }
+        }
+        func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+        func output(_ kind: OutputSpec.Kind) -> JSONValue {
+            switch kind {
+            case .enumeration(let values): .object([("type", .string("enum")), ("values", strings(values))])
+            case .optionalEnumeration(let values):
+                .object([("type", .string("optional_enum")), ("values", strings(values))])
+            case .count: .object([("type", .string("count"))])
+            case .tristate: .object([("type", .string("tristate"))])
+            case .text: .object([("type", .string("text"))])
+            case .duration: .object([("type", .string("duration"))])
+            }
+        }
+        let facts: [(String, JSONValue)] = vocabulary.facts.map { fact in
+            var pairs: [(String, JSONValue)] = []
+            if let derivation = fact.derivation { pairs.append(("derive", derive(derivation))) }
+            if fact.isBoolean {
+                pairs.append(("type", .string("boolean")))
+            } else {
+                if !fact.derived { pairs.append(("type", .string("enum"))) }
+                pairs.append(("values", strings(fact.values)))
+            }
+            if let value = fact.defaultValue {
+                pairs.append(("default", fact.isBoolean ? .bool(value == "true") : .string(value)))
+            }
+            return (fact.name, .object(pairs + [("zh", .string(fact.zh)), ("en", .string(fact.en))]))
+        }
+        let attributes: [(String, JSONValue)] = vocabulary.attributes.map {
+            ($0.name, .object([("type", .string("date")), ("zh", .string($0.zh)), ("en", .string($0.en))]))
+        }
+        let decisions: [(String, JSONValue)] = vocabulary.decisions.map { d in
+            let fields: [(String, JSONValue)] = [
+                ("subject", .string(d.subject.rawValue)), ("hit_policy", .string(d.hitPolicy.rawValue)),
+                ("outputs", .object(d.outputs.map { ($0.name, output($0.kind)) })), ("zh", .string(d.zh)),
+                ("en", .string(d.en)),
+            ]
+            return (d.name, .object(fields))
+        }
+        return .object([
+            ("facts", .object(facts)), ("attributes", .object(attributes)), ("decisions", .object(decisions)),
+        ])
     }
 
     // MARK: the command
@@ -166,7 +276,8 @@ struct SchemaDriftTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
     func policycSchemaListsPrintsWritesAndChecks() throws {
         #expect(try Self.run(["schema"]) == (0, PolicySchemas.names.map { $0 + "\n" }.joined()))
-        #expect(try Self.run(["schema", "facts"]) == (0, PolicySchemas.text(named: "facts")!))
+        #expect(
+            try Self.run(["schema", "facts"]) == (0, PolicySchemas.text(named: "facts", vocabulary: Self.vocabulary)!))
         #expect(try Self.run(["schema", "no-such-schema"]).status == 2)
         #expect(try Self.run(["schema", "--check", Self.schemas.path]).status == 0)
 
@@ -175,7 +286,7 @@ struct SchemaDriftTests {
         #expect(try Self.run(["schema", "--write", dir]).status == 0)
         for name in PolicySchemas.names {
             let written = try String(contentsOfFile: "\(dir)/\(PolicySchemas.fileName(name))", encoding: .utf8)
-            #expect(written == PolicySchemas.text(named: name))
+            #expect(written == PolicySchemas.text(named: name, vocabulary: Self.vocabulary))
         }
         #expect(try Self.run(["schema", "--check", dir]).status == 0)
         try "{}\n".write(toFile: "\(dir)/facts.schema.json", atomically: true, encoding: .utf8)

@@ -1,0 +1,458 @@
+import DecisionTable
+
+/// `vocabulary.schema.json`: policies/vocabulary.yaml, the vocabulary itself (facts, derived facts,
+/// region attributes, decisions and their outputs). It describes the language the vocabulary is
+/// written in, so it is the same whatever a vocabulary declares: the closed sets here are the
+/// derivations the evaluator implements (`Derivation`), the output kinds (`OutputSpec.Kind`), hit
+/// policies, subjects and region facts.
+///
+/// The key lists are written here until the vocabulary loader publishes them in `PolicyKeys`; then
+/// the objects below become `KeyedProperties` as in the other schemas.
+enum VocabularySchema {
+    static var schema: Node {
+        let properties: Node = [
+            "facts": [
+                "description": Common.bi(
+                    "事实，键为事实名，按事实列的顺序：申请人给出的（type: boolean 或 enum），或由其他事实推导的（derive）",
+                    "the facts, keyed by name, in the order of the fact columns: given by the applicant (type: boolean "
+                        + "or enum) or derived from other facts (derive)"),
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": Common.ref("factName"),
+                "additionalProperties": Common.ref("fact"),
+            ],
+            "attributes": [
+                "description": Common.bi(
+                    "地区属性，键为属性名：provinces/*.yaml 和 cities/*.yaml 可为地区给出的带日期的值",
+                    "region attributes, keyed by name: dated values that provinces/*.yaml and cities/*.yaml may give a "
+                        + "region"),
+                "type": "object",
+                "propertyNames": Common.ref("name"),
+                "additionalProperties": Common.ref("attribute"),
+            ],
+            "decisions": [
+                "description": Common.bi(
+                    "决策表回答的问题，键为决策名（规则的 decision），按回答中的顺序",
+                    "the questions the table answers, keyed by name (a rule's decision), in the order of the answer"),
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": Common.ref("name"),
+                "additionalProperties": Common.ref("decision"),
+            ],
+        ]
+        let defs: [(String, Node)] = [
+            ("name", name), ("factName", factName), ("label", label), ("fact", fact), ("derivation", derivation),
+            ("regionFact", regionFact), ("attribute", attribute), ("decision", decision), ("output", output),
+        ]
+        return .object(
+            Common.head(
+                title: "policyc vocabulary / 词汇表",
+                "policies/vocabulary.yaml：规则可用的事实（申请人给出的和推导的）、地区属性，以及决策表回答的问题及其输出。"
+                    + "编译器按它检查每条规则，决策表携带它，policyc schema 由它生成其他 schema",
+                "policies/vocabulary.yaml: the facts rules may use (given by the applicant or derived), the region "
+                    + "attributes, and the decisions the table answers with their outputs. The compiler checks every "
+                    + "rule against it, the table carries it, and policyc schema generates the other schemas from it")
+                + [
+                    ("type", "object"), ("additionalProperties", false), ("required", ["facts", "decisions"]),
+                    ("properties", properties), ("$defs", .object(defs)), ("examples", [example]),
+                ])
+    }
+
+    // MARK: names and labels
+
+    static let name: Node = [
+        "description": Common.bi(
+            "名称：小写字母开头，小写字母、数字和下划线", "a name: a lower-case letter, then lower-case letters, digits and underscores"),
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_]*$",
+        "examples": ["insurance_type", "wallet_open_since"],
+    ]
+
+    /// Keys of the applicant's facts that are not vocabulary facts (`FactsDecoder`).
+    static let reservedFactNames = Vocabulary.regionFacts + ["application_date", "family_member"]
+
+    static var factName: Node {
+        [
+            "description": Common.bi(
+                "事实名；不能是 \(reservedFactNames.joined(separator: "、"))（它们由申请人的地区、日期和家庭成员给出）",
+                "a fact name; not \(reservedFactNames.joined(separator: ", ")), which the applicant's regions, date and "
+                    + "family member give"),
+            "$ref": "#/$defs/name",
+            "not": ["enum": .strings(reservedFactNames)],
+        ]
+    }
+
+    static let label: Node = [
+        "description": Common.bi("名称或说明文字", "a label or help text"), "type": "string", "minLength": 1,
+    ]
+
+    /// `zh` and `en` of a fact, attribute or decision.
+    static func labels(_ what: (zh: String, en: String)) -> [(String, Node)] {
+        [
+            ("zh", Common.ref("label", "\(what.zh)的中文名称", "Chinese name of the \(what.en)")),
+            ("en", Common.ref("label", "\(what.zh)的英文名称", "English name of the \(what.en)")),
+        ]
+    }
+
+    // MARK: facts
+
+    static var fact: Node {
+        let properties: [(String, Node)] = [
+            (
+                "type",
+                [
+                    "description": Common.bi(
+                        "类型：boolean（true 或 false）或 enum（values 中的一个值）。申请人给出的事实必须写；推导的事实有 values 时可省略",
+                        "type: boolean (true or false) or enum (one of values). Needed for a fact the applicant gives; "
+                            + "a derived fact with values may leave it out"),
+                    "enum": ["boolean", "enum"],
+                ]
+            ),
+            (
+                "values",
+                [
+                    "description": Common.bi(
+                        "取值（enum 和推导的枚举事实），按顺序；布尔事实没有 values",
+                        "the values (enum and derived enumerated facts), in order; a boolean fact has none"),
+                    "type": "array",
+                    "minItems": 1,
+                    "uniqueItems": true,
+                    "items": ["type": "string", "minLength": 1],
+                    "examples": [["employee", "resident"]],
+                ]
+            ),
+            (
+                "default",
+                [
+                    "description": Common.bi(
+                        "申请人未给出时取的值（values 之一，或布尔值）；没有 default 时，依赖它的回答为 null 并列入 missing_facts。推导的事实没有 default",
+                        "the value assumed when the applicant leaves the fact out (one of values, or a boolean); "
+                            + "without one, answers that depend on it are null and list it in missing_facts. A derived "
+                            + "fact has no default"),
+                    "anyOf": [["type": "boolean"], ["type": "string", "minLength": 1]],
+                ]
+            ),
+            ("derive", Common.ref("derivation")),
+        ]
+        let boolean: Node = [
+            "anyOf": [["type": "boolean"], ["enum": ["true", "false"]]]
+        ]
+        /// Facts derived this way (`{scope: ...}`, ...) have `count` values.
+        func values(of derivation: String, count: Int) -> Node {
+            [
+                "if": ["required": ["derive"], "properties": ["derive": ["required": [.string(derivation)]]]],
+                "then": [
+                    "required": ["values"],
+                    "properties": ["values": ["minItems": .int(count), "maxItems": .int(count)]],
+                ],
+            ]
+        }
+        return .object(
+            [
+                (
+                    "description",
+                    Common.bi(
+                        "一个事实：申请人给出的（type，及 values、default），或推导的（derive 和 values，或 type: boolean）",
+                        "a fact: given by the applicant (type, with values and default), or derived (derive, with "
+                            + "values or type: boolean)")
+                ),
+                ("type", "object"), ("additionalProperties", false), ("required", ["zh", "en"]),
+                ("properties", .object(properties + labels(("事实", "fact")))),
+                (
+                    "allOf",
+                    [
+                        // Given facts say their type; derived ones take no default.
+                        [
+                            "if": ["required": ["derive"]],
+                            "then": ["properties": ["default": false]],
+                            "else": ["required": ["type"]],
+                        ],
+                        // Booleans have no values; every other fact lists them.
+                        [
+                            "if": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
+                            "then": ["properties": ["values": false, "default": boolean]],
+                            "else": ["required": ["values"], "properties": ["default": ["type": "string"]]],
+                        ],
+                        // The scope relation has three values, a dated attribute's state two.
+                        values(of: "scope", count: 3),
+                        values(of: "since", count: 2),
+                        [
+                            "if": [
+                                "required": ["derive"],
+                                "properties": [
+                                    "derive": ["required": ["member"], "properties": ["member": ["const": "insured"]]]
+                                ],
+                            ],
+                            "then": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
+                        ],
+                    ]
+                ),
+                (
+                    "examples",
+                    [
+                        [
+                            "type": "enum", "values": ["employer", "flexible"], "default": "employer", "zh": "就业方式",
+                            "en": "employment",
+                        ],
+                        ["type": "boolean", "default": false, "zh": "已退休", "en": "retired"],
+                        [
+                            "derive": ["scope": ["origin", "destination"]],
+                            "values": ["same_area", "intra_province", "cross_province"],
+                            "zh": "转移范围", "en": "transfer scope",
+                        ],
+                    ]
+                ),
+            ])
+    }
+
+    /// The fields of `family_member` a fact may be derived from (its region is the region fact
+    /// member_region).
+    static let memberFields = ["relation", "insured"]
+
+    static var derivation: Node {
+        [
+            "description": Common.bi(
+                "推导方式，恰好写一种：scope、member 或 since", "how the fact is derived: exactly one of scope, member and since"),
+            "type": "object",
+            "additionalProperties": false,
+            "minProperties": 1,
+            "maxProperties": 1,
+            "properties": [
+                "scope": [
+                    "description": Common.bi(
+                        "两个地区事实之间的范围：依次对应 values 的三个值（同一统筹区、省内、跨省）",
+                        "the scope between two region facts: the fact's three values in order (one pooling area, "
+                            + "within a province, across provinces)"),
+                    "type": "array",
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "items": Common.ref("regionFact"),
+                    "examples": [["origin", "destination"], ["origin", "member_region"]],
+                ],
+                "member": [
+                    "description": Common.bi(
+                        "family_member 的字段：relation（取值为 values）或 insured（布尔）",
+                        "a field of family_member: relation (its values are the fact's values) or insured (a boolean)"),
+                    "enum": .strings(memberFields),
+                ],
+                "since": [
+                    "description": Common.bi(
+                        "地区（或其所在省）的日期属性：申请日在该日期当天或之后取 values 的第一个值，之前或没有该属性时取第二个值",
+                        "a dated attribute of a region (or its province): the fact's first value on and after that "
+                            + "date, the second before it or without one"),
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["attribute", "region"],
+                    "properties": [
+                        "attribute": Common.ref("name", "attributes 中声明的属性", "an attribute declared under attributes"),
+                        "region": Common.ref("regionFact"),
+                    ],
+                ],
+            ],
+            "examples": [
+                ["scope": ["origin", "destination"]], ["member": "relation"],
+                ["since": ["attribute": "wallet_open_since", "region": "origin"]],
+            ],
+        ]
+    }
+
+    static var regionFact: Node {
+        [
+            "description": Common.bi(
+                "地区事实：\(Vocabulary.regionFacts.joined(separator: "、"))",
+                "a region fact: \(Vocabulary.regionFacts.joined(separator: ", "))"),
+            "enum": .strings(Vocabulary.regionFacts),
+        ]
+    }
+
+    // MARK: attributes
+
+    static var attribute: Node {
+        .object(
+            [
+                (
+                    "description",
+                    Common.bi(
+                        "一个地区属性；地区在规则文件的 attributes 中给出它的值",
+                        "a region attribute; a region gives its value under attributes in its policy file")
+                ),
+                ("type", "object"), ("additionalProperties", false), ("required", ["type", "zh", "en"]),
+                (
+                    "properties",
+                    .object(
+                        [
+                            (
+                                "type",
+                                ["description": Common.bi("值的类型：date（日期）", "the value's type: date"), "enum": ["date"]]
+                            )
+                        ]
+                            + labels(("属性", "attribute")))
+                ),
+                ("examples", [["type": "date", "zh": "医保钱包全域开通日期", "en": "date the 医保钱包 was open in the whole area"]]),
+            ])
+    }
+
+    // MARK: decisions
+
+    static let subjects = [DecisionSubject.origin, .destination]
+
+    static var decision: Node {
+        let policies = HitPolicy.allCases
+        let properties: [(String, Node)] = [
+            (
+                "subject",
+                [
+                    "description": Common.bi(
+                        "按谁的地区链决定："
+                            + subjects.map { "\($0.rawValue) \(PolicyFileSchema.subject($0).zh)" }.joined(
+                                separator: "，"),
+                        "whose region chain decides: "
+                            + subjects.map { "\($0.rawValue) (\(PolicyFileSchema.subject($0).en))" }.joined(
+                                separator: " or ")),
+                    "enum": .strings(subjects.map(\.rawValue)),
+                ]
+            ),
+            (
+                "hit_policy",
+                [
+                    "description": Common.bi(
+                        "默认命中策略（DMN），national.yaml 的 hit_policies 可另选："
+                            + policies.map { "\($0.rawValue) \(PolicyFileSchema.text($0).zh)" }.joined(separator: "；")
+                            + "。collect 的回答是所有输出的集合",
+                        "the default hit policy (DMN); national.yaml may choose another under hit_policies: "
+                            + policies.map { "\($0.rawValue): \(PolicyFileSchema.text($0).en)" }.joined(separator: "; ")
+                            + ". A collect decision's answer is the set of their outputs"),
+                    "enum": .strings(policies.map(\.rawValue)),
+                ]
+            ),
+            (
+                "outputs",
+                [
+                    "description": Common.bi(
+                        "输出，键为输出名：每条规则的 then 恰好给出这些输出",
+                        "the outputs, keyed by name: every rule's then gives exactly these"),
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": [
+                        "$ref": "#/$defs/name", "not": ["const": .string(Vocabulary.undetermined)],
+                    ],
+                    "additionalProperties": Common.ref("output"),
+                ]
+            ),
+        ]
+        return .object(
+            [
+                ("description", Common.bi("一个决策：规则回答的一个问题", "a decision: one question the rules answer")),
+                ("type", "object"), ("additionalProperties", false),
+                ("required", ["subject", "hit_policy", "outputs", "zh", "en"]),
+                ("properties", .object(properties + labels(("决策", "decision")))),
+                (
+                    "examples",
+                    [
+                        [
+                            "subject": "origin", "hit_policy": "first",
+                            "outputs": [
+                                "handling": [
+                                    "type": "enum", "values": ["transfer_with_relationship", "payout_to_bank"],
+                                ]
+                            ],
+                            "zh": "个人账户余额处理", "en": "balance handling",
+                        ]
+                    ]
+                ),
+            ])
+    }
+
+    /// What a rule writes for each kind of output, by the name the vocabulary gives the kind.
+    static let kinds: [OutputSpec.Kind] = [
+        .enumeration([]), .optionalEnumeration([]), .count, .tristate, .text, .duration,
+    ]
+
+    static func kindName(_ kind: OutputSpec.Kind) -> String {
+        switch kind {
+        case .enumeration: "enum"
+        case .optionalEnumeration: "optional_enum"
+        case .count: "count"
+        case .tristate: "tristate"
+        case .text: "text"
+        case .duration: "duration"
+        }
+    }
+
+    static func kindText(_ kind: OutputSpec.Kind) -> (zh: String, en: String) {
+        switch kind {
+        case .enumeration: ("values 中的一个值", "one of values")
+        case .optionalEnumeration: ("values 中的一个值，或 none（回答中为 null）", "one of values, or none (null in the answer)")
+        case .count: ("工作日数（非负整数）", "a number of working days, 0 or more")
+        case .tristate: ("true、false 或 unknown（回答中为 null）", "true, false or unknown (null in the answer)")
+        case .text: ("中英文文字 {zh, en}", "a text in Chinese and English, {zh, en}")
+        case .duration: ("none（未规定）或 {value, unit, approximate}", "none (no time stated) or {value, unit, approximate}")
+        }
+    }
+
+    static var output: Node {
+        let enumerated = [OutputSpec.Kind.enumeration([]), .optionalEnumeration([])].map(kindName)
+        let properties: Node = [
+            "type": [
+                "description": Common.bi(
+                    "类型：" + kinds.map { "\(kindName($0)) \(kindText($0).zh)" }.joined(separator: "；"),
+                    "type: " + kinds.map { "\(kindName($0)): \(kindText($0).en)" }.joined(separator: "; ")),
+                "enum": .strings(kinds.map(kindName)),
+            ],
+            "values": [
+                "description": Common.bi(
+                    "取值（仅 \(enumerated.joined(separator: " 和 "))）；optional_enum 的 none 不写在这里",
+                    "the values (\(enumerated.joined(separator: " and ")) only); optional_enum's none is not listed"),
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": true,
+                "items": ["type": "string", "minLength": 1],
+            ],
+        ]
+        return [
+            "description": Common.bi("一个输出", "one output"),
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["type"],
+            "properties": properties,
+            "allOf": [
+                [
+                    "if": ["properties": ["type": ["enum": .strings(enumerated)]]],
+                    "then": ["required": ["values"]],
+                    "else": ["properties": ["values": false]],
+                ],
+                [
+                    "if": ["properties": ["type": ["const": "optional_enum"]]],
+                    "then": ["properties": ["values": ["items": ["not": ["const": "none"]]]]],
+                ],
+            ],
+            "examples": [
+                ["type": "count"], ["type": "optional_enum", "values": ["family_account", "wallet"]],
+            ],
+        ]
+    }
+
+    // MARK: example
+
+    static let example: Node = [
+        "facts": [
+            "insurance_type": [
+                "type": "enum", "values": ["employee", "resident"], "zh": "参保类型", "en": "insurance type",
+            ],
+            "origin_stopped": ["type": "boolean", "zh": "转出地已停保", "en": "insurance stopped at origin"],
+            "giver_wallet": [
+                "derive": ["since": ["attribute": "wallet_open_since", "region": "origin"]],
+                "values": ["open", "unknown"], "zh": "本人统筹区医保钱包", "en": "wallet status of the giver's area",
+            ],
+        ],
+        "attributes": [
+            "wallet_open_since": ["type": "date", "zh": "医保钱包全域开通日期", "en": "date the 医保钱包 was open in the whole area"]
+        ],
+        "decisions": [
+            "transfer_in_time": [
+                "subject": "destination", "hit_policy": "first", "outputs": ["max_working_days": ["type": "count"]],
+                "zh": "转入时限", "en": "transfer-in time limit",
+            ]
+        ],
+    ]
+}
