@@ -2,7 +2,8 @@
 # A second opinion on the JSON Schemas in schemas/: the independent validator check-jsonschema
 # (PyPI package check-jsonschema) checks every schema against the draft 2020-12 metaschema, then
 # every policy YAML file against its schema:
-#   regions.yaml -> regions, sources.yaml -> sources, calendars/* -> calendar, tests/* -> tests,
+#   regions.yaml -> regions, sources.yaml -> sources, vocabulary.yaml -> vocabulary,
+#   calendars/* -> calendar, tests/* -> tests,
 #   everything else -> policy.
 # check-jsonschema reads YAML as an editor does (YAML 1.2: `year: 2025` is a number, dates stay
 # text), so this also shows that editors using the `# yaml-language-server: $schema=` lines see
@@ -35,6 +36,7 @@ schema_for() {
     case "$1" in
         regions.yaml | regions.yml) echo regions ;;
         sources.yaml | sources.yml) echo sources ;;
+        vocabulary.yaml | vocabulary.yml) echo vocabulary ;;
         calendars/*) echo calendar ;;
         tests/*) echo tests ;;
         *) echo policy ;;
@@ -65,7 +67,7 @@ else
     meta_failed=1
 fi
 
-for name in regions sources calendar policy tests; do
+for name in regions sources vocabulary calendar policy tests; do
     [ -n "${groups[$name]:-}" ] || continue
     mapfile -t files < <(printf '%s' "${groups[$name]}")
     schema="$schemas/$name.schema.json"

@@ -33,6 +33,7 @@ public enum PolicySchemas {
         switch relativePath.split(separator: "/").first.map(String.init) {
         case "regions.yaml": "regions"
         case "sources.yaml": "sources"
+        case "vocabulary.yaml": "vocabulary"
         case "calendars": "calendar"
         case "tests": "tests"
         default: "policy"
