@@ -11,7 +11,7 @@ public enum SyntheticPolicies {
         let fm = FileManager.default
         try? fm.removeItem(atPath: directory)
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for item in ["regions.yaml", "national.yaml", "calendars", "provinces", "cities"] {
+        for item in ["regions.yaml", "vocabulary.yaml", "national.yaml", "calendars", "provinces", "cities"] {
             try fm.copyItem(atPath: "\(shipped)/\(item)", toPath: "\(directory)/\(item)")
         }
         var sources = try String(contentsOfFile: "\(shipped)/sources.yaml", encoding: .utf8)

@@ -72,7 +72,7 @@ public enum Resolve {
         }
 
         let (vocabulary, rules) = NumberRanges.lower(policy.vocabulary, tableOrder(policy.rules.map(\.entry)))
-        let decisions = Vocabulary.decisions.map {
+        let decisions = policy.vocabulary.decisions.map {
             DecisionEntry(name: $0.name, hitPolicy: policy.hitPolicies[$0.name] ?? $0.hitPolicy)
         }
         let resolved = ResolvedPolicy(

@@ -2,8 +2,9 @@ import DecisionTable
 import PolicyDiagnostics
 import PolicySyntax
 
-/// Types one rule against the vocabulary: its decision, condition facts and values, and outputs.
+/// Types one rule against the policy's vocabulary: its decision, condition facts and values, and outputs.
 struct RuleTyper {
+    let vocabulary: CheckedVocabulary
     let resolver: RegionResolver
     let owner: (code: String, level: RegionLevel)
     let file: String
@@ -11,8 +12,14 @@ struct RuleTyper {
 
     func type(_ rule: RuleDecl, citations: inout SourceCitations, diagnostics: inout [Diagnostic]) -> TypedRule? {
         let before = diagnostics.filter { $0.severity == .error }.count
-        guard let decision = Vocabulary.decision(named: rule.decision.value) else {
-            let names = Vocabulary.decisions.map(\.name)
+        guard let decision = vocabulary.vocabulary.decision(named: rule.decision.value) else {
+            if vocabulary.isUnchecked(rule.decision.value) {
+                // Its declaration was reported: the rule is not checked further, but its sources count as cited.
+                _ = citations.check(
+                    rule.sources, owner: "rule '\(rule.id.value)'", span: rule.id.span, diagnostics: &diagnostics)
+                return nil
+            }
+            let names = vocabulary.vocabulary.decisions.map(\.name)
             diagnostics.append(
                 .error(
                     .unknownDecision, "unknown decision '\(rule.decision.value)'", at: rule.decision.span,
@@ -22,6 +29,11 @@ struct RuleTyper {
         }
         let conditions = rule.when.compactMap { condition($0, diagnostics: &diagnostics) }
             .sorted { $0.fact < $1.fact }
+        // A condition on a fact whose declaration was reported: the rule cannot be typed, silently.
+        let unchecked = rule.when.contains {
+            vocabulary.vocabulary.fact(named: $0.fact.value) == nil && vocabulary.isUnchecked($0.fact.value)
+                && !Vocabulary.regionFacts.contains($0.fact.value)
+        }
         var outputs: [String: OutputValue] = [:]
         // `then: {undetermined: {zh, en}}`: the policy knows it gives no answer here, and says why.
         if let (key, value) = rule.then.first(where: { $0.key.value == Vocabulary.undetermined }) {
@@ -72,7 +84,7 @@ struct RuleTyper {
         let sources = citations.check(
             rule.sources, owner: "rule '\(rule.id.value)'", span: rule.id.span,
             diagnostics: &diagnostics)
-        guard diagnostics.filter({ $0.severity == .error }).count == before else { return nil }
+        guard diagnostics.filter({ $0.severity == .error }).count == before, !unchecked else { return nil }
         let entry = RuleEntry(
             id: rule.id.value, decision: decision.name, region: owner.code, level: owner.level,
             conditions: conditions, outputs: outputs, from: rule.effective.from?.value, to: rule.effective.to?.value,
@@ -87,8 +99,9 @@ struct RuleTyper {
             let codes = c.values.compactMap { resolver.resolve($0, diagnostics: &diagnostics)?.code }
             return codes.count == c.values.count ? ConditionEntry(fact: name, values: codes) : nil
         }
-        guard let fact = Vocabulary.fact(named: name) else {
-            let names = Vocabulary.facts.map(\.name) + Vocabulary.regionFacts
+        guard let fact = vocabulary.vocabulary.fact(named: name) else {
+            guard !vocabulary.isUnchecked(name) else { return nil }
+            let names = vocabulary.vocabulary.facts.map(\.name) + Vocabulary.regionFacts
             diagnostics.append(
                 .error(
                     .unknownFact, "unknown fact '\(name)'", at: c.fact.span,

@@ -13,7 +13,19 @@ public enum SyntaxDump {
             ("regions", .number(Double(syntax.regions.count))),
             ("sources", .array(syntax.sources.map { .string($0.id.value) })),
             ("calendars", .array(syntax.calendars.map { .number(Double($0.year.value)) })),
+            ("vocabulary", syntax.vocabulary.map(vocabulary) ?? .null),
             ("policies", .array(syntax.policies.map(file))),
+        ])
+    }
+
+    /// The names vocabulary.yaml declares, each at its place.
+    private static func vocabulary(_ v: VocabularySyntax) -> JSONValue {
+        func names(_ located: [Located<String>]) -> JSONValue {
+            .array(located.map { .object([("name", .string($0.value)), ("at", place($0.span))]) })
+        }
+        return .object([
+            ("path", .string(v.path)), ("facts", names(v.facts.map(\.name))),
+            ("attributes", names(v.attributes.map(\.name))), ("decisions", names(v.decisions.map(\.name))),
         ])
     }
 

@@ -7,7 +7,8 @@ import PolicySyntax
 public enum Validate {
     public static func run(_ syntax: PolicySetSyntax) -> (ValidatedPolicy, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let vocabulary = Vocabulary.builtin
+        let checked = ValidateVocabulary.run(syntax.vocabulary, diagnostics: &diagnostics)
+        let vocabulary = checked.vocabulary
         let regions = ValidateRegions.run(syntax.regions, diagnostics: &diagnostics)
         let resolver = RegionResolver(index: RegionIndex(regions))
 
@@ -35,7 +36,7 @@ public enum Validate {
 
         let calendars = ValidateCalendars.run(syntax.calendars, citations: &citations, diagnostics: &diagnostics)
 
-        let hitPolicies = ValidateHitPolicies.run(syntax.policies, diagnostics: &diagnostics)
+        let hitPolicies = ValidateHitPolicies.run(syntax.policies, vocabulary: checked, diagnostics: &diagnostics)
         var rules: [TypedRule] = []
         var attributes: [AttributeEntry] = []
         var fileForRegion: [String: String] = [:]
@@ -64,20 +65,29 @@ public enum Validate {
             }
             for rule in file.rules {
                 let typer = RuleTyper(
-                    resolver: resolver, owner: owner, file: relative(file.path, to: syntax.root),
+                    vocabulary: checked, resolver: resolver, owner: owner, file: relative(file.path, to: syntax.root),
                     hitPolicies: hitPolicies)
                 if let typed = typer.type(rule, citations: &citations, diagnostics: &diagnostics) {
                     rules.append(typed)
                 }
             }
             for attribute in file.attributes {
-                guard Vocabulary.attributes.contains(where: { $0.name == attribute.name.value }) else {
-                    let names = Vocabulary.attributes.map(\.name)
+                guard vocabulary.attributes.contains(where: { $0.name == attribute.name.value }) else {
+                    if checked.isUnchecked(attribute.name.value) {
+                        // Its declaration was reported; its sources still count as cited.
+                        _ = citations.check(
+                            attribute.sources, owner: "attribute '\(attribute.name.value)'", span: attribute.span,
+                            diagnostics: &diagnostics)
+                        continue
+                    }
+                    let names = vocabulary.attributes.map(\.name)
                     diagnostics.append(
                         .error(
                             .unknownKey, "unknown attribute '\(attribute.name.value)'", at: attribute.name.span,
                             help: Help.didYouMean(attribute.name.value, in: names)
-                                ?? "known attributes: \(names.joined(separator: ", "))"))
+                                ?? (names.isEmpty
+                                    ? "vocabulary.yaml declares no attributes; declare it there under attributes:"
+                                    : "known attributes: \(names.joined(separator: ", "))")))
                     continue
                 }
                 let cited = citations.check(

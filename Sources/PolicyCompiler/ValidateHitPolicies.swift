@@ -4,8 +4,11 @@ import PolicySyntax
 
 /// Reads `hit_policies:` from national.yaml: which DMN hit policy each decision uses.
 enum ValidateHitPolicies {
-    static func run(_ files: [PolicyFileDecl], diagnostics: inout [Diagnostic]) -> [String: HitPolicy] {
-        var result = Dictionary(uniqueKeysWithValues: Vocabulary.decisions.map { ($0.name, $0.hitPolicy) })
+    static func run(
+        _ files: [PolicyFileDecl], vocabulary: CheckedVocabulary, diagnostics: inout [Diagnostic]
+    ) -> [String: HitPolicy] {
+        let decisions = vocabulary.vocabulary.decisions
+        var result = Dictionary(decisions.map { ($0.name, $0.hitPolicy) }, uniquingKeysWith: { first, _ in first })
         for file in files {
             for (decision, policy) in file.hitPolicies {
                 guard file.region.value == "national" else {
@@ -15,8 +18,9 @@ enum ValidateHitPolicies {
                             at: decision.span, help: "move hit_policies to national.yaml"))
                     continue
                 }
-                guard let spec = Vocabulary.decision(named: decision.value) else {
-                    let names = Vocabulary.decisions.map(\.name)
+                guard let spec = vocabulary.vocabulary.decision(named: decision.value) else {
+                    guard !vocabulary.isUnchecked(decision.value) else { continue }
+                    let names = decisions.map(\.name)
                     diagnostics.append(
                         .error(
                             .unknownDecision, "unknown decision '\(decision.value)'", at: decision.span,

@@ -17,6 +17,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case malformedDate = "E0105"
     case invertedInterval = "E0106"
     case emptyList = "E0107"
+    case inconsistentDeclaration = "E0108"
     // References
     case unknownFact = "E0201"
     case unknownRegion = "E0202"
@@ -62,6 +63,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .malformedDate: "a date that is not a real YYYY-MM-DD date"
         case .invertedInterval: "an effective interval that ends before it starts"
         case .emptyList: "a list that must not be empty is empty"
+        case .inconsistentDeclaration:
+            "a vocabulary declaration whose parts do not fit (a derivation and the fact's values, a collect decision and its outputs)"
         case .unknownFact: "a condition names a fact the vocabulary does not define"
         case .unknownRegion: "a region reference that matches no region"
         case .unknownSource: "a source id that sources.yaml does not define"

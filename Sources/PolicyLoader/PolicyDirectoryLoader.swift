@@ -2,8 +2,8 @@ import Foundation
 import PolicyDiagnostics
 import PolicySyntax
 
-/// Loads a policy repository: regions.yaml, sources.yaml, national.yaml, provinces/*.yaml,
-/// cities/*.yaml and calendars/*.yaml. Every file is read even when an earlier one fails.
+/// Loads a policy repository: regions.yaml, sources.yaml, vocabulary.yaml, national.yaml,
+/// provinces/*.yaml, cities/*.yaml and calendars/*.yaml. Every file is read even when an earlier one fails.
 public enum PolicyDirectoryLoader {
     public struct Result: Sendable {
         public var syntax: PolicySetSyntax
@@ -30,6 +30,17 @@ public enum PolicyDirectoryLoader {
         let regionsFile = parse(regionsPath, required: true).map { RegionsLoader.load($0, reader: &reader) }
         let sourcesRoot = parse("\(root)/sources.yaml", required: true)
         let sources = sourcesRoot.map { SourcesLoader.load($0, reader: &reader) } ?? []
+        let vocabularyPath = "\(root)/vocabulary.yaml"
+        if SystemFile.kind(of: vocabularyPath) == .missing {
+            diagnostics.append(
+                .error(
+                    .missingFile, "the policy directory has no vocabulary.yaml", at: .file(vocabularyPath),
+                    help: "vocabulary.yaml declares the facts, region attributes and decisions that every rule "
+                        + "is checked against; start from the one in policyc's policies/"))
+        }
+        let vocabulary = parse(vocabularyPath, required: false).flatMap {
+            VocabularyLoader.load($0, path: vocabularyPath, reader: &reader)
+        }
 
         var policies: [PolicyFileDecl] = []
         let policyPaths =
@@ -57,7 +68,7 @@ public enum PolicyDirectoryLoader {
         let syntax = PolicySetSyntax(
             root: root, regions: regionsFile?.regions ?? [], regionsFile: regionsPath,
             regionSources: regionsFile?.sources ?? [], sources: sources, sourcesReadable: sourcesRoot != nil,
-            policies: policies, calendars: calendars)
+            policies: policies, calendars: calendars, vocabulary: vocabulary)
         return Result(syntax: syntax, diagnostics: diagnostics)
     }
 
@@ -202,6 +213,8 @@ public enum PolicyDirectoryLoader {
         switch path.dropFirst(root.count + 1) {
         case "sources.yaml": "list the sources every rule cites: sources: [{id, title, url, confidence}, ...]"
         case "regions.yaml": "list the regions: regions: [{code, name, short, pinyin, level}, ...]"
+        case "vocabulary.yaml":
+            "declare the facts and decisions every rule is checked against: facts: {...}, decisions: {...}"
         case let p where p.hasPrefix("calendars/"):
             "give the year's holidays and 调休 working days, or delete the file (due dates in that year are then not computed)"
         default: "give at least `region:` and its rules, or delete the file if the region has no local rules"

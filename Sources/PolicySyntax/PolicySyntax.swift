@@ -191,10 +191,14 @@ public struct PolicySetSyntax: Sendable {
     public var sourcesReadable: Bool
     public var policies: [PolicyFileDecl]
     public var calendars: [CalendarDecl]
+    /// vocabulary.yaml as written; nil when it is missing or not valid YAML (the loader said so),
+    /// and then rules cannot be checked against it.
+    public var vocabulary: VocabularySyntax?
 
     public init(
         root: String, regions: [RegionDecl], regionsFile: String?, regionSources: [Located<String>],
-        sources: [SourceDecl], sourcesReadable: Bool, policies: [PolicyFileDecl], calendars: [CalendarDecl]
+        sources: [SourceDecl], sourcesReadable: Bool, policies: [PolicyFileDecl], calendars: [CalendarDecl],
+        vocabulary: VocabularySyntax? = nil
     ) {
         self.root = root
         self.regions = regions
@@ -204,5 +208,6 @@ public struct PolicySetSyntax: Sendable {
         self.sourcesReadable = sourcesReadable
         self.policies = policies
         self.calendars = calendars
+        self.vocabulary = vocabulary
     }
 }

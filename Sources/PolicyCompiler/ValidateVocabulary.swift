@@ -1,0 +1,410 @@
+import DecisionTable
+import PolicyDiagnostics
+import PolicyLoader
+import PolicySyntax
+
+/// The policy's vocabulary as validation found it: what was valid, and which declared names were
+/// not, so that rules using them are not reported a second time.
+struct CheckedVocabulary {
+    var vocabulary: Vocabulary
+    /// False when there is no readable vocabulary.yaml: then no rule can be checked against it.
+    var readable: Bool
+    /// Facts, attributes and decisions that are declared but could not be made valid.
+    var unusable: Set<String>
+
+    /// A name that rules may use without being checked further: its declaration was already
+    /// reported (or the whole vocabulary was).
+    func isUnchecked(_ name: String) -> Bool { !readable || unusable.contains(name) }
+}
+
+/// validate: vocabulary.yaml as written -> the `Vocabulary` the rules are checked against and the
+/// table carries. Only what the compiler and the evaluator implement is accepted: fact types,
+/// the closed set of derivations, region facts, output types and hit policies.
+enum ValidateVocabulary {
+    /// Names an applicant's facts already use; a declared fact cannot take them.
+    static let reservedFactNames = Vocabulary.regionFacts + ["application_date", "family_member"]
+
+    static func run(_ syntax: VocabularySyntax?, diagnostics: inout [Diagnostic]) -> CheckedVocabulary {
+        guard let syntax else {
+            return CheckedVocabulary(
+                vocabulary: Vocabulary(facts: [], decisions: [], attributes: []), readable: false, unusable: [])
+        }
+        var check = Check(unusable: Set(syntax.unreadable.map(\.value)))
+        let attributes = syntax.attributes.compactMap { check.attribute($0) }
+        let attributeNames = syntax.attributes.map(\.name.value)
+        let facts = syntax.facts.compactMap { check.fact($0, attributes: attributeNames) }
+        let decisions = syntax.decisions.compactMap { check.decision($0) }
+        // Without decisions no rule can be checked: one error, not one at every rule.
+        let noDecisions = syntax.decisions.isEmpty && syntax.unreadable.isEmpty
+        if noDecisions {
+            check.diagnostics.append(
+                .error(
+                    .emptyList, "the vocabulary declares no decisions", at: .file(syntax.path),
+                    help: "declare the questions the table answers under decisions:"))
+        }
+        diagnostics += check.diagnostics
+        return CheckedVocabulary(
+            vocabulary: Vocabulary(facts: facts, decisions: decisions, attributes: attributes), readable: !noDecisions,
+            unusable: check.unusable)
+    }
+
+    private struct Check {
+        var unusable: Set<String>
+        var diagnostics: [Diagnostic] = []
+
+        mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
+
+        /// The label as written, or the name where the key is missing (the loader reported it).
+        static func label(_ text: Located<String>?, _ name: String) -> String { text?.value ?? name }
+
+        // MARK: Attributes
+
+        mutating func attribute(_ a: VocabularyAttributeDecl) -> AttributeSpec? {
+            let name = a.name.value
+            guard let type = a.type else {
+                unusable.insert(name)
+                return nil
+            }
+            guard PolicyKeys.attributeTypes.contains(type.value) else {
+                report(
+                    .error(
+                        .unknownValue, "unknown attribute type '\(type.value)'", at: type.span,
+                        help: Help.didYouMean(type.value, in: PolicyKeys.attributeTypes)
+                            ?? "attribute types: \(PolicyKeys.attributeTypes.joined(separator: ", "))"
+                            + " (the day from which a region's state holds)"))
+                unusable.insert(name)
+                return nil
+            }
+            return AttributeSpec(name: name, zh: Self.label(a.zh, name), en: Self.label(a.en, name))
+        }
+
+        // MARK: Facts
+
+        mutating func fact(_ f: FactDecl, attributes: [String]) -> FactSpec? {
+            let name = f.name.value
+            if ValidateVocabulary.reservedFactNames.contains(name) {
+                let what = Vocabulary.regionFacts.contains(name) ? "a region fact" : "an input of every applicant"
+                report(
+                    .error(
+                        .duplicateID, "'\(name)' is \(what); a declared fact cannot take its name", at: f.name.span,
+                        help: "choose another name"))
+                unusable.insert(name)
+                return nil
+            }
+            guard let isBoolean = kind(of: f) else {
+                unusable.insert(name)
+                return nil
+            }
+            var values = ["false", "true"]
+            if isBoolean {
+                if let listed = f.values {
+                    report(
+                        .error(
+                            .unknownKey, "a boolean fact takes no values: they are false and true", at: listed.span,
+                            help: "remove 'values:', or make '\(name)' an enum (type: enum)"))
+                }
+            } else {
+                guard let listed = valueList(f.values, of: "fact '\(name)'", at: f.type?.span ?? f.name.span)
+                else {
+                    unusable.insert(name)
+                    return nil
+                }
+                values = listed
+            }
+            var derivation: Derivation?
+            if let derive = f.derivation {
+                // A derived fact that is not what its derivation yields: rules cannot be checked against it.
+                derivation = self.derivation(
+                    derive, fact: f, isBoolean: isBoolean, values: values, attributes: attributes)
+                if derivation == nil { unusable.insert(name) }
+            }
+            var defaultValue: String?
+            if let given = f.defaultValue {
+                if f.derivation != nil {
+                    report(
+                        .error(
+                            .unknownKey, "derived fact '\(name)' cannot have a default", at: given.span,
+                            help: "the evaluator computes '\(name)'; remove 'default:' (without what it is derived "
+                                + "from, the fact is unknown)"))
+                } else if !values.contains(given.value) {
+                    report(
+                        .error(
+                            .unknownValue, "default '\(given.value)' is not a value of \(name)", at: given.span,
+                            help: Help.didYouMean(given.value, in: values)
+                                ?? "allowed values: \(values.joined(separator: ", "))"))
+                } else {
+                    defaultValue = given.value
+                }
+            }
+            guard !unusable.contains(name) else { return nil }
+            return FactSpec(
+                name: name, values: values, isBoolean: isBoolean, defaultValue: defaultValue,
+                derivation: derivation, zh: Self.label(f.zh, name), en: Self.label(f.en, name))
+        }
+
+        /// True for a boolean, false for an enum, nil (reported) when the type is unknown or missing.
+        mutating func kind(of f: FactDecl) -> Bool? {
+            guard let type = f.type else {
+                if f.values != nil { return false }  // values given: an enum
+                report(
+                    .error(
+                        .missingKey, "fact '\(f.name.value)' has neither a type nor values", at: f.name.span,
+                        help: "add type: boolean, or values: [...] for an enum"))
+                return nil
+            }
+            guard PolicyKeys.factTypes.contains(type.value) else {
+                report(
+                    .error(
+                        .unknownValue, "unknown fact type '\(type.value)'", at: type.span,
+                        help: Help.didYouMean(type.value, in: PolicyKeys.factTypes)
+                            ?? "fact types: \(PolicyKeys.factTypes.joined(separator: ", "))"))
+                return nil
+            }
+            return type.value == "boolean"
+        }
+
+        /// An enum's values: at least one, each once (a repeat is reported and dropped).
+        mutating func valueList(_ list: Located<[Located<String>]>?, of owner: String, at span: SourceSpan)
+            -> [String]?
+        {
+            guard let list else {
+                report(
+                    .error(
+                        .missingKey, "\(owner) is an enum but lists no values", at: span,
+                        help: "add values: [...], the values a rule may name"))
+                return nil
+            }
+            guard !list.value.isEmpty else {
+                report(
+                    .error(
+                        .emptyList, "\(owner) lists no values", at: list.span,
+                        help: "list at least one value; an enum of none can never be given"))
+                return nil
+            }
+            var seen: [String: SourceSpan] = [:]
+            var values: [String] = []
+            for value in list.value {
+                if let first = seen[value.value] {
+                    report(
+                        .error(
+                            .duplicateID, "value '\(value.value)' is listed twice in \(owner)", at: value.span,
+                            notes: [DiagnosticNote("first listed here", at: first)], help: "remove the repeat"))
+                    continue
+                }
+                seen[value.value] = value.span
+                values.append(value.value)
+            }
+            return values
+        }
+
+        mutating func derivation(
+            _ derive: Located<DerivationSyntax>, fact f: FactDecl, isBoolean: Bool, values: [String],
+            attributes: [String]
+        ) -> Derivation? {
+            let name = f.name.value
+            let valuesSpan = f.values?.span ?? f.type?.span ?? f.name.span
+            switch derive.value {
+            case .scope(let from, let to):
+                let known = regionFact(from) && regionFact(to)
+                if isBoolean || values.count != 3 {
+                    report(
+                        .error(
+                            .inconsistentDeclaration,
+                            "a scope fact has three values (same area, within the province, across provinces), "
+                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
+                            at: valuesSpan,
+                            help: "for example values: [same_area, intra_province, cross_province], in that order"))
+                    return nil
+                }
+                return known ? .scope(from: from.value, to: to.value) : nil
+            case .member(let field):
+                guard PolicyKeys.memberFields.contains(field.value) else {
+                    report(
+                        .error(
+                            .unknownValue, "unknown family_member field '\(field.value)'", at: field.span,
+                            help: Help.didYouMean(field.value, in: PolicyKeys.memberFields)
+                                ?? "family_member fields: \(PolicyKeys.memberFields.joined(separator: ", "))"))
+                    return nil
+                }
+                let wantsBoolean = field.value == "insured"
+                guard isBoolean == wantsBoolean else {
+                    report(
+                        .error(
+                            .inconsistentDeclaration,
+                            "family_member.\(field.value) is \(wantsBoolean ? "a boolean" : "an enum"), "
+                                + "but '\(name)' is \(isBoolean ? "a boolean" : "an enum")",
+                            at: f.type?.span ?? valuesSpan,
+                            help: wantsBoolean
+                                ? "declare '\(name)' with type: boolean"
+                                : "declare '\(name)' with the relations as values: [spouse, parent, ...]"))
+                    return nil
+                }
+                return .member(field: field.value)
+            case .since(let attribute, let region):
+                var known = regionFact(region)
+                if !attributes.contains(attribute.value) {
+                    report(
+                        .error(
+                            .unknownKey, "unknown attribute '\(attribute.value)'", at: attribute.span,
+                            help: Help.didYouMean(attribute.value, in: attributes)
+                                ?? (attributes.isEmpty
+                                    ? "the vocabulary declares no attributes; declare it under attributes: with type: date"
+                                    : "known attributes: \(attributes.joined(separator: ", "))")))
+                    known = false
+                }
+                if isBoolean || values.count != 2 {
+                    report(
+                        .error(
+                            .inconsistentDeclaration,
+                            "a since fact has two values (on and after the date, before it), "
+                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
+                            at: valuesSpan, help: "for example values: [open, unknown], in that order"))
+                    return nil
+                }
+                return known ? .since(attribute: attribute.value, region: region.value) : nil
+            }
+        }
+
+        /// True when `name` is a region fact, else reported.
+        mutating func regionFact(_ name: Located<String>) -> Bool {
+            guard Vocabulary.regionFacts.contains(name.value) else {
+                report(
+                    .error(
+                        .unknownFact, "unknown region fact '\(name.value)'", at: name.span,
+                        help: Help.didYouMean(name.value, in: Vocabulary.regionFacts)
+                            ?? "region facts: \(Vocabulary.regionFacts.joined(separator: ", "))"))
+                return false
+            }
+            return true
+        }
+
+        // MARK: Decisions
+
+        mutating func decision(_ d: DecisionDecl) -> DecisionSpec? {
+            let name = d.name.value
+            let subject = d.subject.flatMap { s -> DecisionSubject? in
+                let subjects = ["origin", "destination"]
+                guard let subject = DecisionSubject(rawValue: s.value) else {
+                    report(
+                        .error(
+                            .unknownValue, "unknown subject '\(s.value)' of decision '\(name)'", at: s.span,
+                            help: Help.didYouMean(s.value, in: subjects)
+                                ?? "a decision is looked up in the region chain of: \(subjects.joined(separator: ", "))"
+                        ))
+                    return nil
+                }
+                return subject
+            }
+            let hitPolicy = d.hitPolicy.flatMap { h -> HitPolicy? in
+                let names = HitPolicy.allCases.map(\.rawValue)
+                guard let policy = HitPolicy(rawValue: h.value) else {
+                    report(
+                        .error(
+                            .unknownValue, "unknown hit policy '\(h.value)'", at: h.span,
+                            help: Help.didYouMean(h.value, in: names)
+                                ?? "hit policies: \(names.joined(separator: ", "))"))
+                    return nil
+                }
+                return policy
+            }
+            var complete = true
+            var outputs: [OutputSpec] = []
+            for o in d.outputs {
+                if let output = output(o, decision: name) {
+                    outputs.append(output)
+                } else if o.name.value != Vocabulary.undetermined {
+                    complete = false
+                }
+            }
+            if let span = d.outputsSpan, d.outputs.isEmpty {
+                report(
+                    .error(
+                        .emptyList, "decision '\(name)' has no outputs", at: span,
+                        help: "declare what its rules give, for example handling: {type: enum, values: [...]}"))
+                complete = false
+            }
+            if hitPolicy == .collect, complete, d.outputsSpan != nil {
+                let one: Bool
+                if outputs.count == 1, case .enumeration = outputs[0].kind { one = true } else { one = false }
+                if !one {
+                    report(
+                        .error(
+                            .inconsistentDeclaration,
+                            "a collect decision gives one enum output (its answer is the set of the values its "
+                                + "matching rules give); '\(name)' has \(Self.describe(outputs))",
+                            at: d.outputsSpan ?? d.name.span,
+                            help: "declare one output of type enum, or choose hit policy first, unique or priority"))
+                    complete = false
+                }
+            }
+            guard let subject, let hitPolicy, complete, d.outputsSpan != nil else {
+                unusable.insert(name)
+                return nil
+            }
+            return DecisionSpec(
+                name, subject: subject, hitPolicy: hitPolicy, outputs: outputs, zh: Self.label(d.zh, name),
+                en: Self.label(d.en, name))
+        }
+
+        static func describe(_ outputs: [OutputSpec]) -> String {
+            let kinds = outputs.map { o -> String in
+                switch o.kind {
+                case .enumeration: "\(o.name) (enum)"
+                case .optionalEnumeration: "\(o.name) (optional_enum)"
+                case .count: "\(o.name) (count)"
+                case .tristate: "\(o.name) (tristate)"
+                case .text: "\(o.name) (text)"
+                case .duration: "\(o.name) (duration)"
+                }
+            }
+            return kinds.joined(separator: ", ")
+        }
+
+        mutating func output(_ o: OutputDecl, decision: String) -> OutputSpec? {
+            let name = o.name.value
+            if name == Vocabulary.undetermined {
+                report(
+                    .error(
+                        .duplicateID, "an output cannot be named '\(name)'", at: o.name.span,
+                        help: "a rule gives '\(name): {zh, en}' in place of the outputs; choose another name"))
+                return nil
+            }
+            guard let type = o.type else { return nil }
+            let owner = "output '\(name)' of \(decision)"
+            let kind: OutputSpec.Kind
+            switch type.value {
+            case "enum", "optional_enum":
+                guard var values = valueList(o.values, of: owner, at: type.span) else { return nil }
+                if type.value == "optional_enum", let none = o.values?.value.first(where: { $0.value == "none" }) {
+                    report(
+                        .error(
+                            .duplicateID, "'none' is listed, but an optional_enum has it already", at: none.span,
+                            help: "remove 'none': every optional_enum may give it (null in the answer)"))
+                    values.removeAll { $0 == "none" }
+                }
+                kind = type.value == "enum" ? .enumeration(values) : .optionalEnumeration(values)
+            case "count", "tristate", "text", "duration":
+                if let listed = o.values {
+                    report(
+                        .error(
+                            .unknownKey, "a \(type.value) output takes no values", at: listed.span,
+                            help: "remove 'values:', or make '\(name)' an enum (type: enum)"))
+                }
+                switch type.value {
+                case "count": kind = .count
+                case "tristate": kind = .tristate
+                case "text": kind = .text
+                default: kind = .duration
+                }
+            default:
+                report(
+                    .error(
+                        .unknownValue, "unknown output type '\(type.value)'", at: type.span,
+                        help: Help.didYouMean(type.value, in: PolicyKeys.outputTypes)
+                            ?? "output types: \(PolicyKeys.outputTypes.joined(separator: ", "))"))
+                return nil
+            }
+            return OutputSpec(name: name, kind: kind, required: true)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import PolicyDiagnostics
+
+/// vocabulary.yaml as written: the facts, region attributes and decisions, in file order, each
+/// name and value at its place. The compiler checks it and makes it the table's `Vocabulary`.
+public struct VocabularySyntax: Sendable {
+    public var path: String
+    public var facts: [FactDecl]
+    public var attributes: [VocabularyAttributeDecl]
+    public var decisions: [DecisionDecl]
+    /// Names whose declaration is not a mapping (reported by the loader): rules that use them
+    /// are not checked further, so one broken declaration gives one error.
+    public var unreadable: [Located<String>] = []
+
+    public init(
+        path: String, facts: [FactDecl], attributes: [VocabularyAttributeDecl], decisions: [DecisionDecl]
+    ) {
+        self.path = path
+        self.facts = facts
+        self.attributes = attributes
+        self.decisions = decisions
+    }
+}
+
+/// One fact of vocabulary.yaml. Keys the file leaves out are nil (the loader has reported the
+/// required ones).
+public struct FactDecl: Sendable {
+    public var name: Located<String>
+    public var type: Located<String>?
+    /// The list as written (its span is the list's), nil when there is no `values:`.
+    public var values: Located<[Located<String>]>?
+    public var defaultValue: Located<String>?
+    /// `derive:`, its span the derivation's mapping.
+    public var derivation: Located<DerivationSyntax>?
+    public var zh: Located<String>?
+    public var en: Located<String>?
+    public var span: SourceSpan
+
+    public init(
+        name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>?,
+        defaultValue: Located<String>?, derivation: Located<DerivationSyntax>?, zh: Located<String>?,
+        en: Located<String>?, span: SourceSpan
+    ) {
+        self.name = name
+        self.type = type
+        self.values = values
+        self.defaultValue = defaultValue
+        self.derivation = derivation
+        self.zh = zh
+        self.en = en
+        self.span = span
+    }
+}
+
+/// A derivation as written: one of the closed set the evaluator implements, its arguments still
+/// unchecked names.
+public enum DerivationSyntax: Sendable {
+    /// `{scope: [FROM, TO]}`
+    case scope(from: Located<String>, to: Located<String>)
+    /// `{member: FIELD}`
+    case member(field: Located<String>)
+    /// `{since: {attribute: A, region: R}}`
+    case since(attribute: Located<String>, region: Located<String>)
+}
+
+/// A region attribute declared in vocabulary.yaml (not a region's value of it: that is `AttributeDecl`).
+public struct VocabularyAttributeDecl: Sendable {
+    public var name: Located<String>
+    public var type: Located<String>?
+    public var zh: Located<String>?
+    public var en: Located<String>?
+    public var span: SourceSpan
+
+    public init(
+        name: Located<String>, type: Located<String>?, zh: Located<String>?, en: Located<String>?, span: SourceSpan
+    ) {
+        self.name = name
+        self.type = type
+        self.zh = zh
+        self.en = en
+        self.span = span
+    }
+}
+
+/// One decision of vocabulary.yaml.
+public struct DecisionDecl: Sendable {
+    public var name: Located<String>
+    public var subject: Located<String>?
+    public var hitPolicy: Located<String>?
+    public var outputs: [OutputDecl]
+    /// The `outputs:` mapping, nil when the key is absent or not a mapping.
+    public var outputsSpan: SourceSpan?
+    public var zh: Located<String>?
+    public var en: Located<String>?
+    public var span: SourceSpan
+
+    public init(
+        name: Located<String>, subject: Located<String>?, hitPolicy: Located<String>?, outputs: [OutputDecl],
+        outputsSpan: SourceSpan?, zh: Located<String>?, en: Located<String>?, span: SourceSpan
+    ) {
+        self.name = name
+        self.subject = subject
+        self.hitPolicy = hitPolicy
+        self.outputs = outputs
+        self.outputsSpan = outputsSpan
+        self.zh = zh
+        self.en = en
+        self.span = span
+    }
+}
+
+/// One output of a decision in vocabulary.yaml.
+public struct OutputDecl: Sendable {
+    public var name: Located<String>
+    public var type: Located<String>?
+    public var values: Located<[Located<String>]>?
+    public var span: SourceSpan
+
+    public init(
+        name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>?, span: SourceSpan
+    ) {
+        self.name = name
+        self.type = type
+        self.values = values
+        self.span = span
+    }
+}
