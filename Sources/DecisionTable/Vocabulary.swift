@@ -136,7 +136,7 @@ public enum DecisionSubject: String, Sendable, Codable, Equatable {
 }
 
 public struct OutputSpec: Sendable, Codable, Equatable {
-    public enum Kind: Sendable, Codable, Equatable {
+    public enum Kind: Sendable, Equatable {
         case enumeration([String])
         /// An enum whose value `none` becomes JSON null.
         case optionalEnumeration([String])
@@ -157,6 +157,45 @@ public struct OutputSpec: Sendable, Codable, Equatable {
         self.kind = kind
         self.required = required
     }
+
+    /// Written as vocabulary.yaml writes it: `{name, type, values?, required}`.
+    private enum Keys: String, CodingKey { case name, type, values, required }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = try c.decode(String.self, forKey: .name)
+        required = try c.decode(Bool.self, forKey: .required)
+        let values = try c.decodeIfPresent([String].self, forKey: .values) ?? []
+        switch try c.decode(String.self, forKey: .type) {
+        case "enum": kind = .enumeration(values)
+        case "optional_enum": kind = .optionalEnumeration(values)
+        case "count": kind = .count
+        case "tristate": kind = .tristate
+        case "text": kind = .text
+        case "duration": kind = .duration
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: c, debugDescription: "unknown output type '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(required, forKey: .required)
+        switch kind {
+        case .enumeration(let values):
+            try c.encode("enum", forKey: .type)
+            try c.encode(values, forKey: .values)
+        case .optionalEnumeration(let values):
+            try c.encode("optional_enum", forKey: .type)
+            try c.encode(values, forKey: .values)
+        case .count: try c.encode("count", forKey: .type)
+        case .tristate: try c.encode("tristate", forKey: .type)
+        case .text: try c.encode("text", forKey: .type)
+        case .duration: try c.encode("duration", forKey: .type)
+        }
+    }
 }
 
 public struct DecisionSpec: Sendable, Codable, Equatable {
@@ -167,6 +206,10 @@ public struct DecisionSpec: Sendable, Codable, Equatable {
     public var outputs: [OutputSpec]
     public var zh: String
     public var en: String
+
+    enum CodingKeys: String, CodingKey {
+        case name, hitPolicy = "hit_policy", subject, outputs, zh, en
+    }
 
     /// Blockers are collected; a single-valued answer needs one winning rule.
     public var allowedHitPolicies: [HitPolicy] { hitPolicy == .collect ? [.collect] : [.first, .unique, .priority] }
@@ -202,34 +245,11 @@ public struct Vocabulary: Sendable, Codable, Equatable {
     public func decision(named name: String) -> DecisionSpec? { decisions.first { $0.name == name } }
 }
 
+/// The language's own words: what every vocabulary shares, not what a vocabulary declares.
 extension Vocabulary {
-    /// The vocabulary written in Swift, until every stage reads the declared one (transitional).
-    public static let builtin = Vocabulary(
-        facts: builtinFacts, decisions: builtinDecisions,
-        attributes: [
-            AttributeSpec(
-                name: "wallet_open_since", zh: "医保钱包全域开通日期", en: "date the 医保钱包 was open in the whole area")
-        ])
-
-    public static var facts: [FactSpec] { builtin.facts }
-    public static var decisions: [DecisionSpec] { builtin.decisions }
-    public static func fact(named name: String) -> FactSpec? { builtin.fact(named: name) }
-    public static func decision(named name: String) -> DecisionSpec? { builtin.decision(named: name) }
-    public static var attributes: [(name: String, zh: String, en: String)] {
-        builtin.attributes.map { ($0.name, $0.zh, $0.en) }
-    }
-
     public static let booleans = ["false", "true"]
+    /// The values of a `scope` derivation, in the order the evaluator numbers them.
     public static let scopes = ["same_area", "intra_province", "cross_province"]
-    public static let relations = [
-        "spouse", "parent", "child", "sibling", "grandparent", "grandchild", "parent_in_law", "other",
-    ]
-    public static let blockers = [
-        "origin_not_stopped", "destination_not_enrolled", "account_arrears", "account_frozen", "duplicate_enrollment",
-    ]
-    public static let balanceHandlings = [
-        "transfer_with_relationship", "usable_across_cities", "payout_to_bank", "no_personal_account",
-    ]
     public static let durationUnits = ["working_days", "months", "days"]
     /// The longest time limit a rule may give, in working days (about four years; statutory limits
     /// are weeks). The compiler and the table check keep every limit within it.
@@ -241,80 +261,4 @@ extension Vocabulary {
 
     /// Region-valued facts: conditions on them list region references (code, name or pinyin).
     public static let regionFacts = ["origin", "destination", "member_region"]
-
-    static let builtinFacts: [FactSpec] = [
-        enumFact("insurance_type", ["employee", "resident"], nil, "参保类型", "insurance type"),
-        enumFact("employment", ["employer", "flexible"], "employer", "就业方式", "employment"),
-        boolFact("origin_stopped", nil, "转出地已停保", "insurance stopped at origin"),
-        boolFact("destination_enrolled", nil, "转入地已参保", "enrolled at destination"),
-        boolFact("duplicate_enrollment", "false", "重复参保", "insured in more than one place"),
-        boolFact("retired", "false", "已退休", "retired"),
-        boolFact("resettled_retiree", "false", "异地安置退休人员", "retiree resettled in another province"),
-        boolFact("requests_bank_payout", "false", "申请划入本人银行账户", "asks for payout to own bank account"),
-        boolFact("destination_connected", "true", "转入地已接入国家医保信息平台", "destination on the national platform"),
-        enumFact("account_status", ["normal", "arrears", "frozen"], "normal", "个人账户状态", "account status"),
-        derivedEnum("scope", scopes, .scope(from: "origin", to: "destination"), "转移范围", "transfer scope"),
-        derivedEnum(
-            "member_relation", relations, .member(field: "relation"), "家庭成员关系", "relation of the family member"),
-        FactSpec(
-            name: "member_insured", values: booleans, isBoolean: true, defaultValue: nil,
-            derivation: .member(field: "insured"), zh: "家庭成员已参保", en: "family member insured"),
-        derivedEnum(
-            "member_scope", scopes, .scope(from: "origin", to: "member_region"), "家庭成员所在范围",
-            "where the family member is insured"),
-        derivedEnum(
-            "giver_wallet", ["open", "unknown"], .since(attribute: "wallet_open_since", region: "origin"),
-            "本人统筹区医保钱包", "wallet status of the giver's area"),
-        derivedEnum(
-            "member_wallet", ["open", "unknown"], .since(attribute: "wallet_open_since", region: "member_region"),
-            "家庭成员统筹区医保钱包", "wallet status of the member's area"),
-    ]
-
-    static let builtinDecisions: [DecisionSpec] = [
-        DecisionSpec(
-            name: "transfer_blockers", hitPolicy: .collect, subject: .origin,
-            outputs: [OutputSpec(name: "blocker", kind: .enumeration(blockers), required: true)],
-            zh: "转移接续条件", en: "transfer conditions"),
-        DecisionSpec(
-            name: "balance_handling", hitPolicy: .first, subject: .origin,
-            outputs: [OutputSpec(name: "handling", kind: .enumeration(balanceHandlings), required: true)],
-            zh: "个人账户余额处理", en: "balance handling"),
-        DecisionSpec(
-            name: "transfer_out_time", hitPolicy: .first, subject: .origin,
-            outputs: [OutputSpec(name: "max_working_days", kind: .count, required: true)],
-            zh: "转出时限", en: "transfer-out time limit"),
-        DecisionSpec(
-            name: "transfer_in_time", hitPolicy: .first, subject: .destination,
-            outputs: [OutputSpec(name: "max_working_days", kind: .count, required: true)],
-            zh: "转入时限", en: "transfer-in time limit"),
-        DecisionSpec(
-            name: "funds_arrival", hitPolicy: .first, subject: .origin,
-            outputs: [OutputSpec(name: "funds_arrival", kind: .duration, required: true)],
-            zh: "余额到账时间", en: "funds arrival"),
-        DecisionSpec(
-            name: "family_sharing", hitPolicy: .first, subject: .origin,
-            outputs: [
-                OutputSpec(name: "allowed", kind: .tristate, required: true),
-                OutputSpec(name: "channel", kind: .optionalEnumeration(["family_account", "wallet"]), required: true),
-                OutputSpec(name: "reason", kind: .text, required: true),
-            ],
-            zh: "家庭共济", en: "family sharing"),
-    ]
-
-    private static func enumFact(_ name: String, _ values: [String], _ def: String?, _ zh: String, _ en: String)
-        -> FactSpec
-    {
-        FactSpec(name: name, values: values, isBoolean: false, defaultValue: def, derivation: nil, zh: zh, en: en)
-    }
-
-    private static func boolFact(_ name: String, _ def: String?, _ zh: String, _ en: String) -> FactSpec {
-        FactSpec(name: name, values: booleans, isBoolean: true, defaultValue: def, derivation: nil, zh: zh, en: en)
-    }
-
-    private static func derivedEnum(
-        _ name: String, _ values: [String], _ derivation: Derivation, _ zh: String, _ en: String
-    ) -> FactSpec {
-        FactSpec(
-            name: name, values: values, isBoolean: false, defaultValue: nil, derivation: derivation, zh: zh, en: en)
-    }
 }

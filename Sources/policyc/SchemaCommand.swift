@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import PolicyCompiler
 import PolicyDiagnostics
 import PolicySchema
 
@@ -30,22 +31,36 @@ struct Schema: ParsableCommand {
         }
     }
 
-    // the declared vocabulary once the loader reads it
-    var vocabulary: Vocabulary { Vocabulary.builtin }
+    @Option(help: "The policy directory whose vocabulary.yaml the schemas describe.") var policies = "policies"
+
+    /// The vocabulary `policies/vocabulary.yaml` declares (its diagnostics, if any, to standard error).
+    func vocabulary() throws -> Vocabulary {
+        let compilation = Compiler.compile(directory: policies)
+        let problems = compilation.diagnostics.filter {
+            $0.severity == .error && $0.span.file.hasSuffix("vocabulary.yaml")
+        }
+        guard let vocabulary = compilation.validated?.vocabulary, !vocabulary.decisions.isEmpty, problems.isEmpty else {
+            printError(TextRenderer.render(problems))
+            printError("policyc schema: \(policies)/vocabulary.yaml declares no usable vocabulary")
+            throw ExitStatus.usage.exitCode
+        }
+        return vocabulary
+    }
 
     func run() throws {
+        let vocabulary = try vocabulary()
         if let name, let text = PolicySchemas.text(named: name, vocabulary: vocabulary) {
             try writeOut(text)
         } else if let write {
-            try writeAll(to: write)
+            try writeAll(to: write, vocabulary)
         } else if let check {
-            try checkAll(in: check)
+            try checkAll(in: check, vocabulary)
         } else {
             try writeOut(PolicySchemas.names.map { $0 + "\n" }.joined())
         }
     }
 
-    private func writeAll(to directory: String) throws {
+    private func writeAll(to directory: String, _ vocabulary: Vocabulary) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -65,7 +80,7 @@ struct Schema: ParsableCommand {
         try writeOut("wrote \(PolicySchemas.names.count) schemas to \(directory)\n")
     }
 
-    private func checkAll(in directory: String) throws {
+    private func checkAll(in directory: String, _ vocabulary: Vocabulary) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             printError("policyc: '\(directory)' is not a directory")

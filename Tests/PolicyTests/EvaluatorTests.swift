@@ -26,12 +26,13 @@ struct EvaluatorTests {
     }
 
     static func evaluator(_ rules: [RuleEntry], transferOut hit: HitPolicy = .first) -> Evaluator {
-        let decisions = Vocabulary.decisions.map {
+        let vocabulary = Fixture.shipped.validated?.vocabulary ?? Vocabulary(facts: [], decisions: [], attributes: [])
+        let decisions = vocabulary.decisions.map {
             DecisionEntry(name: $0.name, hitPolicy: $0.name == "transfer_out_time" ? hit : $0.hitPolicy)
         }
         return Evaluator(
             table: DecisionTableArtifact(
-                contentHash: "", vocabulary: .builtin, decisions: decisions, regions: regions,
+                contentHash: "", vocabulary: vocabulary, decisions: decisions, regions: regions,
                 sources: [
                     SourceEntry(id: "S", title: "t", publisher: nil, date: nil, url: "u", seed: nil, confidence: "seed")
                 ],
