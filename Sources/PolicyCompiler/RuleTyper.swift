@@ -109,6 +109,7 @@ struct RuleTyper {
                         ?? "facts: \(names.joined(separator: ", "))"))
             return nil
         }
+        if let bounds = fact.number { return range(c, fact, bounds, diagnostics: &diagnostics) }
         var ok = true
         for value in c.values where !fact.values.contains(value.value) {
             ok = false
@@ -120,6 +121,42 @@ struct RuleTyper {
         // Keep the vocabulary's order so identical conditions lower identically.
         let values = fact.values.filter { v in c.values.contains { $0.value == v } }
         return ok ? ConditionEntry(fact: name, values: values) : nil
+    }
+
+    /// A condition on a number fact: whole numbers or `{min, max}` ranges (labels `4..6`), each
+    /// inside the fact's bounds and not empty. Resolve cuts them into elementary ranges.
+    private func range(
+        _ c: ConditionSyntax, _ fact: FactSpec, _ bounds: NumberRange, diagnostics: inout [Diagnostic]
+    ) -> ConditionEntry? {
+        var labels: [String] = []
+        for value in c.values {
+            let range = Int(value.value).map { NumberRange(min: $0, max: $0) } ?? NumberRange(label: value.value)
+            guard let range else {
+                diagnostics.append(
+                    .error(
+                        .wrongType, "'\(value.value)' is not a whole number or a range of \(fact.name)",
+                        at: value.span, help: "write a whole number, or {min: N}, {max: N}, {min: N, max: M}"))
+                continue
+            }
+            if let lo = range.min, let hi = range.max, lo > hi {
+                diagnostics.append(
+                    .error(
+                        .invertedInterval, "the range of \(fact.name) ends (\(hi)) before it starts (\(lo))",
+                        at: value.span, help: "swap min and max"))
+                continue
+            }
+            let outside = [range.min, range.max].compactMap { $0 }.filter { !bounds.contains($0) }
+            if let n = outside.first {
+                diagnostics.append(
+                    .error(
+                        .unknownValue, "\(n) is outside \(fact.name)'s bounds \(bounds.label)", at: value.span,
+                        help: "vocabulary.yaml declares \(fact.name) from \(bounds.min.map(String.init) ?? "any") "
+                            + "to \(bounds.max.map(String.init) ?? "any")"))
+                continue
+            }
+            labels.append(range.label)
+        }
+        return labels.count == c.values.count ? ConditionEntry(fact: fact.name, values: labels) : nil
     }
 }
 

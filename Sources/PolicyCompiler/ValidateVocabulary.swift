@@ -91,6 +91,13 @@ enum ValidateVocabulary {
                 unusable.insert(name)
                 return nil
             }
+            if f.type?.value == "number" { return number(f) }
+            if let bound = f.min ?? f.max {
+                report(
+                    .error(
+                        .unknownKey, "only a number fact has bounds", at: bound.span,
+                        help: "remove min/max, or make '\(name)' a number (type: number)"))
+            }
             guard let isBoolean = kind(of: f) else {
                 unusable.insert(name)
                 return nil
@@ -140,6 +147,42 @@ enum ValidateVocabulary {
             return FactSpec(
                 name: name, values: values, isBoolean: isBoolean, defaultValue: defaultValue,
                 derivation: derivation, zh: Self.label(f.zh, name), en: Self.label(f.en, name))
+        }
+
+        /// A whole-number fact the applicant gives, within its bounds; conditions give ranges.
+        mutating func number(_ f: FactDecl) -> FactSpec? {
+            let name = f.name.value
+            var problems = false
+            for (what, item) in [("values", f.values?.span), ("default", f.defaultValue?.span)] {
+                guard let span = item else { continue }
+                problems = true
+                report(
+                    .error(
+                        .unknownKey, "a number fact takes no \(what)", at: span,
+                        help: "rules give ranges of '\(name)' ({min: N}, {max: N}); remove '\(what):'"))
+            }
+            if let derive = f.derivation {
+                problems = true
+                report(
+                    .error(
+                        .unknownKey, "a number fact cannot be derived", at: derive.span,
+                        help: "the applicant gives '\(name)'; remove 'derive:'"))
+            }
+            if let lo = f.min, let hi = f.max, lo.value > hi.value {
+                problems = true
+                report(
+                    .error(
+                        .invertedInterval, "'\(name)' ends (\(hi.value)) before it starts (\(lo.value))",
+                        at: hi.span, help: "swap min and max"))
+            }
+            guard !problems else {
+                unusable.insert(name)
+                return nil
+            }
+            return FactSpec(
+                name: name, values: [], isBoolean: false, defaultValue: nil, derivation: nil,
+                zh: Self.label(f.zh, name), en: Self.label(f.en, name),
+                number: NumberRange(min: f.min?.value, max: f.max?.value))
         }
 
         /// True for a boolean, false for an enum, nil (reported) when the type is unknown or missing.

@@ -1,3 +1,4 @@
+import DecisionTable
 import PolicyDiagnostics
 import PolicySyntax
 
@@ -78,6 +79,23 @@ enum PolicyFileLoader {
                     }
                     let values = items.compactMap { reader.string($0, what: "a value of '\(fact.value)'") }
                     conditions.append(ConditionSyntax(fact: fact, values: values))
+                } else if case .mapping = pair.value.kind {
+                    // A range of a number fact, `{min: 4}`, `{max: 3}` or both: kept as its label `4..`.
+                    guard
+                        let range = reader.mapping(
+                            pair.value, what: "range of '\(fact.value)'", required: [], optional: ["min", "max"])
+                    else { continue }
+                    let lo = range["min"].flatMap { reader.integer($0, what: "min") }
+                    let hi = range["max"].flatMap { reader.integer($0, what: "max") }
+                    guard lo != nil || hi != nil else {
+                        reader.report(
+                            .error(
+                                .emptyList, "the range of '\(fact.value)' gives neither min nor max",
+                                at: pair.value.span, help: "write {min: N}, {max: N} or {min: N, max: M}"))
+                        continue
+                    }
+                    let label = NumberRange(min: lo?.value, max: hi?.value).label
+                    conditions.append(ConditionSyntax(fact: fact, values: [Located(label, at: pair.value.span)]))
                 } else if let value = reader.string(pair.value, what: "the value of '\(fact.value)'") {
                     conditions.append(ConditionSyntax(fact: fact, values: [value]))
                 }

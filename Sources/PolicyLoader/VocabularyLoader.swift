@@ -4,7 +4,8 @@ import PolicySyntax
 extension PolicyKeys {
     /// vocabulary.yaml: `facts`, `attributes` and `decisions`, each a mapping of name: declaration.
     public static let vocabularyFile = MappingKeys(required: ["facts", "decisions"], optional: ["attributes"])
-    public static let fact = MappingKeys(required: ["zh", "en"], optional: ["type", "values", "default", "derive"])
+    public static let fact = MappingKeys(
+        required: ["zh", "en"], optional: ["type", "values", "default", "derive", "min", "max"])
     /// `derive:` names exactly one of these.
     public static let derivation = MappingKeys(required: [], optional: ["scope", "member", "since"])
     public static let sinceDerivation = MappingKeys(required: ["attribute", "region"], optional: [])
@@ -14,7 +15,7 @@ extension PolicyKeys {
     public static let decisionOutput = MappingKeys(required: ["type"], optional: ["values"])
 
     /// The closed sets of vocabulary.yaml: what the compiler and the evaluator implement.
-    public static let factTypes = ["boolean", "enum"]
+    public static let factTypes = ["boolean", "enum", "number"]
     public static let memberFields = ["relation", "insured"]
     public static let attributeTypes = ["date"]
     public static let outputTypes = ["enum", "optional_enum", "count", "tristate", "text", "duration"]
@@ -100,6 +101,8 @@ enum VocabularyLoader {
             values: f["values"].flatMap { values($0, reader: &reader) },
             defaultValue: f["default"].flatMap { reader.string($0, what: "default") },
             derivation: f["derive"].flatMap { derivation($0, reader: &reader) },
+            min: f["min"].flatMap { reader.integer($0, what: "min") },
+            max: f["max"].flatMap { reader.integer($0, what: "max") },
             zh: f["zh"].flatMap { reader.string($0, what: "zh") },
             en: f["en"].flatMap { reader.string($0, what: "en") },
             span: name.span)

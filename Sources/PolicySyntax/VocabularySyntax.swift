@@ -31,15 +31,20 @@ public struct FactDecl: Sendable {
     public var defaultValue: Located<String>?
     /// `derive:`, its span the derivation's mapping.
     public var derivation: Located<DerivationSyntax>?
+    /// A number fact's bounds (`type: number`).
+    public var min: Located<Int>?
+    public var max: Located<Int>?
     public var zh: Located<String>?
     public var en: Located<String>?
     public var span: SourceSpan
 
     public init(
         name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>?,
-        defaultValue: Located<String>?, derivation: Located<DerivationSyntax>?, zh: Located<String>?,
-        en: Located<String>?, span: SourceSpan
+        defaultValue: Located<String>?, derivation: Located<DerivationSyntax>?, min: Located<Int>? = nil,
+        max: Located<Int>? = nil, zh: Located<String>?, en: Located<String>?, span: SourceSpan
     ) {
+        self.min = min
+        self.max = max
         self.name = name
         self.type = type
         self.values = values

@@ -169,6 +169,15 @@ struct Random {
         if int(4) == 0 { destination = origin }  // same area is rare by chance
         var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
         for fact in table.vocabulary.facts where !fact.derived {
+            if let bounds = fact.number {
+                // Near the rules' range ends half the time, else anywhere in the bounds.
+                let ends = fact.values.compactMap(NumberRange.init(label:)).flatMap { [$0.min, $0.max] }
+                    .compactMap { $0 }
+                let low = bounds.min ?? 0, high = bounds.max ?? low + 1000
+                let n = !ends.isEmpty && bool() ? pick(ends) + int(3) - 1 : low + int(high - low + 1)
+                pairs.append((fact.name, .number(Double(min(high, max(low, n))))))
+                continue
+            }
             pairs.append((fact.name, fact.isBoolean ? .bool(bool()) : .string(pick(fact.values))))
         }
         pairs.append(("application_date", .string((day ?? self.day(table)).description)))

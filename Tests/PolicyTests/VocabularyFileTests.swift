@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 import PolicyCompiler
 import PolicyDiagnostics
+import PolicyEvaluator
 import PolicyLoader
 import Testing
 
