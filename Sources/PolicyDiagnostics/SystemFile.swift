@@ -14,6 +14,8 @@ public enum SystemFile {
         public var reason: String
         /// "read" or "write".
         public var action: String
+        /// The file was readable but longer than the limit asked for.
+        public var exceededLimit = false
 
         public init(place: String, reason: String, action: String) {
             self.place = place
@@ -52,7 +54,9 @@ public enum SystemFile {
             }
             if n == 0 { return bytes }
             guard bytes.count + n <= limit else {
-                throw Failure(place: name, reason: "it is longer than \(limit) bytes", action: "read")
+                var failure = Failure(place: name, reason: "it is longer than \(limit) bytes", action: "read")
+                failure.exceededLimit = true
+                throw failure
             }
             bytes += chunk[0..<n]
         }

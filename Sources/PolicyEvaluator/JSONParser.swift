@@ -257,6 +257,7 @@ struct JSONParser {
         guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
             let n = Double(text)
         else { throw Failure(message: "invalid number", offset: start) }
+        guard n.isFinite else { throw Failure(message: "the number \(text) is too large", offset: start) }
         return .number(n)
     }
 }

@@ -27,6 +27,11 @@ struct Eval: ParsableCommand {
         help: ArgumentHelp(
             "With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due "
                 + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerFormOption = .full
+    @Option(
+        help: ArgumentHelp(
+            "The longest facts line (or, without --jsonl, facts document) accepted, in bytes; a longer line is "
+                + "rejected and the stream goes on (default 1048576).", valueName: "n")) var maxLineBytes =
+        LineReader.defaultMaxLineBytes
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
 
@@ -36,6 +41,9 @@ struct Eval: ParsableCommand {
             guard (1...256).contains(jobs) else {
                 throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
             }
+        }
+        guard maxLineBytes >= 1 else {
+            throw ValidationError("--max-line-bytes must be at least 1, got \(maxLineBytes)")
         }
         if explain && jsonl { throw ValidationError("--explain explains one answer; it does not apply to --jsonl") }
         if answer == .compact && !jsonl { throw ValidationError("--answer compact applies to --jsonl only") }
@@ -56,16 +64,16 @@ struct Eval: ParsableCommand {
             // Streamed: memory stays flat however many lines come in.
             let fd: Int32 = facts == "-" ? 0 : open(facts, O_RDONLY)
             guard fd >= 0 else {
-                printError("policyc: cannot read facts file '\(facts)'")
+                printError("policyc: cannot read '\(facts)': \(String(cString: strerror(errno)))")
                 throw ExitStatus.usage.exitCode
             }
             defer { if fd != 0 { close(fd) } }
             try answerLines(
-                LineReader(fd: fd), evaluator: evaluator,
+                LineReader(fd: fd, maxLineBytes: maxLineBytes), evaluator: evaluator,
                 options: .init(today: day, form: answer.form, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all))
             return
         }
-        let input = try readFacts(facts)
+        let input = try readFacts(facts, limit: maxLineBytes)
         try answerOne(input, evaluator: evaluator, today: day)
     }
 
@@ -122,22 +130,24 @@ struct Eval: ParsableCommand {
     private func answerLines(_ input: LineReader, evaluator: Evaluator, options: Evaluator.LineOptions) throws {
         var reader = input
         var lines: [Range<Int>] = []
+        var tooLong: [Int] = []
         var lineNumber = 0
-        let workers = JSONLinesWorkers(workers: jobs ?? 1, evaluator: evaluator, options: options)
+        let workers = JSONLinesWorkers(
+            workers: jobs ?? 1, evaluator: evaluator, options: options, maxLineBytes: reader.maxLineBytes)
         func writeFailed() -> Error {
             printError("policyc: cannot write the answers (\(String(cString: strerror(errno))))")
             return ExitStatus.usage.exitCode
         }
         while true {
             do {
-                try reader.nextBatch(into: &lines)
+                try reader.nextBatch(into: &lines, tooLong: &tooLong)
             } catch {
                 printError("policyc: cannot read the facts: \(error)")
                 _ = workers.finish()
                 throw ExitStatus.usage.exitCode
             }
             if lines.isEmpty { break }
-            guard workers.answer(reader.buffer, lines: lines, firstLine: lineNumber + 1, to: 1) else {
+            guard workers.answer(reader.buffer, lines: lines, tooLong: tooLong, firstLine: lineNumber + 1, to: 1) else {
                 _ = workers.finish()
                 throw writeFailed()
             }

@@ -48,11 +48,19 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
 }
 
-/// The facts document: a file, or standard input for "-"; exits 2, saying why, when it cannot be read.
-func readFacts(_ path: String) throws -> Data {
+/// The facts document: a file, or standard input for "-"; exits 2, saying why, when it cannot be
+/// read, and 1 (the input is rejected) when it is longer than `limit` bytes.
+func readFacts(_ path: String, limit: Int = LineReader.defaultMaxLineBytes) throws -> Data {
     do {
-        return Data(try path == "-" ? SystemFile.read(fd: 0, name: "standard input") : SystemFile.read(path))
+        let name = path == "-" ? "standard input" : "'\(path)'"
+        return Data(
+            try path == "-" ? SystemFile.read(fd: 0, name: name, limit: limit) : SystemFile.read(path, limit: limit))
     } catch {
+        if error.exceededLimit {
+            printError(
+                "policyc: the facts are longer than \(limit) bytes (--max-line-bytes); give one applicant's facts")
+            throw ExitStatus.findings.exitCode
+        }
         printError("policyc: \(error)")
         throw ExitStatus.usage.exitCode
     }
