@@ -117,9 +117,10 @@ public struct NodeReader {
 /// "Did you mean" suggestions by edit distance.
 public enum Suggest {
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
+        let length = word.count, limit = max(1, length / 3)
         var best: (String, Int)?
-        for candidate in candidates {
+        // Lengths that differ by more than the limit cannot be close, so a huge word costs one pass.
+        for candidate in candidates where abs(candidate.count - length) <= limit {
             let d = distance(word.lowercased(), candidate.lowercased())
             if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }

@@ -8,12 +8,14 @@ struct Eval: ParsableCommand {
         abstract: "Answer an applicant's questions: transfer, balance, timing and family sharing.",
         discussion: """
             Reads one JSON object of facts (or JSON Lines with --jsonl). Exit status: 0 answered; \
-            1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage or I/O.
+            1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage, I/O, an invalid \
+            table or policies with errors.
             """)
 
     @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
     @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
-    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
+    @Option(help: "The policy directory to compile when no --table is given (default: policies).")
+    var policies: String?
     @Option(help: "Output format: text (readable) or json.") var format: OutputFormat = .text
     @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
@@ -36,6 +38,7 @@ struct Eval: ParsableCommand {
         false
 
     func validate() throws {
+        try checkOneTable(table: table, policies: policies)
         if let jobs {
             guard jsonl else { throw ValidationError("--jobs applies to --jsonl only") }
             guard (1...256).contains(jobs) else {
@@ -58,7 +61,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let day = try parseDay(asOf, option: "--as-of") ?? today()
-        let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
+        let artifact = try answeringTable(table: table, policies: policies)
         let evaluator = Evaluator(table: artifact)
         if jsonl {
             // Streamed: memory stays flat however many lines come in.
@@ -142,7 +145,7 @@ struct Eval: ParsableCommand {
             do {
                 try reader.nextBatch(into: &lines, tooLong: &tooLong)
             } catch {
-                printError("policyc: cannot read the facts: \(error)")
+                printError("policyc: cannot read \(facts == "-" ? "standard input" : "'\(facts)'"): \(error)")
                 _ = workers.finish()
                 throw ExitStatus.usage.exitCode
             }

@@ -7,18 +7,23 @@ import PolicyEvaluator
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain an answer: the rules considered, and for each one that did not decide, why not.",
-        discussion: "Exit status: 0 explained; 1 the facts were rejected; 2 usage or I/O.")
+        discussion:
+            "Exit status: 0 explained; 1 the facts were rejected; 2 usage, I/O, an invalid table or policies with errors."
+    )
 
     @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
     @Option(help: "Explain from a compiled table instead of compiling the policies.") var table: String?
-    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
+    @Option(help: "The policy directory to compile when no --table is given (default: policies).")
+    var policies: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: "Language of the text: zh or en.") var lang: Language = .zh
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
 
+    func validate() throws { try checkOneTable(table: table, policies: policies) }
+
     func run() throws {
         let day = try parseDay(asOf, option: "--as-of") ?? today()
-        let artifact = try table.map(loadTable) ?? compiledTable(directory: policies)
+        let artifact = try answeringTable(table: table, policies: policies)
         let evaluator = Evaluator(table: artifact)
         let input = try readFacts(facts)
         let parsed: ApplicantFacts

@@ -31,7 +31,15 @@ struct LineReader {
         buffer = [UInt8](repeating: 0, count: min(Self.chunk, maxLineBytes + 1))
     }
 
-    enum ReadError: Error { case failed(errno: Int32) }
+    enum ReadError: Error, CustomStringConvertible {
+        case failed(errno: Int32)
+
+        var description: String {
+            switch self {
+            case .failed(let code): String(cString: strerror(code))
+            }
+        }
+    }
 
     /// The next batch of lines (each without its newline), empty at the end of the input; the
     /// indices in `tooLong` are lines longer than `maxLineBytes` (their ranges are empty).

@@ -48,6 +48,25 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
 }
 
+/// The table `eval` and `explain` answer from: a compiled file (`--table`), or the policies
+/// (`--policies`, default `policies`) compiled now. Policies with errors leave nothing to answer
+/// from, so that is status 2, as for an unreadable table: status 1 means the facts were rejected.
+func answeringTable(table: String?, policies: String?) throws -> DecisionTableArtifact {
+    if let table { return try loadTable(path: table) }
+    do {
+        return try compiledTable(directory: policies ?? "policies")
+    } catch let code as ExitCode where code == ExitStatus.findings.exitCode {
+        throw ExitStatus.usage.exitCode
+    }
+}
+
+/// `--table` and `--policies` name two tables; answering from one would silently ignore the other.
+func checkOneTable(table: String?, policies: String?) throws {
+    if table != nil && policies != nil {
+        throw ValidationError("give --table or --policies, not both")
+    }
+}
+
 /// The facts document: a file, or standard input for "-"; exits 2, saying why, when it cannot be
 /// read, and 1 (the input is rejected) when it is longer than `limit` bytes.
 func readFacts(_ path: String, limit: Int = LineReader.defaultMaxLineBytes) throws -> Data {

@@ -53,7 +53,12 @@ struct Test: ParsableCommand {
             }
         }
         // The count comes last, so CI systems that read the closing line find it.
-        if format == .text { try writeOut("policies: \(report.passed) passed, \(report.failed) failed\n") }
+        if format == .text {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            let unread =
+                errors == 0 ? "" : "; \(errors) error\(errors == 1 ? "" : "s") in the test files (cases not run)"
+            try writeOut("\(directory): \(report.passed) passed, \(report.failed) failed\(unread)\n")
+        }
         if failed { throw ExitStatus.findings.exitCode }
     }
 
