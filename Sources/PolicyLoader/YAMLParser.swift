@@ -23,7 +23,9 @@ public enum YAMLParser {
 private struct Builder {
     let file: String
     let bytes: [UInt8]
-    let lineStarts: [Int]
+    /// The position cursor: a character index and its byte offset.
+    var cursorIndex = 0
+    var cursorOffset = 0
     var diagnostics: [Diagnostic] = []
     var anchors: [String: YAMLNode] = [:]
     /// Each anchored node's height (1 for a scalar), so an alias cannot nest deeper than the limit either.
@@ -32,27 +34,24 @@ private struct Builder {
     init(file: String, text: String) {
         self.file = file
         self.bytes = Array(text.utf8)
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
-        }
-        self.lineStarts = starts
     }
 
-    /// libyaml counts columns in characters; convert to a byte offset using the line table.
-    func position(_ mark: yaml_mark_t) -> SourcePosition {
-        let line = Int(mark.line)
-        let column = Int(mark.column)
-        guard line < lineStarts.count else {
-            return SourcePosition(line: line + 1, column: column + 1, offset: bytes.count)
+    /// libyaml counts in characters; the byte offset comes from a cursor (character index, byte
+    /// offset) moved from the previous mark, so marks in file order cost linear time in all,
+    /// however long a line is.
+    mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
+        let target = Int(mark.index)
+        while cursorIndex < target && cursorOffset < bytes.count {
+            cursorOffset += utf8Width(bytes[cursorOffset])
+            cursorIndex += 1
         }
-        var offset = lineStarts[line]
-        var chars = 0
-        while chars < column, offset < bytes.count {
-            offset += utf8Width(bytes[offset])
-            chars += 1
+        while cursorIndex > target && cursorOffset > 0 {
+            cursorOffset -= 1
+            while cursorOffset > 0 && bytes[cursorOffset] & 0xC0 == 0x80 { cursorOffset -= 1 }
+            cursorIndex -= 1
         }
-        return SourcePosition(line: line + 1, column: column + 1, offset: min(offset, bytes.count))
+        return SourcePosition(
+            line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: min(cursorOffset, bytes.count))
     }
 
     private func utf8Width(_ lead: UInt8) -> Int {
@@ -65,8 +64,9 @@ private struct Builder {
         }
     }
 
-    func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
-        SourceSpan(file: file, start: position(start), end: position(end))
+    mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
+        let from = position(start)
+        return SourceSpan(file: file, start: from, end: position(end))
     }
 
     mutating func run() -> YAMLParser.Result {
@@ -126,15 +126,18 @@ private struct Builder {
                 case YAML_SEQUENCE_START_EVENT:
                     stack.append(
                         Frame(
-                            start: event.start_mark, anchor: string(event.data.sequence_start.anchor), isMapping: false)
+                            start: position(event.start_mark), anchor: string(event.data.sequence_start.anchor),
+                            isMapping: false)
                     )
                 case YAML_MAPPING_START_EVENT:
                     stack.append(
-                        Frame(start: event.start_mark, anchor: string(event.data.mapping_start.anchor), isMapping: true)
+                        Frame(
+                            start: position(event.start_mark), anchor: string(event.data.mapping_start.anchor),
+                            isMapping: true)
                     )
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
-                    let nodeSpan = span(frame.start, event.end_mark)
+                    let nodeSpan = SourceSpan(file: file, start: frame.start, end: position(event.end_mark))
                     let node =
                         frame.isMapping
                         ? YAMLNode(kind: .mapping(frame.pairs), span: nodeSpan)
@@ -152,7 +155,7 @@ private struct Builder {
     }
 
     private struct Frame {
-        var start: yaml_mark_t
+        var start: SourcePosition
         var anchor: String?
         var isMapping: Bool
         var items: [YAMLNode] = []
