@@ -36,6 +36,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case emptyPolicyFile = "W0402"
     case deadRule = "W0403"
     case ineffectiveKey = "W0404"
+    case moreDiagnostics = "W0405"
     // Analysis findings
     case gap = "W0501"
     case conflict = "E0502"
@@ -84,6 +85,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .badRestatement:
             "`restates` names a rule that is not a less specific rule of the same decision in the chain"
         case .testFailed: "an applicant case in tests/ did not get the expected answer"
+        case .moreDiagnostics: "more problems in a file than the report shows; they are counted"
         case .ineffectiveKey:
             "a key that has no effect where it is written (for example priority under hit policy first)"
         }

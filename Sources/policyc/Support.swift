@@ -39,10 +39,10 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     let compilation = Compiler.compile(directory: directory)
     if let table = compilation.table {
         let warnings = compilation.diagnostics.filter { $0.severity == .warning }
-        if !warnings.isEmpty { printError(TextRenderer.render(warnings)) }
+        if !warnings.isEmpty { printError(TextRenderer.render(Diagnostic.capped(warnings))) }
         return table
     }
-    printError(TextRenderer.render(compilation.diagnostics))
+    printError(TextRenderer.render(Diagnostic.capped(compilation.diagnostics)))
     printError("policyc: the policies in '\(directory)' have errors (\(TextRenderer.summary(compilation.diagnostics)))")
     let ioOnly = compilation.diagnostics.allSatisfy { $0.code == .ioError || $0.severity != .error }
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode

@@ -28,7 +28,7 @@ struct Test: ParsableCommand {
         guard let day = Day(parsing: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD") }
         let table = try compiledTable(directory: directory)
         let report = TestRunner.run(directory: directory, evaluator: .init(table: table), today: day)
-        if !report.diagnostics.isEmpty { printError(TextRenderer.render(report.diagnostics)) }
+        if !report.diagnostics.isEmpty { printError(TextRenderer.render(Diagnostic.capped(report.diagnostics))) }
         switch format {
         case .junit: try writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
         case .text: try writeOut(Self.text(report))
