@@ -97,4 +97,21 @@ struct FactsInputTests {
             try JSONValue.parse(object(distinct + ["one-more"]))
         } throws: { "\($0)".contains("more than \(JSONParser.maxMembers) keys in an object") }
     }
+
+    @Test func aByteOrderMarkBeforeTheFactsIsIgnored() throws {
+        let withMark = Data([0xEF, 0xBB, 0xBF] + Array(#"{"origin": "南京"}"#.utf8))
+        #expect(try JSONValue.parse(withMark) == .object([("origin", .string("南京"))]))
+        let run = try CommandLineTests.policyc(
+            ["eval", "--format", "json"], stdin: "\u{FEFF}" + CommandLineTests.nanjing)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func emptyFactsSaySoWithoutAByteNumber() throws {
+        #expect {
+            try JSONValue.parse(Data("  \n".utf8))
+        } throws: { "\($0)" == "the input is empty; expected a JSON object of facts" }
+        let run = try CommandLineTests.policyc(["eval"], stdin: "")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the input is empty") && !run.stderr.contains("at byte"), "\(run.stderr)")
+    }
 }
