@@ -91,6 +91,12 @@ public enum Vocabulary {
     /// Region-valued facts: conditions on them list region references (code, name or pinyin).
     public static let regionFacts = ["origin", "destination", "member_region"]
 
+    /// Facts about the family member, known only to the decision about the family member.
+    public static let familyMemberFacts = [
+        "member_relation", "member_insured", "member_scope", "member_wallet", "member_region",
+    ]
+    public static let familyMemberDecision = "family_sharing"
+
     public static let facts: [FactSpec] = [
         enumFact("insurance_type", ["employee", "resident"], nil, "参保类型", "insurance type"),
         enumFact("employment", ["employer", "flexible"], "employer", "就业方式", "employment"),

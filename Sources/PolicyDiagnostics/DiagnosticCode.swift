@@ -29,6 +29,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case outputMismatch = "E0209"
     case overrideOutsideChain = "E0210"
     case wrongFolder = "E0211"
+    case factOutsideDecision = "E0212"
     // Calendars
     case calendarDay = "E0301"
     // Warnings
@@ -73,6 +74,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unknownDecision: "a rule names a decision the vocabulary does not define"
         case .outputMismatch: "a rule's `then` does not give the outputs its decision needs"
         case .overrideOutsideChain: "an override names a rule that can never apply where the overriding rule applies"
+        case .factOutsideDecision:
+            "a condition on a fact the rule's decision cannot know (a family-member fact outside family_sharing)"
         case .wrongFolder: "a policy file whose region is not of its folder's level (a city under provinces/)"
         case .calendarDay: "a calendar entry on the wrong kind of day or in the wrong year"
         case .unusedSource: "a source that no rule, attribute or calendar cites"

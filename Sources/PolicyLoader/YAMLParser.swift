@@ -230,6 +230,13 @@ private struct Builder {
             message = "\(problem) (\(context))"
         }
         let at = span(parser.problem_mark, parser.problem_mark)
+        if at.start.offset < bytes.count && bytes[at.start.offset] == 0x09 {
+            diagnostics.append(
+                .error(
+                    .yamlSyntax, "a tab character here: YAML indents and separates with spaces, never tabs", at: at,
+                    help: "replace the tab at line \(at.start.line), column \(at.start.column) with spaces"))
+            return
+        }
         var notes: [DiagnosticNote] = []
         if parser.context != nil {
             notes.append(

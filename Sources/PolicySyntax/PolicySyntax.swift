@@ -93,6 +93,8 @@ public struct RuleDecl: Sendable {
     public var then: [(key: Located<String>, value: OutputSyntax)]
     public var effective: EffectiveSyntax
     public var sources: [Located<String>]
+    /// False when the rule has no `sources:` key at all (the loader has reported that already).
+    public var sourcesWritten = true
     public var overrides: [Located<String>]
     /// A less specific rule this one deliberately restates (a local source confirming it).
     public var restates: Located<String>? = nil
@@ -188,6 +190,9 @@ public struct PolicySetSyntax: Sendable {
     public var sourcesReadable: Bool
     public var policies: [PolicyFileDecl]
     public var calendars: [CalendarDecl]
+    /// True when a policy or calendar file could not be read or parsed: whatever it cites is
+    /// unknown, so no source can be called unused.
+    public var filesLost = false
 
     public init(
         root: String, regions: [RegionDecl], regionsFile: String?, regionSources: [Located<String>],
