@@ -127,17 +127,20 @@ private struct Builder {
                     stack.append(
                         Frame(
                             start: position(event.start_mark), anchor: string(event.data.sequence_start.anchor),
-                            isMapping: false)
+                            isMapping: false, isBlock: event.data.sequence_start.style != YAML_FLOW_SEQUENCE_STYLE)
                     )
                 case YAML_MAPPING_START_EVENT:
                     stack.append(
                         Frame(
                             start: position(event.start_mark), anchor: string(event.data.mapping_start.anchor),
-                            isMapping: true)
+                            isMapping: true, isBlock: event.data.mapping_start.style != YAML_FLOW_MAPPING_STYLE)
                     )
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
-                    let nodeSpan = SourceSpan(file: file, start: frame.start, end: position(event.end_mark))
+                    // A block collection ends where its last entry ends: libyaml's end mark is at the next
+                    // token, after any comment lines that follow.
+                    let end = frame.isBlock ? frame.lastEnd ?? position(event.end_mark) : position(event.end_mark)
+                    let nodeSpan = SourceSpan(file: file, start: frame.start, end: end)
                     let node =
                         frame.isMapping
                         ? YAMLNode(kind: .mapping(frame.pairs), span: nodeSpan)
@@ -158,6 +161,10 @@ private struct Builder {
         var start: SourcePosition
         var anchor: String?
         var isMapping: Bool
+        /// Written with indentation rather than brackets.
+        var isBlock: Bool
+        /// Where the last entry attached so far ends.
+        var lastEnd: SourcePosition? = nil
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
@@ -175,6 +182,7 @@ private struct Builder {
         }
         let top = stack.count - 1
         stack[top].height = max(stack[top].height, height + 1)
+        stack[top].lastEnd = node.span.end
         if !stack[top].isMapping {
             stack[top].items.append(node)
             return

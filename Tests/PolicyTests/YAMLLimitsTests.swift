@@ -75,4 +75,24 @@ struct YAMLOffsetsTests {
         #expect(written(rules[1]) == "厦门")
         #expect(rules[1].span.start.line == 2 && rules[1].span.start.column == 12)
     }
+
+    @Test func aBlockMappingEndsAtItsLastEntryNotAtTheCommentsAfterIt() throws {
+        let text = """
+            rules:
+              - id: a
+                then: {handling: payout_to_bank}
+
+              # about the next rule
+              # and more
+              - id: b
+            """
+        let result = YAMLParser.parse(text, file: "comments.yaml")
+        guard case .mapping(let top)? = result.root?.kind, case .sequence(let rules) = top[0].value.kind else {
+            Issue.record("unexpected shape: \(result.diagnostics)")
+            return
+        }
+        #expect(rules[0].span.start.line == 2)
+        #expect(rules[0].span.end.line == 3 && rules[0].span.end.column == 37, "\(rules[0].span)")
+        #expect(rules[1].span.start.line == 7)
+    }
 }
