@@ -114,4 +114,25 @@ struct FactsInputTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("the input is empty") && !run.stderr.contains("at byte"), "\(run.stderr)")
     }
+
+    @Test func misspeltFactsAndValuesGetADidYouMean() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        for (json, field, suggestion) in [
+            (#"{"insurance_typ": "employee"}"#, "insurance_typ", "insurance_type"),
+            (#"{"insurance_type": "Employe"}"#, "insurance_type", "employee"),
+            (#"{"family_member": {"relatoin": "spouse"}}"#, "family_member.relatoin", "relation"),
+            (#"{"family_member": {"relation": "spose"}}"#, "family_member.relation", "spouse"),
+        ] {
+            #expect {
+                try evaluator.facts(from: JSONValue.parse(Data(json.utf8)), today: Self.today)
+            } throws: { error in
+                guard let error = error as? InputError else { return false }
+                return error.field == field && error.message.hasSuffix("; did you mean '\(suggestion)'?")
+            }
+        }
+        #expect {
+            try evaluator.facts(from: JSONValue.parse(Data(#"{"colour": "red"}"#.utf8)), today: Self.today)
+        } throws: { ($0 as? InputError)?.message == "unknown fact" }
+        #expect(Spelling.closest(to: String(repeating: "origin", count: 1_000_000), in: FactsDecoder.knownKeys) == nil)
+    }
 }
