@@ -52,4 +52,13 @@ struct MessagesTests {
             #expect(!run.stderr.contains("errno"), "\(run.stderr)")
         }
     }
+
+    @Test func schemasThatCannotBeWrittenNameThePathAndTheReason() throws {
+        let file = NSTemporaryDirectory() + "policyc-not-a-dir-\(UUID().uuidString)"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try CommandLineTests.policyc(["schema", "--write", "\(file)/schemas"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cannot create '\(file)/schemas': Not a directory"), "\(run.stderr)")
+    }
 }
