@@ -16,8 +16,8 @@ struct Eval: ParsableCommand {
     @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
     @Option(help: "The policy directory to compile when no --table is given (default: policies).")
     var policies: String?
-    @Option(help: "Output format: text (readable) or json.") var format: OutputFormat = .text
-    @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
+    @Option(help: "Output format: text (readable, the default) or json.") var format: OutputFormat?
+    @Option(help: "Language of the readable answer: zh (the default) or en.") var lang: Language?
     @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
     @Option(help: "With --jsonl: answer on this many cores (output order is kept; default 1).") var jobs: Int?
@@ -48,6 +48,8 @@ struct Eval: ParsableCommand {
         guard maxLineBytes >= 1 else {
             throw ValidationError("--max-line-bytes must be at least 1, got \(maxLineBytes)")
         }
+        if jsonl && format == .text { throw ValidationError("--jsonl writes JSON; --format text does not apply") }
+        if jsonl && lang != nil { throw ValidationError("--lang applies to readable answers; --jsonl writes JSON") }
         if explain && jsonl { throw ValidationError("--explain explains one answer; it does not apply to --jsonl") }
         if answer == .compact && !jsonl { throw ValidationError("--answer compact applies to --jsonl only") }
         if let parts {
@@ -111,7 +113,7 @@ struct Eval: ParsableCommand {
             throw ExitStatus.findings.exitCode
         }
         let answer = evaluator.answer(facts)
-        switch format {
+        switch format ?? .text {
         case .json:
             var output = answer.json
             if explain, case .object(var pairs) = output {

@@ -31,6 +31,22 @@ struct ExitStatusTests {
         }
     }
 
+    @Test func jsonLinesRefuseReadableTextOptionsInsteadOfIgnoringThem() throws {
+        for (option, message) in [
+            (["--format", "text"], "--format text does not apply"),
+            (["--lang", "en"], "--lang applies to readable answers"),
+        ] {
+            let run = try CommandLineTests.policyc(["eval", "--jsonl"] + option, stdin: CommandLineTests.nanjing)
+            #expect(run.status == 2, "\(option)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+        }
+        #expect(
+            try CommandLineTests.policyc(["eval", "--jsonl", "--format", "json"], stdin: CommandLineTests.nanjing)
+                .status == 0)
+        let english = try CommandLineTests.policyc(["eval", "--lang", "en"], stdin: CommandLineTests.nanjing)
+        #expect(english.status == 0 && english.stdout.hasPrefix("Moving medical insurance"))
+    }
+
     @Test func theTestSummaryNamesTheDirectoryAndBrokenTestFiles() throws {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         let clean = try CommandLineTests.policyc(["test", scratch.path])
