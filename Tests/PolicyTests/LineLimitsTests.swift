@@ -28,6 +28,33 @@ struct LineLimitsTests {
         }
     }
 
+    /// Lines of every length around a small limit, so the reader's buffer is outgrown, skipped and
+    /// refilled at every offset: exactly the lines longer than the limit are rejected, in order.
+    @Test func exactlyTheLinesLongerThanTheLimitAreRejected() throws {
+        let limit = 40
+        var lines: [String] = []
+        for i in 0..<400 {
+            let length = (i * 37 + i * i * 11) % (3 * limit + 1)  // every length 0...120, in a scrambled order
+            // {"origin":"南京"} padded with spaces inside the object to `length` bytes where it fits.
+            let facts = #"{"origin":"南京"}"#
+            let pad = length - facts.utf8.count
+            lines.append(
+                pad >= 0
+                    ? "{" + String(repeating: " ", count: pad) + facts.dropFirst()
+                    : String(repeating: "x", count: length))
+        }
+        let run = try CommandLineTests.policyc(
+            ["eval", "--jsonl", "--answer", "compact", "--parts", "balance", "--max-line-bytes", "\(limit)"],
+            stdin: lines.joined(separator: "\n"))
+        let out = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(out.count == lines.count)
+        for (i, (line, answer)) in zip(lines, out).enumerated() {
+            let tooLong = answer.contains("longer than \(limit) bytes")
+            #expect(tooLong == (line.utf8.count > limit), "line \(i + 1) of \(line.utf8.count) bytes: \(answer)")
+            if !tooLong && line.hasPrefix("{") { #expect(answer.contains(#""origin":"320100""#), "line \(i + 1)") }
+        }
+    }
+
     @Test func theDefaultLimitTakesLinesOfAMegabyte() throws {
         let padded =
             #"{"origin": "南京",   "#.replacingOccurrences(of: "   ", with: String(repeating: " ", count: 1_000_000))
