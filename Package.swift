@@ -13,7 +13,10 @@ let package = Package(
     name: "policyc",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "policyc", targets: ["policyc"])
+        .executable(name: "policyc", targets: ["policyc"]),
+        // For the fuzz harnesses in Fuzz/ (their own package, built only by scripts/fuzz.sh).
+        .library(
+            name: "PolicycCore", targets: ["DecisionTable", "PolicyEvaluator", "PolicyLoader", "PolicyDiagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

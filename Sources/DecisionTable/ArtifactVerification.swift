@@ -97,7 +97,12 @@ extension DecisionTableArtifact {
             if let from = rule.from, let to = rule.to, to < from {
                 problems.append("\(owner) ends (\(to)) before it starts (\(from))")
             }
-            for c in rule.conditions { problems += conditionProblems(c, owner: owner, levelOf: levelOf) }
+            for c in rule.conditions {
+                problems += conditionProblems(c, owner: owner, levelOf: levelOf)
+                if vocabulary.familyMemberFacts.contains(c.fact) && rule.decision != Vocabulary.familyMemberDecision {
+                    problems.append("\(owner): '\(c.fact)' is known only to \(Vocabulary.familyMemberDecision) rules")
+                }
+            }
             if let spec = vocabulary.decision(named: rule.decision) {
                 problems += outputProblems(rule.outputs, spec: spec, owner: owner)
             } else {

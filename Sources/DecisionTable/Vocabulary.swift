@@ -261,4 +261,25 @@ extension Vocabulary {
 
     /// Region-valued facts: conditions on them list region references (code, name or pinyin).
     public static let regionFacts = ["origin", "destination", "member_region"]
+
+    /// The published answer's part about the family member: the one decision whose rules may
+    /// speak of the family member (it is answered only when a member is given).
+    public static let familyMemberDecision = "family_sharing"
+}
+
+extension Vocabulary {
+    /// Facts about the family member: derived from a `family_member` field, or from its region
+    /// (`member_region` itself, a scope or a dated attribute of it).
+    public var familyMemberFacts: Set<String> {
+        var names: Set<String> = ["member_region"]
+        for fact in facts {
+            switch fact.derivation {
+            case .member?: names.insert(fact.name)
+            case .scope(let a, let b)? where a == "member_region" || b == "member_region": names.insert(fact.name)
+            case .since(_, "member_region")?: names.insert(fact.name)
+            default: continue
+            }
+        }
+        return names
+    }
 }

@@ -34,6 +34,17 @@ struct RuleTyper {
             vocabulary.vocabulary.fact(named: $0.fact.value) == nil && vocabulary.isUnchecked($0.fact.value)
                 && !Vocabulary.regionFacts.contains($0.fact.value)
         }
+        let memberFacts = vocabulary.vocabulary.familyMemberFacts
+        for c in rule.when
+        where memberFacts.contains(c.fact.value) && decision.name != Vocabulary.familyMemberDecision {
+            diagnostics.append(
+                .error(
+                    .factOutsideDecision,
+                    "'\(c.fact.value)' describes the family member, which only \(Vocabulary.familyMemberDecision) rules know",
+                    at: c.fact.span,
+                    help: "a \(decision.name) rule is about the applicant: remove the condition, or make it a "
+                        + "\(Vocabulary.familyMemberDecision) rule"))
+        }
         var outputs: [String: OutputValue] = [:]
         // `then: {undetermined: {zh, en}}`: the policy knows it gives no answer here, and says why.
         if let (key, value) = rule.then.first(where: { $0.key.value == Vocabulary.undetermined }) {
@@ -82,7 +93,7 @@ struct RuleTyper {
                     at: rule.priority!.span))
         }
         let sources = citations.check(
-            rule.sources, owner: "rule '\(rule.id.value)'", span: rule.id.span,
+            rule.sources, owner: "rule '\(rule.id.value)'", span: rule.id.span, reportEmpty: rule.sourcesWritten,
             diagnostics: &diagnostics)
         guard diagnostics.filter({ $0.severity == .error }).count == before, !unchecked else { return nil }
         let entry = RuleEntry(
@@ -90,7 +101,7 @@ struct RuleTyper {
             conditions: conditions, outputs: outputs, from: rule.effective.from?.value, to: rule.effective.to?.value,
             priority: rule.priority?.value ?? 0, sources: sources, overrides: rule.overrides.map(\.value),
             restates: rule.restates?.value, file: file, line: rule.span.start.line)
-        return TypedRule(entry: entry, span: rule.span)
+        return TypedRule(entry: entry, span: rule.span, overrideSpans: rule.overrides.map(\.span))
     }
 
     private func condition(_ c: ConditionSyntax, diagnostics: inout [Diagnostic]) -> ConditionEntry? {

@@ -100,7 +100,9 @@ public enum Validate {
             }
         }
         checkRuleReferences(rules, diagnostics: &diagnostics)
-        for s in syntax.sources where !citations.used.contains(s.id.value) && sourceIDs[s.id.value] == s.id.span {
+        // With a policy file lost (unreadable or not valid YAML), what it cites is unknown.
+        for s in syntax.sources
+        where !syntax.filesLost && !citations.used.contains(s.id.value) && sourceIDs[s.id.value] == s.id.span {
             diagnostics.append(
                 .warning(
                     .unusedSource, "source '\(s.id.value)' is not cited by any rule, attribute or calendar",
@@ -132,11 +134,19 @@ public enum Validate {
             byID[rule.entry.id] = rule
         }
         for rule in rules {
-            for target in rule.entry.overrides {
+            for (i, target) in rule.entry.overrides.enumerated() {
+                let at = i < rule.overrideSpans.count ? rule.overrideSpans[i] : rule.span
+                if target == rule.entry.id {
+                    diagnostics.append(
+                        .error(
+                            .unknownRule, "rule '\(target)' overrides itself, which would remove it from every chain",
+                            at: at, help: "name the less specific rule this one replaces, or remove the entry"))
+                    continue
+                }
                 guard let other = byID[target] else {
                     diagnostics.append(
                         .error(
-                            .unknownRule, "rule '\(rule.entry.id)' overrides unknown rule '\(target)'", at: rule.span,
+                            .unknownRule, "rule '\(rule.entry.id)' overrides unknown rule '\(target)'", at: at,
                             help: Help.didYouMean(target, in: byID.keys.sorted())))
                     continue
                 }
@@ -145,7 +155,7 @@ public enum Validate {
                         .error(
                             .unknownRule,
                             "rule '\(rule.entry.id)' (\(rule.entry.decision)) overrides '\(target)', which decides \(other.entry.decision)",
-                            at: rule.span, notes: [DiagnosticNote("'\(target)' is here", at: other.span)],
+                            at: at, notes: [DiagnosticNote("'\(target)' is here", at: other.span)],
                             help: "a rule can only override a rule of the same decision"))
                 }
             }
@@ -159,10 +169,12 @@ struct SourceCitations {
     let reportUnknown: Bool
     var used: Set<String> = []
 
+    /// The known ids among `refs`; unknown ones, and (when `reportEmpty`) none at all, are errors.
     mutating func check(
-        _ refs: [Located<String>], owner: String, span: SourceSpan, diagnostics: inout [Diagnostic]
+        _ refs: [Located<String>], owner: String, span: SourceSpan, reportEmpty: Bool = true,
+        diagnostics: inout [Diagnostic]
     ) -> [String] {
-        if refs.isEmpty {
+        if refs.isEmpty && reportEmpty {
             diagnostics.append(
                 .error(
                     .ruleWithoutSource, "\(owner) cites no source", at: span,

@@ -5,6 +5,8 @@ import PolicyDiagnostics
 public struct TypedRule: Sendable {
     public var entry: RuleEntry
     public var span: SourceSpan
+    /// Where each of `entry.overrides` is written, so a bad one is reported at the list item.
+    public var overrideSpans: [SourceSpan] = []
 }
 
 /// The policy set after validation: every reference checked, every value typed.

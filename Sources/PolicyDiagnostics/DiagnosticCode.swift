@@ -30,6 +30,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case outputMismatch = "E0209"
     case overrideOutsideChain = "E0210"
     case wrongFolder = "E0211"
+    case factOutsideDecision = "E0212"
     // Calendars
     case calendarDay = "E0301"
     // Warnings
@@ -37,6 +38,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case emptyPolicyFile = "W0402"
     case deadRule = "W0403"
     case ineffectiveKey = "W0404"
+    case moreDiagnostics = "W0405"
     // Analysis findings
     case gap = "W0501"
     case conflict = "E0502"
@@ -75,6 +77,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unknownDecision: "a rule names a decision the vocabulary does not define"
         case .outputMismatch: "a rule's `then` does not give the outputs its decision needs"
         case .overrideOutsideChain: "an override names a rule that can never apply where the overriding rule applies"
+        case .factOutsideDecision:
+            "a condition on a fact the rule's decision cannot know (a family-member fact outside family_sharing)"
         case .wrongFolder: "a policy file whose region is not of its folder's level (a city under provinces/)"
         case .calendarDay: "a calendar entry on the wrong kind of day or in the wrong year"
         case .unusedSource: "a source that no rule, attribute or calendar cites"
@@ -87,6 +91,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .badRestatement:
             "`restates` names a rule that is not a less specific rule of the same decision in the chain"
         case .testFailed: "an applicant case in tests/ did not get the expected answer"
+        case .moreDiagnostics: "more problems in a file than the report shows; they are counted"
         case .ineffectiveKey:
             "a key that has no effect where it is written (for example priority under hit policy first)"
         }

@@ -12,8 +12,10 @@ public enum SystemFile {
         /// The path in quotes, or a name such as "standard output".
         public var place: String
         public var reason: String
-        /// "read" or "write".
+        /// "read", "write" or "create".
         public var action: String
+        /// The file was readable but longer than the limit asked for.
+        public var exceededLimit = false
 
         public init(place: String, reason: String, action: String) {
             self.place = place
@@ -52,7 +54,9 @@ public enum SystemFile {
             }
             if n == 0 { return bytes }
             guard bytes.count + n <= limit else {
-                throw Failure(place: name, reason: "it is longer than \(limit) bytes", action: "read")
+                var failure = Failure(place: name, reason: "it is longer than \(limit) bytes", action: "read")
+                failure.exceededLimit = true
+                throw failure
             }
             bytes += chunk[0..<n]
         }
@@ -123,6 +127,20 @@ extension SystemFile {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
         default: return .unusable("it is neither a file nor a directory")
+        }
+    }
+
+    /// Creates `path` and any missing parents, like `mkdir -p`.
+    public static func makeDirectories(_ path: String) throws(Failure) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw Failure(place: "'\(prefix)'", errno: errno, action: "create")
+            }
+        }
+        guard kind(of: path) == .directory else {
+            throw Failure(place: "'\(path)'", reason: "it exists and is not a directory", action: "create")
         }
     }
 

@@ -49,7 +49,9 @@ public struct FactsDecoder: Sendable {
             case "destination": destination = value
             case "application_date": applicationDate = value
             case "family_member": familyMember = value
-            default: throw InputError(field: key, message: "unknown fact", allowed: knownKeys)
+            default:
+                throw InputError(
+                    field: key, message: "unknown fact" + Spelling.hint(for: key, in: knownKeys), allowed: knownKeys)
             }
         }
         var date = today
@@ -99,7 +101,9 @@ public struct FactsDecoder: Sendable {
                 field: fact.name, message: "expected a string, found \(value.typeName)", allowed: fact.values)
         }
         guard let i = fact.values.firstIndex(of: s) else {
-            throw InputError(field: fact.name, message: "unknown value '\(s)'", allowed: fact.values)
+            throw InputError(
+                field: fact.name, message: "unknown value '\(s)'" + Spelling.hint(for: s, in: fact.values),
+                allowed: fact.values)
         }
         return Int8(i)
     }
@@ -130,13 +134,16 @@ public struct FactsDecoder: Sendable {
         }
         for (key, _) in pairs where !Self.memberKeys.contains(key) {
             throw InputError(
-                field: "family_member.\(key)", message: "unknown field", allowed: Self.memberKeys)
+                field: "family_member.\(key)", message: "unknown field" + Spelling.hint(for: key, in: Self.memberKeys),
+                allowed: Self.memberKeys)
         }
         var relation = ApplicantFacts.missing
         if let r = value["relation"], r != .null {
             guard case .string(let s) = r, let i = columns.relations.firstIndex(of: s) else {
+                var hint = ""
+                if case .string(let typed) = r { hint = Spelling.hint(for: typed, in: columns.relations) }
                 throw InputError(
-                    field: "family_member.relation", message: "unknown value \(r.serialized())",
+                    field: "family_member.relation", message: "unknown value \(r.serialized())" + hint,
                     allowed: columns.relations)
             }
             relation = Int8(i)

@@ -66,6 +66,15 @@ extension Evaluator {
         return accepted
     }
 
+    /// Writes the error line for a line rejected as a whole (`{"error": {"field": "(line)", ...}, "line": N}`).
+    public static func writeLineError(_ message: String, number: Int, into out: ByteBuffer) {
+        var bytes: [UInt8] = []
+        JSONValue.object([("error", lineError(message)), ("line", .number(Double(number)))])
+            .write(into: &bytes, pretty: false, indent: 0)
+        out.append(bytes)
+        out.append(UInt8(ascii: "\n"))
+    }
+
     private static func lineError(_ message: String) -> JSONValue {
         .object([("field", .string("(line)")), ("message", .string(message))])
     }

@@ -9,7 +9,9 @@ struct JSONParser {
         var offset: Int
         /// For a key given twice in one object: its dotted path from the top (`family_member.relation`).
         var duplicateKey: String?
-        var description: String { "\(message) at byte \(offset + 1)" }
+        /// False when no place is worth naming (the input is empty).
+        var located = true
+        var description: String { located ? "\(message) at byte \(offset + 1)" : message }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -26,7 +28,14 @@ struct JSONParser {
 
     private static func parse(buffer: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
         var parser = JSONParser(bytes: buffer)
+        // A UTF-8 byte-order mark (as some editors write) is not part of the JSON (RFC 8259 §8.1).
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
         parser.skipSpace()
+        guard parser.i < buffer.count else {
+            var failure = parser.fail("the input is empty; expected a JSON object of facts")
+            failure.located = false
+            throw failure
+        }
         let value = try parser.value()
         parser.skipSpace()
         guard parser.i == buffer.count else { throw parser.fail("unexpected text after the JSON value") }
@@ -257,6 +266,7 @@ struct JSONParser {
         guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
             let n = Double(text)
         else { throw Failure(message: "invalid number", offset: start) }
+        guard n.isFinite else { throw Failure(message: "the number \(text) is too large", offset: start) }
         return .number(n)
     }
 }

@@ -79,7 +79,9 @@ extension JSONValue {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n):
-            if n.rounded() == n, abs(n) < 1e15 {
+            if !n.isFinite {
+                out.append(contentsOf: "null".utf8)  // JSON has no infinity or NaN
+            } else if n.rounded() == n, abs(n) < 1e15 {
                 out.append(contentsOf: String(Int(n)).utf8)
             } else {
                 out.append(contentsOf: String(n).utf8)

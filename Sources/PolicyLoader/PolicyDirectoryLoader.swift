@@ -52,23 +52,39 @@ public enum PolicyDirectoryLoader {
                     .missingFile, "the policy directory has no national.yaml", at: .file("\(root)/national.yaml"),
                     help: "the national baseline is the fallback for every region"))
         }
+        var filesLost = false
         for path in policyPaths {
-            guard let node = parse(path, required: false) else { continue }
-            if let file = PolicyFileLoader.load(node, path: path, reader: &reader) { policies.append(file) }
+            guard let node = parse(path, required: false) else {
+                filesLost = filesLost || SystemFile.kind(of: path) != .missing
+                continue
+            }
+            if let file = PolicyFileLoader.load(node, path: path, reader: &reader) {
+                policies.append(file)
+            } else {
+                filesLost = true
+            }
         }
 
         var calendars: [CalendarDecl] = []
         for path in yamlFiles(in: "\(root)/calendars", diagnostics: &diagnostics) {
-            guard let node = parse(path, required: false) else { continue }
-            if let calendar = CalendarLoader.load(node, path: path, reader: &reader) { calendars.append(calendar) }
+            guard let node = parse(path, required: false) else {
+                filesLost = true
+                continue
+            }
+            if let calendar = CalendarLoader.load(node, path: path, reader: &reader) {
+                calendars.append(calendar)
+            } else {
+                filesLost = true
+            }
         }
 
         reportUnreadFiles(in: root, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: reader.diagnostics)
-        let syntax = PolicySetSyntax(
+        var syntax = PolicySetSyntax(
             root: root, regions: regionsFile?.regions ?? [], regionsFile: regionsPath,
             regionSources: regionsFile?.sources ?? [], sources: sources, sourcesReadable: sourcesRoot != nil,
             policies: policies, calendars: calendars, vocabulary: vocabulary)
+        syntax.filesLost = filesLost
         return Result(syntax: syntax, diagnostics: diagnostics)
     }
 

@@ -123,6 +123,7 @@ enum PolicyFileLoader {
             id: id, decision: decision, when: conditions, then: outputs, effective: effective, sources: sources,
             overrides: overrides, priority: priority, note: note, span: node.span)
         decl.restates = f["restates"].flatMap { reader.string($0, what: "restates") }
+        decl.sourcesWritten = f["sources"] != nil
         return decl
     }
 

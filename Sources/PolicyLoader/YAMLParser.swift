@@ -23,7 +23,9 @@ public enum YAMLParser {
 private struct Builder {
     let file: String
     let bytes: [UInt8]
-    let lineStarts: [Int]
+    /// The position cursor: a character index and its byte offset.
+    var cursorIndex = 0
+    var cursorOffset = 0
     var diagnostics: [Diagnostic] = []
     var anchors: [String: YAMLNode] = [:]
     /// Each anchored node's height (1 for a scalar), so an alias cannot nest deeper than the limit either.
@@ -32,27 +34,24 @@ private struct Builder {
     init(file: String, text: String) {
         self.file = file
         self.bytes = Array(text.utf8)
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
-        }
-        self.lineStarts = starts
     }
 
-    /// libyaml counts columns in characters; convert to a byte offset using the line table.
-    func position(_ mark: yaml_mark_t) -> SourcePosition {
-        let line = Int(mark.line)
-        let column = Int(mark.column)
-        guard line < lineStarts.count else {
-            return SourcePosition(line: line + 1, column: column + 1, offset: bytes.count)
+    /// libyaml counts in characters; the byte offset comes from a cursor (character index, byte
+    /// offset) moved from the previous mark, so marks in file order cost linear time in all,
+    /// however long a line is.
+    mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
+        let target = Int(mark.index)
+        while cursorIndex < target && cursorOffset < bytes.count {
+            cursorOffset += utf8Width(bytes[cursorOffset])
+            cursorIndex += 1
         }
-        var offset = lineStarts[line]
-        var chars = 0
-        while chars < column, offset < bytes.count {
-            offset += utf8Width(bytes[offset])
-            chars += 1
+        while cursorIndex > target && cursorOffset > 0 {
+            cursorOffset -= 1
+            while cursorOffset > 0 && bytes[cursorOffset] & 0xC0 == 0x80 { cursorOffset -= 1 }
+            cursorIndex -= 1
         }
-        return SourcePosition(line: line + 1, column: column + 1, offset: min(offset, bytes.count))
+        return SourcePosition(
+            line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: min(cursorOffset, bytes.count))
     }
 
     private func utf8Width(_ lead: UInt8) -> Int {
@@ -65,8 +64,9 @@ private struct Builder {
         }
     }
 
-    func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
-        SourceSpan(file: file, start: position(start), end: position(end))
+    mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
+        let from = position(start)
+        return SourceSpan(file: file, start: from, end: position(end))
     }
 
     mutating func run() -> YAMLParser.Result {
@@ -126,15 +126,21 @@ private struct Builder {
                 case YAML_SEQUENCE_START_EVENT:
                     stack.append(
                         Frame(
-                            start: event.start_mark, anchor: string(event.data.sequence_start.anchor), isMapping: false)
+                            start: position(event.start_mark), anchor: string(event.data.sequence_start.anchor),
+                            isMapping: false, isBlock: event.data.sequence_start.style != YAML_FLOW_SEQUENCE_STYLE)
                     )
                 case YAML_MAPPING_START_EVENT:
                     stack.append(
-                        Frame(start: event.start_mark, anchor: string(event.data.mapping_start.anchor), isMapping: true)
+                        Frame(
+                            start: position(event.start_mark), anchor: string(event.data.mapping_start.anchor),
+                            isMapping: true, isBlock: event.data.mapping_start.style != YAML_FLOW_MAPPING_STYLE)
                     )
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
-                    let nodeSpan = span(frame.start, event.end_mark)
+                    // A block collection ends where its last entry ends: libyaml's end mark is at the next
+                    // token, after any comment lines that follow.
+                    let end = frame.isBlock ? frame.lastEnd ?? position(event.end_mark) : position(event.end_mark)
+                    let nodeSpan = SourceSpan(file: file, start: frame.start, end: end)
                     let node =
                         frame.isMapping
                         ? YAMLNode(kind: .mapping(frame.pairs), span: nodeSpan)
@@ -152,9 +158,13 @@ private struct Builder {
     }
 
     private struct Frame {
-        var start: yaml_mark_t
+        var start: SourcePosition
         var anchor: String?
         var isMapping: Bool
+        /// Written with indentation rather than brackets.
+        var isBlock: Bool
+        /// Where the last entry attached so far ends.
+        var lastEnd: SourcePosition? = nil
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
@@ -172,6 +182,7 @@ private struct Builder {
         }
         let top = stack.count - 1
         stack[top].height = max(stack[top].height, height + 1)
+        stack[top].lastEnd = node.span.end
         if !stack[top].isMapping {
             stack[top].items.append(node)
             return
@@ -227,6 +238,13 @@ private struct Builder {
             message = "\(problem) (\(context))"
         }
         let at = span(parser.problem_mark, parser.problem_mark)
+        if at.start.offset < bytes.count && bytes[at.start.offset] == 0x09 {
+            diagnostics.append(
+                .error(
+                    .yamlSyntax, "a tab character here: YAML indents and separates with spaces, never tabs", at: at,
+                    help: "replace the tab at line \(at.start.line), column \(at.start.column) with spaces"))
+            return
+        }
         var notes: [DiagnosticNote] = []
         if parser.context != nil {
             notes.append(

@@ -96,6 +96,8 @@ public struct RuleDecl: Sendable {
     public var then: [(key: Located<String>, value: OutputSyntax)]
     public var effective: EffectiveSyntax
     public var sources: [Located<String>]
+    /// False when the rule has no `sources:` key at all (the loader has reported that already).
+    public var sourcesWritten = true
     public var overrides: [Located<String>]
     /// A less specific rule this one deliberately restates (a local source confirming it).
     public var restates: Located<String>? = nil
@@ -194,6 +196,9 @@ public struct PolicySetSyntax: Sendable {
     /// vocabulary.yaml as written; nil when it is missing or not valid YAML (the loader said so),
     /// and then rules cannot be checked against it.
     public var vocabulary: VocabularySyntax?
+    /// True when a policy or calendar file could not be read or parsed: whatever it cites is
+    /// unknown, so no source can be called unused.
+    public var filesLost = false
 
     public init(
         root: String, regions: [RegionDecl], regionsFile: String?, regionSources: [Located<String>],

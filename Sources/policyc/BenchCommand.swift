@@ -23,7 +23,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         if let peer {
             let table = try loadTable(path: "\(peer)/table.json")
-            let data = try readFacts("\(peer)/facts.jsonl")
+            let data = try readFacts("\(peer)/facts.jsonl", limit: .max)
             let lines = data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
             for r in Benchmark.external(table, facts: lines, runs: runs) {
                 let ms = Benchmark.seconds(r.median) * 1000

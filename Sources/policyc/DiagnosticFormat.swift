@@ -12,8 +12,10 @@ import PolicyDiagnostics
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case human, text, gnu, json, github, sarif
 
-    func render(_ diagnostics: [Diagnostic], color: ColorChoice) -> String {
-        switch self {
+    /// At most `Diagnostic.shownPerFile` diagnostics a file, and a count of the rest.
+    func render(_ all: [Diagnostic], color: ColorChoice) -> String {
+        let diagnostics = Diagnostic.capped(all)
+        return switch self {
         case .human: HumanRenderer.render(diagnostics, useColor: color.enabled)
         case .text: TextRenderer.render(diagnostics)
         case .gnu: GNURenderer.render(diagnostics)

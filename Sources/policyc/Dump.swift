@@ -21,7 +21,7 @@ struct Dump: ParsableCommand {
 
     func run() throws {
         let compilation = Compiler.compile(directory: directory)
-        if compilation.hasErrors { printError(TextRenderer.render(compilation.diagnostics)) }
+        if compilation.hasErrors { printError(TextRenderer.render(Diagnostic.capped(compilation.diagnostics))) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data

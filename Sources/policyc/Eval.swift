@@ -8,7 +8,8 @@ struct Eval: ParsableCommand {
         abstract: "Answer an applicant's questions: transfer, balance, timing and family sharing.",
         discussion: """
             Reads one JSON object of facts (or JSON Lines with --jsonl). Exit status: 0 answered; \
-            1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage or I/O.
+            1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage, I/O, an invalid \
+            table or policies with errors.
             """)
 
     @OptionGroup var options: AnswerOptions
@@ -22,6 +23,11 @@ struct Eval: ParsableCommand {
         help: ArgumentHelp(
             "With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due "
                 + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerForm = .full
+    @Option(
+        help: ArgumentHelp(
+            "The longest facts line (or, without --jsonl, facts document) accepted, in bytes; a longer line is "
+                + "rejected and the stream goes on (default 1048576).", valueName: "n")) var maxLineBytes =
+        LineReader.defaultMaxLineBytes
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
 
@@ -31,6 +37,15 @@ struct Eval: ParsableCommand {
             guard (1...256).contains(jobs) else {
                 throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
             }
+        }
+        guard maxLineBytes >= 1 else {
+            throw ValidationError("--max-line-bytes must be at least 1, got \(maxLineBytes)")
+        }
+        if jsonl && options.format == .text {
+            throw ValidationError("--jsonl writes JSON; --format text does not apply")
+        }
+        if jsonl && options.lang != nil {
+            throw ValidationError("--lang applies to readable answers; --jsonl writes JSON")
         }
         if explain && jsonl { throw ValidationError("--explain explains one answer; it does not apply to --jsonl") }
         if answer == .compact && !jsonl { throw ValidationError("--answer compact applies to --jsonl only") }
@@ -51,16 +66,16 @@ struct Eval: ParsableCommand {
             // Streamed: memory stays flat however many lines come in.
             let fd: Int32 = facts == "-" ? 0 : open(facts, O_RDONLY)
             guard fd >= 0 else {
-                printError("policyc: cannot read facts file '\(facts)'")
+                printError("policyc: cannot read '\(facts)': \(String(cString: strerror(errno)))")
                 throw ExitStatus.usage.exitCode
             }
             defer { if fd != 0 { close(fd) } }
             try answerLines(
-                LineReader(fd: fd), evaluator: evaluator,
+                LineReader(fd: fd, maxLineBytes: maxLineBytes), evaluator: evaluator,
                 options: .init(today: day, form: answer, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all))
             return
         }
-        let input = try readFacts(facts)
+        let input = try readFacts(facts, limit: maxLineBytes)
         try answerOne(input, evaluator: evaluator, today: day)
     }
 
@@ -71,14 +86,14 @@ struct Eval: ParsableCommand {
         } catch {
             if let duplicate = InputError.duplicateKey(in: error) {
                 printError("policyc: \(duplicate.description)")
-                if options.format == .json {
+                if options.outputFormat == .json {
                     try writeOut(JSONValue.object([("error", duplicate.json)]).serialized(pretty: true) + "\n")
                 }
                 throw ExitStatus.findings.exitCode
             }
             let error = InputError.factsNotJSON(error)
             printError("policyc: \(error.message)")
-            if options.format == .json {
+            if options.outputFormat == .json {
                 try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
@@ -88,13 +103,13 @@ struct Eval: ParsableCommand {
             facts = try evaluator.facts(from: json, today: today)
         } catch {
             printError("policyc: \(error.description)")
-            if options.format == .json {
+            if options.outputFormat == .json {
                 try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
             }
             throw ExitStatus.findings.exitCode
         }
         let answer = evaluator.answer(facts)
-        switch options.format {
+        switch options.outputFormat {
         case .json:
             var output = answer.json
             if explain, case .object(var pairs) = output {
@@ -103,9 +118,10 @@ struct Eval: ParsableCommand {
             }
             try writeOut(output.serialized(pretty: true) + "\n")
         case .text:
-            try writeOut(AnswerText.render(answer, english: options.lang == .en))
+            try writeOut(AnswerText.render(answer, english: options.language == .en))
             if explain {
-                try writeOut("\n" + evaluator.explain(facts).text(english: options.lang == .en, evaluator: evaluator))
+                try writeOut(
+                    "\n" + evaluator.explain(facts).text(english: options.language == .en, evaluator: evaluator))
             }
         }
     }
@@ -116,22 +132,26 @@ struct Eval: ParsableCommand {
     private func answerLines(_ input: LineReader, evaluator: Evaluator, options: Evaluator.LineOptions) throws {
         var reader = input
         var lines: [Range<Int>] = []
+        var tooLong: [Int] = []
         var lineNumber = 0
-        let workers = JSONLinesWorkers(workers: jobs ?? 1, evaluator: evaluator, options: options)
+        let workers = JSONLinesWorkers(
+            workers: jobs ?? 1, evaluator: evaluator, options: options, maxLineBytes: reader.maxLineBytes)
         func writeFailed() -> Error {
             printError("policyc: cannot write the answers (\(String(cString: strerror(errno))))")
             return ExitStatus.usage.exitCode
         }
         while true {
             do {
-                try reader.nextBatch(into: &lines)
+                try reader.nextBatch(into: &lines, tooLong: &tooLong)
             } catch {
-                printError("policyc: cannot read the facts: \(error)")
+                printError(
+                    "policyc: cannot read \(self.options.facts == "-" ? "standard input" : "'\(self.options.facts)'"): \(error)"
+                )
                 _ = workers.finish()
                 throw ExitStatus.usage.exitCode
             }
             if lines.isEmpty { break }
-            guard workers.answer(reader.buffer, lines: lines, firstLine: lineNumber + 1, to: 1) else {
+            guard workers.answer(reader.buffer, lines: lines, tooLong: tooLong, firstLine: lineNumber + 1, to: 1) else {
                 _ = workers.finish()
                 throw writeFailed()
             }

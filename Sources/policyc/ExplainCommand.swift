@@ -7,7 +7,9 @@ import PolicyEvaluator
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain an answer: the rules considered, and for each one that did not decide, why not.",
-        discussion: "Exit status: 0 explained; 1 the facts were rejected; 2 usage or I/O.")
+        discussion:
+            "Exit status: 0 explained; 1 the facts were rejected; 2 usage, I/O, an invalid table or policies with errors."
+    )
 
     @OptionGroup var options: AnswerOptions
 
@@ -28,9 +30,9 @@ struct Explain: ParsableCommand {
             throw ExitStatus.findings.exitCode
         }
         let explanation = evaluator.explain(parsed)
-        switch options.format {
+        switch options.outputFormat {
         case .json: try writeOut(explanation.json.serialized(pretty: true) + "\n")
-        case .text: try writeOut(explanation.text(english: options.lang == .en, evaluator: evaluator))
+        case .text: try writeOut(explanation.text(english: options.language == .en, evaluator: evaluator))
         }
     }
 }

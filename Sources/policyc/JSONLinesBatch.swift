@@ -27,10 +27,13 @@ final class JSONLinesWorkers: @unchecked Sendable {
     private var writeError: Int32 = 0
     let evaluator: Evaluator
     let options: Evaluator.LineOptions
+    /// The longest line answered; longer ones are rejected (`--max-line-bytes`).
+    let maxLineBytes: Int
     /// Lines rejected so far (counted when a batch is answered).
     private(set) var rejected = 0
 
-    init(workers: Int, evaluator: Evaluator, options: Evaluator.LineOptions) {
+    init(workers: Int, evaluator: Evaluator, options: Evaluator.LineOptions, maxLineBytes: Int) {
+        self.maxLineBytes = maxLineBytes
         let workers = max(1, workers)
         let setCount = workers > 1 ? 2 : 1  // one core: write in line, so only one core is used
         sets = (0..<setCount).map { _ in (0..<workers).map { _ in Slot() } }
@@ -41,18 +44,27 @@ final class JSONLinesWorkers: @unchecked Sendable {
 
     /// Answers `lines` (ranges into `buffer`; line numbers start at `firstLine`) and writes the
     /// answers to `fd`, or hands them to the writer. False once a write has failed (errno set).
-    func answer(_ buffer: [UInt8], lines: [Range<Int>], firstLine: Int, to fd: Int32) -> Bool {
+    func answer(_ buffer: [UInt8], lines: [Range<Int>], tooLong: [Int], firstLine: Int, to fd: Int32) -> Bool {
         let k = current
         current = (current + 1) % sets.count
         free[k].wait()
         let slots = sets[k]
         let used = min(slots.count, max(1, lines.count / 256))  // small batches are not worth a thread
+        let tooLong = Set(tooLong)
+        let limit = maxLineBytes
         buffer.withUnsafeBufferPointer { pointer in
             let input = ReadOnlyBytes(bytes: pointer)
             let work: @Sendable (Int) -> Void = { w in
                 let per = (lines.count + used - 1) / used
                 let slot = slots[w]
                 for i in (w * per)..<min(lines.count, (w + 1) * per) {
+                    if !tooLong.isEmpty && tooLong.contains(i) {
+                        Evaluator.writeLineError(
+                            "the line is longer than \(limit) bytes (--max-line-bytes)", number: firstLine + i,
+                            into: slot.bytes)
+                        slot.rejected += 1
+                        continue
+                    }
                     let line = UnsafeBufferPointer(rebasing: input.bytes[lines[i]])
                     if !self.evaluator.answerLine(line, number: firstLine + i, options: self.options, into: slot.bytes)
                     {

@@ -1,5 +1,9 @@
 import ArgumentParser
+import DecisionTable
 import Foundation
+
+/// This policyc's version, printed by `policyc --version`.
+let policycVersion = "0.1.0"
 
 @main
 struct Policyc: ParsableCommand {
@@ -10,6 +14,7 @@ struct Policyc: ParsableCommand {
             Exit status: 0 success; 1 errors in the policies, failing tests or a rejected input; \
             2 usage or I/O problems.
             """,
+        version: "policyc \(policycVersion) (decision table format \(DecisionTableArtifact.currentVersion))",
         subcommands: [
             Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self, Schema.self,
         ]

@@ -62,9 +62,9 @@ struct Schema: ParsableCommand {
 
     private func writeAll(to directory: String, _ vocabulary: Vocabulary) throws {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try SystemFile.makeDirectories(directory)
         } catch {
-            printError("policyc: cannot create the directory '\(directory)' for the schemas")
+            printError("policyc: \(error)")
             throw ExitStatus.usage.exitCode
         }
         for name in PolicySchemas.names {
@@ -89,11 +89,14 @@ struct Schema: ParsableCommand {
         var problems: [String] = []
         for name in PolicySchemas.names {
             let path = "\(directory)/\(PolicySchemas.fileName(name))"
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append("\(path): missing")
+            let data: [UInt8]
+            do {
+                data = try SystemFile.read(path)
+            } catch {
+                problems.append(SystemFile.kind(of: path) == .missing ? "\(path): missing" : "\(error)")
                 continue
             }
-            if data != Data((PolicySchemas.text(named: name, vocabulary: vocabulary) ?? "").utf8) {
+            if data != Array((PolicySchemas.text(named: name, vocabulary: vocabulary) ?? "").utf8) {
                 problems.append("\(path): differs from `policyc schema \(name)`")
             }
         }

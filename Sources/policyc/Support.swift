@@ -20,18 +20,23 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 struct AnswerOptions: ParsableArguments {
     @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
     @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
-    @Option(help: "The policy directory to compile when no --table is given.") var policies = "policies"
-    @Option(help: "Output format: text (readable) or json.") var format: OutputFormat = .text
-    @Option(help: "Language of the readable answer: zh or en.") var lang: Language = .zh
+    @Option(help: "The policy directory to compile when no --table is given (default: policies).")
+    var policies: String?
+    @Option(help: "Output format: text (readable, the default) or json.") var format: OutputFormat?
+    @Option(help: "Language of the readable answer: zh (the default) or en.") var lang: Language?
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+
+    /// Optional above so that options which do not apply can be refused; these are the values.
+    var outputFormat: OutputFormat { format ?? .text }
+    var language: Language { lang ?? .zh }
+
+    func validate() throws { try checkOneTable(table: table, policies: policies) }
 
     /// `--as-of`, or today in China.
     func day() throws -> Day { try parseDay(asOf, option: "--as-of") ?? today() }
 
     /// The evaluator of `--table`, or of the policies compiled (diagnostics to standard error).
-    func evaluator() throws -> Evaluator {
-        Evaluator(table: try table.map(loadTable) ?? compiledTable(directory: policies))
-    }
+    func evaluator() throws -> Evaluator { Evaluator(table: try answeringTable(table: table, policies: policies)) }
 }
 
 /// Today's date in China (the application date when none is given).
@@ -55,20 +60,47 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     let compilation = Compiler.compile(directory: directory)
     if let table = compilation.table {
         let warnings = compilation.diagnostics.filter { $0.severity == .warning }
-        if !warnings.isEmpty { printError(TextRenderer.render(warnings)) }
+        if !warnings.isEmpty { printError(TextRenderer.render(Diagnostic.capped(warnings))) }
         return table
     }
-    printError(TextRenderer.render(compilation.diagnostics))
+    printError(TextRenderer.render(Diagnostic.capped(compilation.diagnostics)))
     printError("policyc: the policies in '\(directory)' have errors (\(TextRenderer.summary(compilation.diagnostics)))")
     let ioOnly = compilation.diagnostics.allSatisfy { $0.code == .ioError || $0.severity != .error }
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
 }
 
-/// The facts document: a file, or standard input for "-"; exits 2, saying why, when it cannot be read.
-func readFacts(_ path: String) throws -> Data {
+/// The table `eval` and `explain` answer from: a compiled file (`--table`), or the policies
+/// (`--policies`, default `policies`) compiled now. Policies with errors leave nothing to answer
+/// from, so that is status 2, as for an unreadable table: status 1 means the facts were rejected.
+func answeringTable(table: String?, policies: String?) throws -> DecisionTableArtifact {
+    if let table { return try loadTable(path: table) }
     do {
-        return Data(try path == "-" ? SystemFile.read(fd: 0, name: "standard input") : SystemFile.read(path))
+        return try compiledTable(directory: policies ?? "policies")
+    } catch let code as ExitCode where code == ExitStatus.findings.exitCode {
+        throw ExitStatus.usage.exitCode
+    }
+}
+
+/// `--table` and `--policies` name two tables; answering from one would silently ignore the other.
+func checkOneTable(table: String?, policies: String?) throws {
+    if table != nil && policies != nil {
+        throw ValidationError("give --table or --policies, not both")
+    }
+}
+
+/// The facts document: a file, or standard input for "-"; exits 2, saying why, when it cannot be
+/// read, and 1 (the input is rejected) when it is longer than `limit` bytes.
+func readFacts(_ path: String, limit: Int = LineReader.defaultMaxLineBytes) throws -> Data {
+    do {
+        let name = path == "-" ? "standard input" : "'\(path)'"
+        return Data(
+            try path == "-" ? SystemFile.read(fd: 0, name: name, limit: limit) : SystemFile.read(path, limit: limit))
     } catch {
+        if error.exceededLimit {
+            printError(
+                "policyc: the facts are longer than \(limit) bytes (--max-line-bytes); give one applicant's facts")
+            throw ExitStatus.findings.exitCode
+        }
         printError("policyc: \(error)")
         throw ExitStatus.usage.exitCode
     }

@@ -28,7 +28,7 @@ struct Test: ParsableCommand {
         guard let day = Day(parsing: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD") }
         let table = try compiledTable(directory: directory)
         let report = TestRunner.run(directory: directory, evaluator: .init(table: table), today: day)
-        if !report.diagnostics.isEmpty { printError(TextRenderer.render(report.diagnostics)) }
+        if !report.diagnostics.isEmpty { printError(TextRenderer.render(Diagnostic.capped(report.diagnostics))) }
         switch format {
         case .junit: try writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
         case .text: try writeOut(Self.text(report))
@@ -53,7 +53,12 @@ struct Test: ParsableCommand {
             }
         }
         // The count comes last, so CI systems that read the closing line find it.
-        if format == .text { try writeOut("policies: \(report.passed) passed, \(report.failed) failed\n") }
+        if format == .text {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            let unread =
+                errors == 0 ? "" : "; \(errors) error\(errors == 1 ? "" : "s") in the test files (cases not run)"
+            try writeOut("\(directory): \(report.passed) passed, \(report.failed) failed\(unread)\n")
+        }
         if failed { throw ExitStatus.findings.exitCode }
     }
 

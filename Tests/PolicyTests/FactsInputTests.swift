@@ -97,4 +97,43 @@ struct FactsInputTests {
             try JSONValue.parse(object(distinct + ["one-more"]))
         } throws: { "\($0)".contains("more than \(JSONParser.maxMembers) keys in an object") }
     }
+
+    @Test func aByteOrderMarkBeforeTheFactsIsIgnored() throws {
+        let withMark = Data([0xEF, 0xBB, 0xBF] + Array(#"{"origin": "南京"}"#.utf8))
+        #expect(try JSONValue.parse(withMark) == .object([("origin", .string("南京"))]))
+        let run = try CommandLineTests.policyc(
+            ["eval", "--format", "json"], stdin: "\u{FEFF}" + CommandLineTests.nanjing)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func emptyFactsSaySoWithoutAByteNumber() throws {
+        #expect {
+            try JSONValue.parse(Data("  \n".utf8))
+        } throws: { "\($0)" == "the input is empty; expected a JSON object of facts" }
+        let run = try CommandLineTests.policyc(["eval"], stdin: "")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the input is empty") && !run.stderr.contains("at byte"), "\(run.stderr)")
+    }
+
+    @Test func misspeltFactsAndValuesGetADidYouMean() throws {
+        let evaluator = try Fixture.shippedEvaluator()
+        for (json, field, suggestion) in [
+            (#"{"insurance_typ": "employee"}"#, "insurance_typ", "insurance_type"),
+            (#"{"insurance_type": "Employe"}"#, "insurance_type", "employee"),
+            (#"{"family_member": {"relatoin": "spouse"}}"#, "family_member.relatoin", "relation"),
+            (#"{"family_member": {"relation": "spose"}}"#, "family_member.relation", "spouse"),
+        ] {
+            #expect {
+                try evaluator.facts(from: JSONValue.parse(Data(json.utf8)), today: Self.today)
+            } throws: { error in
+                guard let error = error as? InputError else { return false }
+                return error.field == field && error.message.hasSuffix("; did you mean '\(suggestion)'?")
+            }
+        }
+        #expect {
+            try evaluator.facts(from: JSONValue.parse(Data(#"{"colour": "red"}"#.utf8)), today: Self.today)
+        } throws: { ($0 as? InputError)?.message == "unknown fact" }
+        #expect(
+            Spelling.closest(to: String(repeating: "origin", count: 1_000_000), in: evaluator.decoder.knownKeys) == nil)
+    }
 }

@@ -219,7 +219,9 @@ struct JSONLinesCommandTests {
     @Test func longLinesCarriageReturnsAndAMissingFinalNewlineAreRead() throws {
         let padded = "{" + String(repeating: " ", count: 2_500_000) + Self.nanjing.dropFirst()
         let input = [Self.nanjing + "\r", padded, Self.nanjing].joined(separator: "\n")  // no final newline
-        let run = try CommandLineTests.policyc(["eval", "--jsonl", "--answer", "compact"], stdin: input)
+        // Longer than the reader's chunk and than the default limit: allowed here, so the buffer must grow.
+        let run = try CommandLineTests.policyc(
+            ["eval", "--jsonl", "--answer", "compact", "--max-line-bytes", "4000000"], stdin: input)
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 3)
