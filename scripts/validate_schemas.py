@@ -330,7 +330,8 @@ def check_answers(tally, validators, policyc, policies, cases, regions):
             lines.append(bad[i][0])
             expected[len(lines)] = ("error", bad[i][1])
         if i == 3:
-            lines.append("   ")  # blank lines are skipped but counted
+            lines.append("   ")  # a blank line is rejected with its number, like any bad line
+            expected[len(lines)] = ("error", "(line)")
     for text, field in bad[len(good):]:
         lines.append(text)
         expected[len(lines)] = ("error", field)
@@ -338,7 +339,7 @@ def check_answers(tally, validators, policyc, policies, cases, regions):
     tally.check(result.returncode == 1, "policyc eval --jsonl exits 1 when a line is rejected",
                 [f"exit {result.returncode}"])
     out = result.stdout.decode("utf-8", errors="replace").splitlines()
-    tally.check(len(out) == len(expected), f"policyc eval --jsonl writes one line per non-blank line ({len(expected)})",
+    tally.check(len(out) == len(expected), f"policyc eval --jsonl writes one line per input line ({len(expected)})",
                 [f"got {len(out)} lines"])
     for number, text in zip(sorted(expected), out):
         kind, what = expected[number]
