@@ -21,3 +21,28 @@ extension Vocabulary {
         }
     }
 }
+
+/// The decisions beyond the published six: each is answered as a part of its own, under its name,
+/// after `family_sharing` (`AnswerJSON.swift`, `declaredParts`).
+enum DeclaredDecisions {
+    /// The decisions the answer writes in its published parts (transfer, balance, timing and
+    /// family_sharing).
+    static let published = [
+        "transfer_blockers", "balance_handling", "transfer_out_time", "transfer_in_time", "funds_arrival",
+        "family_sharing",
+    ]
+
+    /// What an output of a decision is: the published outputs' own text, else the output's name
+    /// under its decision's labels (the vocabulary does not label outputs); nil for an output of a
+    /// published decision that nothing here describes (`PolicySchemas.gaps` reports it).
+    static func text(of output: String, in decision: DecisionSpec) -> (zh: String, en: String)? {
+        if let text = PolicyFileSchema.outputText[output] { return text }
+        guard !published.contains(decision.name) else { return nil }
+        return ("\(decision.zh)：\(output)", "\(output) (\(decision.en))")
+    }
+}
+
+extension Vocabulary {
+    /// The decisions answered as parts of their own, in declaration order.
+    var declaredDecisions: [DecisionSpec] { decisions.filter { !DeclaredDecisions.published.contains($0.name) } }
+}
