@@ -32,12 +32,12 @@ enum DeclaredDecisions {
         "family_sharing",
     ]
 
-    /// What an output of a decision is: the published outputs' own text, else the output's name
-    /// under its decision's labels (the vocabulary does not label outputs); nil for an output of a
-    /// published decision that nothing here describes (`PolicySchemas.gaps` reports it).
+    /// What an output of a decision is: a published decision's outputs have their own text (nil
+    /// when nothing here describes one: `PolicySchemas.gaps` reports it); a declared decision's
+    /// output is its name under the decision's labels (the vocabulary does not label outputs, and
+    /// a name such as `reason` may mean something else there).
     static func text(of output: String, in decision: DecisionSpec) -> (zh: String, en: String)? {
-        if let text = PolicyFileSchema.outputText[output] { return text }
-        guard !published.contains(decision.name) else { return nil }
+        guard !published.contains(decision.name) else { return PolicyFileSchema.outputText[output] }
         return ("\(decision.zh)：\(output)", "\(output) (\(decision.en))")
     }
 }
