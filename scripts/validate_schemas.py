@@ -395,7 +395,18 @@ def compact_of(full):
     def step(s):
         return {"max_working_days": s["max_working_days"], "due": s["due"], **reference(s)}
 
+    def declared(part):
+        # A declared decision's part: its outputs without the text ones (`X` with `X_en`), then the
+        # reference fields.
+        texts = {k for k in part if k + "_en" in part}
+        texts |= {k + "_en" for k in texts}
+        outputs = {k: v for k, v in part.items()
+                   if k not in texts and k not in ("missing_facts", "decided_by", "sources", "note")}
+        return {**outputs, **reference(part)}
+
     t, timing, fam = full["transfer"], full["timing"], full["family_sharing"]
+    published = {"origin", "destination", "application_date", "transfer", "balance", "timing", "family_sharing",
+                 "sources", "table"}
     return {
         "origin": full["origin"] and full["origin"]["code"],
         "destination": full["destination"] and full["destination"]["code"],
@@ -407,6 +418,8 @@ def compact_of(full):
         "transfer_in": step(timing["transfer_in"]),
         "funds_arrival": {"duration": timing["funds_arrival"], **reference(timing["funds_arrival_basis"])},
         "family_sharing": fam and {"allowed": fam["allowed"], "channel": fam["channel"], **reference(fam)},
+        # Each decision the vocabulary declares beyond the six, after family_sharing.
+        **{k: declared(v) for k, v in full.items() if k not in published},
         "table": full["table"],
     }
 

@@ -64,7 +64,7 @@ extension AnswerSchema {
             ),
             ("due", ["description": Common.bi("最迟日期", "due date"), "anyOf": [Common.ref("date"), ["type": "null"]]]),
         ]
-        let properties: Node = .object([
+        let parts: [(String, Node)] = [
             ("origin", Common.described(Common.bi("转出地代码", "origin code"), nullableCode)),
             ("destination", Common.described(Common.bi("转入地代码", "destination code"), nullableCode)),
             ("application_date", Common.ref("date", "申请日期", "application date")),
@@ -111,14 +111,19 @@ extension AnswerSchema {
                             ("channel", ["enum": .array(channels.map { .string($0) } + [.null])]),
                         ] + referenceFields))
             ),
+        ]
+        let table: [(String, Node)] = [
             (
                 "table",
                 [
                     "description": Common.bi("决策表内容哈希", "decision table hash"), "type": "string",
                     "pattern": "^sha256:[0-9a-f]{64}$",
                 ]
-            ),
-        ])
+            )
+        ]
+        // The declared decisions' parts come after family_sharing, when every part is asked for.
+        let declared = vocabulary.declaredDecisions.map { ($0.name, declaredPart($0, compact: true)) }
+        let properties: Node = .object(parts + declared + table)
         guard case .object(let allDefs) = defs(vocabulary) else { return properties }
         let used = ["date", "regionCode", "missingFacts", "sourceIds", "duration", "unit"]
         return .object(

@@ -20,27 +20,41 @@ enum AnswerSchema {
     static let levels = [RegionLevel.national, .province, .city].map(\.rawValue)
 
     static func schema(_ vocabulary: Vocabulary) -> Node {
-        let properties: Node = [
-            "origin": Common.ref("region", "转出地", "origin"),
-            "destination": Common.ref("region", "转入地", "destination"),
-            "application_date": Common.ref(
-                "date", "申请日期（未给出时为今天或 --as-of）", "application date (today or --as-of when not given)"),
-            "transfer": transfer(vocabulary),
-            "balance": balance(vocabulary),
-            "timing": timing,
-            "family_sharing": familySharing(vocabulary),
-            "sources": [
-                "description": Common.bi("回答引用的所有来源，按 id 排序", "every source the answer cites, keyed and sorted by id"),
-                "type": "object",
-                "propertyNames": ["minLength": 1],
-                "additionalProperties": Common.ref("source"),
-            ],
-            "table": [
-                "description": Common.bi("所用决策表的内容哈希", "content hash of the decision table used"),
-                "type": "string",
-                "pattern": "^sha256:[0-9a-f]{64}$",
-            ],
+        let parts: [(String, Node)] = [
+            ("origin", Common.ref("region", "转出地", "origin")),
+            ("destination", Common.ref("region", "转入地", "destination")),
+            (
+                "application_date",
+                Common.ref(
+                    "date", "申请日期（未给出时为今天或 --as-of）", "application date (today or --as-of when not given)")
+            ),
+            ("transfer", transfer(vocabulary)),
+            ("balance", balance(vocabulary)),
+            ("timing", timing),
+            ("family_sharing", familySharing(vocabulary)),
         ]
+        let declared = vocabulary.declaredDecisions.map { ($0.name, declaredPart($0, compact: false)) }
+        let properties: Node = .object(
+            parts + declared + [
+                (
+                    "sources",
+                    [
+                        "description": Common.bi(
+                            "回答引用的所有来源，按 id 排序", "every source the answer cites, keyed and sorted by id"),
+                        "type": "object",
+                        "propertyNames": ["minLength": 1],
+                        "additionalProperties": Common.ref("source"),
+                    ]
+                ),
+                (
+                    "table",
+                    [
+                        "description": Common.bi("所用决策表的内容哈希", "content hash of the decision table used"),
+                        "type": "string",
+                        "pattern": "^sha256:[0-9a-f]{64}$",
+                    ]
+                ),
+            ])
         return .object(
             Common.head(
                 title: "policyc answer / 回答",
@@ -156,6 +170,72 @@ enum AnswerSchema {
                     "sourceIds", "转出和转入时限的来源（去重）",
                     "sources of the transfer-out and transfer-in limits, without repeats"),
             ])
+    }
+
+    /// A declared decision's part (`AnswerJSON.swift`, `declaredParts`): its outputs by kind, every
+    /// one null when nothing decided; then the provenance of the full answer, or the compact
+    /// answer's reference fields (where text outputs are left out).
+    static func declaredPart(_ decision: DecisionSpec, compact: Bool) -> Node {
+        var fields: [(String, Node)] = []
+        for output in decision.outputs {
+            let text =
+                DeclaredDecisions.text(of: output.name, in: decision)
+                ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
+            func described(_ node: Node, _ zh: String = "", _ en: String = "") -> Node {
+                Common.described(Common.bi(text.zh + zh, text.en + en), node)
+            }
+            let undecided = ("；未决定时为 null", "; null when undecided")
+            switch output.kind {
+            case .enumeration(let values), .optionalEnumeration(let values):
+                fields.append(
+                    (
+                        output.name,
+                        described(
+                            ["enum": .array(values.map { .string($0) } + [.null])],
+                            "：\(Common.glossaryZH(values))；无或未决定时为 null",
+                            ": \(Common.glossaryEN(values)); null when none or undecided")
+                    ))
+            case .count:
+                fields.append(
+                    (
+                        output.name,
+                        described(
+                            ["type": ["integer", "null"], "minimum": 0], "（工作日数）" + undecided.0,
+                            " (working days)" + undecided.1)
+                    ))
+            case .tristate:
+                fields.append(
+                    (
+                        output.name,
+                        described(
+                            ["type": ["boolean", "null"]], "：true 或 false；无法确认或未决定时为 null",
+                            ": true or false; null when not known or undecided")
+                    ))
+            case .duration:
+                fields.append(
+                    (
+                        output.name,
+                        Common.ref(
+                            "duration", text.zh + "；未规定时间或未决定时为 null",
+                            text.en + "; null when no time is stated or undecided")
+                    ))
+            case .text:
+                guard !compact else { continue }
+                fields.append(
+                    (
+                        output.name,
+                        described(["type": ["string", "null"]], "（中文）" + undecided.0, " (Chinese)" + undecided.1)
+                    ))
+                fields.append(
+                    (
+                        output.name + "_en",
+                        described(["type": ["string", "null"]], "（英文）" + undecided.0, " (English)" + undecided.1)
+                    ))
+            }
+        }
+        return closed(
+            Common.bi("\(decision.zh)（\(decision.name)）", "\(decision.en) (\(decision.name))"),
+            .object(fields + (compact ? referenceFields : basisFields)))
     }
 
     static func familySharing(_ vocabulary: Vocabulary) -> Node {

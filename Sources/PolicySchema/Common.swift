@@ -89,6 +89,22 @@ enum Common {
 
     static func typed(_ value: String, boolean: Bool) -> Node { boolean ? .bool(value == "true") : .string(value) }
 
+    /// A fact's default as JSON: a boolean, a whole number (for a number fact) or a string.
+    static func typed(_ value: String, of fact: FactSpec) -> Node {
+        if fact.number != nil, let n = Int(value) { return .int(n) }
+        return typed(value, boolean: fact.isBoolean)
+    }
+
+    /// `，0 到 600` / `, 0 to 600` (or `at least`, `at most`, nothing) for a number fact's bounds.
+    static func numberRange(_ bounds: NumberRange) -> (zh: String, en: String) {
+        switch (bounds.min, bounds.max) {
+        case (let lo?, let hi?): ("，\(lo) 到 \(hi)", ", \(lo) to \(hi)")
+        case (let lo?, nil): ("，至少 \(lo)", ", at least \(lo)")
+        case (nil, let hi?): ("，至多 \(hi)", ", at most \(hi)")
+        case (nil, nil): ("", "")
+        }
+    }
+
     // MARK: common $defs
 
     /// A date as policy files write it.

@@ -22,6 +22,7 @@ enum FactsSchema {
 
     /// One input fact: its label, its values with their meaning, and what leaving it out means.
     static func property(_ fact: FactSpec) -> Node {
+        if let bounds = fact.number { return numberProperty(fact, bounds) }
         var zh = fact.zh
         var en = fact.en
         if !fact.isBoolean {
@@ -46,6 +47,30 @@ enum FactsSchema {
             ("enum", fact.isBoolean ? nil : .array(fact.values.map { .string($0) } + [.null])),
             ("default", fact.defaultValue.map { Common.typed($0, boolean: fact.isBoolean) }),
             ("examples", .array(examples.map { Common.typed($0, boolean: fact.isBoolean) })),
+        ])
+    }
+
+    /// A number fact: a JSON whole number within the declared bounds.
+    static func numberProperty(_ fact: FactSpec, _ bounds: NumberRange) -> Node {
+        let range = Common.numberRange(bounds)
+        var zh = "\(fact.zh)：整数\(range.zh)"
+        var en = "\(fact.en): a whole number\(range.en)"
+        if let value = fact.defaultValue {
+            zh += "。缺省（或 null）时取 " + value
+            en += ". Left out (or null) means " + value
+        } else {
+            zh += "。无默认值：缺省（或 null）时，依赖它的回答为 null 并列入 missing_facts"
+            en +=
+                ". No default: when left out (or null), answers that depend on it are null and list it in missing_facts"
+        }
+        let example = fact.defaultValue.flatMap { Int($0) } ?? bounds.min ?? bounds.max ?? 0
+        return .object([
+            ("description", Common.bi(zh, en)),
+            ("type", ["integer", "null"]),
+            ("minimum", bounds.min.map(Node.int)),
+            ("maximum", bounds.max.map(Node.int)),
+            ("default", fact.defaultValue.map { Common.typed($0, of: fact) }),
+            ("examples", [.int(example)]),
         ])
     }
 

@@ -155,6 +155,7 @@ enum PolicyFileSchema {
     ]
 
     static func condition(_ fact: FactSpec) -> Node {
+        if let bounds = fact.number { return numberCondition(fact, bounds) }
         var zh = fact.zh
         var en = fact.en
         if fact.derived {
@@ -174,6 +175,31 @@ enum PolicyFileSchema {
                 zh + "。写一个值或值的列表（任一匹配即可）", en + ". One value, or a list of values (any of them matches)"),
             "anyOf": [item, ["type": "array", "minItems": 1, "items": item]],
             "examples": examples,
+        ]
+    }
+
+    /// A condition on a number fact: one whole number, or a range `{min, max}` (inclusive; either
+    /// may be left out). Resolve cuts the fact's bounds into the elementary ranges the rules name.
+    static func numberCondition(_ fact: FactSpec, _ bounds: NumberRange) -> Node {
+        let range = Common.numberRange(bounds)
+        return [
+            "description": Common.bi(
+                "\(fact.zh)（整数\(range.zh)）。写一个整数（恰好等于它），或范围 {min, max}（含两端，可省略其一）",
+                "\(fact.en) (a whole number\(range.en)). One whole number (exactly that value), or a range {min, max} "
+                    + "(both ends included; either may be left out)"),
+            "anyOf": [
+                ["type": "integer"],
+                [
+                    "type": "object",
+                    "additionalProperties": false,
+                    "minProperties": 1,
+                    "properties": [
+                        "min": ["description": Common.bi("最小值（含）", "the least value, included"), "type": "integer"],
+                        "max": ["description": Common.bi("最大值（含）", "the greatest value, included"), "type": "integer"],
+                    ],
+                ],
+            ],
+            "examples": [3, ["min": 4], ["min": 4, "max": 6]],
         ]
     }
 

@@ -16,8 +16,10 @@ extension PolicyFileSchema {
         "reason": ("理由", "the reason"),
     ]
 
-    static func output(_ spec: OutputSpec) -> Node {
-        let text = outputText[spec.name] ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
+    static func output(_ spec: OutputSpec, of decision: DecisionSpec) -> Node {
+        let text =
+            DeclaredDecisions.text(of: spec.name, in: decision)
+            ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
         switch spec.kind {
         case .enumeration(let values):
             return [
@@ -80,7 +82,7 @@ extension PolicyFileSchema {
             "type": "object",
             "additionalProperties": false,
             "required": .strings(decision.outputs.filter(\.required).map(\.name)),
-            "properties": .object(decision.outputs.map { ($0.name, output($0)) }),
+            "properties": .object(decision.outputs.map { ($0.name, output($0, of: decision)) }),
         ]
         guard decision.hitPolicy != .collect else { return outputs }
         return ["oneOf": [outputs, undetermined]]

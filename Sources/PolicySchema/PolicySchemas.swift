@@ -61,10 +61,13 @@ public enum PolicySchemas {
             gaps.append("\(fileName(name)): a key without a description")
         }
         // The decisions' enumerated outputs (blockers, handlings, channels) join below.
-        var values = vocabulary.facts.filter { !$0.isBoolean }.flatMap(\.values)
+        // A number fact's values are ranges (in a compiled table), not labelled words.
+        var values = vocabulary.facts.filter { !$0.isBoolean && $0.number == nil }.flatMap(\.values)
         values += Vocabulary.durationUnits
         values += PolicyKeys.confidences + PolicyKeys.regionLevels
-        for decision in vocabulary.decisions {
+        // A declared decision's outputs are described by its own labels and its values written as
+        // they are (the vocabulary labels neither).
+        for decision in vocabulary.decisions where DeclaredDecisions.published.contains(decision.name) {
             for output in decision.outputs {
                 if PolicyFileSchema.outputText[output.name] == nil {
                     gaps.append("output '\(output.name)' of \(decision.name) has no description")

@@ -71,7 +71,7 @@ enum TestsSchema {
 
     /// Answer paths (AnswerJSON.swift) a case may expect, with the values they can hold.
     static func expect(_ vocabulary: Vocabulary) -> Node {
-        let properties: Node = [
+        let published: Node = [
             "error.field": [
                 "description": Common.bi(
                     "期望输入被拒绝，且拒绝的是这个字段", "the input is expected to be rejected, naming this field"),
@@ -104,6 +104,8 @@ enum TestsSchema {
             "family_sharing.channel": expected(
                 "共济途径", "sharing channel", vocabulary.outputValues("family_sharing", "channel")),
         ]
+        guard case .object(let publishedPaths) = published else { return published }
+        let properties: Node = .object(publishedPaths + vocabulary.declaredDecisions.flatMap(declaredPaths))
         let patterns: Node = [
             "^transfer\\.blockers\\.[0-9]+\\.code$": expected(
                 "障碍代码", "blocker code", vocabulary.outputValues("transfer_blockers", "blocker"), nullable: false),
@@ -132,6 +134,56 @@ enum TestsSchema {
             "properties": properties,
             "patternProperties": patterns,
         ]
+    }
+
+    /// The paths of a declared decision's part (`DECISION.OUTPUT`; a text output's Chinese and
+    /// English as `OUTPUT` and `OUTPUT_en`), with the values its outputs take.
+    static func declaredPaths(_ decision: DecisionSpec) -> [(String, Node)] {
+        decision.outputs.flatMap { output -> [(String, Node)] in
+            let path = "\(decision.name).\(output.name)"
+            let text =
+                DeclaredDecisions.text(of: output.name, in: decision)
+                ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
+            switch output.kind {
+            case .enumeration(let values), .optionalEnumeration(let values):
+                return [(path, expected(text.zh, text.en, values))]
+            case .count:
+                return [
+                    (
+                        path,
+                        Common.described(
+                            Common.bi(text.zh + "（数字不加引号）", text.en + " (a number, unquoted)"), countOrNull)
+                    )
+                ]
+            case .tristate:
+                return [(path, ["description": Common.bi(text.zh, text.en), "enum": [true, false, .null]])]
+            case .duration:
+                return [
+                    (path, ["description": Common.bi(text.zh + "（null 表示未规定）", text.en + " (null: no time stated)")]),
+                    (
+                        path + ".unit",
+                        expected(text.zh + "的单位", "unit of " + text.en, Vocabulary.durationUnits, nullable: false)
+                    ),
+                ]
+            case .text:
+                return [
+                    (
+                        path,
+                        [
+                            "description": Common.bi(text.zh + "（中文）", text.en + " (Chinese)"),
+                            "type": ["string", "null"],
+                        ]
+                    ),
+                    (
+                        path + "_en",
+                        [
+                            "description": Common.bi(text.zh + "（英文）", text.en + " (English)"),
+                            "type": ["string", "null"],
+                        ]
+                    ),
+                ]
+            }
+        }
     }
 
     /// facts.schema.json, except that region codes may be unquoted.

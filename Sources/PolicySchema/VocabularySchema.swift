@@ -13,9 +13,9 @@ enum VocabularySchema {
         let properties: Node = [
             "facts": [
                 "description": Common.bi(
-                    "事实，键为事实名，按事实列的顺序：申请人给出的（type: boolean 或 enum），或由其他事实推导的（derive）",
-                    "the facts, keyed by name, in the order of the fact columns: given by the applicant (type: boolean "
-                        + "or enum) or derived from other facts (derive)"),
+                    "事实，键为事实名，按事实列的顺序：申请人给出的（type: boolean、enum 或 number），或由其他事实推导的（derive）",
+                    "the facts, keyed by name, in the order of the fact columns: given by the applicant (type: boolean, "
+                        + "enum or number) or derived from other facts (derive)"),
                 "type": "object",
                 "minProperties": 1,
                 "propertyNames": Common.ref("factName"),
@@ -102,18 +102,20 @@ enum VocabularySchema {
                 "type",
                 [
                     "description": Common.bi(
-                        "类型：boolean（true 或 false）或 enum（values 中的一个值）。申请人给出的事实必须写；推导的事实有 values 时可省略",
-                        "type: boolean (true or false) or enum (one of values). Needed for a fact the applicant gives; "
-                            + "a derived fact with values may leave it out"),
-                    "enum": ["boolean", "enum"],
+                        "类型：boolean（true 或 false）、enum（values 中的一个值）或 number（整数，可有 min、max；条件写整数或范围 {min, max}）。"
+                            + "申请人给出的事实必须写；推导的事实有 values 时可省略",
+                        "type: boolean (true or false), enum (one of values) or number (a whole number, with optional "
+                            + "min and max; conditions give a number or a range {min, max}). Needed for a fact the "
+                            + "applicant gives; a derived fact with values may leave it out"),
+                    "enum": ["boolean", "enum", "number"],
                 ]
             ),
             (
                 "values",
                 [
                     "description": Common.bi(
-                        "取值（enum 和推导的枚举事实），按顺序；布尔事实没有 values",
-                        "the values (enum and derived enumerated facts), in order; a boolean fact has none"),
+                        "取值（enum 和推导的枚举事实），按顺序；布尔和数值事实没有 values",
+                        "the values (enum and derived enumerated facts), in order; a boolean or number fact has none"),
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
@@ -125,11 +127,27 @@ enum VocabularySchema {
                 "default",
                 [
                     "description": Common.bi(
-                        "申请人未给出时取的值（values 之一，或布尔值）；没有 default 时，依赖它的回答为 null 并列入 missing_facts。推导的事实没有 default",
-                        "the value assumed when the applicant leaves the fact out (one of values, or a boolean); "
-                            + "without one, answers that depend on it are null and list it in missing_facts. A derived "
-                            + "fact has no default"),
-                    "anyOf": [["type": "boolean"], ["type": "string", "minLength": 1]],
+                        "申请人未给出时取的值（values 之一、布尔值，或数值事实的整数）；没有 default 时，依赖它的回答为 null 并列入 missing_facts。推导的事实没有 default",
+                        "the value assumed when the applicant leaves the fact out (one of values, a boolean, or a whole "
+                            + "number for a number fact); without one, answers that depend on it are null and list it in "
+                            + "missing_facts. A derived fact has no default"),
+                    "anyOf": [["type": "boolean"], ["type": "integer"], ["type": "string", "minLength": 1]],
+                ]
+            ),
+            (
+                "min",
+                [
+                    "description": Common.bi(
+                        "数值事实的最小值（含；仅 number）", "the least value of a number fact, included (number only)"),
+                    "type": "integer",
+                ]
+            ),
+            (
+                "max",
+                [
+                    "description": Common.bi(
+                        "数值事实的最大值（含；仅 number）", "the greatest value of a number fact, included (number only)"),
+                    "type": "integer",
                 ]
             ),
             ("derive", Common.ref("derivation")),
@@ -152,26 +170,34 @@ enum VocabularySchema {
                 (
                     "description",
                     Common.bi(
-                        "一个事实：申请人给出的（type，及 values、default），或推导的（derive 和 values，或 type: boolean）",
-                        "a fact: given by the applicant (type, with values and default), or derived (derive, with "
-                            + "values or type: boolean)")
+                        "一个事实：申请人给出的（type，及 values、default，数值事实为 min、max、default），或推导的（derive 和 values，或 type: boolean）",
+                        "a fact: given by the applicant (type, with values and default; a number fact with min, max "
+                            + "and default), or derived (derive, with values or type: boolean)")
                 ),
                 ("type", "object"), ("additionalProperties", false), ("required", ["zh", "en"]),
                 ("properties", .object(properties + labels(("事实", "fact")))),
                 (
                     "allOf",
                     [
-                        // Given facts say their type; derived ones take no default.
+                        // Given facts say their type; derived ones take no default and are not numbers.
                         [
                             "if": ["required": ["derive"]],
-                            "then": ["properties": ["default": false]],
+                            "then": ["properties": ["default": false, "type": ["not": ["const": "number"]]]],
                             "else": ["required": ["type"]],
                         ],
-                        // Booleans have no values; every other fact lists them.
+                        // Booleans and numbers have no values; every other fact lists them. Only numbers
+                        // have bounds.
                         [
                             "if": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
-                            "then": ["properties": ["values": false, "default": boolean]],
-                            "else": ["required": ["values"], "properties": ["default": ["type": "string"]]],
+                            "then": ["properties": ["values": false, "default": boolean, "min": false, "max": false]],
+                            "else": [
+                                "if": ["required": ["type"], "properties": ["type": ["const": "number"]]],
+                                "then": ["properties": ["values": false, "default": ["type": "integer"]]],
+                                "else": [
+                                    "required": ["values"],
+                                    "properties": ["default": ["type": "string"], "min": false, "max": false],
+                                ],
+                            ],
                         ],
                         // The scope relation has three values, a dated attribute's state two.
                         values(of: "scope", count: 3),
@@ -195,6 +221,10 @@ enum VocabularySchema {
                             "en": "employment",
                         ],
                         ["type": "boolean", "default": false, "zh": "已退休", "en": "retired"],
+                        [
+                            "type": "number", "min": 0, "max": 600, "zh": "断缴月数",
+                            "en": "months without contributions",
+                        ],
                         [
                             "derive": ["scope": ["origin", "destination"]],
                             "values": ["same_area", "intra_province", "cross_province"],
