@@ -3,6 +3,10 @@ import PolicyLoader
 
 /// Pieces every schema shares: bilingual descriptions, value glossaries and the common `$defs`.
 enum Common {
+    /// A whole number as policyc reads an unquoted YAML scalar (text), beside `integer` as an
+    /// editor reads it (YAML 1.2).
+    static let wholeNumberText: Node = ["type": "string", "pattern": "^-?[0-9]+$"]
+
     static let draft = "https://json-schema.org/draft/2020-12/schema"
     static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 

@@ -188,14 +188,20 @@ enum PolicyFileSchema {
                 "\(fact.en) (a whole number\(range.en)). One whole number (exactly that value), or a range {min, max} "
                     + "(both ends included; either may be left out)"),
             "anyOf": [
-                ["type": "integer"],
+                ["type": "integer"], Common.wholeNumberText,
                 [
                     "type": "object",
                     "additionalProperties": false,
                     "minProperties": 1,
                     "properties": [
-                        "min": ["description": Common.bi("最小值（含）", "the least value, included"), "type": "integer"],
-                        "max": ["description": Common.bi("最大值（含）", "the greatest value, included"), "type": "integer"],
+                        "min": [
+                            "description": Common.bi("最小值（含）", "the least value, included"),
+                            "anyOf": [["type": "integer"], Common.wholeNumberText],
+                        ],
+                        "max": [
+                            "description": Common.bi("最大值（含）", "the greatest value, included"),
+                            "anyOf": [["type": "integer"], Common.wholeNumberText],
+                        ],
                     ],
                 ],
             ],

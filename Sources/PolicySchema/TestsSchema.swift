@@ -196,7 +196,10 @@ enum TestsSchema {
             ("origin", Common.ref("yamlRegion", "转出地", "origin")),
             ("destination", Common.ref("yamlRegion", "转入地", "destination")),
         ]
-        properties += vocabulary.inputFacts.map { ($0.name, fact($0.name)) }
+        // A number fact is a plain YAML number, which policyc reads as written and `policyc test` passes on.
+        properties += vocabulary.inputFacts.map {
+            ($0.name, $0.number == nil ? fact($0.name) : ["anyOf": [fact($0.name), Common.wholeNumberText]])
+        }
         properties.append(("application_date", fact("application_date")))
         properties.append(
             (

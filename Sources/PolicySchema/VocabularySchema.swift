@@ -139,7 +139,7 @@ enum VocabularySchema {
                 [
                     "description": Common.bi(
                         "数值事实的最小值（含；仅 number）", "the least value of a number fact, included (number only)"),
-                    "type": "integer",
+                    "anyOf": [["type": "integer"], Common.wholeNumberText],
                 ]
             ),
             (
@@ -147,7 +147,7 @@ enum VocabularySchema {
                 [
                     "description": Common.bi(
                         "数值事实的最大值（含；仅 number）", "the greatest value of a number fact, included (number only)"),
-                    "type": "integer",
+                    "anyOf": [["type": "integer"], Common.wholeNumberText],
                 ]
             ),
             ("derive", Common.ref("derivation")),

@@ -57,7 +57,10 @@ struct SchemaDriftTests {
         // Every input fact is there, booleans as booleans, with the vocabulary's default.
         for fact in Self.vocabulary.facts where !fact.derived {
             let property = try #require(schema["properties"]?[fact.name], "facts.schema.json lacks '\(fact.name)'")
-            if fact.isBoolean {
+            if fact.number != nil {
+                #expect(
+                    property["type"] == .array([.string("integer"), .string("null")]), "'\(fact.name)' is a number")
+            } else if fact.isBoolean {
                 #expect(property["type"] == .array([.string("boolean"), .string("null")]), "'\(fact.name)' is boolean")
                 #expect(property["default"] == fact.defaultValue.map { .bool($0 == "true") })
             } else {
