@@ -16,7 +16,7 @@ struct DerivedFacts {
         self.facts = facts
         var v = facts.values
         let day = facts.applicationDate
-        for d in evaluator.columns.derived where needed & (1 << UInt64(d.column)) != 0 {
+        for d in evaluator.derivedColumns where needed & (1 << UInt64(d.column)) != 0 {
             switch d.kind {
             case .scope(let a, let b):
                 if let x = facts.region(a), let y = facts.region(b) {

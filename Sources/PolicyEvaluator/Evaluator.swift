@@ -13,6 +13,8 @@ public final class Evaluator: Sendable {
     /// Hit policy per decision (vocabulary order), as the table records it.
     let hitPolicies: [HitPolicy]
     let columns: FactColumns
+    /// `columns.derived`, stored here so deriving reads one array, not a copy of `columns`.
+    let derivedColumns: [FactColumns.DerivedColumn]
     /// The table's vocabulary: its facts, attributes and decisions.
     public var vocabulary: Vocabulary { table.vocabulary }
     /// Decision name -> number (vocabulary order).
@@ -27,7 +29,9 @@ public final class Evaluator: Sendable {
     private let derivedNeeded: [UInt64]
     /// Per dated attribute a derivation reads (`columns.attributes`) and region: the day it takes
     /// effect there (the region's own or its province's, the earlier), for O(1) lookups.
-    private let sinceDay: [[Day?]]
+    private let sinceDay: [Int32]
+    /// Regions in the table (the stride of `sinceDay`).
+    private let regionCount: Int
     private let sourcesByID: [String: SourceEntry]
     /// Answer fragments that depend only on the table, built once: `decided_by` per rule (without
     /// the national-baseline note), each region as JSON, and each region's baseline note.
@@ -41,6 +45,7 @@ public final class Evaluator: Sendable {
         precondition(vocabulary.facts.count <= DerivedFacts.Values.scalarCount, "the fact vector is too small")
         let columns = FactColumns(vocabulary)
         self.columns = columns
+        self.derivedColumns = columns.derived
         let decisionIndex = Dictionary(
             vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.decisionIndex = decisionIndex
@@ -65,12 +70,16 @@ public final class Evaluator: Sendable {
         self.calendar = WorkingCalendar(table.calendars)
         self.decoder = FactsDecoder(regions: regions, columns: columns)
         self.scanner = FactsScanner(regions: regions, decoder: decoder)
-        self.sinceDay = columns.attributes.map { name in
+        self.regionCount = regions.regions.count
+        self.sinceDay = columns.attributes.flatMap { name in
             var day: [Int: Day] = [:]
             for a in table.attributes where a.name == name {
                 if let r = regions.index(ofCode: a.region) { day[r] = min(a.value, day[r] ?? a.value) }
             }
-            return regions.regions.indices.map { r in regions.chain(of: r).compactMap { day[$0] }.min() }
+            // Int32.max: no date, never in effect.
+            return regions.regions.indices.map { r in
+                regions.chain(of: r).compactMap { day[$0] }.min().map { Int32(clamping: $0.number) } ?? .max
+            }
         }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         fragments = AnswerFragments(table: table, regions: regions, declared: parts.declared)
@@ -93,7 +102,8 @@ public final class Evaluator: Sendable {
     /// in the region or its province.
     @inline(__always)
     func since(_ attribute: Int, _ region: Int, _ day: Day) -> Bool {
-        sinceDay[attribute][region].map { $0 <= day } ?? false
+        let start = sinceDay[attribute * regionCount + region]
+        return start != .max && Int(start) <= day.number
     }
 
     /// The value a `since` derivation gives a region on a day (for witnesses): the fact's first
@@ -134,15 +144,15 @@ public final class Evaluator: Sendable {
             return run(d, derived)
         }
         let scope = columns.scope >= 0 ? derived.values[columns.scope] : -1
-        let ids = self.parts
+        // The part decisions read field by field: copying `self.parts` would retain its arrays.
         return Answer(
             facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil, parts: parts,
-            blockers: part(.transfer, ids.blockers), balance: part(.balance, ids.balance),
-            transferOut: part(.transferOut, ids.transferOut), transferIn: part(.transferIn, ids.transferIn),
-            funds: part(.fundsArrival, ids.funds),
-            family: facts.member == nil ? nil : part(.familySharing, ids.family),
-            declared: ids.declared.isEmpty || !evaluated.contains(.declared)
-                ? [] : ids.declared.map { run($0, derived) },
+            blockers: part(.transfer, self.parts.blockers), balance: part(.balance, self.parts.balance),
+            transferOut: part(.transferOut, self.parts.transferOut),
+            transferIn: part(.transferIn, self.parts.transferIn), funds: part(.fundsArrival, self.parts.funds),
+            family: facts.member == nil ? nil : part(.familySharing, self.parts.family),
+            declared: self.parts.declared.isEmpty || !evaluated.contains(.declared)
+                ? [] : self.parts.declared.map { run($0, derived) },
             evaluator: self)
     }
 
