@@ -6,15 +6,16 @@
 #  - `check` in every format on the shipped policies and on every broken fixture;
 #  - `test` in text and JUnit.
 # Usage: scripts/compare_contract.sh OLD_POLICYC NEW_POLICYC [LINES] [SAMPLE]   (defaults 200000 60)
+# POLICIES=DIR compares on another policy directory (default policies).
 # The tables' content hashes (`sha256:...`, in every answer) are replaced by `sha256:HASH` before
 # comparing, since any change to the table's content changes them; the script prints both.
 # Exit 0 when every output is identical; else lists what differs and exits 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-old=$(realpath "$1") new=$(realpath "$2") lines=${3:-200000} sample=${4:-60}
+old=$(realpath "$1") new=$(realpath "$2") lines=${3:-200000} sample=${4:-60} pol=${POLICIES:-policies}
 work=$(mktemp -d /tmp/policyc-contract.XXXXXX)
 trap '[ "${KEEP:-}" ] || rm -rf "$work"' EXIT
-"$new" compile policies -o "$work/table.json" > /dev/null
+"$new" compile "$pol" -o "$work/table.json" > /dev/null
 python3 - "$work/table.json" "$lines" > "$work/facts.jsonl" <<'PY'
 import json, random, sys
 table, count = json.load(open(sys.argv[1])), int(sys.argv[2])
@@ -48,18 +49,18 @@ same() {  # LABEL FILE-A FILE-B
 for side in old new; do
     bin=${!side}
     mkdir -p "$work/$side"
-    "$bin" eval --policies policies --jsonl --facts "$work/facts.jsonl" > "$work/$side/full.jsonl" || true
-    "$bin" eval --policies policies --jsonl --answer compact --facts "$work/facts.jsonl" \
+    "$bin" eval --policies "$pol" --jsonl --facts "$work/facts.jsonl" > "$work/$side/full.jsonl" || true
+    "$bin" eval --policies "$pol" --jsonl --answer compact --facts "$work/facts.jsonl" \
         > "$work/$side/compact.jsonl" || true
     head -n "$sample" "$work/facts.jsonl" | while IFS= read -r line; do
         for lang in zh en; do
-            printf '%s' "$line" | "$bin" eval --policies policies --as-of 2026-12-02 --lang "$lang" || true
-            printf '%s' "$line" | "$bin" explain --lang "$lang" || true
+            printf '%s' "$line" | "$bin" eval --policies "$pol" --as-of 2026-12-02 --lang "$lang" || true
+            printf '%s' "$line" | "$bin" explain --policies "$pol" --lang "$lang" || true
         done
-        printf '%s' "$line" | "$bin" explain --format json || true
+        printf '%s' "$line" | "$bin" explain --policies "$pol" --format json || true
     done > "$work/$side/text.txt" 2>&1
     for format in human text gnu json github sarif; do
-        "$bin" check --format "$format" --color never policies > "$work/$side/check-$format.txt" 2>&1 || true
+        "$bin" check --format "$format" --color never "$pol" > "$work/$side/check-$format.txt" 2>&1 || true
     done
     for fixture in Tests/PolicyTests/Fixtures/broken/*.yaml; do
         target=$(sed -n 's/^# replaces: *//p' "$fixture" | head -1)
@@ -71,12 +72,12 @@ for side in old new; do
                 >> "$work/$side/fixtures-$format.txt"
         done
     done
-    "$bin" test policies > "$work/$side/test.txt" 2>&1 || true
-    "$bin" test --format junit policies | sed -E 's/time="[^"]*"/time=""/g' > "$work/$side/junit.xml" 2>&1 || true
+    "$bin" test "$pol" > "$work/$side/test.txt" 2>&1 || true
+    "$bin" test --format junit "$pol" | sed -E 's/time="[^"]*"/time=""/g' > "$work/$side/junit.xml" 2>&1 || true
 done
 for f in "$work"/old/*.* "$work"/new/*.*; do sed -i -E 's/sha256:[0-9a-f]{64}/sha256:HASH/g' "$f"; done
-echo "table hashes: old $("$old" compile policies -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)," \
-    "new $("$new" compile policies -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)"
+echo "table hashes: old $("$old" compile "$pol" -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)," \
+    "new $("$new" compile "$pol" -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)"
 for f in "$work"/old/*.*; do same "$(basename "$f")" "$f" "$work/new/$(basename "$f")"; done
 echo "lines: $(wc -l < "$work/new/full.jsonl") full, $(wc -l < "$work/new/compact.jsonl") compact"
 exit $failed
