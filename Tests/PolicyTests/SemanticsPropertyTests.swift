@@ -34,17 +34,21 @@ struct SemanticsPropertyTests {
         return t
     }
 
+    /// The table a test case names: the shipped one, its priority or unique variant, or the synthetic set.
+    static func table(_ name: String, _ rng: inout Random) throws -> DecisionTableArtifact {
+        let shipped = try #require(Fixture.shipped.table)
+        switch name {
+        case "priority": return variant(shipped, .priority, &rng)
+        case "unique": return variant(shipped, .unique, &rng)
+        case "synthetic": return try #require(synthetic)
+        default: return shipped
+        }
+    }
+
     @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
     func evaluatorExplainAndPartitionAgree(_ name: String) throws {
         var rng = Random(seed: Self.seed &+ UInt64(name.utf8.count))
-        let shipped = try #require(Fixture.shipped.table)
-        let table: DecisionTableArtifact =
-            switch name {
-            case "priority": Self.variant(shipped, .priority, &rng)
-            case "unique": Self.variant(shipped, .unique, &rng)
-            case "synthetic": try #require(Self.synthetic)
-            default: shipped
-            }
+        let table = try Self.table(name, &rng)
         let evaluator = Evaluator(table: table)
         let analysis = TableAnalysis(table: table)
         let count = name == "synthetic" ? 400 : 1500
@@ -72,14 +76,7 @@ struct SemanticsPropertyTests {
     @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
     func anUnchangedTableDiffsEmpty(_ name: String) throws {
         var rng = Random(seed: Self.seed)
-        let shipped = try #require(Fixture.shipped.table)
-        let table: DecisionTableArtifact =
-            switch name {
-            case "priority": Self.variant(shipped, .priority, &rng)
-            case "unique": Self.variant(shipped, .unique, &rng)
-            case "synthetic": try #require(Self.synthetic)
-            default: shipped
-            }
+        let table = try Self.table(name, &rng)
         let diff = TableDiff(old: table, new: table)
         #expect(diff.isEmpty, "seed \(Self.seed) \(name): \(diff.answers.count) answer changes")
     }
@@ -87,13 +84,7 @@ struct SemanticsPropertyTests {
     @Test(arguments: ["shipped", "priority", "unique"])
     func diffReportsExactlyTheApplicantsWhoseAnswerMoves(_ name: String) throws {
         var rng = Random(seed: Self.seed &+ 7 &* UInt64(name.utf8.count))
-        let shipped = try #require(Fixture.shipped.table)
-        let old: DecisionTableArtifact =
-            switch name {
-            case "priority": Self.variant(shipped, .priority, &rng)
-            case "unique": Self.variant(shipped, .unique, &rng)
-            default: shipped
-            }
+        let old = try Self.table(name, &rng)
         let before = Evaluator(table: old)
         var insideSamples = 0
         for edit in 0..<12 {
@@ -129,18 +120,12 @@ struct SemanticsPropertyTests {
     }
 }
 
-/// SplitMix64, with the applicant and edit generators the property tests need.
+/// The benchmark's SplitMix64, with the applicant and edit generators the property tests need.
 struct Random {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+    var generator: SplitMix
+    init(seed: UInt64) { generator = SplitMix(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
