@@ -28,6 +28,7 @@ Writes DIR/policies/, DIR/table.json, DIR/facts.jsonl (policyc facts) and DIR/ex
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -74,6 +75,9 @@ def write_policies(workload, table, name, out):
         for c in [c for c in workload.CITIES if c[:2] == p[:2]]:
             regions.append(f'  - {{code: "{c}", name: C{c}, short: C{c}, pinyin: C{c}, level: city, parent: "{p}"}}')
     open(f"{out}/regions.yaml", "w").write("\n".join(regions) + "\n")
+    # The shipped vocabulary: the peers' table answers balance_handling, a decision it declares.
+    shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "policies", "vocabulary.yaml"),
+                f"{out}/vocabulary.yaml")
     open(f"{out}/sources.yaml", "w").write(
         "sources:\n"
         f"  - id: {SOURCE}\n"
