@@ -17,6 +17,9 @@ config=${FUZZ_CONFIG:-release}
 flags=(-c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld)
 # Swift's lazily initialised globals are kept for the life of the process, not leaked.
 export LSAN_OPTIONS="suppressions=$PWD/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# Deep enough allocation stacks that the swift_once frame of a global's initialiser (decoding the
+# harness's table, say) is in them for the suppression to match; the default 30 frames is not.
+export ASAN_OPTIONS="malloc_context_size=128${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 for target in "${targets[@]}"; do
     echo "== building $target ($config)"
     swift build "${flags[@]}" --product "$target"
