@@ -87,16 +87,34 @@ extension TableAnalysis {
 
 /// A YAML rule that would close a gap, for the author to complete.
 enum Skeleton {
+    /// Valid policy YAML: a condition that policy syntax cannot state (a region "other than those the
+    /// chain's rules name", ranges of a number fact that are not one range) becomes a comment.
     static func rule(decision: DecisionSpec, conditions: [(fact: String, values: [String])], interval: Interval)
         -> String
     {
         var lines = ["- id: TODO.\(decision.name)", "  decision: \(decision.name)"]
-        if !conditions.isEmpty {
-            let parts = conditions.map { c in
-                c.values.count == 1 ? "\(c.fact): \(c.values[0])" : "\(c.fact): [\(c.values.joined(separator: ", "))]"
+        var parts: [String] = []
+        var comments: [String] = []
+        for c in conditions {
+            if c.values.contains(FactSpace.otherRegion) {
+                let named = c.values.filter { $0 != FactSpace.otherRegion }
+                comments.append(
+                    "  # \(c.fact): a region that no rule of this chain names"
+                        + (named.isEmpty ? "" : ", or \(named.joined(separator: ", "))"))
+            } else if let range = numberRange(c.values) {
+                parts.append(
+                    "\(c.fact): {\([range.min.map { "min: \($0)" }, range.max.map { "max: \($0)" }].compactMap { $0 }.joined(separator: ", "))}"
+                )
+            } else if c.values.allSatisfy({ NumberRange(label: $0) != nil }) {
+                comments.append("  # \(c.fact) in \(c.values.joined(separator: " or ")) (one rule per range)")
+            } else {
+                parts.append(
+                    c.values.count == 1
+                        ? "\(c.fact): \(c.values[0])" : "\(c.fact): [\(c.values.joined(separator: ", "))]")
             }
-            lines.append("  when: {\(parts.joined(separator: ", "))}")
         }
+        if !parts.isEmpty { lines.append("  when: {\(parts.joined(separator: ", "))}") }
+        lines += comments
         let outputs = decision.outputs.map { "\($0.name): TODO" }.joined(separator: ", ")
         lines.append("  then: {\(outputs)}")
         switch (interval.from, interval.to) {
@@ -107,5 +125,15 @@ enum Skeleton {
         }
         lines.append("  sources: [TODO]")
         return lines.joined(separator: "\n")
+    }
+
+    /// Elementary ranges of a number fact (labels `4..6`) that join into one range, as that range.
+    static func numberRange(_ labels: [String]) -> NumberRange? {
+        let ranges = labels.compactMap(NumberRange.init(label:)).sorted { ($0.min ?? .min) < ($1.min ?? .min) }
+        guard !ranges.isEmpty, ranges.count == labels.count else { return nil }
+        for (a, b) in zip(ranges, ranges.dropFirst()) {
+            guard let hi = a.max, let lo = b.min, lo == hi + 1 else { return nil }
+        }
+        return NumberRange(min: ranges.first?.min, max: ranges.last?.max)
     }
 }
