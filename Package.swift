@@ -38,10 +38,9 @@ let package = Package(
             dependencies: [
                 "PolicyLoader", "PolicySyntax", "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis",
                 "PolicyEvaluator",
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "PolicyEvaluator", dependencies: ["DecisionTable"]),
+        .target(name: "PolicyEvaluator", dependencies: ["DecisionTable", "PolicyDiagnostics"]),
         .target(name: "PolicyAnalysis", dependencies: ["DecisionTable", "PolicyEvaluator"]),
         .target(name: "PolicySchema", dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyLoader"]),
         .target(

@@ -1,4 +1,3 @@
-import Crypto
 import DecisionTable
 import Foundation
 
@@ -11,8 +10,7 @@ public enum Lower {
             contentHash: "", vocabulary: resolved.vocabulary, decisions: resolved.decisions, regions: p.regions,
             sources: p.sources.sorted { $0.id < $1.id }, calendars: p.calendars,
             attributes: p.attributes.sorted { ($0.region, $0.name) < ($1.region, $1.name) }, rules: resolved.rules)
-        let bytes = (try? table.encoded()) ?? Data()
-        table.contentHash = "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        table.contentHash = table.computedContentHash
         return table
     }
 }

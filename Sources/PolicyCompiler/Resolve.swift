@@ -29,7 +29,11 @@ public struct ResolvedPolicy: Sendable {
     public var rules: [RuleEntry]
     /// Each decision (vocabulary order) with the hit policy in force.
     public var decisions: [DecisionEntry]
-    public var chains: [Chain]
+    /// Each subject's chain per decision and date interval, computed on request (for `dump`):
+    /// nothing else reads it, so compiling does not pay for it.
+    public var chains: [Chain] {
+        Resolve.chains(rules, decisions, RegionIndex(policy.regions))
+    }
 }
 
 public enum Resolve {
@@ -76,8 +80,7 @@ public enum Resolve {
             DecisionEntry(name: $0.name, hitPolicy: policy.hitPolicies[$0.name] ?? $0.hitPolicy)
         }
         let resolved = ResolvedPolicy(
-            policy: policy, vocabulary: vocabulary, rules: rules, decisions: decisions,
-            chains: chains(rules, decisions, index))
+            policy: policy, vocabulary: vocabulary, rules: rules, decisions: decisions)
         return (resolved, diagnostics)
     }
 

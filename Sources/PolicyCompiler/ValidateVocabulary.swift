@@ -48,7 +48,8 @@ enum ValidateVocabulary {
             unusable: check.unusable)
     }
 
-    private struct Check {
+    /// One pass over the file: what it reports, and the names that could not be made valid.
+    struct Check {
         var unusable: Set<String>
         var diagnostics: [Diagnostic] = []
 
@@ -321,133 +322,5 @@ enum ValidateVocabulary {
             return true
         }
 
-        // MARK: Decisions
-
-        mutating func decision(_ d: DecisionDecl) -> DecisionSpec? {
-            let name = d.name.value
-            let subject = d.subject.flatMap { s -> DecisionSubject? in
-                let subjects = ["origin", "destination"]
-                guard let subject = DecisionSubject(rawValue: s.value) else {
-                    report(
-                        .error(
-                            .unknownValue, "unknown subject '\(s.value)' of decision '\(name)'", at: s.span,
-                            help: Help.didYouMean(s.value, in: subjects)
-                                ?? "a decision is looked up in the region chain of: \(subjects.joined(separator: ", "))"
-                        ))
-                    return nil
-                }
-                return subject
-            }
-            let hitPolicy = d.hitPolicy.flatMap { h -> HitPolicy? in
-                let names = HitPolicy.allCases.map(\.rawValue)
-                guard let policy = HitPolicy(rawValue: h.value) else {
-                    report(
-                        .error(
-                            .unknownValue, "unknown hit policy '\(h.value)'", at: h.span,
-                            help: Help.didYouMean(h.value, in: names)
-                                ?? "hit policies: \(names.joined(separator: ", "))"))
-                    return nil
-                }
-                return policy
-            }
-            var complete = true
-            var outputs: [OutputSpec] = []
-            for o in d.outputs {
-                if let output = output(o, decision: name) {
-                    outputs.append(output)
-                } else if o.name.value != Vocabulary.undetermined {
-                    complete = false
-                }
-            }
-            if let span = d.outputsSpan, d.outputs.isEmpty {
-                report(
-                    .error(
-                        .emptyList, "decision '\(name)' has no outputs", at: span,
-                        help: "declare what its rules give, for example handling: {type: enum, values: [...]}"))
-                complete = false
-            }
-            if hitPolicy == .collect, complete, d.outputsSpan != nil {
-                let one: Bool
-                if outputs.count == 1, case .enumeration = outputs[0].kind { one = true } else { one = false }
-                if !one {
-                    report(
-                        .error(
-                            .inconsistentDeclaration,
-                            "a collect decision gives one enum output (its answer is the set of the values its "
-                                + "matching rules give); '\(name)' has \(Self.describe(outputs))",
-                            at: d.outputsSpan ?? d.name.span,
-                            help: "declare one output of type enum, or choose hit policy first, unique or priority"))
-                    complete = false
-                }
-            }
-            guard let subject, let hitPolicy, complete, d.outputsSpan != nil else {
-                unusable.insert(name)
-                return nil
-            }
-            return DecisionSpec(
-                name, subject: subject, hitPolicy: hitPolicy, outputs: outputs, zh: Self.label(d.zh, name),
-                en: Self.label(d.en, name))
-        }
-
-        static func describe(_ outputs: [OutputSpec]) -> String {
-            let kinds = outputs.map { o -> String in
-                switch o.kind {
-                case .enumeration: "\(o.name) (enum)"
-                case .optionalEnumeration: "\(o.name) (optional_enum)"
-                case .count: "\(o.name) (count)"
-                case .tristate: "\(o.name) (tristate)"
-                case .text: "\(o.name) (text)"
-                case .duration: "\(o.name) (duration)"
-                }
-            }
-            return kinds.joined(separator: ", ")
-        }
-
-        mutating func output(_ o: OutputDecl, decision: String) -> OutputSpec? {
-            let name = o.name.value
-            if name == Vocabulary.undetermined {
-                report(
-                    .error(
-                        .duplicateID, "an output cannot be named '\(name)'", at: o.name.span,
-                        help: "a rule gives '\(name): {zh, en}' in place of the outputs; choose another name"))
-                return nil
-            }
-            guard let type = o.type else { return nil }
-            let owner = "output '\(name)' of \(decision)"
-            let kind: OutputSpec.Kind
-            switch type.value {
-            case "enum", "optional_enum":
-                guard var values = valueList(o.values, of: owner, at: type.span) else { return nil }
-                if type.value == "optional_enum", let none = o.values?.value.first(where: { $0.value == "none" }) {
-                    report(
-                        .error(
-                            .duplicateID, "'none' is listed, but an optional_enum has it already", at: none.span,
-                            help: "remove 'none': every optional_enum may give it (null in the answer)"))
-                    values.removeAll { $0 == "none" }
-                }
-                kind = type.value == "enum" ? .enumeration(values) : .optionalEnumeration(values)
-            case "count", "tristate", "text", "duration":
-                if let listed = o.values {
-                    report(
-                        .error(
-                            .unknownKey, "a \(type.value) output takes no values", at: listed.span,
-                            help: "remove 'values:', or make '\(name)' an enum (type: enum)"))
-                }
-                switch type.value {
-                case "count": kind = .count
-                case "tristate": kind = .tristate
-                case "text": kind = .text
-                default: kind = .duration
-                }
-            default:
-                report(
-                    .error(
-                        .unknownValue, "unknown output type '\(type.value)'", at: type.span,
-                        help: Help.didYouMean(type.value, in: PolicyKeys.outputTypes)
-                            ?? "output types: \(PolicyKeys.outputTypes.joined(separator: ", "))"))
-                return nil
-            }
-            return OutputSpec(name: name, kind: kind, required: true)
-        }
     }
 }

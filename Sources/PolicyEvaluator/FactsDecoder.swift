@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 
 /// Turns a JSON facts object into encoded applicant facts, or a precise input error.
 public struct FactsDecoder: Sendable {
@@ -51,7 +52,7 @@ public struct FactsDecoder: Sendable {
             case "family_member": familyMember = value
             default:
                 throw InputError(
-                    field: key, message: "unknown fact" + Spelling.hint(for: key, in: knownKeys), allowed: knownKeys)
+                    field: key, message: "unknown fact" + Self.hint(for: key, in: knownKeys), allowed: knownKeys)
             }
         }
         var date = today
@@ -102,7 +103,7 @@ public struct FactsDecoder: Sendable {
         }
         guard let i = fact.values.firstIndex(of: s) else {
             throw InputError(
-                field: fact.name, message: "unknown value '\(s)'" + Spelling.hint(for: s, in: fact.values),
+                field: fact.name, message: "unknown value '\(s)'" + Self.hint(for: s, in: fact.values),
                 allowed: fact.values)
         }
         return Int8(i)
@@ -134,14 +135,14 @@ public struct FactsDecoder: Sendable {
         }
         for (key, _) in pairs where !Self.memberKeys.contains(key) {
             throw InputError(
-                field: "family_member.\(key)", message: "unknown field" + Spelling.hint(for: key, in: Self.memberKeys),
+                field: "family_member.\(key)", message: "unknown field" + Self.hint(for: key, in: Self.memberKeys),
                 allowed: Self.memberKeys)
         }
         var relation = ApplicantFacts.missing
         if let r = value["relation"], r != .null {
             guard case .string(let s) = r, let i = columns.relations.firstIndex(of: s) else {
                 var hint = ""
-                if case .string(let typed) = r { hint = Spelling.hint(for: typed, in: columns.relations) }
+                if case .string(let typed) = r { hint = Self.hint(for: typed, in: columns.relations) }
                 throw InputError(
                     field: "family_member.relation", message: "unknown value \(r.serialized())" + hint,
                     allowed: columns.relations)
@@ -158,5 +159,10 @@ public struct FactsDecoder: Sendable {
         }
         return ApplicantFacts.FamilyMember(
             relation: relation, region: try region(value["region"], field: "family_member.region"), insured: insured)
+    }
+
+    /// "; did you mean 'x'?" to end a message with (the diagnostics' one suggestion), or nothing.
+    static func hint(for word: String, in candidates: [String]) -> String {
+        Suggestion.closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -1,5 +1,6 @@
 import DecisionTable
 import Foundation
+import PolicyDiagnostics
 import Testing
 
 @testable import PolicyEvaluator
@@ -134,6 +135,7 @@ struct FactsInputTests {
             try evaluator.facts(from: JSONValue.parse(Data(#"{"colour": "red"}"#.utf8)), today: Self.today)
         } throws: { ($0 as? InputError)?.message == "unknown fact" }
         #expect(
-            Spelling.closest(to: String(repeating: "origin", count: 1_000_000), in: evaluator.decoder.knownKeys) == nil)
+            Suggestion.closest(to: String(repeating: "origin", count: 1_000_000), in: evaluator.decoder.knownKeys)
+                == nil)
     }
 }
