@@ -5,10 +5,12 @@ import PackageDescription
 // it imports, nothing more):
 // policyc (CLI) -> PolicyBench -> PolicyCompiler; policyc -> PolicyTestRunner, PolicySchema
 //   PolicyCompiler (validate, resolve, lower, analyse) -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
-//   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyEvaluator -> DecisionTable
-//   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyEvaluator
-//   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyEvaluator for JSON
-// The evaluator never sees YAML: it reads the compiled DecisionTable only.
+//   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyAnswers -> PolicyEvaluator -> DecisionTable
+//   PolicyAnswers (facts in, answers out: JSON, compact, text, JSON Lines) -> PolicyJSON (values, parser)
+//   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyAnswers
+//   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyJSON for dumps
+// The evaluator never sees YAML: it reads the compiled DecisionTable only. It knows no JSON either:
+// the answer formats build what they need from a table on first use (`Evaluator.formatState`).
 let package = Package(
     name: "policyc",
     platforms: [.macOS(.v13)],
@@ -16,11 +18,16 @@ let package = Package(
         .executable(name: "policyc", targets: ["policyc"]),
         // For the fuzz harnesses in Fuzz/ (their own package, built only by scripts/fuzz.sh).
         .library(
-            name: "PolicycCore", targets: ["DecisionTable", "PolicyEvaluator", "PolicyLoader", "PolicyDiagnostics"]),
+            name: "PolicycCore",
+            targets: [
+                "DecisionTable", "PolicyEvaluator", "PolicyJSON", "PolicyAnswers", "PolicyLoader", "PolicyDiagnostics",
+            ]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,32 +44,48 @@ let package = Package(
             name: "PolicyCompiler",
             dependencies: [
                 "PolicyLoader", "PolicySyntax", "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis",
-                "PolicyEvaluator",
+                "PolicyEvaluator", "PolicyJSON",
             ]
         ),
-        .target(name: "PolicyEvaluator", dependencies: ["DecisionTable", "PolicyDiagnostics"]),
-        .target(name: "PolicyAnalysis", dependencies: ["DecisionTable", "PolicyEvaluator"]),
-        .target(name: "PolicySchema", dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyLoader"]),
+        .target(
+            name: "PolicyEvaluator",
+            dependencies: ["DecisionTable", .product(name: "Atomics", package: "swift-atomics")]
+        ),
+        .target(name: "PolicyJSON"),
+        .target(
+            name: "PolicyAnswers",
+            dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyJSON", "PolicyDiagnostics"]),
+        .target(
+            name: "PolicyAnalysis", dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON"]),
+        .target(
+            name: "PolicySchema",
+            dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "PolicyLoader"]),
         .target(
             name: "PolicyBench",
-            dependencies: ["PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
+            dependencies: [
+                "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "PolicyDiagnostics",
+                "DecisionTable",
+            ]
         ),
         .target(
             name: "PolicyTestRunner",
-            dependencies: ["PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
+            dependencies: [
+                "PolicyLoader", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "PolicyDiagnostics", "DecisionTable",
+            ]
         ),
         .executableTarget(
             name: "policyc",
             dependencies: [
-                "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
+                "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PolicyTests",
             dependencies: [
-                "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics",
+                "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
+                "PolicyDiagnostics",
                 "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
             ],
             exclude: ["Fixtures"]

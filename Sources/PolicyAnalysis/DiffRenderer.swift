@@ -1,5 +1,6 @@
 import DecisionTable
 import PolicyEvaluator
+import PolicyJSON
 
 /// Renders a table diff for people (text), for tools (JSON) and for a pull-request comment (Markdown).
 public enum DiffRenderer {

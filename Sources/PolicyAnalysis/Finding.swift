@@ -1,5 +1,6 @@
 import DecisionTable
 import PolicyEvaluator
+import PolicyJSON
 
 /// One soundness finding about the compiled table, with the rules involved and a concrete
 /// applicant (facts `policyc eval` accepts) that shows it.

@@ -1,5 +1,6 @@
 import DecisionTable
 import PolicyEvaluator
+import PolicyJSON
 
 extension TableAnalysis {
     /// Dead rules, redundant overrides and contradictory conditions, from the evidence the sweeps gathered.

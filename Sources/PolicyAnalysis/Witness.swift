@@ -1,5 +1,7 @@
 import DecisionTable
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 /// Builds a concrete applicant inside a cube: chooses the regions and the date so that the derived
 /// facts (scope, member scope, wallet status, region conditions) fall in the cube, takes input facts

@@ -1,8 +1,10 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyDiagnostics
 import PolicyEvaluator
+import PolicyJSON
 
 /// Repeatable workloads, timed with a monotonic clock; medians of several runs.
 public enum Benchmark {

@@ -1,5 +1,6 @@
 import PolicyDiagnostics
 import PolicyEvaluator
+import PolicyJSON
 import PolicySyntax
 
 /// The syntax printer: the policy as written (the loader's output) as JSON, with the place of

@@ -1,11 +1,10 @@
 import DecisionTable
-import Foundation
 
 /// The four answers for one applicant, with the outcomes behind them.
 public struct Answer: Sendable {
     public let facts: ApplicantFacts
     /// same_area, intra_province or cross_province, as its index in `Vocabulary.scopes`.
-    let scopeIndex: Int?
+    package let scopeIndex: Int?
     public var scope: String? { scopeIndex.map { Vocabulary.scopes[$0] } }
     /// The parts that were evaluated (all, unless a compact JSON Lines run asked for fewer).
     public let parts: AnswerParts
@@ -17,7 +16,7 @@ public struct Answer: Sendable {
     public let family: DecisionOutcome?
     /// The outcomes of the declared decisions (`Evaluator.parts.declared` order).
     public let declared: [DecisionOutcome]
-    let evaluator: Evaluator
+    package let evaluator: Evaluator
     /// Due dates, computed once: the transfer-in deadline counts from the transfer-out deadline.
     public let transferOutDue: Day?
     public let transferInDue: Day?
@@ -73,55 +72,17 @@ public struct Answer: Sendable {
 extension Answer {
     /// The rule that decided an outcome; when a collect decision found nothing (no blocker),
     /// the most specific rule that was checked.
-    func decidingRule(_ outcome: DecisionOutcome) -> RuleEntry? {
+    package func decidingRule(_ outcome: DecisionOutcome) -> RuleEntry? {
         outcome.rules.first ?? (outcome.status == .decided ? outcome.checked.first : nil)
     }
 
-    func sources(_ outcome: DecisionOutcome) -> [String] {
+    package func sources(_ outcome: DecisionOutcome) -> [String] {
         var ids: [String] = []
         for r in outcome.citedRules {
             for s in evaluator.table.rules[r].sources where !ids.contains(s) { ids.append(s) }
         }
         return ids
     }
-
-    func note(_ outcome: DecisionOutcome) -> JSONValue {
-        switch outcome.status {
-        case .noRuleInForce: .string(AnswerNote.noRuleInForce(on: facts.applicationDate))
-        case .conflict: .string(AnswerNote.conflict(outcome.rules.map(\.id)))
-        case .noMatch: .string(AnswerNote.noMatch.description)
-        case .decided:
-            if case .text(let zh, let en)? = outcome.output?[Vocabulary.undetermined] {
-                .string(AnswerNote.undetermined(zh: zh, en: en))
-            } else {
-                .null
-            }
-        default:
-            .null
-        }
-    }
-}
-
-/// Why a part of an answer has no value, in Chinese and English: the one wording the JSON and
-/// the text answers share (the JSON writer copies the static pieces as bytes).
-enum AnswerNote {
-    /// Around the application date, which appears twice: before, date, middle, date, after.
-    static let noRuleInForcePieces: (StaticString, StaticString, StaticString) = (
-        "没有在 ", " 生效的规则 (no rule is in force on ", ")"
-    )
-    static let noMatch: StaticString = "没有规则适用于这些事实 (no rule applies to these facts)"
-
-    static func noRuleInForce(on day: Day) -> String {
-        let (before, middle, after) = noRuleInForcePieces
-        return "\(before)\(day)\(middle)\(day)\(after)"
-    }
-
-    static func conflict(_ ruleIDs: [String]) -> String {
-        "规则冲突: \(ruleIDs.joined(separator: ", ")) (conflicting rules)"
-    }
-
-    /// A rule that decides the value cannot be known, with its reason.
-    static func undetermined(zh: String, en: String) -> String { "\(zh) (\(en))" }
 }
 
 /// The parts of an answer, by the names the compact answer gives them.

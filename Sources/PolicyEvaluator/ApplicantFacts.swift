@@ -16,6 +16,24 @@ public struct ApplicantFacts: Sendable {
         public var relation: Int8
         public var region: Int?
         public var insured: Bool?
+
+        package init(relation: Int8, region: Int?, insured: Bool?) {
+            self.relation = relation
+            self.region = region
+            self.insured = insured
+        }
+    }
+
+    package init(
+        values: Values, origin: Int?, destination: Int?, applicationDate: Day, dateDefaulted: Bool,
+        member: FamilyMember?
+    ) {
+        self.values = values
+        self.origin = origin
+        self.destination = destination
+        self.applicationDate = applicationDate
+        self.dateDefaulted = dateDefaulted
+        self.member = member
     }
 
     public static let missing: Int8 = -1
@@ -49,76 +67,47 @@ public struct FactValues: Sendable, Equatable {
     }
 }
 
-/// A problem with the input, naming the field and, for values, the allowed ones.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var field: String
-    public var message: String
-    public var allowed: [String]?
-
-    public var description: String {
-        var text = "\(field): \(message)"
-        if let allowed { text += " (allowed: \(allowed.joined(separator: ", ")))" }
-        return text
-    }
-
-    public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [("field", .string(field)), ("message", .string(message))]
-        if let allowed { pairs.append(("allowed", .array(allowed.map { .string($0) }))) }
-        return .object(pairs)
-    }
-
-    /// The facts document (`eval`, `explain`) is not JSON at all.
-    public static func factsNotJSON(_ error: Error) -> InputError {
-        InputError(field: "(facts)", message: "the facts are not valid JSON: \(error)")
-    }
-
-    /// A JSON Lines line is not JSON at all.
-    static func lineNotJSON(_ error: Error) -> InputError {
-        InputError(field: "(line)", message: "not valid JSON: \(error)")
-    }
-}
-
 /// The table's facts as columns of the fact vector, in vocabulary order, with how each derived
 /// column is computed. Built once per evaluator from the table's vocabulary; the numbers are plain
 /// stored values, read on the hot path without lazy-initialisation checks.
-struct FactColumns: Sendable {
-    let facts: [FactSpec]
-    let index: [String: Int]
+package struct FactColumns: Sendable {
+    package let facts: [FactSpec]
+    package let index: [String: Int]
     /// Derived columns in column order, each with its derivation resolved to numbers.
-    let derived: [DerivedColumn]
+    package let derived: [DerivedColumn]
     /// The column of the transfer scope (origin to destination), -1 when the vocabulary has none.
-    let scope: Int
+    package let scope: Int
     /// The values of `family_member.relation` (the fact derived from that field), in order.
-    let relations: [String]
+    package let relations: [String]
     /// The region attributes the derivations read, by name (indices into `since`).
-    let attributes: [String]
+    package let attributes: [String]
 
     /// Region facts a derivation reads: the applicant's origin, destination, family member's region.
-    enum RegionSlot: Int, Sendable {
+    package enum RegionSlot: Int, Sendable {
         case origin = 0, destination = 1, member = 2
 
-        init?(_ name: String) {
+        package init?(_ name: String) {
             guard let i = Vocabulary.regionFacts.firstIndex(of: name) else { return nil }
             self.init(rawValue: i)
         }
 
         /// The input the applicant gives for this region fact.
-        var input: String { ["origin", "destination", "family_member.region"][rawValue] }
+        package var input: String { ["origin", "destination", "family_member.region"][rawValue] }
     }
 
-    struct DerivedColumn: Sendable {
-        enum Kind: Sendable {
+    package struct DerivedColumn: Sendable {
+        package enum Kind: Sendable {
             case scope(RegionSlot, RegionSlot)
             case relation
             case insured
             /// The attribute (index into `attributes`) of a region.
             case since(Int, RegionSlot)
         }
-        let column: Int
-        let kind: Kind
+        package let column: Int
+        package let kind: Kind
 
         /// Whether computing it needs the family member.
-        var readsMember: Bool {
+        package var readsMember: Bool {
             switch kind {
             case .relation, .insured: true
             case .scope(let a, let b): a == .member || b == .member
@@ -127,7 +116,7 @@ struct FactColumns: Sendable {
         }
     }
 
-    init(_ vocabulary: Vocabulary) {
+    package init(_ vocabulary: Vocabulary) {
         facts = vocabulary.facts
         index = Dictionary(facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         var attributes: [String] = []

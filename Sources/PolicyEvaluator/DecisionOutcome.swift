@@ -15,7 +15,7 @@ public struct DecisionOutcome: Sendable {
         case noMatch
 
         /// The name the compact answer gives the status, and its position in `allNames`.
-        var ordinal: Int {
+        package var ordinal: Int {
             switch self {
             case .decided: 0
             case .undetermined: 1
@@ -24,16 +24,16 @@ public struct DecisionOutcome: Sendable {
             case .noMatch: 4
             }
         }
-        static let allNames = ["decided", "undetermined", "conflict", "no_rule_in_force", "no_match"]
+        package static let allNames = ["decided", "undetermined", "conflict", "no_rule_in_force", "no_match"]
     }
 
     public var status: Status
-    let plan: ExecutionPlan?
+    package let plan: ExecutionPlan?
     /// The plan positions that decided (`first`/`priority`: one; `collect`/`unique`: several).
     let deciding: Positions
     /// The rules in force for this applicant's chain and date (planRule range).
     let inForce: Range<Int>
-    let missing: [String]?
+    package let missing: [String]?
 
     /// Up to 64 plan positions as a bit set, more as a list (only collect decisions get that long).
     enum Positions: Sendable {
@@ -94,7 +94,7 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// The plan position of the first deciding rule of a decided outcome.
-    var primaryPosition: Int? { status == .decided ? firstDecidingPosition : nil }
+    package var primaryPosition: Int? { status == .decided ? firstDecidingPosition : nil }
 
     /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
     var citedRules: [Int] {
@@ -115,7 +115,7 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// Plan positions of the deciding rules, without allocating (map them with `plan.planRule`).
-    var decidingPositions: PlanPositions {
+    package var decidingPositions: PlanPositions {
         switch deciding {
         case .none: PlanPositions()
         case .one(let p): PlanPositions(bits: 1, base: p)
@@ -125,21 +125,21 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// Plan positions of the rules in force that were checked.
-    var checkedPositions: PlanPositions { PlanPositions(range: inForce) }
+    package var checkedPositions: PlanPositions { PlanPositions(range: inForce) }
 
     /// Plan positions of the cited rules (`citedRules`), without allocating.
-    var citedPositions: PlanPositions {
+    package var citedPositions: PlanPositions {
         if hasDecidingRules { return decidingPositions }
         return status == .decided ? checkedPositions : PlanPositions()
     }
 
     /// The plan position of the first cited rule.
-    var firstCitedPosition: Int? {
+    package var firstCitedPosition: Int? {
         firstDecidingPosition ?? (status == .decided && !inForce.isEmpty ? inForce.lowerBound : nil)
     }
 
     /// Whether exactly one rule is cited.
-    var citesOneRule: Bool {
+    package var citesOneRule: Bool {
         switch deciding {
         case .one: true
         case .none: status == .decided && inForce.count == 1
@@ -151,7 +151,7 @@ public struct DecisionOutcome: Sendable {
 
 /// Plan positions as a sequence that allocates nothing: a bit set over a base, a range, or
 /// (beyond 64 positions, rare) a list.
-struct PlanPositions: Sequence, IteratorProtocol {
+package struct PlanPositions: Sequence, IteratorProtocol {
     private var bits: UInt64 = 0
     private var base = 0
     private var range: Range<Int> = 0..<0
@@ -163,7 +163,7 @@ struct PlanPositions: Sequence, IteratorProtocol {
     init(range: Range<Int>) { self.range = range }
     init(list: [Int]) { self.list = list }
 
-    mutating func next() -> Int? {
+    package mutating func next() -> Int? {
         if bits != 0 {
             let p = base + bits.trailingZeroBitCount
             bits &= bits - 1

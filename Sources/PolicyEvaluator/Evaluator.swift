@@ -1,18 +1,16 @@
 import DecisionTable
 
-/// Answers applicants' questions from a compiled decision table. Knows nothing of YAML.
+/// Answers applicants' questions from a compiled decision table. Knows nothing of YAML or JSON:
+/// facts come in and answers go out through PolicyAnswers.
 /// A class, so answers can keep a reference to it without copying the table.
 public final class Evaluator: Sendable {
     public let table: DecisionTableArtifact
     public let regions: RegionIndex
-    let plan: ExecutionPlan
+    package let plan: ExecutionPlan
     let calendar: WorkingCalendar
-    let decoder: FactsDecoder
-    /// Reads the usual JSON Lines facts without a JSON tree (the decoder handles the rest).
-    let scanner: FactsScanner
     /// Hit policy per decision (vocabulary order), as the table records it.
     let hitPolicies: [HitPolicy]
-    let columns: FactColumns
+    package let columns: FactColumns
     /// `columns.derived`, stored here so deriving reads one array, not a copy of `columns`.
     let derivedColumns: [FactColumns.DerivedColumn]
     /// The table's vocabulary: its facts, attributes and decisions.
@@ -20,7 +18,7 @@ public final class Evaluator: Sendable {
     /// Decision name -> number (vocabulary order).
     let decisionIndex: [String: Int]
     /// The decisions of the answer's published parts, by number.
-    let parts: PartDecisions
+    package let parts: PartDecisions
     /// Per region, its province (itself for a province), for the scope without copying the region index.
     private let provinceOf: [Int32]
     /// Per decision, whether its subject is the origin (else the destination).
@@ -33,9 +31,8 @@ public final class Evaluator: Sendable {
     /// Regions in the table (the stride of `sinceDay`).
     private let regionCount: Int
     private let sourcesByID: [String: SourceEntry]
-    /// Answer fragments that depend only on the table, built once: `decided_by` per rule (without
-    /// the national-baseline note), each region as JSON, and each region's baseline note.
-    let fragments: AnswerFragments
+    /// What the answer formats build from the table on first use (facts readers, answer fragments).
+    package let formatState = FormatState()
 
     public init(table: DecisionTableArtifact) {
         self.table = table
@@ -68,8 +65,6 @@ public final class Evaluator: Sendable {
             }
         }
         self.calendar = WorkingCalendar(table.calendars)
-        self.decoder = FactsDecoder(regions: regions, columns: columns)
-        self.scanner = FactsScanner(regions: regions, decoder: decoder)
         self.regionCount = regions.regions.count
         self.sinceDay = columns.attributes.flatMap { name in
             var day: [Int: Day] = [:]
@@ -82,19 +77,13 @@ public final class Evaluator: Sendable {
             }
         }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        fragments = AnswerFragments(table: table, regions: regions, declared: parts.declared)
     }
 
     public func source(_ id: String) -> SourceEntry? { sourcesByID[id] }
 
-    /// Parses facts; throws an InputError naming the bad field.
-    public func facts(from json: JSONValue, today: Day) throws(InputError) -> ApplicantFacts {
-        try decoder.decode(json, today: today)
-    }
-
     /// same_area (0), intra_province (1) or cross_province (2), as `RegionIndex.scopeIndex`.
     @inline(__always)
-    func scopeIndex(from a: Int, to b: Int) -> Int8 {
+    package func scopeIndex(from a: Int, to b: Int) -> Int8 {
         a == b ? 0 : provinceOf[a] == provinceOf[b] ? 1 : 2
     }
 
@@ -158,12 +147,12 @@ public final class Evaluator: Sendable {
 
     /// The decisions behind the answer's published parts (`transfer`, `balance`, `timing`,
     /// `family_sharing`: the layout README and `answer.schema.json` publish), by number.
-    struct PartDecisions: Sendable {
-        let blockers, balance, transferOut, transferIn, funds, family: Int?
+    package struct PartDecisions: Sendable {
+        package let blockers, balance, transferOut, transferIn, funds, family: Int?
         /// Each part with its decision, for the parts the vocabulary declares.
-        let all: [(AnswerParts, Int)]
+        package let all: [(AnswerParts, Int)]
         /// The other decisions the vocabulary declares, in its order: each its own part.
-        let declared: [Int]
+        package let declared: [Int]
 
         init(_ index: [String: Int]) {
             blockers = index["transfer_blockers"]

@@ -4,36 +4,36 @@ import DecisionTable
 /// indices, stored flat; and for every subject region and decision there is a plan per elementary
 /// date interval: the rules in force, overrides applied, in the order the hit policy tries them.
 /// Evaluating a decision is then a short scan of small integers, whatever the table's size.
-final class ExecutionPlan: Sendable {
-    let rules: [RuleEntry]
+package final class ExecutionPlan: Sendable {
+    package let rules: [RuleEntry]
     /// Conditions of rule r: `condColumn[condStart[r] ..< condStart[r + 1]]` with their masks.
-    let condStart: [Int32]
-    let condColumn: [UInt8]
-    let condMask: [UInt64]
+    package let condStart: [Int32]
+    package let condColumn: [UInt8]
+    package let condMask: [UInt64]
     /// Region conditions (rare): rule index -> (0 origin, 1 destination, 2 member region; allowed regions).
-    let regionConditions: [Int: [(which: Int, regions: Set<Int>)]]
+    package let regionConditions: [Int: [(which: Int, regions: Set<Int>)]]
     /// Whether a rule has region conditions, so the common case skips the dictionary.
-    let hasRegionConditions: [Bool]
+    package let hasRegionConditions: [Bool]
     /// Per rule, its decision's hit policy.
-    let hitPolicy: [HitPolicy]
+    package let hitPolicy: [HitPolicy]
     /// Per rule, max_working_days when the rule gives one (for due dates without dictionary lookups).
-    let workingDays: [Int32]
+    package let workingDays: [Int32]
 
     /// Slot (region * decisions + decision; region == regions.count for national only) -> intervals.
-    let slotStart: [Int32]
-    let intervalFrom: [Int32]
-    let intervalPlanStart: [Int32]
+    package let slotStart: [Int32]
+    package let intervalFrom: [Int32]
+    package let intervalPlanStart: [Int32]
     /// Plans: rule indices and their level (0 = most specific) for each interval, back to back.
-    let planRule: [Int32]
-    let planLevel: [UInt8]
+    package let planRule: [Int32]
+    package let planLevel: [UInt8]
     /// Every rule of a slot's chain regardless of date, most specific level first (for explanations).
-    let chainRules: [[Int32]]
+    package let chainRules: [[Int32]]
 
     /// Decisions in the table (slots per region).
-    let decisions: Int
-    let columns: FactColumns
+    package let decisions: Int
+    package let columns: FactColumns
     /// Regions in the table; slot `regionCount` is the national-only chain.
-    let regionCount: Int
+    package let regionCount: Int
 
     init(table: DecisionTableArtifact, regions: RegionIndex, hitPolicies: [HitPolicy], columns: FactColumns) {
         rules = table.rules
@@ -110,13 +110,13 @@ final class ExecutionPlan: Sendable {
     }
 
     @inline(__always)
-    func slot(region: Int?, decision: Int) -> Int {
+    package func slot(region: Int?, decision: Int) -> Int {
         (region ?? regionCount) * decisions + decision
     }
 
     /// The plan (range into planRule) for a slot on a day.
     @inline(__always)
-    func plan(slot: Int, day: Day) -> Range<Int> {
+    package func plan(slot: Int, day: Day) -> Range<Int> {
         let first = Int(slotStart[slot]), end = Int(slotStart[slot + 1])
         var i = first
         let n = Int32(clamping: day.number)

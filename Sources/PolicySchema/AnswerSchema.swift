@@ -1,5 +1,7 @@
 import DecisionTable
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 import PolicyLoader
 
 /// `answer.schema.json` and `answer-line.schema.json`: what `policyc eval --format json` and

@@ -1,4 +1,6 @@
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 /// A JSON Schema fragment under construction. The literal conformances keep the Swift that builds a
 /// schema close to the JSON it prints; object keys keep the order they are written in.

@@ -1,5 +1,7 @@
 import DecisionTable
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 import PolicyLoader
 
 /// The JSON Schemas of policyc's files and formats, generated from the compiler's own model so they

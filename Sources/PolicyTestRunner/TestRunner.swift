@@ -1,6 +1,8 @@
 import DecisionTable
+import PolicyAnswers
 import PolicyDiagnostics
 import PolicyEvaluator
+import PolicyJSON
 import PolicyLoader
 
 /// Runs the applicant cases in `policies/tests/` against a compiled table.

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyDiagnostics
 import PolicyEvaluator
+import PolicyJSON
 
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(

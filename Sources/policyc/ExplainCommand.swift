@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 /// `policyc explain` is `policyc eval --explain` with the explanation first: for each answer,
 /// the rules considered in order and why each did or did not decide.

@@ -1,7 +1,9 @@
 import DecisionTable
 import Dispatch
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 /// Answers batches of JSON Lines on one or more workers and writes the answers in input order.
 /// A batch is split into contiguous slices, one per worker; each worker writes only its own output

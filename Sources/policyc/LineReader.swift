@@ -1,4 +1,5 @@
 import PolicyEvaluator
+import PolicyJSON
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyDiagnostics
 import PolicyEvaluator

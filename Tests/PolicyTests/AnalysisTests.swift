@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import PolicyAnalysis
+import PolicyAnswers
 import PolicyCompiler
 import PolicyEvaluator
 import Testing

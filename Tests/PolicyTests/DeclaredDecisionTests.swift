@@ -1,7 +1,9 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyEvaluator
+import PolicyJSON
 import Testing
 
 /// Issue 9's proof that authors can add a question: declared in vocabulary.yaml, answered from

@@ -1,7 +1,9 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyEvaluator
+import PolicyJSON
 import PolicySchema
 import Testing
 

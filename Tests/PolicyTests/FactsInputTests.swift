@@ -1,8 +1,10 @@
 import DecisionTable
 import Foundation
 import PolicyDiagnostics
+import PolicyJSON
 import Testing
 
+@testable import PolicyAnswers
 @testable import PolicyEvaluator
 
 /// Facts are taken as the applicant wrote them or refused with a reason: a fact given twice is an
@@ -135,7 +137,8 @@ struct FactsInputTests {
             try evaluator.facts(from: JSONValue.parse(Data(#"{"colour": "red"}"#.utf8)), today: Self.today)
         } throws: { ($0 as? InputError)?.message == "unknown fact" }
         #expect(
-            Suggestion.closest(to: String(repeating: "origin", count: 1_000_000), in: evaluator.decoder.knownKeys)
+            Suggestion.closest(
+                to: String(repeating: "origin", count: 1_000_000), in: evaluator.readers.decoder.knownKeys)
                 == nil)
     }
 }

@@ -1,5 +1,7 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
+import PolicyJSON
 import PolicyLoader
 import Testing
 

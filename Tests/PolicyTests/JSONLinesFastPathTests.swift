@@ -1,7 +1,9 @@
 import DecisionTable
 import Foundation
+import PolicyJSON
 import Testing
 
+@testable import PolicyAnswers
 @testable import PolicyEvaluator
 
 /// The JSON Lines fast path reads the usual facts line without a JSON tree, and leaves every other
@@ -17,7 +19,7 @@ struct JSONLinesFastPathTests {
     }
 
     static func scanned(_ line: String, _ evaluator: Evaluator) -> ApplicantFacts? {
-        Array(line.utf8).withUnsafeBufferPointer { evaluator.scanner.scan($0, today: today) }
+        Array(line.utf8).withUnsafeBufferPointer { evaluator.readers.scanner.scan($0, today: today) }
     }
 
     static func same(_ a: ApplicantFacts, _ b: ApplicantFacts) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyEvaluator
+import PolicyJSON
 import Testing
 
 /// The evaluator's own JSON reader: strict, order-keeping, booleans distinct from numbers.

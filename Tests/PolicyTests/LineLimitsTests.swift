@@ -1,4 +1,5 @@
 import Foundation
+import PolicyJSON
 import Testing
 
 @testable import PolicyEvaluator

@@ -1,6 +1,8 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 import PolicySchema
 import Testing
 

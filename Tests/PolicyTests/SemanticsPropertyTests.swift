@@ -1,9 +1,11 @@
 import DecisionTable
 import Foundation
 import PolicyAnalysis
+import PolicyAnswers
 import PolicyBench
 import PolicyCompiler
 import PolicyEvaluator
+import PolicyJSON
 import Testing
 
 /// One semantics, checked differentially: for random applicants and dates, the evaluator, `explain`

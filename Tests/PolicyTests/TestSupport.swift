@@ -1,7 +1,9 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyEvaluator
+import PolicyJSON
 
 /// Paths into the source tree, so golden files can be read and (with UPDATE_GOLDEN=1) rewritten.
 enum Paths {

@@ -1,8 +1,10 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyDiagnostics
 import PolicyEvaluator
+import PolicyJSON
 import PolicyLoader
 import Testing
 

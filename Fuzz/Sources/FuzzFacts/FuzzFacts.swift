@@ -1,7 +1,9 @@
 import CFuzzer
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 /// Facts lines, differentially: whatever the JSON Lines fast path accepts, the general path
 /// (JSONParser, then FactsDecoder) must accept with the same answer; and answering any line,

@@ -1,7 +1,9 @@
 import CFuzzer
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
+import PolicyJSON
 
 /// Tables: any bytes are refused with a LoadError or answered from. To reach the evaluator, the
 /// harness re-hashes what it decodes (an edited table with a correct hash is what a careless tool

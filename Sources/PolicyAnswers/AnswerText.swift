@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 /// A readable answer for people, in Chinese (default) or English, saying which level decided
 /// and citing the sources.

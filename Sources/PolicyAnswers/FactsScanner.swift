@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 /// The fast path for JSON Lines: reads a facts line of the usual shape straight into
 /// ApplicantFacts, without a JSON tree or Strings. It gives up (nil) on anything unusual —

@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 extension Explanation {
     /// Readable in Chinese (default) or English.

@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 /// Bytes serialised once, addressed in `AnswerFragments`' arena; `count < 0` means absent.
 struct Fragment {

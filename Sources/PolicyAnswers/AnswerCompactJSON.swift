@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 /// The compact answer (`schemas/answer-compact.schema.json`, `eval --jsonl --answer compact`):
 /// the same four parts, values and due dates as the full answer, with provenance by reference

@@ -128,7 +128,7 @@ extension JSONValue {
         for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
     }
 
-    static func escape(_ s: String, into out: inout [UInt8]) {
+    package static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         // Most strings need no escaping: copy their bytes in one go.

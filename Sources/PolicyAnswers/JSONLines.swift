@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 extension Evaluator {
     /// How `answerLine` answers: the date to assume when a line gives none, and the answer's form.
@@ -19,7 +21,7 @@ extension Evaluator {
     /// A facts line as the JSON Lines fast path reads it, or nil when it leaves the line to the
     /// general path (`facts(from:today:)`), which then accepts or rejects it.
     public func fastFacts(_ line: UnsafeBufferPointer<UInt8>, today: Day) -> ApplicantFacts? {
-        scanner.scan(line, today: today)
+        readers.scanner.scan(line, today: today)
     }
 
     /// Answers one JSON Lines line into `out` (the answer, or `{"error": ..., "line": N}`), with a
@@ -29,7 +31,7 @@ extension Evaluator {
         _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer
     ) -> Bool {
         // The usual line takes the scanner's fast path; anything else, errors included, the general one.
-        if let facts = scanner.scan(line, today: options.today) {
+        if let facts = readers.scanner.scan(line, today: options.today) {
             write(answer(facts, parts: options.parts), form: options.form, into: out)
             return true
         }

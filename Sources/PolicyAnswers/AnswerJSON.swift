@@ -1,4 +1,6 @@
 import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
 
 /// The answer in the published contract (`schemas/answer.schema.json`), written straight to
 /// UTF-8 bytes from fragments the evaluator serialised once per table. This writer is the one

@@ -3,15 +3,15 @@ import Foundation
 /// A strict JSON parser over UTF-8 bytes (RFC 8259): objects keep their key order, numbers stay
 /// distinct from booleans, and errors say where. Foundation's JSONDecoder costs tens of
 /// microseconds a line, which would dominate `eval --jsonl`; this costs about one.
-struct JSONParser {
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var offset: Int
+package struct JSONParser {
+    package struct Failure: Error, CustomStringConvertible {
+        package var message: String
+        package var offset: Int
         /// For a key given twice in one object: its dotted path from the top (`family_member.relation`).
-        var duplicateKey: String?
+        package var duplicateKey: String?
         /// False when no place is worth naming (the input is empty).
-        var located = true
-        var description: String { located ? "\(message) at byte \(offset + 1)" : message }
+        package var located = true
+        package var description: String { located ? "\(message) at byte \(offset + 1)" : message }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -19,9 +19,9 @@ struct JSONParser {
     private var depth = 0
     static let maxDepth = 256
     /// Members one object may have: facts have fewer than twenty, so more is no applicant's input.
-    static let maxMembers = 1000
+    package static let maxMembers = 1000
 
-    static func parse(_ data: some Collection<UInt8>) throws -> JSONValue {
+    package static func parse(_ data: some Collection<UInt8>) throws -> JSONValue {
         if let parsed = try data.withContiguousStorageIfAvailable({ try parse(buffer: $0) }) { return parsed }
         return try Array(data).withUnsafeBufferPointer { try parse(buffer: $0) }
     }
@@ -268,15 +268,5 @@ struct JSONParser {
         else { throw Failure(message: "invalid number", offset: start) }
         guard n.isFinite else { throw Failure(message: "the number \(text) is too large", offset: start) }
         return .number(n)
-    }
-}
-
-extension InputError {
-    /// A key given twice in the facts, as an input error naming the key (its dotted path); nil
-    /// for any other parse failure. The last value does not silently win: the applicant said two things.
-    public static func duplicateKey(in error: any Error) -> InputError? {
-        guard let failure = error as? JSONParser.Failure, let key = failure.duplicateKey else { return nil }
-        return InputError(
-            field: key, message: "given twice (the second time at byte \(failure.offset + 1)); give it once")
     }
 }

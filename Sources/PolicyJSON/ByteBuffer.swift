@@ -1,7 +1,7 @@
 /// A growable byte buffer that answers are written into, reused from line to line (`removeAll`),
 /// so a JSON Lines run allocates it once per worker.
 public final class ByteBuffer: @unchecked Sendable {
-    var sink: ByteSink
+    package var sink: ByteSink
 
     public init(capacity: Int = 1 << 16) { sink = ByteSink(capacity: capacity) }
 
@@ -16,14 +16,14 @@ public final class ByteBuffer: @unchecked Sendable {
         try body(UnsafeBufferPointer(start: sink.base, count: sink.count))
     }
 
-    func append(_ bytes: [UInt8]) { sink.append(bytes) }
-    func append(_ byte: UInt8) { sink.append(byte) }
+    package func append(_ bytes: [UInt8]) { sink.append(bytes) }
+    package func append(_ byte: UInt8) { sink.append(byte) }
 }
 
 /// The writing end of a ByteBuffer, held by value while an answer is written: appending is a
 /// bounds check and a memcpy, without Array's per-call bookkeeping or a class's access checks
 /// (an answer is some eighty small copies). The owner takes it back when the answer is done.
-struct ByteSink {
+package struct ByteSink {
     var base: UnsafeMutablePointer<UInt8>
     var count = 0
     var capacity: Int
@@ -34,28 +34,28 @@ struct ByteSink {
     }
 
     @inline(__always)
-    mutating func append(_ pointer: UnsafePointer<UInt8>, count n: Int) {
+    package mutating func append(_ pointer: UnsafePointer<UInt8>, count n: Int) {
         if count + n > capacity { grow(to: count + n) }
         (base + count).update(from: pointer, count: n)
         count += n
     }
 
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    package mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
         base[count] = byte
         count += 1
     }
 
     @inline(__always)
-    mutating func append(_ s: StaticString) { append(s.utf8Start, count: s.utf8CodeUnitCount) }
+    package mutating func append(_ s: StaticString) { append(s.utf8Start, count: s.utf8CodeUnitCount) }
 
-    mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { b in if let p = b.baseAddress { append(p, count: b.count) } }
     }
 
-    mutating func append(_ bytes: [UInt8]) {
+    package mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in if let p = b.baseAddress { append(p, count: b.count) } }
     }
 

@@ -1,5 +1,7 @@
 import DecisionTable
 import PolicyDiagnostics
+import PolicyEvaluator
+import PolicyJSON
 
 /// Turns a JSON facts object into encoded applicant facts, or a precise input error.
 public struct FactsDecoder: Sendable {
