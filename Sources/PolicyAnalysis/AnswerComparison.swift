@@ -163,7 +163,9 @@ struct AnswerComparison {
             case .symbol(let s): return "\(key)=\(s)"
             case .count(let n): return "\(key)=\(n)"
             case .flag(let b): return "\(key)=\(b.map(String.init) ?? "unknown")"
-            case .text: return nil  // reasons explain; they are not the answer
+            // Reasons explain; they are not the answer. A rule that says the answer cannot be known
+            // does answer: "undetermined".
+            case .text: return key == Vocabulary.undetermined ? "undetermined" : nil
             case .duration(let v, let u, let a): return "\(key)=\(a ? "~" : "")\(v) \(u)"
             case .none: return "\(key)=none"
             }

@@ -19,8 +19,8 @@ struct Diff: ParsableCommand {
     @Option(help: "Output format: text, json or markdown (for a pull-request comment).") var format: Format = .text
 
     func run() throws {
-        let before = try table(old)
-        let after = try table(new)
+        let before = try table(old, other: new)
+        let after = try table(new, other: old)
         let diff = TableDiff(old: before, new: after)
         switch format {
         case .text: try writeOut(DiffRenderer.text(diff))
@@ -31,7 +31,7 @@ struct Diff: ParsableCommand {
     }
 
     /// A directory is compiled as it is; anything else is taken as a git revision and exported first.
-    private func table(_ reference: String) throws -> DecisionTableArtifact {
+    private func table(_ reference: String, other: String) throws -> DecisionTableArtifact {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue {
             return try compiled(reference)
@@ -54,7 +54,27 @@ struct Diff: ParsableCommand {
                 "policyc diff: '\(reference)' is neither a directory nor a git revision with \(path)/: \(message)")
             throw ExitStatus.usage.exitCode
         }
-        return try compiled("\(scratch)/\(path)")
+        let exported = "\(scratch)/\(path)"
+        try borrowVocabulary(into: exported, revision: reference, other: other)
+        return try compiled(exported)
+    }
+
+    /// A revision written before `vocabulary.yaml` existed (its facts and decisions were then
+    /// built into policyc) is read with the vocabulary of the other side, or of the working tree:
+    /// the declared vocabulary is a superset of the built-in one, so the old rules mean what they meant.
+    private func borrowVocabulary(into exported: String, revision: String, other: String) throws {
+        let files = FileManager.default
+        guard !files.fileExists(atPath: "\(exported)/vocabulary.yaml") else { return }
+        var isDirectory: ObjCBool = false
+        let donor = [other, path].first {
+            files.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue
+                && files.fileExists(atPath: "\($0)/vocabulary.yaml")
+        }
+        guard let donor else { return }  // the compiler then says what is missing
+        try files.copyItem(atPath: "\(donor)/vocabulary.yaml", toPath: "\(exported)/vocabulary.yaml")
+        printError(
+            "policyc diff: note: '\(revision)' has no \(path)/vocabulary.yaml (it predates the declared vocabulary);"
+                + " reading it with \(donor)/vocabulary.yaml")
     }
 
     private func compiled(_ directory: String) throws -> DecisionTableArtifact {

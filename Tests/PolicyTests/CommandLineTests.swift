@@ -11,11 +11,11 @@ struct CommandLineTests {
 
     static let binary = Paths.packageRoot.appendingPathComponent(".build/debug/policyc").path
 
-    static func policyc(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    static func policyc(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.currentDirectoryURL = Paths.packageRoot
+        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? Paths.packageRoot
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -184,6 +184,33 @@ struct CommandLineTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Paths.packageRoot.appendingPathComponent(".git").path)))
     func diffAcceptsGitRevisions() throws {
         #expect(try Self.policyc(["diff", "HEAD", "HEAD"]).status == 0)
+    }
+
+    /// A revision from before `vocabulary.yaml` existed is read with the other side's vocabulary
+    /// (the declared one contains what was built in), so `diff OLD-REVISION HEAD` still works.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs git"))
+    func diffReadsARevisionWithoutAVocabularyFile() throws {
+        let repository = try ScratchDirectory(copying: Paths.policies)
+        // The repository holds policies/ without vocabulary.yaml, as revisions before issue 9 did.
+        let policies = "\(repository.path)/policies"
+        try FileManager.default.createDirectory(atPath: policies, withIntermediateDirectories: false)
+        for item in try FileManager.default.contentsOfDirectory(atPath: repository.path) where item != "policies" {
+            try FileManager.default.moveItem(atPath: "\(repository.path)/\(item)", toPath: "\(policies)/\(item)")
+        }
+        try FileManager.default.removeItem(atPath: "\(policies)/vocabulary.yaml")
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/bin/sh")
+        git.arguments = [
+            "-c", "git init -q && git add policies && git -c user.name=t -c user.email=t@t commit -qm old",
+        ]
+        git.currentDirectoryURL = URL(fileURLWithPath: repository.path)
+        try git.run()
+        git.waitUntilExit()
+        try #require(git.terminationStatus == 0)
+        let run = try Self.policyc(["diff", "HEAD", Paths.policies], in: repository.path)
+        #expect(run.status == 0, "\(run.stderr)\(run.stdout)")
+        #expect(run.stderr.contains("'HEAD' has no policies/vocabulary.yaml"))
+        #expect(run.stderr.contains("reading it with \(Paths.policies)/vocabulary.yaml"))
     }
 
     @Test func jsonLinesWithSeveralJobsKeepsInputOrder() throws {
