@@ -8,6 +8,8 @@ import PackageDescription
 //   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyEvaluator -> DecisionTable
 //   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyEvaluator
 //   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyEvaluator for JSON
+//   policyc -> PolicyLanguageServer (workspace, documents, LSP handlers) -> LanguageServerProtocol
+//   (JSON-RPC framing and LSP types, nothing policy-specific), PolicyCompiler, PolicyTestRunner
 // The evaluator never sees YAML: it reads the compiled DecisionTable only.
 let package = Package(
     name: "policyc",
@@ -51,11 +53,19 @@ let package = Package(
             name: "PolicyTestRunner",
             dependencies: ["PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
         ),
+        .target(name: "LanguageServerProtocol"),
+        .target(
+            name: "PolicyLanguageServer",
+            dependencies: [
+                "LanguageServerProtocol", "PolicyCompiler", "PolicyTestRunner", "PolicyLoader", "PolicySyntax",
+                "PolicyDiagnostics", "DecisionTable", "PolicyEvaluator",
+            ]
+        ),
         .executableTarget(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicyLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +76,12 @@ let package = Package(
                 "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "LanguageServerTests",
+            dependencies: [
+                "LanguageServerProtocol", "PolicyLanguageServer", "PolicyCompiler", "PolicyDiagnostics",
+            ]
         ),
     ]
 )

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import PolicyLanguageServer
+
+struct LSP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp",
+        abstract: "Run the policy language server (LSP 3.17) over standard input and output.",
+        discussion: """
+            An editor starts it for the YAML files of a policy directory (the folder holding regions.yaml). \
+            Exit status: 0 after the client's shutdown and exit, 1 otherwise.
+            """)
+
+    func run() throws {
+        let status = ServerLoop.run(documentation: Self.documentation())
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// docs/diagnostics.md of the checkout this policyc was built in (`.build/<config>/policyc`), if there.
+    static func documentation() -> String? {
+        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+        let checkout = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let docs = checkout.appendingPathComponent("docs/diagnostics.md")
+        return FileManager.default.fileExists(atPath: docs.path) ? docs.absoluteString : nil
+    }
+}
