@@ -108,9 +108,12 @@ public final class LanguageServer {
         case "textDocument/references":
             let p = try params(ReferenceParams.self, body)
             let include = p.context?.includeDeclaration ?? false
+            let workspace = root(of: p.textDocument.uri).flatMap { workspaces[$0] }
             respond(
                 at(p.textDocument.uri, p.position) {
-                    NavigationProvider.references($0, file: $1, offset: $2, includeDeclaration: include)
+                    NavigationProvider.references(
+                        $0, file: $1, offset: $2, includeDeclaration: include,
+                        coverage: { workspace?.coverage() ?? CaseCoverage(deciding: [:], current: false) })
                 } ?? [])
         case "textDocument/completion":
             let p = try params(TextDocumentPositionParams.self, body)
@@ -130,7 +133,14 @@ public final class LanguageServer {
             respond(current(p.textDocument.uri).map { SymbolsProvider.symbols($0, file: $1) } ?? [])
         case "textDocument/codeLens":
             let p = try params(CodeLensParams.self, body)
-            respond(current(p.textDocument.uri).map { SymbolsProvider.lenses($0, file: $1) } ?? [])
+            let found = current(p.textDocument.uri)
+            let workspace = root(of: p.textDocument.uri).flatMap { workspaces[$0] }
+            respond(
+                found.map { snapshot, path in
+                    SymbolsProvider.lenses(
+                        snapshot, file: path,
+                        coverage: workspace?.coverage() ?? CaseCoverage(deciding: [:], current: false))
+                } ?? [])
         case "workspace/executeCommand":
             respond(String?.none)
         default:

@@ -13,12 +13,14 @@ enum NavigationProvider {
 
     /// Where the symbol is used: for a source the rules citing it; for a rule the rules that
     /// override or restate it and the test cases it decides.
-    static func references(_ snapshot: Snapshot, file: String, offset: Int, includeDeclaration: Bool) -> [Location] {
+    static func references(
+        _ snapshot: Snapshot, file: String, offset: Int, includeDeclaration: Bool, coverage: () -> CaseCoverage
+    ) -> [Location] {
         guard let occurrence = snapshot.index.occurrence(in: file, atOffset: offset) else { return [] }
         let symbol = occurrence.symbol
         var spans = snapshot.index.references[symbol] ?? []
         if includeDeclaration, let definition = snapshot.index.definitions[symbol] { spans.insert(definition, at: 0) }
-        if case .rule(let id) = symbol { spans += (snapshot.casesDeciding[id] ?? []).map(\.location) }
+        if case .rule(let id) = symbol { spans += (coverage().deciding[id] ?? []).map(\.location) }
         return spans.map(snapshot.location)
     }
 }

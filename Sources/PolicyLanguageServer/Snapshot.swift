@@ -2,30 +2,21 @@ import Foundation
 import LanguageServerProtocol
 import PolicyCompiler
 import PolicyDiagnostics
-import PolicyTestRunner
 
 /// One run of the pipeline over a workspace, with what the handlers read from it: the symbol
-/// index, the texts the spans point into, and which test cases each rule decides.
+/// index and the texts the spans point into.
 final class Snapshot {
     let root: String
     let compilation: Compilation
     let index: SymbolIndex
-    /// Rule id -> the test cases it decided (from the last run without errors).
-    let casesDeciding: [String: [TestRunner.CaseResult]]
-    /// False when the policies have errors and the cases could not run: code lenses say so.
-    let casesCurrent: Bool
-    private let overlay: [String: String]
+    /// The editor's unsaved buffers the compiler read, by path.
+    let overlay: [String: String]
     private var texts: [String: TextLines?] = [:]
 
-    init(
-        root: String, compilation: Compilation, overlay: [String: String],
-        casesDeciding: [String: [TestRunner.CaseResult]], casesCurrent: Bool
-    ) {
+    init(root: String, compilation: Compilation, overlay: [String: String]) {
         self.root = root
         self.compilation = compilation
         self.overlay = overlay
-        self.casesDeciding = casesDeciding
-        self.casesCurrent = casesCurrent
         index = SymbolIndex(compilation.syntax)
     }
 
@@ -66,17 +57,5 @@ final class Snapshot {
             else { return end }
             end = lineStart
         }
-    }
-
-    /// Every file of the workspace the compiler read or reported on.
-    var files: Set<String> {
-        var files = Set(compilation.diagnostics.map(\.span.file))
-        let syntax = compilation.syntax
-        files.formUnion(syntax.policies.map(\.path))
-        files.formUnion(syntax.calendars.map(\.path))
-        if let file = syntax.regionsFile { files.insert(file) }
-        if let vocabulary = syntax.vocabulary { files.insert(vocabulary.path) }
-        files.insert(root + "/sources.yaml")
-        return files
     }
 }

@@ -20,12 +20,12 @@ enum SymbolsProvider {
         return symbols
     }
 
-    static func lenses(_ snapshot: Snapshot, file: String) -> [CodeLens] {
+    static func lenses(_ snapshot: Snapshot, file: String, coverage: CaseCoverage) -> [CodeLens] {
         snapshot.index.rules(in: file).map { rule in
-            let cases = snapshot.casesDeciding[rule.id.value]?.count ?? 0
+            let cases = coverage.deciding[rule.id.value]?.count ?? 0
             var title =
                 cases == 0 ? "not covered" : "decides \(cases) test case\(cases == 1 ? "" : "s")"
-            if !snapshot.casesCurrent { title += " (at the last run without errors)" }
+            if !coverage.current { title += " (at the last run without errors)" }
             let line = snapshot.range(rule.id.span).start.line
             let range = Range(start: Position(line: line, character: 0), end: Position(line: line, character: 0))
             return CodeLens(range: range, command: Command(title: title, command: coverageCommand))

@@ -13,23 +13,41 @@ final class Workspace {
 
     init(root: String) { self.root = root }
 
+    /// The cases each rule decides, for `snapshot` (or the last run without errors), computed
+    /// on first request: publishing diagnostics does not wait for the test cases.
+    private var casesFor: ObjectIdentifier?
+    private var cases = CaseCoverage(deciding: [:], current: false)
+
     @discardableResult
     func compile(overlay: [String: String]) -> Snapshot {
-        let compilation = Compiler.compile(directory: root, overlay: overlay)
-        var cases = snapshot?.casesDeciding ?? [:]
-        var current = false
-        if let table = compilation.table {
-            let report = TestRunner.run(
-                directory: root, evaluator: Evaluator(table: table), today: Self.caseDay, overlay: overlay)
-            cases = [:]
-            for result in report.results {
-                for rule in result.exercised { cases[rule, default: []].append(result) }
-            }
-            current = true
-        }
         let next = Snapshot(
-            root: root, compilation: compilation, overlay: overlay, casesDeciding: cases, casesCurrent: current)
+            root: root, compilation: Compiler.compile(directory: root, overlay: overlay), overlay: overlay)
         snapshot = next
         return next
     }
+
+    func coverage() -> CaseCoverage {
+        guard let snapshot else { return cases }
+        if casesFor == ObjectIdentifier(snapshot) { return cases }
+        casesFor = ObjectIdentifier(snapshot)
+        guard let table = snapshot.compilation.table else {
+            cases.current = false
+            return cases
+        }
+        let report = TestRunner.run(
+            directory: root, evaluator: Evaluator(table: table), today: Self.caseDay, overlay: snapshot.overlay)
+        var deciding: [String: [TestRunner.CaseResult]] = [:]
+        for result in report.results {
+            for rule in result.exercised { deciding[rule, default: []].append(result) }
+        }
+        cases = CaseCoverage(deciding: deciding, current: true)
+        return cases
+    }
+}
+
+/// Rule id -> the test cases it decided; `current` false when they are from an earlier run
+/// (the policies now have errors, so the cases cannot run).
+struct CaseCoverage {
+    var deciding: [String: [TestRunner.CaseResult]]
+    var current: Bool
 }

@@ -16,11 +16,16 @@ struct LSP: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// docs/diagnostics.md of the checkout this policyc was built in (`.build/<config>/policyc`), if there.
+    /// docs/diagnostics.md of the checkout this policyc was built in (`.build/<triple>/<config>/policyc`), if there.
     static func documentation() -> String? {
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        let checkout = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let docs = checkout.appendingPathComponent("docs/diagnostics.md")
-        return FileManager.default.fileExists(atPath: docs.path) ? docs.absoluteString : nil
+        guard var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
+            return nil
+        }
+        for _ in 0..<5 {
+            let docs = folder.appendingPathComponent("docs/diagnostics.md")
+            if FileManager.default.fileExists(atPath: docs.path) { return docs.absoluteString }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }
 }
