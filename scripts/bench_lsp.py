@@ -9,6 +9,7 @@ analysis included; the test cases behind the code lenses run only when lenses ar
 and a mistyped source id (an error: the analysis is skipped, as in `policyc check`)."""
 import argparse
 import json
+import os
 import pathlib
 import queue
 import shutil
@@ -81,8 +82,17 @@ def main():
             "clean edit (comment; whole pipeline with analysis)": text.replace("# 南京市.", "# 南京市 .", 1),
             "error edit (mistyped source id)": text.replace("NJ-QBK", "NJ-QBX", 1),
         }
+        ticks = os.sysconf("SC_CLK_TCK")
+
+        def cpu_ms():
+            # utime + stime of the server (Linux /proc): its own CPU time, whatever else runs.
+            fields = pathlib.Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) * 1000 / ticks
+
+        cpu = {}
         for name, edited in edits.items():
             times = []
+            cpu_start = cpu_ms()
             for i in range(args.runs):
                 version += 1
                 body = edited if i % 2 == 0 else text
@@ -92,6 +102,7 @@ def main():
                 if i % 2 == 0:
                     times.append((time.perf_counter() - start) * 1000)
             results[name] = times
+            cpu[name] = (cpu_ms() - cpu_start) / args.runs
         server.send("shutdown", request=True)
         server.send("exit")
         server.process.wait(timeout=10)
@@ -99,7 +110,11 @@ def main():
     for name, times in results.items():
         times.sort()
         p90 = times[int(len(times) * 0.9) - 1]
-        print(f"  {name}: median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, min {times[0]:.1f} ms")
+        print(
+            f"  {name}: median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, min {times[0]:.1f} ms;"
+            f" server CPU {cpu[name]:.1f} ms per change (mean of both directions)"
+        )
+    print(f"  load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

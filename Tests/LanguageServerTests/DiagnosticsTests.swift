@@ -95,3 +95,27 @@ import Testing
 extension Position {
     func moved(_ characters: Int) -> Position { Position(line: line, character: character + characters) }
 }
+
+/// Changes wait for the debounce: a burst of edits is compiled once, when the deadline passes
+/// (the loop then calls `flush`), and the result reflects the last edit.
+@Test func changesAreDebouncedAndCompiledOnce() throws {
+    let policies = try ScratchPolicies()
+    let client = TestClient(debounce: 60)
+    let uri = policies.uri("cities/nanjing.yaml")
+    let text = try policies.text("cities/nanjing.yaml")
+    client.open(uri, text)
+    #expect(client.server.deadline == nil)
+    let published = client.publishCount
+    let before = Date()
+    client.change(uri, version: 2, range: nil, text: text.replacingOccurrences(of: "NJ-QBK", with: "NJ-QBX"))
+    client.change(uri, version: 3, range: nil, text: text.replacingOccurrences(of: "NJ-QBK", with: "NJ-QBY"))
+    #expect(client.publishCount == published)
+    let deadline = try #require(client.server.deadline)
+    #expect(deadline.timeIntervalSince(before) >= 60)
+    client.server.flush()
+    #expect(client.server.deadline == nil)
+    let diagnostics = try #require(client.diagnostics(uri))
+    #expect(diagnostics.map { $0["message"] as? String }.first??.hasPrefix("unknown source 'NJ-QBY'") == true)
+    // One compilation: each file concerned published once (nanjing.yaml and sources.yaml).
+    #expect(client.publishCount == published + 2)
+}

@@ -30,9 +30,9 @@ final class TestClient {
     let server: LanguageServer
     private var nextID = 1
 
-    init() {
+    init(debounce: TimeInterval = 0) {
         let outbox = self.outbox
-        server = LanguageServer(documentation: nil, debounce: 0) { data in
+        server = LanguageServer(documentation: nil, debounce: debounce) { data in
             if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
                 outbox.messages.append(object)
             }
@@ -68,6 +68,10 @@ final class TestClient {
         notify(
             "textDocument/didChange",
             ["textDocument": ["uri": uri, "version": version], "contentChanges": [change]])
+    }
+
+    var publishCount: Int {
+        outbox.messages.filter { ($0["method"] as? String) == "textDocument/publishDiagnostics" }.count
     }
 
     /// The diagnostics last published for a document.
