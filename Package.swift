@@ -9,6 +9,8 @@ import PackageDescription
 //   PolicyAnswers (facts in, answers out: JSON, compact, text, JSON Lines) -> PolicyJSON (values, parser)
 //   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyAnswers
 //   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyJSON for dumps
+//   policyc -> PolicyLanguageServer (workspace, documents, LSP handlers) -> LanguageServerProtocol
+//   (JSON-RPC framing and LSP types, nothing policy-specific), PolicyCompiler, PolicyTestRunner
 // The evaluator never sees YAML: it reads the compiled DecisionTable only. It knows no JSON either:
 // the answer formats build what they need from a table on first use (`Evaluator.formatState`).
 let package = Package(
@@ -73,11 +75,20 @@ let package = Package(
                 "PolicyLoader", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "PolicyDiagnostics", "DecisionTable",
             ]
         ),
+        .target(name: "LanguageServerProtocol"),
+        .target(
+            name: "PolicyLanguageServer",
+            dependencies: [
+                "LanguageServerProtocol", "PolicyCompiler", "PolicyTestRunner", "PolicyLoader", "PolicySyntax",
+                "PolicyDiagnostics", "DecisionTable", "PolicyEvaluator",
+            ]
+        ),
         .executableTarget(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
                 "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "PolicyLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +100,12 @@ let package = Package(
                 "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "LanguageServerTests",
+            dependencies: [
+                "LanguageServerProtocol", "PolicyLanguageServer", "PolicyCompiler", "PolicyDiagnostics",
+            ]
         ),
     ]
 )

@@ -5,6 +5,9 @@ import PolicyDiagnostics
 /// analyse: proves the lowered table sound (gaps, conflicts, dead rules, redundant overrides,
 /// contradictory conditions) and reports each finding at the rules involved, with a witness.
 public enum Analyse {
+    /// The words before a gap's suggested rule in W0501's help; the rule (valid YAML) follows them.
+    public static let gapSuggestionLead = "add a rule such as:\n"
+
     public static func run(_ resolved: ResolvedPolicy, table: DecisionTableArtifact) -> [Diagnostic] {
         let spans = Dictionary(resolved.policy.rules.map { ($0.entry.id, $0.span) }, uniquingKeysWith: { a, _ in a })
         return TableAnalysis(table: table).run().compactMap { finding in
@@ -29,7 +32,7 @@ public enum Analyse {
             let region = f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
             return .warning(
                 .gap, "\(f.decision): \(region) leaves some applicants without an answer", at: span, notes: notes,
-                help: "add a rule such as:\n\(f.skeleton ?? "")", witness: witness)
+                help: gapSuggestionLead + (f.skeleton ?? ""), witness: witness)
         case .conflict:
             return .error(
                 .conflict, f.message, at: span, notes: notes,

@@ -19,8 +19,9 @@ public struct Compilation: Sendable {
 public enum Compiler {
     /// Runs every stage. Validation problems still let later stages run on what is valid, so one
     /// run reports as much as it can; the table is produced only when there are no errors.
-    public static func compile(directory: String) -> Compilation {
-        let loaded = PolicyDirectoryLoader.load(directory: directory)
+    /// `overlay`: text read instead of files on disk (an editor's unsaved buffers), keyed by path.
+    public static func compile(directory: String, overlay: [String: String] = [:]) -> Compilation {
+        let loaded = PolicyDirectoryLoader.load(directory: directory, overlay: overlay)
         var diagnostics = loaded.diagnostics
         let (validated, validationDiagnostics) = Validate.run(loaded.syntax)
         diagnostics += validationDiagnostics

@@ -75,13 +75,15 @@ enum SourcesLoader {
                         .missingKey, "source '\(id.value)' gives neither 'url' nor 'seed'", at: item.span,
                         help: "say where the source can be read: a public address (url) or a seed file name (seed)"))
             }
-            return SourceDecl(
+            var decl = SourceDecl(
                 id: id, title: title.value,
                 publisher: f["publisher"].flatMap { reader.string($0, what: "publisher")?.value },
                 date: f["date"].flatMap { reader.string($0, what: "source date")?.value },
                 url: f["url"].flatMap { reader.string($0, what: "url")?.value },
                 seedFile: f["seed"].flatMap { reader.string($0, what: "seed file")?.value },
                 confidence: confidence, span: item.span)
+            decl.note = f["note"].flatMap { reader.string($0, what: "note")?.value }
+            return decl
         }
     }
 }

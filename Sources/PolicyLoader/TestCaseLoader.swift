@@ -19,7 +19,10 @@ extension PolicyKeys {
 }
 
 public enum TestCaseLoader {
-    public static func load(directory: String) -> (cases: [TestCaseDecl], diagnostics: [Diagnostic]) {
+    /// `overlay`: text read instead of files on disk, as for `PolicyDirectoryLoader.load`.
+    public static func load(directory: String, overlay: [String: String] = [:]) -> (
+        cases: [TestCaseDecl], diagnostics: [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var reader = NodeReader()
         var cases: [TestCaseDecl] = []
@@ -27,7 +30,7 @@ public enum TestCaseLoader {
         for path in PolicyDirectoryLoader.yamlFiles(in: "\(dir)/tests", diagnostics: &diagnostics) {
             guard
                 let root = PolicyDirectoryLoader.parseFile(
-                    path, required: false, root: dir, diagnostics: &diagnostics),
+                    path, required: false, root: dir, overlay: overlay, diagnostics: &diagnostics),
                 let top = reader.mapping(
                     root, what: "test file", required: PolicyKeys.testFile.required,
                     optional: PolicyKeys.testFile.optional),

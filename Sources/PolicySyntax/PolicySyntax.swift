@@ -36,6 +36,8 @@ public struct SourceDecl: Sendable {
     public var url: String?
     public var seedFile: String?
     public var confidence: Located<String>
+    /// Free text, for example where a mirror or quotation of the document was read.
+    public var note: String? = nil
     public var span: SourceSpan
 
     public init(

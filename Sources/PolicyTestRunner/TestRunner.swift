@@ -41,8 +41,11 @@ public enum TestRunner {
     }
 
     /// `today` stands in for a case that gives no application_date, so results do not depend on the clock.
-    public static func run(directory: String, evaluator: Evaluator, today: Day) -> Report {
-        let (cases, diagnostics) = TestCaseLoader.load(directory: directory)
+    /// `overlay`: test files' text read instead of the files on disk (an editor's unsaved buffers).
+    public static func run(directory: String, evaluator: Evaluator, today: Day, overlay: [String: String] = [:])
+        -> Report
+    {
+        let (cases, diagnostics) = TestCaseLoader.load(directory: directory, overlay: overlay)
         var results: [CaseResult] = []
         for c in cases {
             var failures: [String] = []

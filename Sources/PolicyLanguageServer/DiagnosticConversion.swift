@@ -1,0 +1,31 @@
+import LanguageServerProtocol
+import PolicyDiagnostics
+
+/// The compiler's diagnostics as LSP diagnostics: the same code, message, help and witness, notes
+/// with a place as related information.
+struct DiagnosticConversion {
+    /// Where docs/diagnostics.md is, as a URI, for each code's `codeDescription`.
+    var documentation: String?
+
+    func convert(_ d: Diagnostic, in snapshot: Snapshot) -> LSPDiagnostic {
+        var message = d.message
+        for note in d.notes where note.span == nil { message += "\nnote: \(note.message)" }
+        if let help = d.help { message += "\nhelp: \(help)" }
+        if let witness = d.witness { message += "\nwitness (facts for `policyc eval`): \(witness)" }
+        let related = d.notes.compactMap { note in
+            note.span.map { DiagnosticRelatedInformation(location: snapshot.location($0), message: note.message) }
+        }
+        return LSPDiagnostic(
+            range: snapshot.range(d.span), severity: Self.severity(d.severity), code: d.code.rawValue,
+            codeDescription: documentation.map(CodeDescription.init(href:)), source: "policyc", message: message,
+            relatedInformation: related.isEmpty ? nil : related)
+    }
+
+    static func severity(_ s: Severity) -> DiagnosticSeverity {
+        switch s {
+        case .error: .error
+        case .warning: .warning
+        case .note: .information
+        }
+    }
+}
