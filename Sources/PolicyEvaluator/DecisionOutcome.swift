@@ -30,13 +30,13 @@ public struct DecisionOutcome: Sendable {
     public var status: Status
     package let plan: ExecutionPlan?
     /// The plan positions that decided (`first`/`priority`: one; `collect`/`unique`: several).
-    let deciding: Positions
+    @usableFromInline let deciding: Positions
     /// The rules in force for this applicant's chain and date (planRule range).
-    let inForce: Range<Int>
+    @usableFromInline let inForce: Range<Int>
     package let missing: [String]?
 
     /// Up to 64 plan positions as a bit set, more as a list (only collect decisions get that long).
-    enum Positions: Sendable {
+    @usableFromInline enum Positions: Sendable {
         case none
         case one(Int)
         case bits(UInt64, base: Int)
@@ -94,7 +94,7 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// The plan position of the first deciding rule of a decided outcome.
-    package var primaryPosition: Int? { status == .decided ? firstDecidingPosition : nil }
+    @inlinable package var primaryPosition: Int? { status == .decided ? firstDecidingPosition : nil }
 
     /// Table indices of the deciding rules; when a collect decision found nothing, of the rules checked.
     var citedRules: [Int] {
@@ -103,9 +103,9 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// Whether any rule decided (for a collect decision: whether anything matched).
-    var hasDecidingRules: Bool { firstDecidingPosition != nil }
+    @inlinable var hasDecidingRules: Bool { firstDecidingPosition != nil }
 
-    private var firstDecidingPosition: Int? {
+    @usableFromInline var firstDecidingPosition: Int? {
         switch deciding {
         case .none: nil
         case .one(let p): p
@@ -115,7 +115,8 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// Plan positions of the deciding rules, without allocating (map them with `plan.planRule`).
-    package var decidingPositions: PlanPositions {
+    // Inlinable, with what they read: the answer writers (PolicyAnswers) call them for every part.
+    @inlinable package var decidingPositions: PlanPositions {
         switch deciding {
         case .none: PlanPositions()
         case .one(let p): PlanPositions(bits: 1, base: p)
@@ -125,21 +126,21 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// Plan positions of the rules in force that were checked.
-    package var checkedPositions: PlanPositions { PlanPositions(range: inForce) }
+    @inlinable package var checkedPositions: PlanPositions { PlanPositions(range: inForce) }
 
     /// Plan positions of the cited rules (`citedRules`), without allocating.
-    package var citedPositions: PlanPositions {
+    @inlinable package var citedPositions: PlanPositions {
         if hasDecidingRules { return decidingPositions }
         return status == .decided ? checkedPositions : PlanPositions()
     }
 
     /// The plan position of the first cited rule.
-    package var firstCitedPosition: Int? {
+    @inlinable package var firstCitedPosition: Int? {
         firstDecidingPosition ?? (status == .decided && !inForce.isEmpty ? inForce.lowerBound : nil)
     }
 
     /// Whether exactly one rule is cited.
-    package var citesOneRule: Bool {
+    @inlinable package var citesOneRule: Bool {
         switch deciding {
         case .one: true
         case .none: status == .decided && inForce.count == 1
@@ -151,19 +152,19 @@ public struct DecisionOutcome: Sendable {
 
 /// Plan positions as a sequence that allocates nothing: a bit set over a base, a range, or
 /// (beyond 64 positions, rare) a list.
-package struct PlanPositions: Sequence, IteratorProtocol {
-    private var bits: UInt64 = 0
-    private var base = 0
-    private var range: Range<Int> = 0..<0
-    private var list: [Int]?
-    private var listIndex = 0
+@usableFromInline package struct PlanPositions: Sequence, IteratorProtocol {
+    @usableFromInline var bits: UInt64 = 0
+    @usableFromInline var base = 0
+    @usableFromInline var range: Range<Int> = 0..<0
+    @usableFromInline var list: [Int]?
+    @usableFromInline var listIndex = 0
 
-    init() {}
-    init(bits: UInt64, base: Int) { (self.bits, self.base) = (bits, base) }
-    init(range: Range<Int>) { self.range = range }
-    init(list: [Int]) { self.list = list }
+    @inlinable init() {}
+    @inlinable init(bits: UInt64, base: Int) { (self.bits, self.base) = (bits, base) }
+    @inlinable init(range: Range<Int>) { self.range = range }
+    @inlinable init(list: [Int]) { self.list = list }
 
-    package mutating func next() -> Int? {
+    @inlinable package mutating func next() -> Int? {
         if bits != 0 {
             let p = base + bits.trailingZeroBitCount
             bits &= bits - 1
@@ -213,47 +214,61 @@ extension Evaluator {
             return DecisionOutcome(
                 .decided, plan: plan, deciding: bits == 0 ? .none : .bits(bits, base: range.lowerBound),
                 inForce: range, missing: missing.map(unique))
-        case .collect:
+        case .collect: return collectMany(range, values, facts)
+        case .unique, .priority: return byLevels(decision, range, values, facts)
+        }
+    }
+
+    // The rarer hit policies, out of line: they keep `decide` small enough for the optimiser to
+    // inline `match` into its loops (a larger `decide` made it a call per rule, 15% of an answer).
+    @inline(never)
+    private func collectMany(_ range: Range<Int>, _ values: DerivedFacts.Values, _ facts: DerivedFacts)
+        -> DecisionOutcome
+    {
+        var matched: [Int] = []
+        var missing: [String] = []
+        for p in range {
+            switch plan.match(Int(plan.planRule[p]), values, facts) {
+            case .yes: matched.append(p)
+            case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
+            case .no: continue
+            }
+        }
+        return DecisionOutcome(
+            .decided, plan: plan, deciding: positions(matched, base: range.lowerBound), inForce: range,
+            missing: missing.isEmpty ? nil : unique(missing))
+    }
+
+    @inline(never)
+    private func byLevels(_ decision: Int, _ range: Range<Int>, _ values: DerivedFacts.Values, _ facts: DerivedFacts)
+        -> DecisionOutcome
+    {
+        var p = range.lowerBound
+        while p < range.upperBound {
+            let level = plan.planLevel[p]
             var matched: [Int] = []
             var missing: [String] = []
-            for p in range {
+            while p < range.upperBound && plan.planLevel[p] == level {
                 switch plan.match(Int(plan.planRule[p]), values, facts) {
                 case .yes: matched.append(p)
                 case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
-                case .no: continue
+                case .no: break
                 }
+                p += 1
             }
+            if !missing.isEmpty {
+                return DecisionOutcome(.undetermined, plan: plan, inForce: range, missing: unique(missing))
+            }
+            guard let first = matched.first else { continue }
+            if hitPolicies[decision] == .priority {  // plans list a level's rules by priority, highest first
+                return DecisionOutcome(.decided, plan: plan, deciding: .one(first), inForce: range)
+            }
+            let agree = RuleAnswer.agree(matched.lazy.map { [plan] in plan.rules[Int(plan.planRule[$0])].outputs })
             return DecisionOutcome(
-                .decided, plan: plan, deciding: positions(matched, base: range.lowerBound), inForce: range,
-                missing: missing.isEmpty ? nil : unique(missing))
-        case .unique, .priority:
-            var p = range.lowerBound
-            while p < range.upperBound {
-                let level = plan.planLevel[p]
-                var matched: [Int] = []
-                var missing: [String] = []
-                while p < range.upperBound && plan.planLevel[p] == level {
-                    switch plan.match(Int(plan.planRule[p]), values, facts) {
-                    case .yes: matched.append(p)
-                    case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
-                    case .no: break
-                    }
-                    p += 1
-                }
-                if !missing.isEmpty {
-                    return DecisionOutcome(.undetermined, plan: plan, inForce: range, missing: unique(missing))
-                }
-                guard let first = matched.first else { continue }
-                if hitPolicies[decision] == .priority {  // plans list a level's rules by priority, highest first
-                    return DecisionOutcome(.decided, plan: plan, deciding: .one(first), inForce: range)
-                }
-                let agree = RuleAnswer.agree(matched.lazy.map { [plan] in plan.rules[Int(plan.planRule[$0])].outputs })
-                return DecisionOutcome(
-                    agree ? .decided : .conflict, plan: plan,
-                    deciding: positions(matched, base: range.lowerBound), inForce: range)
-            }
-            return DecisionOutcome(.noMatch, plan: plan, inForce: range)
+                agree ? .decided : .conflict, plan: plan,
+                deciding: positions(matched, base: range.lowerBound), inForce: range)
         }
+        return DecisionOutcome(.noMatch, plan: plan, inForce: range)
     }
 
     private func positions(_ matched: [Int], base: Int) -> DecisionOutcome.Positions {

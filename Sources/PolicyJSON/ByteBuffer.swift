@@ -1,7 +1,7 @@
 /// A growable byte buffer that answers are written into, reused from line to line (`removeAll`),
 /// so a JSON Lines run allocates it once per worker.
 public final class ByteBuffer: @unchecked Sendable {
-    package var sink: ByteSink
+    @usableFromInline package var sink: ByteSink
 
     public init(capacity: Int = 1 << 16) { sink = ByteSink(capacity: capacity) }
 
@@ -16,50 +16,51 @@ public final class ByteBuffer: @unchecked Sendable {
         try body(UnsafeBufferPointer(start: sink.base, count: sink.count))
     }
 
-    package func append(_ bytes: [UInt8]) { sink.append(bytes) }
-    package func append(_ byte: UInt8) { sink.append(byte) }
+    @inlinable package func append(_ bytes: [UInt8]) { sink.append(bytes) }
+    @inlinable package func append(_ byte: UInt8) { sink.append(byte) }
 }
 
 /// The writing end of a ByteBuffer, held by value while an answer is written: appending is a
 /// bounds check and a memcpy, without Array's per-call bookkeeping or a class's access checks
 /// (an answer is some eighty small copies). The owner takes it back when the answer is done.
-package struct ByteSink {
-    var base: UnsafeMutablePointer<UInt8>
-    var count = 0
-    var capacity: Int
+/// Inlinable: the answer writers in PolicyAnswers append through it some eighty times an answer.
+@usableFromInline package struct ByteSink {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func append(_ pointer: UnsafePointer<UInt8>, count n: Int) {
         if count + n > capacity { grow(to: count + n) }
         (base + count).update(from: pointer, count: n)
         count += n
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
         base[count] = byte
         count += 1
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func append(_ s: StaticString) { append(s.utf8Start, count: s.utf8CodeUnitCount) }
 
-    package mutating func append(_ text: String) {
+    @inlinable package mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { b in if let p = b.baseAddress { append(p, count: b.count) } }
     }
 
-    package mutating func append(_ bytes: [UInt8]) {
+    @inlinable package mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in if let p = b.baseAddress { append(p, count: b.count) } }
     }
 
-    private mutating func grow(to needed: Int) {
+    @usableFromInline mutating func grow(to needed: Int) {
         var size = capacity * 2
         while size < needed { size *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
