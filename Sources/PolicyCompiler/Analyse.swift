@@ -16,9 +16,8 @@ public enum Analyse {
     static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan]) -> Diagnostic {
         var notes = f.rules.dropFirst().compactMap { id in spans[id].map { DiagnosticNote("'\(id)' is here", at: $0) } }
         if !f.conditions.isEmpty {
-            let text = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" }.joined(
-                separator: ", ")
-            notes.append(DiagnosticNote("applicants concerned: \(text)"))
+            let each = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" as Message }
+            notes.append(DiagnosticNote("applicants concerned: \(Message.joined(each, separator: ", "))"))
         }
         if !f.intervals.isEmpty {
             notes.append(DiagnosticNote("dates: \(f.intervals.map(\.description).joined(separator: "; "))"))
@@ -26,7 +25,8 @@ public enum Analyse {
         let witness = f.witness?.serialized()
         switch f.kind {
         case .gap:
-            let region = f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
+            let region: Message =
+                f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
             return .warning(
                 .gap, "\(f.decision): \(region) leaves some applicants without an answer", at: span, notes: notes,
                 help: "add a rule such as:\n\(f.skeleton ?? "")", witness: witness)

@@ -71,8 +71,8 @@ enum ValidateVocabulary {
                     .error(
                         .unknownValue, "unknown attribute type '\(type.value)'", at: type.span,
                         help: Help.didYouMean(type.value, in: PolicyKeys.attributeTypes)
-                            ?? "attribute types: \(PolicyKeys.attributeTypes.joined(separator: ", "))"
-                            + " (the day from which a region's state holds)"))
+                            ?? "attribute types: \(PolicyKeys.attributeTypes.joined(separator: ", ")) (the day from which a region's state holds)"
+                    ))
                 unusable.insert(name)
                 return nil
             }
@@ -132,8 +132,9 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .unknownKey, "derived fact '\(name)' cannot have a default", at: given.span,
-                            help: "the evaluator computes '\(name)'; remove 'default:' (without what it is derived "
-                                + "from, the fact is unknown)"))
+                            help:
+                                "the evaluator computes '\(name)'; remove 'default:' (without what it is derived from, the fact is unknown)"
+                        ))
                 } else if !values.contains(given.value) {
                     report(
                         .error(
@@ -254,8 +255,7 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .inconsistentDeclaration,
-                            "a scope fact has three values (same area, within the province, across provinces), "
-                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
+                            "a scope fact has three values (same area, within the province, across provinces), \(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
                             at: valuesSpan,
                             help: "for example values: [same_area, intra_province, cross_province], in that order"))
                     return nil
@@ -275,8 +275,7 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .inconsistentDeclaration,
-                            "family_member.\(field.value) is \(wantsBoolean ? "a boolean" : "an enum"), "
-                                + "but '\(name)' is \(isBoolean ? "a boolean" : "an enum")",
+                            "family_member.\(field.value) is \(wantsBoolean ? "a boolean" : "an enum"), but '\(name)' is \(isBoolean ? "a boolean" : "an enum")",
                             at: f.type?.span ?? valuesSpan,
                             help: wantsBoolean
                                 ? "declare '\(name)' with type: boolean"
@@ -300,8 +299,7 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .inconsistentDeclaration,
-                            "a since fact has two values (on and after the date, before it), "
-                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
+                            "a since fact has two values (on and after the date, before it), \(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
                             at: valuesSpan, help: "for example values: [open, unknown], in that order"))
                     return nil
                 }

@@ -2,8 +2,8 @@
 public enum Help {
     /// "did you mean 'x'?" with the candidate closest to `word`, or nil when none is close enough
     /// (callers then list what is allowed).
-    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
-        Suggestion.closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> Message? {
+        Suggestion.closest(to: word, in: candidates).map { "did you mean '\($0)'?" as Message }
     }
 }
 

@@ -52,7 +52,8 @@ public struct FactsDecoder: Sendable {
             case "family_member": familyMember = value
             default:
                 throw InputError(
-                    field: key, message: "unknown fact" + Self.hint(for: key, in: knownKeys), allowed: knownKeys)
+                    field: key, message: "unknown fact" as Message + Self.hint(for: key, in: knownKeys),
+                    allowed: knownKeys)
             }
         }
         var date = today
@@ -103,7 +104,7 @@ public struct FactsDecoder: Sendable {
         }
         guard let i = fact.values.firstIndex(of: s) else {
             throw InputError(
-                field: fact.name, message: "unknown value '\(s)'" + Self.hint(for: s, in: fact.values),
+                field: fact.name, message: "unknown value '\(s)'" as Message + Self.hint(for: s, in: fact.values),
                 allowed: fact.values)
         }
         return Int8(i)
@@ -135,16 +136,17 @@ public struct FactsDecoder: Sendable {
         }
         for (key, _) in pairs where !Self.memberKeys.contains(key) {
             throw InputError(
-                field: "family_member.\(key)", message: "unknown field" + Self.hint(for: key, in: Self.memberKeys),
+                field: "family_member.\(key)",
+                message: "unknown field" as Message + Self.hint(for: key, in: Self.memberKeys),
                 allowed: Self.memberKeys)
         }
         var relation = ApplicantFacts.missing
         if let r = value["relation"], r != .null {
             guard case .string(let s) = r, let i = columns.relations.firstIndex(of: s) else {
-                var hint = ""
+                var hint: Message = ""
                 if case .string(let typed) = r { hint = Self.hint(for: typed, in: columns.relations) }
                 throw InputError(
-                    field: "family_member.relation", message: "unknown value \(r.serialized())" + hint,
+                    field: "family_member.relation", message: "unknown value \(r.serialized())" as Message + hint,
                     allowed: columns.relations)
             }
             relation = Int8(i)
@@ -162,7 +164,7 @@ public struct FactsDecoder: Sendable {
     }
 
     /// "; did you mean 'x'?" to end a message with (the diagnostics' one suggestion), or nothing.
-    static func hint(for word: String, in candidates: [String]) -> String {
-        Suggestion.closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    static func hint(for word: String, in candidates: [String]) -> Message {
+        Suggestion.closest(to: word, in: candidates).map { "; did you mean '\($0)'?" as Message } ?? ""
     }
 }

@@ -76,13 +76,13 @@ enum VocabularyLoader {
     }
 
     /// The entries of a mapping of name: declaration, in file order.
-    static func entries(_ node: YAMLNode, what: String, example: String, reader: inout NodeReader) -> [(
+    static func entries(_ node: YAMLNode, what: Message, example: String, reader: inout NodeReader) -> [(
         name: Located<String>, node: YAMLNode
     )]? {
         guard case .mapping(let pairs) = node.kind else {
             reader.report(
                 .error(
-                    .wrongType, "\(what) must be a mapping of name: declaration, found \(node.kindName)",
+                    .wrongType, "\(what) must be a mapping of name: declaration, found \(node.kindWord)",
                     at: node.span, help: "for example \(example)"))
             return nil
         }
@@ -114,9 +114,8 @@ enum VocabularyLoader {
     }
 
     static func derivation(_ node: YAMLNode, reader: inout NodeReader) -> Located<DerivationSyntax>? {
-        let help =
-            "derive one way: {scope: [origin, destination]}, {member: relation} or "
-            + "{since: {attribute: wallet_open_since, region: origin}}"
+        let help: Message =
+            "derive one way: {scope: [origin, destination]}, {member: relation} or {since: {attribute: wallet_open_since, region: origin}}"
         guard
             let f = reader.mapping(
                 node, what: "derivation", required: PolicyKeys.derivation.required,
@@ -128,7 +127,9 @@ enum VocabularyLoader {
             reader.report(
                 .error(
                     .wrongType,
-                    f.isEmpty ? "derive names no derivation" : "derive names \(f.count) derivations; a fact has one",
+                    f.isEmpty
+                        ? "derive names no derivation" as Message
+                        : "derive names \(f.count) derivations; a fact has one",
                     at: node.span, help: help))
             return nil
         }

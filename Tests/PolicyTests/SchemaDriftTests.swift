@@ -268,7 +268,7 @@ struct SchemaDriftTests {
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.arguments = CommandLineTests.withLanguage(arguments, "en")
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
