@@ -105,6 +105,8 @@ struct FactColumns: Sendable {
     let scope: Int
     /// The values of `family_member.relation` (the fact derived from that field), in order.
     let relations: [String]
+    /// The fact `family_member.relation` gives: its values' labels are accepted too.
+    let relationFact: FactSpec?
     /// The region attributes the derivations read, by name (indices into `since`).
     let attributes: [String]
 
@@ -148,6 +150,7 @@ struct FactColumns: Sendable {
         var attributes: [String] = []
         var derived: [DerivedColumn] = []
         var relations: [String] = []
+        var relationFact: FactSpec?
         for (column, fact) in facts.enumerated() {
             guard let derivation = fact.derivation else { continue }
             switch derivation {
@@ -157,6 +160,7 @@ struct FactColumns: Sendable {
             case .member(let field):
                 if field == "relation" {
                     relations = fact.values
+                    relationFact = fact
                     derived.append(DerivedColumn(column: column, kind: .relation))
                 } else if field == "insured" {
                     derived.append(DerivedColumn(column: column, kind: .insured))
@@ -169,6 +173,7 @@ struct FactColumns: Sendable {
         }
         self.derived = derived
         self.relations = relations
+        self.relationFact = relationFact
         self.attributes = attributes
         scope =
             derived.first {

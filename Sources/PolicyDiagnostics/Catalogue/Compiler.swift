@@ -227,5 +227,12 @@ extension Catalogue {
         ("a {0} output takes no values", "{0} 输出不写取值"),
         ("unknown output type '{0}'", "未知的输出类型 '{0}'"),
         ("output types: {0}", "输出类型：{0}"),
+        ("'{0}' is not a value of {1}, so it has no labels", "'{0}' 不是 {1} 的取值，不能有标签"),
+        ("the label '{0}' of '{1}' already stands for '{2}' in {3}", "'{1}' 的标签 '{0}' 在 {3} 中已表示 '{2}'"),
+        ("give each value of {0} labels of its own", "为 {0} 的每个取值给出各自的标签"),
+        ("a boolean fact takes no labels: facts give it as false or true", "布尔事实不写标签：事实中写 false 或 true"),
+        ("remove 'labels:', or make '{0}' an enum (type: enum)", "删除 'labels:'，或把 '{0}' 改为枚举（type: enum）"),
+        ("{0} has labels, but not for {1}", "{0} 有标签，但 {1} 没有"),
+        ("give every value its labels: value: {zh: 中文, en: English}", "为每个取值给出标签：取值: {zh: 中文, en: English}"),
     ]
 }

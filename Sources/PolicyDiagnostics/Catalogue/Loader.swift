@@ -134,6 +134,7 @@ extension Catalogue {
         ("scope is derived from two region facts, found {0}", "scope 由两个地区事实推导，实际给了 {0} 个"),
         ("for example {scope: [origin, destination]}", "例如 {scope: [origin, destination]}"),
         ("member field", "家庭成员字段"),
+        ("label entry '{0}'", "标签条目 '{0}'"),
         ("since derivation", "since 推导"),
         ("region fact", "地区事实"),
         ("libyaml could not be initialised", "libyaml 无法初始化"),
