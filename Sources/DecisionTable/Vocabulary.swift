@@ -38,7 +38,7 @@ public struct FactSpec: Sendable, Codable, Equatable {
     /// Each word a fact may give for a value: its name, then its labels, with the value's index.
     public var valueWords: [(word: String, index: Int)] {
         var words = values.enumerated().map { (word: $1, index: $0) }
-        for (i, label) in (labels ?? []).enumerated() {
+        for (i, label) in zip(values.indices, labels ?? []) {
             for word in [label.zh, label.en] where !words.contains(where: { $0.word == word }) {
                 words.append((word, i))
             }
