@@ -53,7 +53,7 @@ let package = Package(
             name: "PolicyEvaluator",
             dependencies: ["DecisionTable", .product(name: "Atomics", package: "swift-atomics")]
         ),
-        .target(name: "PolicyJSON"),
+        .target(name: "PolicyJSON", dependencies: ["PolicyDiagnostics"]),
         .target(
             name: "PolicyAnswers",
             dependencies: ["DecisionTable", "PolicyEvaluator", "PolicyJSON", "PolicyDiagnostics"]),

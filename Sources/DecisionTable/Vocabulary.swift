@@ -2,6 +2,18 @@
 /// decisions the table answers: declared by policy authors in `policies/vocabulary.yaml`, checked
 /// by the compiler and carried by the table, so the evaluator answers the questions the table
 /// declares.
+/// A value's label in each language (`spouse`: 配偶, spouse), which facts may give in its place
+/// and readable answers show.
+public struct ValueLabel: Sendable, Codable, Equatable {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+}
+
 public struct FactSpec: Sendable, Codable, Equatable {
     public var name: String
     /// Allowed values; booleans are `false`, `true`.
@@ -17,9 +29,22 @@ public struct FactSpec: Sendable, Codable, Equatable {
     public var number: NumberRange?
     public var zh: String
     public var en: String
+    /// An enum fact's value labels, one per value in order; nil when the vocabulary gives none.
+    public var labels: [ValueLabel]?
 
     /// Computed by the evaluator (for example scope from origin and destination), not supplied.
     public var derived: Bool { derivation != nil }
+
+    /// Each word a fact may give for a value: its name, then its labels, with the value's index.
+    public var valueWords: [(word: String, index: Int)] {
+        var words = values.enumerated().map { (word: $1, index: $0) }
+        for (i, label) in zip(values.indices, labels ?? []) {
+            for word in [label.zh, label.en] where !words.contains(where: { $0.word == word }) {
+                words.append((word, i))
+            }
+        }
+        return words
+    }
 
     public init(
         name: String, values: [String], isBoolean: Bool, defaultValue: String?, derivation: Derivation?, zh: String,
@@ -36,7 +61,8 @@ public struct FactSpec: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, values, isBoolean = "boolean", defaultValue = "default", derivation = "derive", number, zh, en
+        case name, values, isBoolean = "boolean", defaultValue = "default", derivation = "derive", number, zh, en,
+            labels
     }
 }
 

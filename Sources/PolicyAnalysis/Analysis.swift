@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 import PolicyEvaluator
 
 /// Proves properties of a compiled table exactly, per decision, per region chain and per

@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
@@ -24,7 +25,7 @@ public struct Finding: Sendable {
     public var rules: [String]
     /// The region whose chain shows it (a code or `national`).
     public var region: String
-    public var message: String
+    public var message: Message
     public var intervals: [Interval]
     /// The applicants concerned, as readable conditions.
     public var conditions: [(fact: String, values: [String])]

@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 

@@ -54,7 +54,8 @@ public struct FactsDecoder: Sendable {
             case "family_member": familyMember = value
             default:
                 throw InputError(
-                    field: key, message: "unknown fact" + Self.hint(for: key, in: knownKeys), allowed: knownKeys)
+                    field: key, message: "unknown fact" as Message + Self.hint(for: key, in: knownKeys),
+                    allowed: knownKeys)
             }
         }
         var date = today
@@ -103,9 +104,10 @@ public struct FactsDecoder: Sendable {
             throw InputError(
                 field: fact.name, message: "expected a string, found \(value.typeName)", allowed: fact.values)
         }
-        guard let i = fact.values.firstIndex(of: s) else {
+        guard let i = Self.index(of: s, in: fact) else {
             throw InputError(
-                field: fact.name, message: "unknown value '\(s)'" + Self.hint(for: s, in: fact.values),
+                field: fact.name,
+                message: "unknown value '\(s)'" as Message + Self.hint(for: s, in: Self.words(of: fact)),
                 allowed: fact.values)
         }
         return Int8(i)
@@ -137,16 +139,22 @@ public struct FactsDecoder: Sendable {
         }
         for (key, _) in pairs where !Self.memberKeys.contains(key) {
             throw InputError(
-                field: "family_member.\(key)", message: "unknown field" + Self.hint(for: key, in: Self.memberKeys),
+                field: "family_member.\(key)",
+                message: "unknown field" as Message + Self.hint(for: key, in: Self.memberKeys),
                 allowed: Self.memberKeys)
         }
         var relation = ApplicantFacts.missing
         if let r = value["relation"], r != .null {
-            guard case .string(let s) = r, let i = columns.relations.firstIndex(of: s) else {
-                var hint = ""
-                if case .string(let typed) = r { hint = Self.hint(for: typed, in: columns.relations) }
+            guard case .string(let s) = r,
+                let i = columns.relationFact.flatMap({ Self.index(of: s, in: $0) })
+                    ?? columns.relations.firstIndex(of: s)
+            else {
+                var hint: Message = ""
+                if case .string(let typed) = r {
+                    hint = Self.hint(for: typed, in: columns.relationFact.map(Self.words) ?? columns.relations)
+                }
                 throw InputError(
-                    field: "family_member.relation", message: "unknown value \(r.serialized())" + hint,
+                    field: "family_member.relation", message: "unknown value \(r.serialized())" as Message + hint,
                     allowed: columns.relations)
             }
             relation = Int8(i)
@@ -163,8 +171,16 @@ public struct FactsDecoder: Sendable {
             relation: relation, region: try region(value["region"], field: "family_member.region"), insured: insured)
     }
 
+    /// The value a fact gives by its name or by one of its labels (配偶 or spouse for spouse).
+    static func index(of word: String, in fact: FactSpec) -> Int? {
+        fact.values.firstIndex(of: word) ?? fact.labels?.firstIndex { $0.zh == word || $0.en == word }
+    }
+
+    /// What did-you-mean chooses from: the values, then their Chinese labels.
+    static func words(of fact: FactSpec) -> [String] { fact.values + (fact.labels?.map(\.zh) ?? []) }
+
     /// "; did you mean 'x'?" to end a message with (the diagnostics' one suggestion), or nothing.
-    static func hint(for word: String, in candidates: [String]) -> String {
-        Suggestion.closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    static func hint(for word: String, in candidates: [String]) -> Message {
+        Suggestion.closest(to: word, in: candidates).map { "; did you mean '\($0)'?" as Message } ?? ""
     }
 }

@@ -28,11 +28,13 @@ struct FactsScanner: Sendable {
             "family_member": Self.familyMember,
         ]
         keys = ByteTable(decoder.knownKeys.map { ($0, decoder.columnOfKey[$0] ?? actions[$0]!) })
-        relations = ByteTable(decoder.columns.relations.enumerated().map { ($1, $0) })
+        relations = ByteTable(
+            decoder.columns.relationFact.map { $0.valueWords.map { ($0.word, $0.index) } }
+                ?? decoder.columns.relations.enumerated().map { ($1, $0) })
         defaults = decoder.defaults
         values = decoder.columns.facts.map { fact in
             fact.derived || fact.isBoolean || fact.number != nil
-                ? ByteTable([]) : ByteTable(fact.values.enumerated().map { ($1, $0) })
+                ? ByteTable([]) : ByteTable(fact.valueWords.map { ($0.word, $0.index) })
         }
         isBoolean = decoder.columns.facts.map(\.isBoolean)
         regions = ByteTable(index.exactReferences.map { ($0.reference, $0.region) })

@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
@@ -9,12 +10,15 @@ extension Evaluator {
         public var form: AnswerForm
         /// The parts to answer; fewer than all only with the compact form.
         public var parts: AnswerParts
+        /// The language of error lines' messages.
+        public var language: Language
 
-        public init(today: Day, form: AnswerForm = .full, parts: AnswerParts = .all) {
+        public init(today: Day, form: AnswerForm = .full, parts: AnswerParts = .all, language: Language = .zh) {
             precondition(parts == .all || form == .compact, "only compact answers leave parts out")
             self.today = today
             self.form = form
             self.parts = parts
+            self.language = language
         }
     }
 
@@ -46,18 +50,18 @@ extension Evaluator {
                 return true
             } catch {
                 accepted = false
-                result = .object([("error", error.json), ("line", .number(Double(number)))])
+                result = .object([("error", error.json(in: options.language)), ("line", .number(Double(number)))])
             }
         } catch {
             accepted = false
             let problem: JSONValue
             if let duplicate = InputError.duplicateKey(in: error) {
-                problem = duplicate.json
+                problem = duplicate.json(in: options.language)
             } else if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
                 // Still one output line per input line, so output line N answers input line N.
-                problem = Self.lineError("a blank line; expected a JSON object of facts")
+                problem = Self.lineError("a blank line; expected a JSON object of facts", in: options.language)
             } else {
-                problem = InputError.lineNotJSON(error).json
+                problem = InputError.lineNotJSON(error).json(in: options.language)
             }
             result = .object([("error", problem), ("line", .number(Double(number)))])
         }
@@ -69,16 +73,16 @@ extension Evaluator {
     }
 
     /// Writes the error line for a line rejected as a whole (`{"error": {"field": "(line)", ...}, "line": N}`).
-    public static func writeLineError(_ message: String, number: Int, into out: ByteBuffer) {
+    public static func writeLineError(_ message: Message, in language: Language, number: Int, into out: ByteBuffer) {
         var bytes: [UInt8] = []
-        JSONValue.object([("error", lineError(message)), ("line", .number(Double(number)))])
+        JSONValue.object([("error", lineError(message, in: language)), ("line", .number(Double(number)))])
             .write(into: &bytes, pretty: false, indent: 0)
         out.append(bytes)
         out.append(UInt8(ascii: "\n"))
     }
 
-    private static func lineError(_ message: String) -> JSONValue {
-        .object([("field", .string("(line)")), ("message", .string(message))])
+    private static func lineError(_ message: Message, in language: Language) -> JSONValue {
+        .object([("field", .string("(line)")), ("message", .string(message.text(in: language)))])
     }
 
     private func write(_ answer: Answer, form: AnswerForm, into out: ByteBuffer) {

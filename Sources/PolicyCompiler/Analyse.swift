@@ -5,7 +5,7 @@ import PolicyDiagnostics
 /// analyse: proves the lowered table sound (gaps, conflicts, dead rules, redundant overrides,
 /// contradictory conditions) and reports each finding at the rules involved, with a witness.
 public enum Analyse {
-    /// The words before a gap's suggested rule in W0501's help; the rule (valid YAML) follows them.
+    /// How W0501's help (in English) leads into the suggested rule, for tools that take the rule out.
     public static let gapSuggestionLead = "add a rule such as:\n"
 
     public static func run(_ resolved: ResolvedPolicy, table: DecisionTableArtifact) -> [Diagnostic] {
@@ -19,9 +19,8 @@ public enum Analyse {
     static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan]) -> Diagnostic {
         var notes = f.rules.dropFirst().compactMap { id in spans[id].map { DiagnosticNote("'\(id)' is here", at: $0) } }
         if !f.conditions.isEmpty {
-            let text = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" }.joined(
-                separator: ", ")
-            notes.append(DiagnosticNote("applicants concerned: \(text)"))
+            let each = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" as Message }
+            notes.append(DiagnosticNote("applicants concerned: \(Message.joined(each, separator: ", "))"))
         }
         if !f.intervals.isEmpty {
             notes.append(DiagnosticNote("dates: \(f.intervals.map(\.description).joined(separator: "; "))"))
@@ -29,10 +28,11 @@ public enum Analyse {
         let witness = f.witness?.serialized()
         switch f.kind {
         case .gap:
-            let region = f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
+            let region: Message =
+                f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
             return .warning(
                 .gap, "\(f.decision): \(region) leaves some applicants without an answer", at: span, notes: notes,
-                help: gapSuggestionLead + (f.skeleton ?? ""), witness: witness)
+                help: "add a rule such as:\n\(f.skeleton ?? "")", witness: witness)
         case .conflict:
             return .error(
                 .conflict, f.message, at: span, notes: notes,

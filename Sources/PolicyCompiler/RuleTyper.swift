@@ -42,8 +42,9 @@ struct RuleTyper {
                     .factOutsideDecision,
                     "'\(c.fact.value)' describes the family member, which only \(Vocabulary.familyMemberDecision) rules know",
                     at: c.fact.span,
-                    help: "a \(decision.name) rule is about the applicant: remove the condition, or make it a "
-                        + "\(Vocabulary.familyMemberDecision) rule"))
+                    help:
+                        "a \(decision.name) rule is about the applicant: remove the condition, or make it a \(Vocabulary.familyMemberDecision) rule"
+                ))
         }
         var outputs: [String: OutputValue] = [:]
         // `then: {undetermined: {zh, en}}`: the policy knows it gives no answer here, and says why.
@@ -161,8 +162,9 @@ struct RuleTyper {
                 diagnostics.append(
                     .error(
                         .unknownValue, "\(n) is outside \(fact.name)'s bounds \(bounds.label)", at: value.span,
-                        help: "vocabulary.yaml declares \(fact.name) from \(bounds.min.map(String.init) ?? "any") "
-                            + "to \(bounds.max.map(String.init) ?? "any")"))
+                        help:
+                            "vocabulary.yaml declares \(fact.name) from \(bounds.min.map(String.init) ?? "any") to \(bounds.max.map(String.init) ?? "any")"
+                    ))
                 continue
             }
             labels.append(range.label)
@@ -176,10 +178,10 @@ enum OutputTyper {
     static func type(_ value: OutputSyntax, spec: OutputSpec, diagnostics: inout [Diagnostic]) -> OutputValue? {
         switch (spec.kind, value) {
         case (.enumeration(let allowed), .scalar(let s)):
-            return check(s, allowed, spec.name, &diagnostics).map { .symbol($0) }
+            return check(s, allowed, .value(spec.name), &diagnostics).map { .symbol($0) }
         case (.optionalEnumeration(let allowed), .scalar(let s)):
             if s.value == "none" { return OutputValue.none }
-            return check(s, allowed + ["none"], spec.name, &diagnostics).map { .symbol($0) }
+            return check(s, allowed + ["none"], .value(spec.name), &diagnostics).map { .symbol($0) }
         case (.count, .scalar(let s)):
             guard let n = Int(s.value), n >= 0 else {
                 diagnostics.append(
@@ -200,7 +202,7 @@ enum OutputTyper {
             case "true": return .flag(true)
             case "false": return .flag(false)
             case "unknown": return .flag(nil)
-            default: return check(s, ["true", "false", "unknown"], spec.name, &diagnostics).map { _ in .none }
+            default: return check(s, ["true", "false", "unknown"], .value(spec.name), &diagnostics).map { _ in .none }
             }
         case (.text, .fields(let fields, let span)):
             guard let zh = fields["zh"]?.value, let en = fields["en"]?.value, fields.count == 2 else {
@@ -237,14 +239,14 @@ enum OutputTyper {
             diagnostics.append(.error(.wrongType, "\(name).value must be a whole number", at: fields["value"]!.span))
             return nil
         }
-        let unit = check(fields["unit"]!, Vocabulary.durationUnits, "\(name).unit", &diagnostics)
-        let approx = check(fields["approximate"]!, ["true", "false"], "\(name).approximate", &diagnostics)
+        let unit = check(fields["unit"]!, Vocabulary.durationUnits, .value("\(name).unit"), &diagnostics)
+        let approx = check(fields["approximate"]!, ["true", "false"], .value("\(name).approximate"), &diagnostics)
         guard let unit, let approx else { return nil }
         return .duration(value: value, unit: unit, approximate: approx == "true")
     }
 
     private static func check(
-        _ s: Located<String>, _ allowed: [String], _ what: String, _ diagnostics: inout [Diagnostic]
+        _ s: Located<String>, _ allowed: [String], _ what: Message, _ diagnostics: inout [Diagnostic]
     ) -> String? {
         guard allowed.contains(s.value) else {
             diagnostics.append(
@@ -256,7 +258,7 @@ enum OutputTyper {
         return s.value
     }
 
-    private static func shapeHelp(_ kind: OutputSpec.Kind) -> String {
+    private static func shapeHelp(_ kind: OutputSpec.Kind) -> Message {
         switch kind {
         case .enumeration(let v): "one of: \(v.joined(separator: ", "))"
         case .optionalEnumeration(let v): "one of: \((v + ["none"]).joined(separator: ", "))"

@@ -23,7 +23,7 @@ enum ValidateCalendars {
                 c.sources, owner: "calendar \(year)", span: c.year.span,
                 diagnostics: &diagnostics)
             var ok = true
-            func check(_ days: [Located<Day>], weekend: Bool, what: String) {
+            func check(_ days: [Located<Day>], weekend: Bool, what: Message) {
                 var seen: Set<Day> = []
                 for d in days {
                     if d.value.year != year {

@@ -24,7 +24,7 @@ enum ValidateFolders {
             case .province: "provinces/"
             case .city: "cities/"
             }
-        let what: String =
+        let what: Message =
             switch level {
             case .national: "the national baseline"
             case .province: "a province"

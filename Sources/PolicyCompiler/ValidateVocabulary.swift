@@ -71,8 +71,8 @@ enum ValidateVocabulary {
                     .error(
                         .unknownValue, "unknown attribute type '\(type.value)'", at: type.span,
                         help: Help.didYouMean(type.value, in: PolicyKeys.attributeTypes)
-                            ?? "attribute types: \(PolicyKeys.attributeTypes.joined(separator: ", "))"
-                            + " (the day from which a region's state holds)"))
+                            ?? "attribute types: \(PolicyKeys.attributeTypes.joined(separator: ", ")) (the day from which a region's state holds)"
+                    ))
                 unusable.insert(name)
                 return nil
             }
@@ -111,6 +111,12 @@ enum ValidateVocabulary {
                             .unknownKey, "a boolean fact takes no values: they are false and true", at: listed.span,
                             help: "remove 'values:', or make '\(name)' an enum (type: enum)"))
                 }
+                if let labels = f.labels {
+                    report(
+                        .error(
+                            .unknownKey, "a boolean fact takes no labels: facts give it as false or true",
+                            at: labels.span, help: "remove 'labels:', or make '\(name)' an enum (type: enum)"))
+                }
             } else {
                 guard let listed = valueList(f.values, of: "fact '\(name)'", at: f.type?.span ?? f.name.span)
                 else {
@@ -132,8 +138,9 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .unknownKey, "derived fact '\(name)' cannot have a default", at: given.span,
-                            help: "the evaluator computes '\(name)'; remove 'default:' (without what it is derived "
-                                + "from, the fact is unknown)"))
+                            help:
+                                "the evaluator computes '\(name)'; remove 'default:' (without what it is derived from, the fact is unknown)"
+                        ))
                 } else if !values.contains(given.value) {
                     report(
                         .error(
@@ -144,17 +151,22 @@ enum ValidateVocabulary {
                     defaultValue = given.value
                 }
             }
+            let labels = isBoolean ? nil : valueLabels(f, values: values)
             guard !unusable.contains(name) else { return nil }
-            return FactSpec(
+            var spec = FactSpec(
                 name: name, values: values, isBoolean: isBoolean, defaultValue: defaultValue,
                 derivation: derivation, zh: Self.label(f.zh, name), en: Self.label(f.en, name))
+            spec.labels = labels
+            return spec
         }
 
         /// A whole-number fact the applicant gives, within its bounds; conditions give ranges.
         mutating func number(_ f: FactDecl) -> FactSpec? {
             let name = f.name.value
             var problems = false
-            for (what, item) in [("values", f.values?.span), ("default", f.defaultValue?.span)] {
+            for (what, item) in [
+                ("values", f.values?.span), ("labels", f.labels?.span), ("default", f.defaultValue?.span),
+            ] {
                 guard let span = item else { continue }
                 problems = true
                 report(
@@ -184,6 +196,59 @@ enum ValidateVocabulary {
                 name: name, values: [], isBoolean: false, defaultValue: nil, derivation: nil,
                 zh: Self.label(f.zh, name), en: Self.label(f.en, name),
                 number: NumberRange(min: f.min?.value, max: f.max?.value))
+        }
+
+        /// An enum fact's `labels:`, one per value in value order: every value labelled, each
+        /// label naming a value of the fact and no word standing for two values (a fact may give a
+        /// value by its name or either label). Nil, with the fact unusable, when any of that fails.
+        mutating func valueLabels(_ f: FactDecl, values: [String]) -> [ValueLabel]? {
+            guard let written = f.labels else { return nil }
+            let name = f.name.value
+            var byValue: [String: ValueLabel] = [:]
+            var meaning = Dictionary(values.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
+            var problems = false
+            for label in written.value {
+                let value = label.value.value
+                guard values.contains(value) else {
+                    report(
+                        .error(
+                            .unknownValue, "'\(value)' is not a value of \(name), so it has no labels",
+                            at: label.value.span,
+                            help: Help.didYouMean(value, in: values)
+                                ?? "allowed values: \(values.joined(separator: ", "))"))
+                    problems = true
+                    continue
+                }
+                guard let zh = label.zh, let en = label.en else {
+                    problems = true  // the missing key is reported where the labels are read
+                    continue
+                }
+                for word in [zh, en] {
+                    if let other = meaning[word.value], other != value {
+                        report(
+                            .error(
+                                .duplicateID,
+                                "the label '\(word.value)' of '\(value)' already stands for '\(other)' in \(name)",
+                                at: word.span, help: "give each value of \(name) labels of its own"))
+                        problems = true
+                    }
+                    meaning[word.value] = value
+                }
+                byValue[value] = ValueLabel(zh: zh.value, en: en.value)
+            }
+            let unlabelled = values.filter { byValue[$0] == nil }
+            if !problems && !unlabelled.isEmpty {
+                report(
+                    .error(
+                        .missingKey, "\(name) has labels, but not for \(unlabelled.joined(separator: ", "))",
+                        at: written.span, help: "give every value its labels: value: {zh: 中文, en: English}"))
+                problems = true
+            }
+            guard !problems else {
+                unusable.insert(name)
+                return nil
+            }
+            return values.compactMap { byValue[$0] }
         }
 
         /// True for a boolean, false for an enum, nil (reported) when the type is unknown or missing.
@@ -254,8 +319,7 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .inconsistentDeclaration,
-                            "a scope fact has three values (same area, within the province, across provinces), "
-                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
+                            "a scope fact has three values (same area, within the province, across provinces), \(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
                             at: valuesSpan,
                             help: "for example values: [same_area, intra_province, cross_province], in that order"))
                     return nil
@@ -275,8 +339,7 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .inconsistentDeclaration,
-                            "family_member.\(field.value) is \(wantsBoolean ? "a boolean" : "an enum"), "
-                                + "but '\(name)' is \(isBoolean ? "a boolean" : "an enum")",
+                            "family_member.\(field.value) is \(wantsBoolean ? "a boolean" : "an enum"), but '\(name)' is \(isBoolean ? "a boolean" : "an enum")",
                             at: f.type?.span ?? valuesSpan,
                             help: wantsBoolean
                                 ? "declare '\(name)' with type: boolean"
@@ -300,8 +363,7 @@ enum ValidateVocabulary {
                     report(
                         .error(
                             .inconsistentDeclaration,
-                            "a since fact has two values (on and after the date, before it), "
-                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
+                            "a since fact has two values (on and after the date, before it), \(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.count)")",
                             at: valuesSpan, help: "for example values: [open, unknown], in that order"))
                     return nil
                 }

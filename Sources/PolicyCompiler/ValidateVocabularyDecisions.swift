@@ -57,8 +57,7 @@ extension ValidateVocabulary.Check {
                 report(
                     .error(
                         .inconsistentDeclaration,
-                        "a collect decision gives one enum output (its answer is the set of the values its "
-                            + "matching rules give); '\(name)' has \(Self.describe(outputs))",
+                        "a collect decision gives one enum output (its answer is the set of the values its matching rules give); '\(name)' has \(Self.describe(outputs))",
                         at: d.outputsSpan ?? d.name.span,
                         help: "declare one output of type enum, or choose hit policy first, unique or priority"))
                 complete = false

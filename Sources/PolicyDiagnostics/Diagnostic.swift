@@ -13,30 +13,34 @@ public enum Severity: String, Sendable, Codable, Comparable {
 }
 
 /// A related location, shown under the main message (for example the first of two duplicate keys).
-public struct DiagnosticNote: Sendable, Hashable, Codable {
-    public var message: String
+public struct DiagnosticNote: Sendable, Hashable {
+    public var message: Message
     public var span: SourceSpan?
 
-    public init(_ message: String, at span: SourceSpan? = nil) {
+    public init(_ message: Message, at span: SourceSpan? = nil) {
         self.message = message
         self.span = span
     }
+
+    public func message(in language: Language) -> String { message.text(in: language) }
 }
 
 /// A finding about the policy set. Diagnostics are data: passes collect them and the CLI renders them.
-public struct Diagnostic: Sendable, Hashable, Codable {
+/// Its message, notes and help are `Message`s: each has a Chinese and an English form, chosen
+/// when it is rendered (`message(in: .zh)`).
+public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var code: DiagnosticCode
-    public var message: String
+    public var message: Message
     public var span: SourceSpan
     public var notes: [DiagnosticNote]
-    public var help: String?
+    public var help: Message?
     /// For analysis findings: an applicant that shows the problem, as facts JSON for `policyc eval`.
     public var witness: String?
 
     public init(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
-        notes: [DiagnosticNote] = [], help: String? = nil, witness: String? = nil
+        _ severity: Severity, _ code: DiagnosticCode, _ message: Message, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: Message? = nil, witness: String? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -48,18 +52,26 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     public static func error(
-        _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
-        notes: [DiagnosticNote] = [], help: String? = nil, witness: String? = nil
+        _ code: DiagnosticCode, _ message: Message, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: Message? = nil, witness: String? = nil
     ) -> Diagnostic {
         Diagnostic(.error, code, message, at: span, notes: notes, help: help, witness: witness)
     }
 
     public static func warning(
-        _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
-        notes: [DiagnosticNote] = [], help: String? = nil, witness: String? = nil
+        _ code: DiagnosticCode, _ message: Message, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: Message? = nil, witness: String? = nil
     ) -> Diagnostic {
         Diagnostic(.warning, code, message, at: span, notes: notes, help: help, witness: witness)
     }
+}
+
+extension Diagnostic {
+    /// The message in `language`.
+    public func message(in language: Language) -> String { message.text(in: language) }
+
+    /// The help line in `language`, if the diagnostic has one.
+    public func help(in language: Language) -> String? { help?.text(in: language) }
 }
 
 extension Diagnostic {
@@ -68,7 +80,7 @@ extension Diagnostic {
         items.sorted { a, b in
             if a.span != b.span { return a.span < b.span }
             if a.code != b.code { return a.code.rawValue < b.code.rawValue }
-            return a.message < b.message
+            return a.message.description < b.message.description
         }
     }
 }

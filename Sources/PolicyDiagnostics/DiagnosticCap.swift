@@ -23,8 +23,7 @@ extension Diagnostic {
             kept.append(
                 .warning(
                     .moreDiagnostics,
-                    "\(count.errors + count.warnings) more problems in this file are not shown "
-                        + "(\(count.errors) errors, \(count.warnings) warnings)",
+                    "\(count.errors + count.warnings) more problems in this file are not shown (\(count.errors) errors, \(count.warnings) warnings)",
                     at: .file(file),
                     help: "fix the \(limit) shown first; the report lists at most \(limit) problems per file"))
         }

@@ -49,7 +49,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case testFailed = "E0601"
 
     /// One-line summary: SARIF publishes it as the rule's description.
-    public var summary: String {
+    public var summary: Message {
         switch self {
         case .ioError: "a file or directory could not be read"
         case .yamlSyntax: "the file is not valid YAML"
@@ -96,4 +96,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
             "a key that has no effect where it is written (for example priority under hit policy first)"
         }
     }
+
+    /// SARIF's help for the rule: its summary and where it is explained.
+    public var rulesHelp: Message { "\(summary). docs/diagnostics.md explains \(rawValue) and how to fix it." }
 }

@@ -11,17 +11,19 @@
 /// then help and witness as notes.
 public enum GNURenderer {
     public static func render(
-        _ diagnostics: [Diagnostic], readFile: @escaping (String) -> String? = SourceText.readFromDisk
+        _ diagnostics: [Diagnostic], in language: Language,
+        readFile: @escaping (String) -> String? = SourceText.readFromDisk
     ) -> String {
         let files = SourceFiles(read: readFile)
         var out = ""
         for d in Diagnostic.sorted(diagnostics) {
             let here = d.span.location
-            out += "\(range(files.trimmed(d.span))): \(d.severity.rawValue): \(d.message) [\(d.code.rawValue)]\n"
+            out +=
+                "\(range(files.trimmed(d.span))): \(d.severity.rawValue): \(d.message(in: language)) [\(d.code.rawValue)]\n"
             for note in d.notes {
-                out += "\(note.span?.location ?? here): note: \(oneLine(note.message))\n"
+                out += "\(note.span?.location ?? here): note: \(oneLine(note.message(in: language)))\n"
             }
-            if let help = d.help {
+            if let help = d.help(in: language) {
                 let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
                 out += "\(here): note: help: \(lines.first ?? "")\n"
                 for line in lines.dropFirst() { out += "\(here): note:       \(line)\n" }

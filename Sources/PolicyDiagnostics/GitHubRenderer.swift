@@ -11,7 +11,8 @@
 /// runner expects: `%`, CR and LF everywhere, and `:` and `,` in properties too.
 public enum GitHubRenderer {
     public static func render(
-        _ diagnostics: [Diagnostic], readFile: @escaping (String) -> String? = SourceText.readFromDisk
+        _ diagnostics: [Diagnostic], in language: Language,
+        readFile: @escaping (String) -> String? = SourceText.readFromDisk
     ) -> String {
         let files = SourceFiles(read: readFile)
         var out = ""
@@ -31,15 +32,15 @@ public enum GitHubRenderer {
                 ("endLine", "\(span.end.line)"), ("endColumn", oneLine ? "\(lastColumn)" : nil),
                 ("title", d.code.rawValue),
             ]
-            var message = d.message
+            var message = d.message(in: language)
             for note in d.notes {
                 if let at = note.span {
-                    message += "\nnote: \(at.location): \(note.message)"
+                    message += "\nnote: \(at.location): \(note.message(in: language))"
                 } else {
-                    message += "\nnote: \(note.message)"
+                    message += "\nnote: \(note.message(in: language))"
                 }
             }
-            if let help = d.help { message += "\nhelp: \(help)" }
+            if let help = d.help(in: language) { message += "\nhelp: \(help)" }
             if let witness = d.witness { message += "\nwitness: \(witness)" }
             let list = properties.compactMap { key, value in value.map { "\(key)=\(escapeProperty($0))" } }
                 .joined(separator: ",")

@@ -20,17 +20,17 @@ public enum HumanRenderer {
     ///   - readFile: returns a file's contents, or nil when it cannot be read (the snippet is then left out).
     ///     It is called at most once per file.
     public static func render(
-        _ diagnostics: [Diagnostic], useColor: Bool = false,
+        _ diagnostics: [Diagnostic], in language: Language, useColor: Bool = false,
         readFile: @escaping (String) -> String? = SourceText.readFromDisk
     ) -> String {
         let files = SourceFiles(read: readFile)
         let style = Style(enabled: useColor)
         var blocks: [String] = []
         for d in Diagnostic.sorted(diagnostics) {
-            blocks.append(render(d, style: style, files: files))
+            blocks.append(render(d, style: style, files: files, language: language))
         }
         var out = blocks.joined(separator: "\n")
-        if let summary = summary(diagnostics, style: style) {
+        if let summary = summary(diagnostics, style: style, language: language) {
             if !out.isEmpty { out += "\n" }
             out += summary + "\n"
         }
@@ -38,20 +38,19 @@ public enum HumanRenderer {
     }
 
     /// `error: 2 errors, 1 warning`, `warning: 0 errors, 1 warning`, or nil when there are neither.
-    static func summary(_ diagnostics: [Diagnostic], style: Style) -> String? {
+    static func summary(_ diagnostics: [Diagnostic], style: Style, language: Language) -> String? {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         guard errors + warnings > 0 else { return nil }
         let label = errors > 0 ? style.severity(.error, "error") : style.severity(.warning, "warning")
-        let counts =
-            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let counts = TextRenderer.summary(diagnostics, in: language)
         return "\(label): \(style.bold(counts))"
     }
 
     // MARK: - One diagnostic
 
     private static func render(
-        _ d: Diagnostic, style: Style, files: SourceFiles
+        _ d: Diagnostic, style: Style, files: SourceFiles, language: Language
     ) -> String {
         // The gutter is as wide as the largest line number shown in this diagnostic.
         var shown = [d.span.end.line]
@@ -61,7 +60,7 @@ public enum HumanRenderer {
         let bar = style.blue("\(pad) |")
 
         var out = style.severity(d.severity, "\(d.severity.rawValue)[\(d.code.rawValue)]")
-        out += style.bold(": \(d.message)") + "\n"
+        out += style.bold(": \(d.message(in: language))") + "\n"
         out += "\(pad)\(style.blue("-->")) \(d.span.location)\n"
         if let lines = files.lines(d.span.file) {
             out += snippet(d.span, lines: lines, marker: "^", gutter: gutter, style: style) {
@@ -72,17 +71,17 @@ public enum HumanRenderer {
         var trailer: [String] = []
         for note in d.notes {
             guard let span = note.span else {
-                trailer.append(labelled("note", note.message, pad: pad, style: style))
+                trailer.append(labelled("note", note.message(in: language), pad: pad, style: style))
                 continue
             }
             out += "\(bar)\n"
-            out += "\(style.blue("note")): \(note.message)\n"
+            out += "\(style.blue("note")): \(note.message(in: language))\n"
             out += "\(pad)\(style.blue("-->")) \(span.location)\n"
             if let lines = files.lines(span.file) {
                 out += snippet(span, lines: lines, marker: "-", gutter: gutter, style: style) { style.blue($0) }
             }
         }
-        if let help = d.help { trailer.append(labelled("help", help, pad: pad, style: style)) }
+        if let help = d.help(in: language) { trailer.append(labelled("help", help, pad: pad, style: style)) }
         if let witness = d.witness { trailer.append(labelled("witness", witness, pad: pad, style: style)) }
         if !trailer.isEmpty {
             out += "\(bar)\n"

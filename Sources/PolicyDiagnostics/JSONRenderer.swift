@@ -3,15 +3,40 @@ import Foundation
 /// Renders diagnostics as one JSON document: `{"diagnostics": [...], "errors": N, "warnings": N}`.
 public enum JSONRenderer {
     private struct Report: Encodable {
-        var diagnostics: [Diagnostic]
+        var diagnostics: [Item]
         var errors: Int
         var warnings: Int
     }
 
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
+    /// A diagnostic with its texts in one language; optional fields left out when absent.
+    private struct Item: Encodable {
+        struct Note: Encodable {
+            var message: String
+            var span: SourceSpan?
+        }
+        var severity: Severity
+        var code: DiagnosticCode
+        var message: String
+        var span: SourceSpan
+        var notes: [Note]
+        var help: String?
+        var witness: String?
+
+        init(_ d: Diagnostic, in language: Language) {
+            severity = d.severity
+            code = d.code
+            message = d.message(in: language)
+            span = d.span
+            notes = d.notes.map { Note(message: $0.message(in: language), span: $0.span) }
+            help = d.help(in: language)
+            witness = d.witness
+        }
+    }
+
+    public static func render(_ diagnostics: [Diagnostic], in language: Language) -> String {
         let sorted = Diagnostic.sorted(diagnostics)
         let report = Report(
-            diagnostics: sorted,
+            diagnostics: sorted.map { Item($0, in: language) },
             errors: sorted.filter { $0.severity == .error }.count,
             warnings: sorted.filter { $0.severity == .warning }.count
         )

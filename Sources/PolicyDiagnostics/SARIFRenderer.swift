@@ -13,7 +13,8 @@ public enum SARIFRenderer {
         "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     public static func render(
-        _ diagnostics: [Diagnostic], readFile: @escaping (String) -> String? = SourceText.readFromDisk
+        _ diagnostics: [Diagnostic], in language: Language,
+        readFile: @escaping (String) -> String? = SourceText.readFromDisk
     ) -> String {
         let files = SourceFiles(read: readFile)
         let sorted = Diagnostic.sorted(diagnostics)
@@ -21,21 +22,21 @@ public enum SARIFRenderer {
         let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let rules = codes.map { code in
             Rule(
-                id: code.rawValue, name: ruleName(code), shortDescription: Message(text: code.summary),
-                help: Message(
-                    text: "\(code.summary). docs/diagnostics.md explains \(code.rawValue) and how to fix it."),
+                id: code.rawValue, name: ruleName(code), shortDescription: Text(text: code.summary.text(in: language)),
+                help: Text(text: code.rulesHelp.text(in: language)),
                 defaultConfiguration: Configuration(level: code.rawValue.hasPrefix("W") ? "warning" : "error"))
         }
         let results = sorted.map { d in
-            var text = d.message
-            for note in d.notes where note.span == nil { text += "\nnote: \(note.message)" }
-            if let help = d.help { text += "\nhelp: \(help)" }
-            let related = d.notes.compactMap { note in note.span.map { (note.message, $0) } }.enumerated().map {
-                Location(id: $0 + 1, physicalLocation: physical(files.trimmed($1.1)), message: Message(text: $1.0))
-            }
+            var text = d.message(in: language)
+            for note in d.notes where note.span == nil { text += "\nnote: \(note.message(in: language))" }
+            if let help = d.help(in: language) { text += "\nhelp: \(help)" }
+            let related = d.notes.compactMap { note in note.span.map { (note.message(in: language), $0) } }.enumerated()
+                .map {
+                    Location(id: $0 + 1, physicalLocation: physical(files.trimmed($1.1)), message: Text(text: $1.0))
+                }
             return Result(
                 ruleId: d.code.rawValue, ruleIndex: index[d.code] ?? 0, level: level(d.severity),
-                message: Message(text: text),
+                message: Text(text: text),
                 locations: [Location(id: nil, physicalLocation: physical(files.trimmed(d.span)), message: nil)],
                 relatedLocations: related.isEmpty ? nil : related,
                 properties: d.witness.map { Properties(witness: $0) })
@@ -111,20 +112,20 @@ public enum SARIFRenderer {
     struct Rule: Encodable {
         var id: String
         var name: String
-        var shortDescription: Message
-        var help: Message
+        var shortDescription: Text
+        var help: Text
         var defaultConfiguration: Configuration
     }
 
     struct Configuration: Encodable { var level: String }
 
-    struct Message: Encodable { var text: String }
+    struct Text: Encodable { var text: String }
 
     struct Result: Encodable {
         var ruleId: String
         var ruleIndex: Int
         var level: String
-        var message: Message
+        var message: Text
         var locations: [Location]
         var relatedLocations: [Location]?
         var properties: Properties?
@@ -133,7 +134,7 @@ public enum SARIFRenderer {
     struct Location: Encodable {
         var id: Int?
         var physicalLocation: PhysicalLocation
-        var message: Message?
+        var message: Text?
     }
 
     struct PhysicalLocation: Encodable {

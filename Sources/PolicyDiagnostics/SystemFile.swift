@@ -10,40 +10,58 @@
 public enum SystemFile {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         /// The path in quotes, or a name such as "standard output".
-        public var place: String
-        public var reason: String
+        public var place: Message
+        /// The system's reason (its own words, translated where the catalogue knows them) or policyc's.
+        public var reason: Message
         /// "read", "write" or "create".
         public var action: String
         /// The file was readable but longer than the limit asked for.
         public var exceededLimit = false
 
-        public init(place: String, reason: String, action: String) {
+        public init(place: Message, reason: Message, action: String) {
             self.place = place
             self.reason = reason
             self.action = action
         }
 
-        init(place: String, errno code: Int32, action: String) {
-            self.init(place: place, reason: String(cString: strerror(code)), action: action)
+        init(place: Message, errno code: Int32, action: String) {
+            self.init(place: place, reason: SystemFile.reason(code), action: action)
         }
 
-        public var description: String { "cannot \(action) \(place): \(reason)" }
+        /// "cannot read 'x': No such file or directory", in both languages.
+        public var wording: Message {
+            switch action {
+            case "read": "cannot read \(place): \(reason)"
+            case "write": "cannot write \(place): \(reason)"
+            default: "cannot create \(place): \(reason)"
+            }
+        }
+
+        public var description: String { wording.description }
+    }
+
+    /// The system's reason for `errno` code, as a message (the catalogue translates the usual ones).
+    public static func reason(_ code: Int32) -> Message { Message(verbatim: String(cString: strerror(code))) }
+
+    /// Any error's wording: a failure's own, or the error as it describes itself.
+    public static func wording(of error: any Error) -> Message {
+        (error as? Failure)?.wording ?? Message(verbatim: "\(error)")
     }
 
     /// The whole file; a directory, or more than `limit` bytes, is a failure too.
     public static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(place: "'\(path)'", errno: errno, action: "read") }
+        guard fd >= 0 else { throw Failure(place: .value("'\(path)'"), errno: errno, action: "read") }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw Failure(place: "'\(path)'", reason: "it is a directory", action: "read")
+            throw Failure(place: .value("'\(path)'"), reason: "it is a directory", action: "read")
         }
         return try read(fd: fd, name: "'\(path)'", limit: limit)
     }
 
     /// Everything up to the end of `fd` (for example standard input), at most `limit` bytes.
-    public static func read(fd: Int32, name: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+    public static func read(fd: Int32, name: Message, limit: Int = .max) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -63,7 +81,7 @@ public enum SystemFile {
     }
 
     /// Writes all of `bytes` to `fd`, retrying after interruptions.
-    public static func write(fd: Int32, name: String, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
+    public static func write(fd: Int32, name: Message, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let n = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -78,7 +96,7 @@ public enum SystemFile {
     /// Creates or replaces the file at `path` with `bytes`.
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(place: "'\(path)'", errno: errno, action: "write") }
+        guard fd >= 0 else { throw Failure(place: .value("'\(path)'"), errno: errno, action: "write") }
         let failure = bytes.withUnsafeBytes { b -> Failure? in
             do throws(Failure) {
                 try write(fd: fd, name: "'\(path)'", b)
@@ -91,7 +109,7 @@ public enum SystemFile {
             close(fd)
             throw failure
         }
-        if close(fd) != 0 { throw Failure(place: "'\(path)'", errno: errno, action: "write") }
+        if close(fd) != 0 { throw Failure(place: .value("'\(path)'"), errno: errno, action: "write") }
     }
 }
 
@@ -102,26 +120,28 @@ extension SystemFile {
         /// Nothing there at all (not even a dangling link).
         case missing
         /// Something that cannot be read: a dangling or looping link, no permission, a device.
-        case unusable(String)
+        case unusable(Message)
     }
 
     public static func kind(of path: String) -> Kind {
         var link = stat()
         guard lstat(path, &link) == 0 else {
-            return errno == ENOENT ? .missing : .unusable(String(cString: strerror(errno)))
+            return errno == ENOENT ? .missing : .unusable(reason(errno))
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
             if link.st_mode & S_IFMT == S_IFLNK {
-                let target = linkTarget(path).map { " to '\($0)'" } ?? ""
-                switch code {
-                case ENOENT: return .unusable("it is a symbolic link\(target), which does not exist")
-                case ELOOP: return .unusable("it is a symbolic link\(target) that loops back on itself")
+                let target = linkTarget(path)
+                switch (code, target) {
+                case (ENOENT, let to?): return .unusable("it is a symbolic link to '\(to)', which does not exist")
+                case (ENOENT, nil): return .unusable("it is a symbolic link, which does not exist")
+                case (ELOOP, let to?): return .unusable("it is a symbolic link to '\(to)' that loops back on itself")
+                case (ELOOP, nil): return .unusable("it is a symbolic link that loops back on itself")
                 default: break
                 }
             }
-            return .unusable(String(cString: strerror(code)))
+            return .unusable(reason(code))
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
@@ -136,17 +156,17 @@ extension SystemFile {
         for part in path.split(separator: "/") {
             prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
             if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw Failure(place: "'\(prefix)'", errno: errno, action: "create")
+                throw Failure(place: .value("'\(prefix)'"), errno: errno, action: "create")
             }
         }
         guard kind(of: path) == .directory else {
-            throw Failure(place: "'\(path)'", reason: "it exists and is not a directory", action: "create")
+            throw Failure(place: .value("'\(path)'"), reason: "it exists and is not a directory", action: "create")
         }
     }
 
     /// The names in a directory (without `.` and `..`), sorted.
     public static func list(_ path: String) throws(Failure) -> [String] {
-        guard let dir = opendir(path) else { throw Failure(place: "'\(path)'", errno: errno, action: "read") }
+        guard let dir = opendir(path) else { throw Failure(place: .value("'\(path)'"), errno: errno, action: "read") }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {

@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 
 /// An applicant's facts, encoded once: each vocabulary fact as the index of its value
 /// (-1 when absent) in a fixed-size vector (no allocation), regions as indices into the table's region list.
@@ -79,6 +80,8 @@ package struct FactColumns: Sendable {
     package let scope: Int
     /// The values of `family_member.relation` (the fact derived from that field), in order.
     package let relations: [String]
+    /// The fact `family_member.relation` gives: its values' labels are accepted too.
+    package let relationFact: FactSpec?
     /// The region attributes the derivations read, by name (indices into `since`).
     package let attributes: [String]
 
@@ -122,6 +125,7 @@ package struct FactColumns: Sendable {
         var attributes: [String] = []
         var derived: [DerivedColumn] = []
         var relations: [String] = []
+        var relationFact: FactSpec?
         for (column, fact) in facts.enumerated() {
             guard let derivation = fact.derivation else { continue }
             switch derivation {
@@ -131,6 +135,7 @@ package struct FactColumns: Sendable {
             case .member(let field):
                 if field == "relation" {
                     relations = fact.values
+                    relationFact = fact
                     derived.append(DerivedColumn(column: column, kind: .relation))
                 } else if field == "insured" {
                     derived.append(DerivedColumn(column: column, kind: .insured))
@@ -143,6 +148,7 @@ package struct FactColumns: Sendable {
         }
         self.derived = derived
         self.relations = relations
+        self.relationFact = relationFact
         self.attributes = attributes
         scope =
             derived.first {

@@ -1,17 +1,19 @@
 import Foundation
+import PolicyDiagnostics
 
 /// A strict JSON parser over UTF-8 bytes (RFC 8259): objects keep their key order, numbers stay
 /// distinct from booleans, and errors say where. Foundation's JSONDecoder costs tens of
 /// microseconds a line, which would dominate `eval --jsonl`; this costs about one.
 package struct JSONParser {
     package struct Failure: Error, CustomStringConvertible {
-        package var message: String
+        package var message: Message
         package var offset: Int
         /// For a key given twice in one object: its dotted path from the top (`family_member.relation`).
         package var duplicateKey: String?
         /// False when no place is worth naming (the input is empty).
         package var located = true
-        package var description: String { located ? "\(message) at byte \(offset + 1)" : message }
+        package var wording: Message { located ? "\(message) at byte \(offset + 1)" : message }
+        package var description: String { wording.description }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -44,7 +46,12 @@ package struct JSONParser {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private func fail(_ message: String) -> Failure { Failure(message: message, offset: i) }
+    /// What went wrong, in both languages (a parse failure, or any other error as it describes itself).
+    package static func wording(of error: any Error) -> Message {
+        (error as? Failure)?.wording ?? Message.value("\(error)")
+    }
+
+    private func fail(_ message: Message) -> Failure { Failure(message: message, offset: i) }
 
     private mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }

@@ -29,7 +29,7 @@ enum CodeActionProvider {
                     }
                 }
             }
-            if d.code == .gap, let help = d.help, help.hasPrefix(Analyse.gapSuggestionLead),
+            if d.code == .gap, let help = d.help(in: .en), help.hasPrefix(Analyse.gapSuggestionLead),
                 let edit = insertRule(String(help.dropFirst(Analyse.gapSuggestionLead.count)), file, lines, snapshot)
             {
                 actions.append(action("Insert the suggested rule (complete its TODOs)", [edit]))
@@ -45,7 +45,9 @@ enum CodeActionProvider {
 
     /// "did you mean 'x'?": `x` in place of the word the diagnostic points at (quotes kept).
     static func didYouMean(_ d: Diagnostic, _ lines: TextLines) -> (String, TextEdit)? {
-        guard d.code != .unreadFile, let help = d.help, let found = help.range(of: "did you mean '") else { return nil }
+        guard d.code != .unreadFile, let help = d.help(in: .en), let found = help.range(of: "did you mean '") else {
+            return nil
+        }
         let rest = help[found.upperBound...]
         guard let close = rest.range(of: "'?") else { return nil }
         let word = String(rest[..<close.lowerBound])
@@ -63,8 +65,8 @@ enum CodeActionProvider {
     /// E0205 (`sources: []`) or E0102 for a rule without `sources:`.
     static func isMissingSources(_ d: Diagnostic) -> Bool {
         d.code == .ruleWithoutSource
-            || (d.code == .missingKey && d.message.hasPrefix("rule ")
-                && d.message.hasSuffix("'sources'"))
+            || (d.code == .missingKey && d.message(in: .en).hasPrefix("rule ")
+                && d.message(in: .en).hasSuffix("'sources'"))
     }
 
     /// Sources the author may mean: those the file's other rules cite (most cited first), then

@@ -6,14 +6,18 @@ import PolicyDiagnostics
 struct DiagnosticConversion {
     /// Where docs/diagnostics.md is, as a URI, for each code's `codeDescription`.
     var documentation: String?
+    /// The language of the messages shown (the code actions read the English ones).
+    var language: Language = .zh
 
     func convert(_ d: Diagnostic, in snapshot: Snapshot) -> LSPDiagnostic {
-        var message = d.message
-        for note in d.notes where note.span == nil { message += "\nnote: \(note.message)" }
-        if let help = d.help { message += "\nhelp: \(help)" }
+        var message = d.message(in: language)
+        for note in d.notes where note.span == nil { message += "\nnote: \(note.message(in: language))" }
+        if let help = d.help(in: language) { message += "\nhelp: \(help)" }
         if let witness = d.witness { message += "\nwitness (facts for `policyc eval`): \(witness)" }
         let related = d.notes.compactMap { note in
-            note.span.map { DiagnosticRelatedInformation(location: snapshot.location($0), message: note.message) }
+            note.span.map {
+                DiagnosticRelatedInformation(location: snapshot.location($0), message: note.message(in: language))
+            }
         }
         return LSPDiagnostic(
             range: snapshot.range(d.span), severity: Self.severity(d.severity), code: d.code.rawValue,

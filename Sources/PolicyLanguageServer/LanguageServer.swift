@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServerProtocol
+import PolicyDiagnostics
 
 /// The policy language server: keeps the open documents, recompiles a workspace a short while
 /// after its last change (debounced), publishes diagnostics for every file, and answers the
@@ -25,9 +26,12 @@ public final class LanguageServer {
     private var published: [String: Set<String>] = [:]
 
     /// `documentation`: the URI of docs/diagnostics.md, linked from every diagnostic's code
-    /// (a workspace's own `../docs/diagnostics.md` is preferred when it exists).
-    public init(documentation: String?, debounce: TimeInterval = 0.03, send: @escaping Send) {
-        self.conversion = DiagnosticConversion(documentation: documentation)
+    /// (a workspace's own `../docs/diagnostics.md` is preferred when it exists); `language`: of the
+    /// messages shown.
+    public init(
+        documentation: String?, language: Language = .zh, debounce: TimeInterval = 0.03, send: @escaping Send
+    ) {
+        self.conversion = DiagnosticConversion(documentation: documentation, language: language)
         self.debounce = debounce
         self.send = send
     }
@@ -185,7 +189,7 @@ public final class LanguageServer {
         guard let path = FileURI.path(of: uri), let root = PolicyRoot.of(path: path) else { return conversion }
         let docs = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("docs/diagnostics.md")
         guard FileManager.default.fileExists(atPath: docs.path) else { return conversion }
-        return DiagnosticConversion(documentation: docs.absoluteString)
+        return DiagnosticConversion(documentation: docs.absoluteString, language: conversion.language)
     }
 
     private func compileAndPublish(_ root: String) {

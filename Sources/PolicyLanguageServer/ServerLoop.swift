@@ -1,12 +1,13 @@
 import Foundation
 import LanguageServerProtocol
+import PolicyDiagnostics
 
 /// Runs a language server over standard input and output until `exit` or the end of input.
 public enum ServerLoop {
     /// The process's exit status: 0 after shutdown and exit, 1 otherwise.
-    public static func run(documentation: String?) -> Int32 {
+    public static func run(documentation: String?, language: Language = .zh) -> Int32 {
         let transport = StdioTransport()
-        let server = LanguageServer(documentation: documentation) { transport.send($0) }
+        let server = LanguageServer(documentation: documentation, language: language) { transport.send($0) }
         transport.start()
         while server.exitCode == nil {
             switch transport.next(before: server.deadline) {

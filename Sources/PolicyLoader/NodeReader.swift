@@ -13,10 +13,10 @@ public struct NodeReader {
 
     /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
     public mutating func mapping(
-        _ node: YAMLNode, what: String, required: [String], optional: [String]
+        _ node: YAMLNode, what: Message, required: [String], optional: [String]
     ) -> [String: YAMLNode]? {
         guard case .mapping(let pairs) = node.kind else {
-            report(.error(.wrongType, "\(what) must be a mapping, found \(node.kindName)", at: node.span))
+            report(.error(.wrongType, "\(what) must be a mapping, found \(node.kindWord)", at: node.span))
             return nil
         }
         let allowed = required + optional
@@ -46,28 +46,29 @@ public struct NodeReader {
 
     /// Any scalar as text, exactly as written: an unquoted number such as the region code 320100
     /// reads as "320100".
-    public mutating func string(_ node: YAMLNode, what: String) -> Located<String>? {
+    public mutating func string(_ node: YAMLNode, what: Message) -> Located<String>? {
         guard let text = node.scalar, !node.isNull else {
-            report(.error(.wrongType, "\(what) must be text, found \(node.kindName)", at: node.span))
+            report(.error(.wrongType, "\(what) must be text, found \(node.kindWord)", at: node.span))
             return nil
         }
         return Located(text, at: node.span)
     }
 
-    public mutating func integer(_ node: YAMLNode, what: String) -> Located<Int>? {
+    public mutating func integer(_ node: YAMLNode, what: Message) -> Located<Int>? {
         guard let text = node.scalar, case .scalar(_, .plain) = node.kind, let value = Int(text) else {
             report(
                 .error(
-                    .wrongType, "\(what) must be a whole number, found '\(node.scalar ?? node.kindName)'",
+                    .wrongType,
+                    "\(what) must be a whole number, found '\(node.scalar.map(Message.value) ?? node.kindWord)'",
                     at: node.span))
             return nil
         }
         return Located(value, at: node.span)
     }
 
-    public mutating func date(_ node: YAMLNode, what: String) -> Located<Day>? {
+    public mutating func date(_ node: YAMLNode, what: Message) -> Located<Day>? {
         guard let text = node.scalar, !node.isNull else {
-            report(.error(.wrongType, "\(what) must be a date (YYYY-MM-DD), found \(node.kindName)", at: node.span))
+            report(.error(.wrongType, "\(what) must be a date (YYYY-MM-DD), found \(node.kindWord)", at: node.span))
             return nil
         }
         guard let date = Day(parsing: text) else {
@@ -80,23 +81,23 @@ public struct NodeReader {
         return Located(date, at: node.span)
     }
 
-    public mutating func list(_ node: YAMLNode, what: String) -> [YAMLNode]? {
+    public mutating func list(_ node: YAMLNode, what: Message) -> [YAMLNode]? {
         guard case .sequence(let items) = node.kind else {
-            report(.error(.wrongType, "\(what) must be a list, found \(node.kindName)", at: node.span))
+            report(.error(.wrongType, "\(what) must be a list, found \(node.kindWord)", at: node.span))
             return nil
         }
         return items
     }
 
     /// A list of text, or a single text where a list of one is meant (`sources: SEED0`).
-    public mutating func stringList(_ node: YAMLNode, what: String) -> [Located<String>]? {
+    public mutating func stringList(_ node: YAMLNode, what: Message) -> [Located<String>]? {
         if case .sequence(let items) = node.kind {
             return items.compactMap { string($0, what: "an item of \(what)") }
         }
         return string(node, what: what).map { [$0] }
     }
 
-    public mutating func enumValue(_ node: YAMLNode, what: String, allowed: [String]) -> Located<String>? {
+    public mutating func enumValue(_ node: YAMLNode, what: Message, allowed: [String]) -> Located<String>? {
         guard let value = string(node, what: what) else { return nil }
         guard allowed.contains(value.value) else {
             report(

@@ -37,8 +37,9 @@ public enum PolicyDirectoryLoader {
             diagnostics.append(
                 .error(
                     .missingFile, "the policy directory has no vocabulary.yaml", at: .file(vocabularyPath),
-                    help: "vocabulary.yaml declares the facts, region attributes and decisions that every rule "
-                        + "is checked against; start from the one in policyc's policies/"))
+                    help:
+                        "vocabulary.yaml declares the facts, region attributes and decisions that every rule is checked against; start from the one in policyc's policies/"
+                ))
         }
         let vocabulary = parse(vocabularyPath, required: false).flatMap {
             VocabularyLoader.load($0, path: vocabularyPath, reader: &reader)
@@ -206,14 +207,15 @@ public enum PolicyDirectoryLoader {
             let path = "\(root)/\(name)"
             if isYAML(name) {
                 guard !topFiles.contains(name) else { continue }
-                let suggestion = Suggestion.closest(to: name, in: topFiles).map { "did you mean '\($0)'? " } ?? ""
+                let suggestion =
+                    Suggestion.closest(to: name, in: topFiles).map { "did you mean '\($0)'? " as Message } ?? ""
                 diagnostics.append(
                     .error(
                         .unreadFile, "'\(name)' is not a file policyc reads, so it is ignored", at: .file(path),
                         help: suggestion + "policy files go in provinces/ or cities/, one per region"))
             } else if !folders.contains(name), SystemFile.kind(of: path) == .directory {
                 let near = Suggestion.closest(to: name, in: folders) ?? folders.first { $0.hasPrefix(name.prefix(3)) }
-                let suggestion = near.map { "did you mean '\($0)/'? " } ?? ""
+                let suggestion = near.map { "did you mean '\($0)/'? " as Message } ?? ""
                 for file in nestedYAMLFiles(in: path, depth: 0) {
                     diagnostics.append(
                         .error(
@@ -238,7 +240,7 @@ public enum PolicyDirectoryLoader {
         }
     }
 
-    private static func emptyFileHelp(_ path: String, root: String) -> String {
+    private static func emptyFileHelp(_ path: String, root: String) -> Message {
         switch path.dropFirst(root.count + 1) {
         case "sources.yaml": "list the sources every rule cites: sources: [{id, title, url, confidence}, ...]"
         case "regions.yaml": "list the regions: regions: [{code, name, short, pinyin, level}, ...]"

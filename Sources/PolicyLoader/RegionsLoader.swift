@@ -97,7 +97,7 @@ enum CalendarLoader {
         guard let year = f["year"].flatMap({ reader.integer($0, what: "year") }) else { return nil }
         let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
         func dates(_ key: String) -> [Located<Day>] {
-            guard let node = f[key], let items = reader.list(node, what: key) else { return [] }
+            guard let node = f[key], let items = reader.list(node, what: .value(key)) else { return [] }
             return items.compactMap { reader.date($0, what: "a \(key) entry") }
         }
         return CalendarDecl(

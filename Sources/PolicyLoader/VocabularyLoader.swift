@@ -5,7 +5,9 @@ extension PolicyKeys {
     /// vocabulary.yaml: `facts`, `attributes` and `decisions`, each a mapping of name: declaration.
     public static let vocabularyFile = MappingKeys(required: ["facts", "decisions"], optional: ["attributes"])
     public static let fact = MappingKeys(
-        required: ["zh", "en"], optional: ["type", "values", "default", "derive", "min", "max"])
+        required: ["zh", "en"], optional: ["type", "values", "labels", "default", "derive", "min", "max"])
+    /// One value's labels under a fact's `labels:`.
+    public static let valueLabel = MappingKeys(required: ["zh", "en"], optional: [])
     /// `derive:` names exactly one of these.
     public static let derivation = MappingKeys(required: [], optional: ["scope", "member", "since"])
     public static let sinceDerivation = MappingKeys(required: ["attribute", "region"], optional: [])
@@ -76,13 +78,13 @@ enum VocabularyLoader {
     }
 
     /// The entries of a mapping of name: declaration, in file order.
-    static func entries(_ node: YAMLNode, what: String, example: String, reader: inout NodeReader) -> [(
+    static func entries(_ node: YAMLNode, what: Message, example: String, reader: inout NodeReader) -> [(
         name: Located<String>, node: YAMLNode
     )]? {
         guard case .mapping(let pairs) = node.kind else {
             reader.report(
                 .error(
-                    .wrongType, "\(what) must be a mapping of name: declaration, found \(node.kindName)",
+                    .wrongType, "\(what) must be a mapping of name: declaration, found \(node.kindWord)",
                     at: node.span, help: "for example \(example)"))
             return nil
         }
@@ -96,7 +98,7 @@ enum VocabularyLoader {
             let f = reader.mapping(
                 node, what: "fact", required: PolicyKeys.fact.required, optional: PolicyKeys.fact.optional)
         else { return nil }
-        return FactDecl(
+        var decl = FactDecl(
             name: name, type: f["type"].flatMap { reader.string($0, what: "type") },
             values: f["values"].flatMap { values($0, reader: &reader) },
             defaultValue: f["default"].flatMap { reader.string($0, what: "default") },
@@ -106,6 +108,25 @@ enum VocabularyLoader {
             zh: f["zh"].flatMap { reader.string($0, what: "zh") },
             en: f["en"].flatMap { reader.string($0, what: "en") },
             span: name.span)
+        decl.labels = f["labels"].flatMap { labels($0, reader: &reader) }
+        return decl
+    }
+
+    /// `labels: {value: {zh: 中文, en: English}, ...}`.
+    static func labels(_ node: YAMLNode, reader: inout NodeReader) -> Located<[ValueLabelDecl]>? {
+        guard let entries = entries(node, what: "labels", example: "spouse: {zh: 配偶, en: spouse}", reader: &reader)
+        else { return nil }
+        let labels = entries.compactMap { entry -> ValueLabelDecl? in
+            guard
+                let f = reader.mapping(
+                    entry.node, what: "label entry '\(entry.name.value)'", required: PolicyKeys.valueLabel.required,
+                    optional: PolicyKeys.valueLabel.optional)
+            else { return nil }
+            return ValueLabelDecl(
+                value: entry.name, zh: f["zh"].flatMap { reader.string($0, what: "zh") },
+                en: f["en"].flatMap { reader.string($0, what: "en") })
+        }
+        return Located(labels, at: node.span)
     }
 
     static func values(_ node: YAMLNode, reader: inout NodeReader) -> Located<[Located<String>]>? {
@@ -114,9 +135,8 @@ enum VocabularyLoader {
     }
 
     static func derivation(_ node: YAMLNode, reader: inout NodeReader) -> Located<DerivationSyntax>? {
-        let help =
-            "derive one way: {scope: [origin, destination]}, {member: relation} or "
-            + "{since: {attribute: wallet_open_since, region: origin}}"
+        let help: Message =
+            "derive one way: {scope: [origin, destination]}, {member: relation} or {since: {attribute: wallet_open_since, region: origin}}"
         guard
             let f = reader.mapping(
                 node, what: "derivation", required: PolicyKeys.derivation.required,
@@ -128,7 +148,9 @@ enum VocabularyLoader {
             reader.report(
                 .error(
                     .wrongType,
-                    f.isEmpty ? "derive names no derivation" : "derive names \(f.count) derivations; a fact has one",
+                    f.isEmpty
+                        ? "derive names no derivation" as Message
+                        : "derive names \(f.count) derivations; a fact has one",
                     at: node.span, help: help))
             return nil
         }

@@ -31,6 +31,9 @@ public struct YAMLNode: Sendable {
         return false
     }
 
+    /// The kind's name in a message ("list" is 列表 in Chinese).
+    public var kindWord: Message { Message(verbatim: kindName) }
+
     public var kindName: String {
         switch kind {
         case .scalar: isNull ? "null" : "text"

@@ -44,7 +44,8 @@ enum FactsSchema {
         return .object([
             ("description", Common.bi(zh, en)),
             ("type", fact.isBoolean ? ["boolean", "null"] : ["string", "null"]),
-            ("enum", fact.isBoolean ? nil : .array(fact.values.map { .string($0) } + [.null])),
+            // A value may be given by its name or either of its labels.
+            ("enum", fact.isBoolean ? nil : .array(fact.valueWords.map { .string($0.word) } + [.null])),
             ("default", fact.defaultValue.map { Common.typed($0, boolean: fact.isBoolean) }),
             ("examples", .array(examples.map { Common.typed($0, boolean: fact.isBoolean) })),
         ])
@@ -114,7 +115,8 @@ enum FactsSchema {
                 "relation to the applicant: \(Common.glossaryEN(relations)). When left out it is listed "
                     + "in missing_facts as family_member.relation"),
             "type": ["string", "null"],
-            "enum": .array(relations.map { .string($0) } + [.null]),
+            "enum": .array(
+                (vocabulary.memberRelationFact?.valueWords.map(\.word) ?? relations).map { .string($0) } + [.null]),
             "examples": ["spouse", "child"],
         ]
         let region: Node = [

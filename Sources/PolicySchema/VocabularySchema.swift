@@ -124,6 +124,24 @@ enum VocabularySchema {
                 ]
             ),
             (
+                "labels",
+                [
+                    "description": Common.bi(
+                        "枚举事实各取值的标签，取值: {zh, en}，每个取值都要有；事实可用取值或任一标签给出（配偶即 spouse）",
+                        "an enum fact's value labels, value: {zh, en}, one for every value; facts may give a value by its "
+                            + "name or either label (配偶 for spouse)"),
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": [
+                        "type": "object", "additionalProperties": false, "required": ["zh", "en"],
+                        "properties": [
+                            "zh": ["type": "string", "minLength": 1], "en": ["type": "string", "minLength": 1],
+                        ],
+                    ],
+                    "examples": [["spouse": ["zh": "配偶", "en": "spouse"]]],
+                ]
+            ),
+            (
                 "default",
                 [
                     "description": Common.bi(
@@ -189,10 +207,16 @@ enum VocabularySchema {
                         // have bounds.
                         [
                             "if": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
-                            "then": ["properties": ["values": false, "default": boolean, "min": false, "max": false]],
+                            "then": [
+                                "properties": [
+                                    "values": false, "labels": false, "default": boolean, "min": false, "max": false,
+                                ]
+                            ],
                             "else": [
                                 "if": ["required": ["type"], "properties": ["type": ["const": "number"]]],
-                                "then": ["properties": ["values": false, "default": ["type": "integer"]]],
+                                "then": [
+                                    "properties": ["values": false, "labels": false, "default": ["type": "integer"]]
+                                ],
                                 "else": [
                                     "required": ["values"],
                                     "properties": ["default": ["type": "string"], "min": false, "max": false],

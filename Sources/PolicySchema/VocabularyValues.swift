@@ -11,6 +11,8 @@ extension Vocabulary {
 
     /// The values `family_member.relation` takes: those of the fact derived from that field.
     var memberRelations: [String] { facts.first { $0.derivation == .member(field: "relation") }?.values ?? [] }
+    /// The fact `family_member.relation` gives, with its labels.
+    var memberRelationFact: FactSpec? { facts.first { $0.derivation == .member(field: "relation") } }
 
     /// The values of an enumerated output of a decision (empty when there is no such output;
     /// `PolicySchemas.gaps(vocabulary:)` reports that).

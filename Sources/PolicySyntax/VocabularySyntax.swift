@@ -23,6 +23,19 @@ public struct VocabularySyntax: Sendable {
 
 /// One fact of vocabulary.yaml. Keys the file leaves out are nil (the loader has reported the
 /// required ones).
+/// `labels:` of an enum fact: one value's Chinese and English label, as written.
+public struct ValueLabelDecl: Sendable {
+    public var value: Located<String>
+    public var zh: Located<String>?
+    public var en: Located<String>?
+
+    public init(value: Located<String>, zh: Located<String>?, en: Located<String>?) {
+        self.value = value
+        self.zh = zh
+        self.en = en
+    }
+}
+
 public struct FactDecl: Sendable {
     public var name: Located<String>
     public var type: Located<String>?
@@ -36,6 +49,8 @@ public struct FactDecl: Sendable {
     public var max: Located<Int>?
     public var zh: Located<String>?
     public var en: Located<String>?
+    /// `labels:`, value: {zh, en}, in file order; its span is the mapping's.
+    public var labels: Located<[ValueLabelDecl]>?
     public var span: SourceSpan
 
     public init(

@@ -7,7 +7,7 @@ import PolicyDiagnostics
 ///
 /// The report has no timings, so every `time` is 0.
 public enum JUnitRenderer {
-    public static func render(_ report: TestRunner.Report, suiteName: String) -> String {
+    public static func render(_ report: TestRunner.Report, suiteName: String, in language: Language) -> String {
         let loadErrors = Diagnostic.sorted(report.diagnostics.filter { $0.severity == .error })
         let others = report.diagnostics.filter { $0.severity != .error }
         let tests = report.results.count + loadErrors.count
@@ -26,26 +26,27 @@ public enum JUnitRenderer {
                 continue
             }
             let more = result.failures.count - 1
-            let message = more > 0 ? "\(first) (and \(more) more)" : first
+            let message = (more > 0 ? "\(first) (and \(more) more)" : first).text(in: language)
             out += ">\n"
             out += "      <failure message=\"\(attribute(message))\" type=\"expectation\">"
             // The case's place goes in the body: the common JUnit XSDs have no file/line attributes.
-            let culprits = result.culprits.map { "decided by \($0.rule) (\($0.file):\($0.line))" }
-            out += text((["at \(file):\(line)"] + result.failures + culprits).joined(separator: "\n"))
+            let culprits = result.culprits.map { "decided by \($0.rule) (\($0.file):\($0.line))" as Message }
+            let body: [Message] = ["at \(file):\(line)"] + result.failures + culprits
+            out += text(body.map { $0.text(in: language) }.joined(separator: "\n"))
             out += "</failure>\n"
             out += "    </testcase>\n"
         }
         for d in loadErrors {
-            let caseName = "\(d.code.rawValue): \(d.message)"
+            let caseName = "\(d.code.rawValue): \(d.message(in: language))"
             out +=
                 "    <testcase name=\"\(attribute(caseName))\" \(place(d.span.file, d.span.start.line)) time=\"0\">\n"
-            out += "      <error message=\"\(attribute(d.message))\" type=\"\(d.code.rawValue)\">"
-            out += text(TextRenderer.render([d]))
+            out += "      <error message=\"\(attribute(d.message(in: language)))\" type=\"\(d.code.rawValue)\">"
+            out += text(TextRenderer.render([d], in: language))
             out += "</error>\n"
             out += "    </testcase>\n"
         }
         if !others.isEmpty {
-            out += "    <system-err>\(text(TextRenderer.render(others)))</system-err>\n"
+            out += "    <system-err>\(text(TextRenderer.render(others, in: language)))</system-err>\n"
         }
         out += "  </testsuite>\n"
         out += "</testsuites>\n"

@@ -10,7 +10,7 @@ public enum TestRunner {
     public struct CaseResult: Sendable {
         public var name: String
         public var location: SourceSpan
-        public var failures: [String]
+        public var failures: [Message]
         /// For failed expectations: the rules that decided the answer parts concerned.
         public var culprits: [Culprit] = []
         /// Rules that decided (or contributed to) one of this case's answers, for coverage.
@@ -48,7 +48,7 @@ public enum TestRunner {
         let (cases, diagnostics) = TestCaseLoader.load(directory: directory, overlay: overlay)
         var results: [CaseResult] = []
         for c in cases {
-            var failures: [String] = []
+            var failures: [Message] = []
             var culprits: [Culprit] = []
             var exercised: Set<String> = []
             var touched: [Touch] = []
@@ -84,7 +84,7 @@ public enum TestRunner {
             } catch {
                 let want = c.expect.first { $0.path.value == "error.field" }.map { YAMLToJSON.convert($0.value) }
                 if want != .string(error.field) {
-                    failures.append("input rejected: \(error.description)")
+                    failures.append("input rejected: \(error.summary)")
                 }
             }
             results.append(

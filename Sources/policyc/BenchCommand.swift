@@ -3,12 +3,15 @@ import Foundation
 import PolicyBench
 import PolicyDiagnostics
 
-struct Bench: ParsableCommand {
+struct Bench: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Measure the pipeline on the shipped policies and on a synthetic national-scale set.",
         discussion: "Build with -c release for meaningful figures: swift run -c release policyc bench")
 
     @Argument(help: "The shipped policy directory.") var directory = "policies"
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
     @Option(help: "Where to write the synthetic policy set.") var synthetic =
         NSTemporaryDirectory() + "policyc-synthetic"
     @Option(help: "Runs per workload (the median is reported).") var runs = 7
@@ -33,7 +36,7 @@ struct Bench: ParsableCommand {
         }
         let (shipped, compilation) = Benchmark.compile(directory, name: "check + compile, shipped policies", runs: runs)
         guard let table = compilation.table else {
-            printError(TextRenderer.render(compilation.diagnostics))
+            printErrorText(TextRenderer.render(compilation.diagnostics, in: language))
             throw ExitStatus.findings.exitCode
         }
         if singleOnly {
@@ -46,7 +49,7 @@ struct Bench: ParsableCommand {
         let (national, synthCompilation) = Benchmark.compile(
             synthetic, name: "check + compile, synthetic national set", runs: runs)
         if !synthCompilation.diagnostics.isEmpty {
-            printError(TextRenderer.render(Array(synthCompilation.diagnostics.prefix(5))))
+            printErrorText(TextRenderer.render(Array(synthCompilation.diagnostics.prefix(5)), in: language))
         }
         let single = Benchmark.singleDecisions(table, runs: runs, count: answers)
         let evaluation = Benchmark.answers(table, runs: runs, count: answers)

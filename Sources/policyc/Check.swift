@@ -3,7 +3,7 @@ import Foundation
 import PolicyCompiler
 import PolicyDiagnostics
 
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Validate and analyse a policy directory.",
         discussion: """
@@ -18,14 +18,17 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: human, text, gnu, json, github or sarif.") var format: DiagnosticFormat = .human
     @OptionGroup var colorOption: ColorOption
     @Flag(help: "Fail on warnings too.") var warningsAsErrors = false
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
 
     func run() throws {
         let compilation = Compiler.compile(directory: directory)
         let diagnostics = compilation.diagnostics
         let rules = compilation.validated?.rules.count ?? 0
-        try writeOut(format.render(diagnostics, color: colorOption.color))
+        try writeOut(format.render(diagnostics, color: colorOption.color, in: language))
         if format == .human || format == .text {
-            printError("policyc check: \(rules) rules; \(TextRenderer.summary(diagnostics))")
+            printError("policyc check: \(rules) rules; \(TextRenderer.counts(diagnostics))")
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             let ioOnly = diagnostics.filter { $0.severity == .error }.allSatisfy { $0.code == .ioError }

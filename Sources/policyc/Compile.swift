@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyDiagnostics
 
-struct Compile: ParsableCommand {
+struct Compile: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Compile a policy directory into a decision-table artifact (JSON).",
         discussion:
@@ -10,6 +10,9 @@ struct Compile: ParsableCommand {
 
     @Argument(help: "The policy directory.") var directory = "policies"
     @Option(name: .shortAndLong, help: "Where to write the table ('-' for standard output).") var output = "table.json"
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
 
     func run() throws {
         let table = try compiledTable(directory: directory)
@@ -21,7 +24,7 @@ struct Compile: ParsableCommand {
         do {
             try SystemFile.write([UInt8](data), to: output)
         } catch {
-            printError("policyc: \(error)")
+            printError("policyc: \(SystemFile.wording(of: error))")
             throw ExitStatus.usage.exitCode
         }
         printError("policyc compile: wrote \(output) (\(table.rules.count) rules, \(table.contentHash))")

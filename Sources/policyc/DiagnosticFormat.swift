@@ -13,15 +13,15 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case human, text, gnu, json, github, sarif
 
     /// At most `Diagnostic.shownPerFile` diagnostics a file, and a count of the rest.
-    func render(_ all: [Diagnostic], color: ColorChoice) -> String {
+    func render(_ all: [Diagnostic], color: ColorChoice, in language: Language) -> String {
         let diagnostics = Diagnostic.capped(all)
         return switch self {
-        case .human: HumanRenderer.render(diagnostics, useColor: color.enabled)
-        case .text: TextRenderer.render(diagnostics)
-        case .gnu: GNURenderer.render(diagnostics)
-        case .json: JSONRenderer.render(diagnostics)
-        case .github: GitHubRenderer.render(diagnostics)
-        case .sarif: SARIFRenderer.render(diagnostics)
+        case .human: HumanRenderer.render(diagnostics, in: language, useColor: color.enabled)
+        case .text: TextRenderer.render(diagnostics, in: language)
+        case .gnu: GNURenderer.render(diagnostics, in: language)
+        case .json: JSONRenderer.render(diagnostics, in: language)
+        case .github: GitHubRenderer.render(diagnostics, in: language)
+        case .sarif: SARIFRenderer.render(diagnostics, in: language)
         }
     }
 }

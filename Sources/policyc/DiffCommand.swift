@@ -2,8 +2,9 @@ import ArgumentParser
 import DecisionTable
 import Foundation
 import PolicyAnalysis
+import PolicyDiagnostics
 
-struct Diff: ParsableCommand {
+struct Diff: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Show which applicants' answers a policy change moves.",
         discussion: """
@@ -17,6 +18,9 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new policies: a directory or a git revision (default: the working tree).") var new = "policies"
     @Option(help: "The policy directory inside the repository, for git revisions.") var path = "policies"
     @Option(help: "Output format: text, json or markdown (for a pull-request comment).") var format: Format = .text
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
 
     func run() throws {
         let before = try table(old, other: new)
@@ -51,7 +55,8 @@ struct Diff: ParsableCommand {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         guard archive.terminationStatus == 0, message.isEmpty else {
             printError(
-                "policyc diff: '\(reference)' is neither a directory nor a git revision with \(path)/: \(message)")
+                "policyc diff: '\(reference)' is neither a directory nor a git revision with \(path)/: \(message)"
+                    as Message)
             throw ExitStatus.usage.exitCode
         }
         let exported = "\(scratch)/\(path)"

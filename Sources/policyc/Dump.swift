@@ -6,7 +6,7 @@ import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
-struct Dump: ParsableCommand {
+struct Dump: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Print an intermediate form of the pipeline (for authors and tests).")
 
@@ -20,10 +20,15 @@ struct Dump: ParsableCommand {
             "syntax (as written, with places), validated (typed rules), resolved (chains per region and decision) or table (the artifact)."
     )
     var stage: Stage = .table
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
 
     func run() throws {
         let compilation = Compiler.compile(directory: directory)
-        if compilation.hasErrors { printError(TextRenderer.render(Diagnostic.capped(compilation.diagnostics))) }
+        if compilation.hasErrors {
+            printErrorText(TextRenderer.render(Diagnostic.capped(compilation.diagnostics), in: language))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data

@@ -2,10 +2,11 @@ import ArgumentParser
 import DecisionTable
 import Foundation
 import PolicyAnswers
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
-struct Eval: ParsableCommand {
+struct Eval: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Answer an applicant's questions: transfer, balance, timing and family sharing.",
         discussion: """
@@ -33,29 +34,23 @@ struct Eval: ParsableCommand {
     @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
         false
 
+    var language: Language { options.language }
+
     func validate() throws {
+        func refuse(_ message: Message) -> ValidationError { usageError(message, in: language) }
         if let jobs {
-            guard jsonl else { throw ValidationError("--jobs applies to --jsonl only") }
-            guard (1...256).contains(jobs) else {
-                throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
-            }
+            guard jsonl else { throw refuse("--jobs applies to --jsonl only") }
+            guard (1...256).contains(jobs) else { throw refuse("--jobs must be between 1 and 256, got \(jobs)") }
         }
-        guard maxLineBytes >= 1 else {
-            throw ValidationError("--max-line-bytes must be at least 1, got \(maxLineBytes)")
-        }
-        if jsonl && options.format == .text {
-            throw ValidationError("--jsonl writes JSON; --format text does not apply")
-        }
-        if jsonl && options.lang != nil {
-            throw ValidationError("--lang applies to readable answers; --jsonl writes JSON")
-        }
-        if explain && jsonl { throw ValidationError("--explain explains one answer; it does not apply to --jsonl") }
-        if answer == .compact && !jsonl { throw ValidationError("--answer compact applies to --jsonl only") }
+        guard maxLineBytes >= 1 else { throw refuse("--max-line-bytes must be at least 1, got \(maxLineBytes)") }
+        if jsonl && options.format == .text { throw refuse("--jsonl writes JSON; --format text does not apply") }
+        if explain && jsonl { throw refuse("--explain explains one answer; it does not apply to --jsonl") }
+        if answer == .compact && !jsonl { throw refuse("--answer compact applies to --jsonl only") }
         if let parts {
-            guard answer == .compact else { throw ValidationError("--parts needs --answer compact") }
+            guard answer == .compact else { throw refuse("--parts needs --answer compact") }
             guard AnswerParts(list: parts) != nil else {
                 let names = AnswerParts.names.map(\.name).joined(separator: ", ")
-                throw ValidationError("--parts '\(parts)': give one or more of \(names), comma-separated")
+                throw refuse("--parts '\(parts)': give one or more of \(names), comma-separated")
             }
         }
     }
@@ -68,13 +63,15 @@ struct Eval: ParsableCommand {
             // Streamed: memory stays flat however many lines come in.
             let fd: Int32 = facts == "-" ? 0 : open(facts, O_RDONLY)
             guard fd >= 0 else {
-                printError("policyc: cannot read '\(facts)': \(String(cString: strerror(errno)))")
+                printError("policyc: cannot read '\(facts)': \(SystemFile.reason(errno))")
                 throw ExitStatus.usage.exitCode
             }
             defer { if fd != 0 { close(fd) } }
             try answerLines(
                 LineReader(fd: fd, maxLineBytes: maxLineBytes), evaluator: evaluator,
-                options: .init(today: day, form: answer, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all))
+                options: .init(
+                    today: day, form: answer, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all, language: language
+                ))
             return
         }
         let input = try readFacts(facts, limit: maxLineBytes)
@@ -86,29 +83,15 @@ struct Eval: ParsableCommand {
         do {
             json = try JSONValue.parse(input)
         } catch {
-            if let duplicate = InputError.duplicateKey(in: error) {
-                printError("policyc: \(duplicate.description)")
-                if options.outputFormat == .json {
-                    try writeOut(JSONValue.object([("error", duplicate.json)]).serialized(pretty: true) + "\n")
-                }
-                throw ExitStatus.findings.exitCode
-            }
+            if let duplicate = InputError.duplicateKey(in: error) { try reject(duplicate, as: duplicate.summary) }
             let error = InputError.factsNotJSON(error)
-            printError("policyc: \(error.message)")
-            if options.outputFormat == .json {
-                try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
-            }
-            throw ExitStatus.findings.exitCode
+            try reject(error, as: error.message)
         }
         let facts: ApplicantFacts
         do {
             facts = try evaluator.facts(from: json, today: today)
         } catch {
-            printError("policyc: \(error.description)")
-            if options.outputFormat == .json {
-                try writeOut(JSONValue.object([("error", error.json)]).serialized(pretty: true) + "\n")
-            }
-            throw ExitStatus.findings.exitCode
+            try reject(error, as: error.summary)
         }
         let answer = evaluator.answer(facts)
         switch options.outputFormat {
@@ -128,6 +111,15 @@ struct Eval: ParsableCommand {
         }
     }
 
+    /// Says why the facts were rejected (and, with --format json, writes the error object); exits 1.
+    private func reject(_ error: InputError, as message: Message) throws -> Never {
+        printError("policyc: \(message)")
+        if options.outputFormat == .json {
+            try writeOut(JSONValue.object([("error", error.json(in: language))]).serialized(pretty: true) + "\n")
+        }
+        throw ExitStatus.findings.exitCode
+    }
+
     /// One answer per line, in input order; a bad line gets {"error": ...} and the others are
     /// still answered. Lines come in batches of about a megabyte and, with --jobs, are answered
     /// on several cores.
@@ -139,16 +131,15 @@ struct Eval: ParsableCommand {
         let workers = JSONLinesWorkers(
             workers: jobs ?? 1, evaluator: evaluator, options: options, maxLineBytes: reader.maxLineBytes)
         func writeFailed() -> Error {
-            printError("policyc: cannot write the answers (\(String(cString: strerror(errno))))")
+            printError("policyc: cannot write the answers (\(SystemFile.reason(errno)))")
             return ExitStatus.usage.exitCode
         }
         while true {
             do {
                 try reader.nextBatch(into: &lines, tooLong: &tooLong)
             } catch {
-                printError(
-                    "policyc: cannot read \(self.options.facts == "-" ? "standard input" : "'\(self.options.facts)'"): \(error)"
-                )
+                let input: Message = self.options.facts == "-" ? "standard input" : "'\(self.options.facts)'"
+                printError("policyc: cannot read \(input): \(SystemFile.wording(of: error))")
                 _ = workers.finish()
                 throw ExitStatus.usage.exitCode
             }
@@ -162,7 +153,7 @@ struct Eval: ParsableCommand {
         guard workers.finish() else { throw writeFailed() }
         let rejected = workers.rejected
         if rejected > 0 {
-            printError("policyc: \(rejected) line\(rejected == 1 ? "" : "s") rejected")
+            printError(rejected == 1 ? "policyc: 1 line rejected" : "policyc: \(rejected) lines rejected" as Message)
             throw ExitStatus.findings.exitCode
         }
     }

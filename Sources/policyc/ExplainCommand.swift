@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import PolicyAnswers
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
 /// `policyc explain` is `policyc eval --explain` with the explanation first: for each answer,
 /// the rules considered in order and why each did or did not decide.
-struct Explain: ParsableCommand {
+struct Explain: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Explain an answer: the rules considered, and for each one that did not decide, why not.",
         discussion:
@@ -14,6 +15,8 @@ struct Explain: ParsableCommand {
     )
 
     @OptionGroup var options: AnswerOptions
+
+    var language: Language { options.language }
 
     func run() throws {
         let day = try options.day()
@@ -23,12 +26,11 @@ struct Explain: ParsableCommand {
         do {
             parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
         } catch let error as InputError {
-            printError("policyc: \(error.description)")
+            printError("policyc: \(error.summary)")
             throw ExitStatus.findings.exitCode
         } catch {
             printError(
-                "policyc: \(InputError.duplicateKey(in: error)?.description ?? "the facts are not valid JSON: \(error)")"
-            )
+                "policyc: \(InputError.duplicateKey(in: error)?.summary ?? InputError.factsNotJSON(error).message)")
             throw ExitStatus.findings.exitCode
         }
         let explanation = evaluator.explain(parsed)

@@ -62,8 +62,8 @@ final class JSONLinesWorkers: @unchecked Sendable {
                 for i in (w * per)..<min(lines.count, (w + 1) * per) {
                     if !tooLong.isEmpty && tooLong.contains(i) {
                         Evaluator.writeLineError(
-                            "the line is longer than \(limit) bytes (--max-line-bytes)", number: firstLine + i,
-                            into: slot.bytes)
+                            "the line is longer than \(limit) bytes (--max-line-bytes)", in: self.options.language,
+                            number: firstLine + i, into: slot.bytes)
                         slot.rejected += 1
                         continue
                     }

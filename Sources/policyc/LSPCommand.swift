@@ -11,8 +11,10 @@ struct LSP: ParsableCommand {
             Exit status: 0 after the client's shutdown and exit, 1 otherwise.
             """)
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let status = ServerLoop.run(documentation: Self.documentation())
+        let status = ServerLoop.run(documentation: Self.documentation(), language: language.language)
         if status != 0 { throw ExitCode(status) }
     }
 

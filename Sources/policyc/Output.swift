@@ -20,14 +20,17 @@ private func writeOut(_ bytes: UnsafeRawBufferPointer) throws {
     do {
         try SystemFile.write(fd: 1, name: "standard output", bytes)
     } catch {
-        printError("policyc: \(error)")
+        printError("policyc: \(SystemFile.wording(of: error))")
         throw ExitStatus.usage.exitCode
     }
 }
 
-/// Writes a message (and a newline) to standard error. When even that fails there is nowhere left
+/// Writes a message in the run's language (and a newline) to standard error.
+func printError(_ message: Message) { printErrorText(message.text(in: RunLanguage.current)) }
+
+/// Writes text (and a newline) to standard error. When even that fails there is nowhere left
 /// to say why, so policyc exits 2 at once.
-func printError(_ text: String) {
+func printErrorText(_ text: String) {
     var line = text.hasSuffix("\n") ? text : text + "\n"
     let written = line.withUTF8 { bytes -> Bool in
         (try? SystemFile.write(fd: 2, name: "standard error", UnsafeRawBufferPointer(bytes))) != nil

@@ -25,12 +25,13 @@ struct Policyc: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if let speaking = command as? any Speaking { RunLanguage.choose(speaking.language) }
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)
-                printError(message)
+                printErrorText(message)
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)

@@ -12,10 +12,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension AnswerForm: ExpressibleByArgument {}
 
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case zh, en
-}
-
 /// The options `eval` and `explain` share: the facts, the table or policies to answer from, the
 /// output's format and language, and the date when the facts give none.
 struct AnswerOptions: ParsableArguments {
@@ -24,17 +20,17 @@ struct AnswerOptions: ParsableArguments {
     @Option(help: "The policy directory to compile when no --table is given (default: policies).")
     var policies: String?
     @Option(help: "Output format: text (readable, the default) or json.") var format: OutputFormat?
-    @Option(help: "Language of the readable answer: zh (the default) or en.") var lang: Language?
+    @OptionGroup var languageOption: LanguageOption
     @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
 
     /// Optional above so that options which do not apply can be refused; these are the values.
     var outputFormat: OutputFormat { format ?? .text }
-    var language: Language { lang ?? .zh }
+    var language: Language { languageOption.language }
 
-    func validate() throws { try checkOneTable(table: table, policies: policies) }
+    func validate() throws { try checkOneTable(table: table, policies: policies, language: language) }
 
     /// `--as-of`, or today in China.
-    func day() throws -> Day { try parseDay(asOf, option: "--as-of") ?? today() }
+    func day() throws -> Day { try parseDay(asOf, option: "--as-of", language: language) ?? today() }
 
     /// The evaluator of `--table`, or of the policies compiled (diagnostics to standard error).
     func evaluator() throws -> Evaluator { Evaluator(table: try answeringTable(table: table, policies: policies)) }
@@ -48,10 +44,10 @@ func today() -> Day {
     return Day(year: c.year!, month: c.month!, day: c.day!)!
 }
 
-func parseDay(_ text: String?, option: String) throws -> Day? {
+func parseDay(_ text: String?, option: String, language: Language) throws -> Day? {
     guard let text else { return nil }
     guard let day = Day(parsing: text) else {
-        throw ValidationError("\(option) must be a date as YYYY-MM-DD, got '\(text)'")
+        throw usageError("\(option) must be a date as YYYY-MM-DD, got '\(text)'", in: language)
     }
     return day
 }
@@ -61,11 +57,13 @@ func compiledTable(directory: String) throws -> DecisionTableArtifact {
     let compilation = Compiler.compile(directory: directory)
     if let table = compilation.table {
         let warnings = compilation.diagnostics.filter { $0.severity == .warning }
-        if !warnings.isEmpty { printError(TextRenderer.render(Diagnostic.capped(warnings))) }
+        if !warnings.isEmpty {
+            printErrorText(TextRenderer.render(Diagnostic.capped(warnings), in: RunLanguage.current))
+        }
         return table
     }
-    printError(TextRenderer.render(Diagnostic.capped(compilation.diagnostics)))
-    printError("policyc: the policies in '\(directory)' have errors (\(TextRenderer.summary(compilation.diagnostics)))")
+    printErrorText(TextRenderer.render(Diagnostic.capped(compilation.diagnostics), in: RunLanguage.current))
+    printError("policyc: the policies in '\(directory)' have errors (\(TextRenderer.counts(compilation.diagnostics)))")
     let ioOnly = compilation.diagnostics.allSatisfy { $0.code == .ioError || $0.severity != .error }
     throw (ioOnly ? ExitStatus.usage : ExitStatus.findings).exitCode
 }
@@ -83,9 +81,9 @@ func answeringTable(table: String?, policies: String?) throws -> DecisionTableAr
 }
 
 /// `--table` and `--policies` name two tables; answering from one would silently ignore the other.
-func checkOneTable(table: String?, policies: String?) throws {
+func checkOneTable(table: String?, policies: String?, language: Language) throws {
     if table != nil && policies != nil {
-        throw ValidationError("give --table or --policies, not both")
+        throw usageError("give --table or --policies, not both", in: language)
     }
 }
 
@@ -93,16 +91,17 @@ func checkOneTable(table: String?, policies: String?) throws {
 /// read, and 1 (the input is rejected) when it is longer than `limit` bytes.
 func readFacts(_ path: String, limit: Int = LineReader.defaultMaxLineBytes) throws -> Data {
     do {
-        let name = path == "-" ? "standard input" : "'\(path)'"
+        let name: Message = path == "-" ? "standard input" : "'\(path)'"
         return Data(
             try path == "-" ? SystemFile.read(fd: 0, name: name, limit: limit) : SystemFile.read(path, limit: limit))
     } catch {
         if error.exceededLimit {
             printError(
-                "policyc: the facts are longer than \(limit) bytes (--max-line-bytes); give one applicant's facts")
+                "policyc: the facts are longer than \(limit) bytes (--max-line-bytes); give one applicant's facts"
+                    as Message)
             throw ExitStatus.findings.exitCode
         }
-        printError("policyc: \(error)")
+        printError("policyc: \(SystemFile.wording(of: error))")
         throw ExitStatus.usage.exitCode
     }
 }
@@ -113,13 +112,13 @@ func loadTable(path: String) throws -> DecisionTableArtifact {
     do {
         data = try SystemFile.read(path)
     } catch {
-        printError("policyc: \(error)")
+        printError("policyc: \(SystemFile.wording(of: error))")
         throw ExitStatus.usage.exitCode
     }
     do {
         return try DecisionTableArtifact.decode(Data(data))
     } catch {
-        printError("policyc: '\(path)': \(error.description)")
+        printError("policyc: '\(path)': \(Message(verbatim: error.description))")
         throw ExitStatus.usage.exitCode
     }
 }

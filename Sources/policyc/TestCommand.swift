@@ -4,7 +4,7 @@ import Foundation
 import PolicyDiagnostics
 import PolicyTestRunner
 
-struct Test: ParsableCommand {
+struct Test: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the applicant cases in DIR/tests/*.yaml against the compiled policies.",
@@ -23,54 +23,69 @@ struct Test: ParsableCommand {
     @OptionGroup var colorOption: ColorOption
     @Flag(help: "Report rule coverage: which rules and effective intervals no case exercises.") var coverage = false
     @Option(help: "Fail when rule coverage is below this percentage (implies --coverage).") var minCoverage: Double?
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
 
     func run() throws {
-        guard let day = Day(parsing: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD") }
+        guard let day = Day(parsing: asOf) else { throw usageError("--as-of must be YYYY-MM-DD", in: language) }
         let table = try compiledTable(directory: directory)
         let report = TestRunner.run(directory: directory, evaluator: .init(table: table), today: day)
-        if !report.diagnostics.isEmpty { printError(TextRenderer.render(Diagnostic.capped(report.diagnostics))) }
+        if !report.diagnostics.isEmpty {
+            printErrorText(TextRenderer.render(Diagnostic.capped(report.diagnostics), in: language))
+        }
         switch format {
-        case .junit: try writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)"))
-        case .text: try writeOut(Self.text(report))
+        case .junit: try writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)", in: language))
+        case .text: try writeOut(Self.text(report, in: language))
         default:
             let diagnostics = report.diagnostics + Self.diagnostics(report, directory: directory)
-            try writeOut(DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: colorOption.color))
+            try writeOut(
+                DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, color: colorOption.color, in: language)
+            )
         }
         var failed = report.failed > 0 || report.diagnostics.contains { $0.severity == .error }
         if report.results.isEmpty {
-            printError("policyc test: no test cases found in \(directory)/tests")
+            printError("policyc test: no test cases found in \(directory)/tests" as Message)
             failed = true
         }
         if coverage || minCoverage != nil {
             let result = Coverage(table: table, report: report)
             // In machine formats standard output is the report, so coverage goes to standard error.
-            let text = Self.coverageText(result)
-            if format == .text { try writeOut(text) } else { printError(text) }
+            let text = Self.coverageText(result, in: language)
+            if format == .text { try writeOut(text) } else { printErrorText(text) }
             if let minimum = minCoverage, result.percent < minimum {
-                printError(
-                    String(format: "policyc test: rule coverage %.1f%% is below %.1f%%", result.percent, minimum))
+                let (have, need) = (String(format: "%.1f", result.percent), String(format: "%.1f", minimum))
+                printError("policyc test: rule coverage \(have)% is below \(need)%" as Message)
                 failed = true
             }
         }
         // The count comes last, so CI systems that read the closing line find it.
         if format == .text {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            let unread =
-                errors == 0 ? "" : "; \(errors) error\(errors == 1 ? "" : "s") in the test files (cases not run)"
-            try writeOut("\(directory): \(report.passed) passed, \(report.failed) failed\(unread)\n")
+            let unread: Message =
+                switch errors {
+                case 0: ""
+                case 1: "; 1 error in the test files (cases not run)"
+                default: "; \(errors) errors in the test files (cases not run)"
+                }
+            let line: Message = "\(directory): \(report.passed) passed, \(report.failed) failed" + unread
+            try writeOut(line.text(in: language) + "\n")
         }
         if failed { throw ExitStatus.findings.exitCode }
     }
 
-    static func text(_ report: TestRunner.Report) -> String {
+    static func text(_ report: TestRunner.Report, in language: Language) -> String {
         var out = ""
         for result in report.results {
             if result.passed {
                 out += "PASS \(result.name)\n"
             } else {
                 out += "FAIL \(result.name) (\(result.location.file):\(result.location.start.line))\n"
-                for failure in result.failures { out += "     \(failure)\n" }
-                for c in result.culprits { out += "     decided by \(c.rule) (\(c.file):\(c.line))\n" }
+                for failure in result.failures { out += "     \(failure.text(in: language))\n" }
+                for c in result.culprits {
+                    let culprit: Message = "decided by \(c.rule) (\(c.file):\(c.line))"
+                    out += "     \(culprit.text(in: language))\n"
+                }
             }
         }
         return out
@@ -92,8 +107,8 @@ struct Test: ParsableCommand {
         }
     }
 
-    static func coverageText(_ c: Coverage) -> String {
-        func range(_ i: (from: Day?, to: Day?)) -> String {
+    static func coverageText(_ c: Coverage, in language: Language) -> String {
+        func range(_ i: (from: Day?, to: Day?)) -> Message {
             switch (i.from, i.to) {
             case (nil, nil): "all dates"
             case (let f?, nil): "from \(f)"
@@ -101,16 +116,20 @@ struct Test: ParsableCommand {
             case (let f?, let t?): "\(f) to \(t)"
             }
         }
-        var out = "\nRule coverage (a rule is covered when it decides at least one case):\n"
+        func say(_ m: Message) -> String { m.text(in: language) }
+        var out = "\n" + say("Rule coverage (a rule is covered when it decides at least one case):") + "\n"
         for g in c.groups {
-            let rules = "\(g.rules.count - g.uncoveredRules.count)/\(g.rules.count) rules"
-            let intervals = "\(g.intervals.count - g.uncoveredIntervals.count)/\(g.intervals.count) intervals"
+            let rules = say("\(g.rules.count - g.uncoveredRules.count)/\(g.rules.count) rules")
+            let intervals = say("\(g.intervals.count - g.uncoveredIntervals.count)/\(g.intervals.count) intervals")
             let pad = String(repeating: " ", count: max(1, 20 - g.decision.count))
             out +=
                 "  \(g.decision)\(pad)\(g.region.padding(toLength: 9, withPad: " ", startingAt: 0)) \(rules), \(intervals)\n"
-            for rule in g.uncoveredRules { out += "      not covered: \(rule.id) (\(rule.file):\(rule.line))\n" }
-            for i in g.uncoveredIntervals { out += "      no case dated \(range(i))\n" }
+            for rule in g.uncoveredRules {
+                out += "      " + say("not covered: \(rule.id) (\(rule.file):\(rule.line))") + "\n"
+            }
+            for i in g.uncoveredIntervals { out += "      " + say("no case dated \(range(i))") + "\n" }
         }
-        return out + String(format: "coverage: %d/%d rules (%.1f%%)\n", c.coveredRules, c.totalRules, c.percent)
+        let percent = String(format: "%.1f", c.percent)
+        return out + say("coverage: \(c.coveredRules)/\(c.totalRules) rules (\(percent)%)") + "\n"
     }
 }

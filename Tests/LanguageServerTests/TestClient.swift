@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServerProtocol
+import PolicyDiagnostics
 import PolicyLanguageServer
 
 /// The package's shipped policies, copied to a scratch directory per test (removed when dropped).
@@ -32,7 +33,7 @@ final class TestClient {
 
     init(debounce: TimeInterval = 0) {
         let outbox = self.outbox
-        server = LanguageServer(documentation: nil, debounce: debounce) { data in
+        server = LanguageServer(documentation: nil, language: .en, debounce: debounce) { data in
             if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
                 outbox.messages.append(object)
             }

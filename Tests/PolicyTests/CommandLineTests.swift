@@ -11,10 +11,14 @@ struct CommandLineTests {
 
     static let binary = Paths.packageRoot.appendingPathComponent(".build/debug/policyc").path
 
-    static func policyc(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Run {
+    /// Runs a command in `lang` (English unless told: the tests assert on English wording; those of
+    /// the Chinese default pass `lang: nil`), in `directory` (the package root unless told).
+    static func policyc(
+        _ arguments: [String], stdin: String? = nil, lang: String? = "en", in directory: String? = nil
+    ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.arguments = withLanguage(arguments, lang)
         process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? Paths.packageRoot
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -29,6 +33,14 @@ struct CommandLineTests {
         return Run(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    /// `arguments` with `--lang LANG` added to a command that gives none.
+    static func withLanguage(_ arguments: [String], _ lang: String?) -> [String] {
+        guard let lang, let command = arguments.first, !command.hasPrefix("-"), !arguments.contains("--lang") else {
+            return arguments
+        }
+        return arguments + ["--lang", lang]
     }
 
     static let nanjing =
@@ -93,7 +105,7 @@ struct CommandLineTests {
     }
 
     @Test func readableAnswersInChineseAndEnglish() throws {
-        let zh = try Self.policyc(["eval"], stdin: Self.nanjing)
+        let zh = try Self.policyc(["eval"], stdin: Self.nanjing, lang: nil)
         #expect(zh.status == 0)
         #expect(zh.stdout.contains("划入本人银行账户"))
         #expect(zh.stdout.contains("依据：市级规则 nanjing.balance.citizen-card-bank"))

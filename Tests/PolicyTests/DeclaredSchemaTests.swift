@@ -241,7 +241,7 @@ struct DeclaredSchemaTests {
         }
         let compilation = Compiler.compile(directory: scratch.path)
         let errors = compilation.diagnostics.filter { $0.severity == .error }
-        #expect(errors.isEmpty, "\(errors.map(\.message))")
+        #expect(errors.isEmpty, "\(errors.map { $0.message(in: .en) })")
         return try #require(compilation.table)
     }
 

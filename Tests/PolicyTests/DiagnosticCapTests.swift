@@ -17,7 +17,7 @@ struct DiagnosticCapTests {
         let shown = Diagnostic.capped(many.reversed() + [other], perFile: 100)
         let inA = shown.filter { $0.span.file == "cities/a.yaml" }
         #expect(inA.count == 101)
-        #expect(inA.prefix(100).map(\.message) == (1...100).map { "unknown key 'k\($0)'" })
+        #expect(inA.prefix(100).map { $0.message(in: .en) } == (1...100).map { "unknown key 'k\($0)'" })
         #expect(inA.last?.code == .moreDiagnostics)
         #expect(inA.last?.message == "150 more problems in this file are not shown (150 errors, 0 warnings)")
         #expect(shown.contains(other))

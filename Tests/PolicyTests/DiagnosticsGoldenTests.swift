@@ -14,7 +14,7 @@ struct DiagnosticsGoldenTests {
 
     @Test func theMiniFixtureIsClean() {
         let compilation = Compiler.compile(directory: Paths.mini)
-        #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(compilation.diagnostics))")
+        #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(compilation.diagnostics, in: .en))")
         #expect(compilation.table != nil)
     }
 
@@ -24,6 +24,8 @@ struct DiagnosticsGoldenTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.brokenDirectory.path)
         let goldens = files.filter { $0.hasSuffix(".expected") }.map { String($0.dropLast(9)) }.sorted()
         #expect(goldens == Self.cases)
+        let chinese = files.filter { $0.hasSuffix(".expected-zh") }.map { String($0.dropLast(12)) }.sorted()
+        #expect(chinese == Self.cases)
         #expect(Self.cases.count >= 10)
     }
 
@@ -40,10 +42,19 @@ struct DiagnosticsGoldenTests {
         let wroteTable = compilation.table != nil
         #expect(reported > 0, "a broken fixture must produce at least one diagnostic")
         #expect(wroteTable == !hasErrors, "a table is written exactly when there are no errors")
-        let text = TextRenderer.render(compilation.diagnostics).replacingOccurrences(
-            of: scratch.path, with: "<policies>")
-        let problem = Golden.check(text, against: Self.brokenDirectory.appendingPathComponent("\(name).expected"))
-        #expect(problem == nil, "\(problem ?? "")")
+        // English is what the goldens held before messages had two languages; Chinese is the default.
+        for (language, suffix) in [(Language.en, "expected"), (.zh, "expected-zh")] {
+            let text = TextRenderer.render(compilation.diagnostics, in: language).replacingOccurrences(
+                of: scratch.path, with: "<policies>")
+            let golden = Self.brokenDirectory.appendingPathComponent("\(name).\(suffix)")
+            let problem = Golden.check(text, against: golden)
+            #expect(problem == nil, "\(problem ?? "")")
+        }
+        // Every message, note and help the fixture produces has its Chinese wording in the catalogue.
+        let untranslated = compilation.diagnostics.flatMap { d in
+            ([d.message] + d.notes.map(\.message) + (d.help.map { [$0] } ?? [])).flatMap(\.untranslatedTemplates)
+        }
+        #expect(untranslated.isEmpty, "no Chinese wording for: \(untranslated)")
     }
 
     /// Among equally close names the help suggests the first in sorted order, so the same
@@ -65,7 +76,8 @@ struct DiagnosticsGoldenTests {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         try scratch.write("region: national\nrules:\n  - id: x\n    decison: balance_handling\n", to: "national.yaml")
         let compilation = Compiler.compile(directory: scratch.path)
-        let json = try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(compilation.diagnostics).utf8))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(JSONRenderer.render(compilation.diagnostics, in: .en).utf8))
         let report = try #require(json as? [String: Any])
         let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
         let unknownKey = try #require(diagnostics.first { ($0["code"] as? String) == "E0101" })

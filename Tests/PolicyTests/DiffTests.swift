@@ -104,7 +104,7 @@ struct DiffTests {
     @Test func aNewBlockerIsNotCalledRedundant() throws {
         let scratch = try Self.edited("cities/nanjing.yaml") { $0 + Self.flexibleFrozen }
         let compilation = Compiler.compile(directory: scratch.path)
-        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map { $0.message(in: .en) })")
         // The rule really changes the answer: a flexible worker in 南京 now gets account_frozen.
         let evaluator = Evaluator(table: try #require(compilation.table))
         let answer = try evaluator.answer(

@@ -13,10 +13,12 @@ struct FactsInputTests {
     static let today = Day(year: 2025, month: 10, day: 9)!
 
     /// What `eval --jsonl` writes for one line, and whether the line was accepted.
-    static func answerLine(_ line: String, number: Int = 7, _ evaluator: Evaluator) throws -> (JSONValue, Bool) {
+    static func answerLine(
+        _ line: String, number: Int = 7, _ evaluator: Evaluator, language: Language = .en
+    ) throws -> (JSONValue, Bool) {
         let out = ByteBuffer()
         let accepted = Array(line.utf8).withUnsafeBufferPointer {
-            evaluator.answerLine($0, number: number, options: .init(today: today), into: out)
+            evaluator.answerLine($0, number: number, options: .init(today: today, language: language), into: out)
         }
         let bytes = out.withUnsafeBytes { Array($0) }
         #expect(bytes.last == UInt8(ascii: "\n") && bytes.filter { $0 == UInt8(ascii: "\n") }.count == 1)
@@ -130,7 +132,7 @@ struct FactsInputTests {
                 try evaluator.facts(from: JSONValue.parse(Data(json.utf8)), today: Self.today)
             } throws: { error in
                 guard let error = error as? InputError else { return false }
-                return error.field == field && error.message.hasSuffix("; did you mean '\(suggestion)'?")
+                return error.field == field && error.message.text(in: .en).hasSuffix("; did you mean '\(suggestion)'?")
             }
         }
         #expect {

@@ -254,7 +254,7 @@ struct JSONLinesCommandTests {
         for jobs in ["1", "2"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-            process.arguments = ["eval", "--jsonl", "--jobs", jobs]
+            process.arguments = ["eval", "--jsonl", "--jobs", jobs, "--lang", "en"]
             process.currentDirectoryURL = Paths.packageRoot
             let input = Pipe(), err = Pipe()
             process.standardInput = input

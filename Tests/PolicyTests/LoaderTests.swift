@@ -7,7 +7,7 @@ import Testing
 struct LoaderTests {
     func root(_ text: String) throws -> YAMLNode {
         let result = YAMLParser.parse(text, file: "t.yaml")
-        #expect(result.diagnostics.isEmpty, "\(TextRenderer.render(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty, "\(TextRenderer.render(result.diagnostics, in: .en))")
         return try #require(result.root)
     }
 

@@ -12,7 +12,7 @@ struct OutputFailureTests {
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-        process.arguments = arguments
+        process.arguments = CommandLineTests.withLanguage(arguments, "en")
         process.currentDirectoryURL = Paths.packageRoot
         let input = Pipe(), err = Pipe()
         let full = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))

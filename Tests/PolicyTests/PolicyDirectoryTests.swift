@@ -13,7 +13,7 @@ struct PolicyDirectoryTests {
         #expect(compilation.table == nil, "a directory with a lost file must not compile")
         return compilation.diagnostics.map { d in
             var d = d
-            d.message = d.message.replacingOccurrences(of: scratch.path + "/", with: "")
+            d.message = .value(d.message(in: .en).replacingOccurrences(of: scratch.path + "/", with: ""))
             return d
         }
     }
@@ -31,18 +31,19 @@ struct PolicyDirectoryTests {
 
     @Test func anEmptySourcesFileOrCalendarIsAnError() throws {
         let sources = try Self.diagnostics { try $0.write("", to: "sources.yaml") }
-        #expect(sources.contains { $0.code == .emptyFile && $0.message.hasPrefix("sources.yaml") })
+        #expect(sources.contains { $0.code == .emptyFile && $0.message(in: .en).hasPrefix("sources.yaml") })
         let calendar = try Self.diagnostics { try $0.write("# 2025\n", to: "calendars/2025.yaml") }
-        #expect(calendar.contains { $0.code == .emptyFile && $0.message.hasPrefix("2025.yaml") })
+        #expect(calendar.contains { $0.code == .emptyFile && $0.message(in: .en).hasPrefix("2025.yaml") })
     }
 
     @Test func aDanglingLinkAndALinkLoopAreErrorsWithTheReason() throws {
         let dangling = try Self.diagnostics { try Self.link($0, "cities/suzhou.yaml", to: "gone.yaml") }
         #expect(dangling.map(\.code) == [.ioError])
-        #expect(dangling.first?.message.contains("a symbolic link to 'gone.yaml', which does not exist") == true)
+        #expect(
+            dangling.first?.message(in: .en).contains("a symbolic link to 'gone.yaml', which does not exist") == true)
         let loop = try Self.diagnostics { try Self.link($0, "cities/suzhou.yaml", to: "suzhou.yaml") }
         #expect(loop.map(\.code) == [.ioError])
-        #expect(loop.first?.message.contains("loops back on itself") == true, "\(loop)")
+        #expect(loop.first?.message(in: .en).contains("loops back on itself") == true, "\(loop)")
     }
 
     @Test func aPolicyFolderThatIsNotAFolderIsAnError() throws {
@@ -50,7 +51,7 @@ struct PolicyDirectoryTests {
             try FileManager.default.removeItem(atPath: "\(scratch.path)/cities")
             try scratch.write("region: 南京\n", to: "cities")
         }
-        #expect(found.contains { $0.code == .ioError && $0.message.hasSuffix("cities' is not a directory") })
+        #expect(found.contains { $0.code == .ioError && $0.message(in: .en).hasSuffix("cities' is not a directory") })
     }
 
     @Test(.enabled(if: getuid() != 0, "root reads any folder"))
@@ -58,7 +59,7 @@ struct PolicyDirectoryTests {
         let found = try Self.diagnostics { scratch in
             chmod("\(scratch.path)/provinces", 0)
         }
-        #expect(found.contains { $0.code == .ioError && $0.message.contains("Permission denied") })
+        #expect(found.contains { $0.code == .ioError && $0.message(in: .en).contains("Permission denied") })
     }
 
     @Test func filesInMisspeltOrNestedFoldersAreReportedNotIgnored() throws {
@@ -73,14 +74,14 @@ struct PolicyDirectoryTests {
             try scratch.write(city, to: "nationl.yaml")
         }
         #expect(found.map(\.code) == [.unreadFile, .unreadFile, .unreadFile])
-        let messages = found.map(\.message).sorted()
+        let messages = found.map { $0.message(in: .en) }.sorted()
         #expect(
             messages == [
                 "'cities/jiangsu/suzhou.yaml' is in a folder nested inside cities/, so it is not read",
                 "'city/suzhou.yaml' is in the folder city/, which policyc does not read",
                 "'nationl.yaml' is not a file policyc reads, so it is ignored",
             ])
-        #expect(found.contains { $0.help?.hasPrefix("did you mean 'cities/'?") == true })
+        #expect(found.contains { $0.help(in: .en)?.hasPrefix("did you mean 'cities/'?") == true })
     }
 
     @Test func aFileInTheFolderOfAnotherLevelIsAnError() throws {

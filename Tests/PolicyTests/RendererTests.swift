@@ -43,11 +43,11 @@ struct RendererTests {
 
     static func render(_ diagnostics: [Diagnostic], as format: Format) -> String {
         switch format {
-        case .human: HumanRenderer.render(diagnostics)
-        case .humanColor: HumanRenderer.render(diagnostics, useColor: true)
-        case .gnu: GNURenderer.render(diagnostics)
-        case .github: GitHubRenderer.render(diagnostics)
-        case .sarif: SARIFRenderer.render(diagnostics)
+        case .human: HumanRenderer.render(diagnostics, in: .en)
+        case .humanColor: HumanRenderer.render(diagnostics, in: .en, useColor: true)
+        case .gnu: GNURenderer.render(diagnostics, in: .en)
+        case .github: GitHubRenderer.render(diagnostics, in: .en)
+        case .sarif: SARIFRenderer.render(diagnostics, in: .en)
         }
     }
 
@@ -83,7 +83,7 @@ struct RendererTests {
         let span = SourceSpan(
             file: "p.yaml", start: SourcePosition(line: 3, column: start, offset: 0),
             end: SourcePosition(line: 3, column: start + 3, offset: 0))
-        let output = HumanRenderer.render([.error(.unknownRegion, "unknown region", at: span)]) { _ in text }
+        let output = HumanRenderer.render([.error(.unknownRegion, "unknown region", at: span)], in: .en) { _ in text }
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let sourceRow = try #require(lines.firstIndex { $0.hasPrefix("3 |") })
         let caretRow = lines[sourceRow + 1]
@@ -108,14 +108,14 @@ struct RendererTests {
             .error(.unknownKey, "two", at: span("a.yaml", 2), notes: [DiagnosticNote("there", at: span("b.yaml", 1))]),
             .warning(.unusedSource, "three", at: span("missing.yaml", 1)),
         ]
-        let output = HumanRenderer.render(diagnostics) { path in
+        let output = HumanRenderer.render(diagnostics, in: .en) { path in
             reads.append(path)
             return path == "missing.yaml" ? nil : "x: 1\ny: 2\n"
         }
         #expect(reads.sorted() == ["a.yaml", "b.yaml", "missing.yaml"])
         #expect(output.contains("warning[W0401]: three\n --> missing.yaml:1:1\n\n"))
         #expect(output.hasSuffix("error: 2 errors, 1 warning\n"))
-        #expect(HumanRenderer.render([]) == "")
+        #expect(HumanRenderer.render([], in: .en) == "")
     }
 
     @Test func aBlockNodeIsUnderlinedToItsLastCharacter() {
@@ -125,10 +125,11 @@ struct RendererTests {
             file: "p.yaml", start: SourcePosition(line: 2, column: 5, offset: 11),
             end: SourcePosition(line: 5, column: 3, offset: 37))
         let diagnostic = Diagnostic.error(.deadRule, "dead", at: span)
-        let human = HumanRenderer.render([diagnostic]) { _ in text }
+        let human = HumanRenderer.render([diagnostic], in: .en) { _ in text }
         #expect(human.contains("2 |   - id: a\n  |     ^^^^^\n3 |     sources: [S]\n  |     ^^^^^^^^^^^^\n"))
-        #expect(GNURenderer.render([diagnostic]) { _ in text }.hasPrefix("p.yaml:2:5-3.16: error: dead [W0403]"))
-        let sarif = SARIFRenderer.render([diagnostic]) { _ in text }
+        #expect(
+            GNURenderer.render([diagnostic], in: .en) { _ in text }.hasPrefix("p.yaml:2:5-3.16: error: dead [W0403]"))
+        let sarif = SARIFRenderer.render([diagnostic], in: .en) { _ in text }
         #expect(sarif.contains("\"byteLength\" : 22") || sarif.contains("\"byteLength\": 22"))
     }
 
@@ -142,7 +143,7 @@ struct RendererTests {
             end: SourcePosition(line: 2, column: 7, offset: 4))
         let d = Diagnostic.warning(
             .unusedSource, "source 'S-1' (50%) is unused", at: span, help: "cite it:\n  sources: [S-1]")
-        let line = GitHubRenderer.render([d]) { _ in nil }
+        let line = GitHubRenderer.render([d], in: .en) { _ in nil }
         #expect(
             line
                 == "::warning file=dir%2Cwith%3Aodd%25/政策.yaml,line=2,col=3,endLine=2,endColumn=6,title=W0401::"
@@ -153,7 +154,7 @@ struct RendererTests {
         let span = SourceSpan(
             file: "p.yaml", start: SourcePosition(line: 2, column: 5, offset: 0),
             end: SourcePosition(line: 4, column: 9, offset: 40))
-        let line = GitHubRenderer.render([Diagnostic(.note, .deadRule, "n", at: span)]) { _ in nil }
+        let line = GitHubRenderer.render([Diagnostic(.note, .deadRule, "n", at: span)], in: .en) { _ in nil }
         #expect(line == "::notice file=p.yaml,line=2,endLine=4,title=W0403::n\n")
     }
 
@@ -161,8 +162,8 @@ struct RendererTests {
 
     @Test func sarifHasOneRulePerCodeAndRelatedLocations() throws {
         let (scratch, diagnostics) = try Self.broken("unknown-references")
-        let text = SARIFRenderer.render(diagnostics)
-        #expect(text == SARIFRenderer.render(diagnostics.reversed()), "output must not depend on input order")
+        let text = SARIFRenderer.render(diagnostics, in: .en)
+        #expect(text == SARIFRenderer.render(diagnostics.reversed(), in: .en), "output must not depend on input order")
         let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
@@ -170,7 +171,9 @@ struct RendererTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.compactMap { $0["id"] as? String } == Set(diagnostics.map(\.code.rawValue)).sorted())
         let fact = try #require(rules.first { $0["id"] as? String == "E0201" })
-        #expect((fact["shortDescription"] as? [String: Any])?["text"] as? String == DiagnosticCode.unknownFact.summary)
+        #expect(
+            (fact["shortDescription"] as? [String: Any])?["text"] as? String
+                == DiagnosticCode.unknownFact.summary.text(in: .en))
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == diagnostics.count)
         let duplicate = try #require(results.first { $0["ruleId"] as? String == "E0206" })
@@ -186,7 +189,7 @@ struct RendererTests {
 
         let (_, gap) = try Self.broken("analysis-gap")
         let gapLog = try #require(
-            try JSONSerialization.jsonObject(with: Data(SARIFRenderer.render(gap).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(SARIFRenderer.render(gap, in: .en).utf8)) as? [String: Any])
         let gapResult = try #require(
             ((gapLog["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
         #expect(gapResult["level"] as? String == "warning")
@@ -209,7 +212,7 @@ struct RendererTests {
     static func check(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["check"] + arguments
+        process.arguments = CommandLineTests.withLanguage(["check"] + arguments, "en")
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = nil
         process.environment = environment
@@ -253,7 +256,7 @@ struct RendererTests {
         let report = TestRunner.run(
             directory: Paths.mini, evaluator: try Fixture.miniEvaluator(), today: Day(year: 2025, month: 10, day: 9)!)
         #expect(report.failed >= 1, "the mini fixture has a deliberately failing case")
-        let xml = JUnitRenderer.render(report, suiteName: "policies")
+        let xml = JUnitRenderer.render(report, suiteName: "policies", in: .en)
         try Self.expectWellFormed(xml)
         let output = xml.replacingOccurrences(of: Paths.mini, with: "<policies>")
         let problem = Golden.check(output, against: Self.goldens.appendingPathComponent("mini.junit.xml"))
@@ -278,7 +281,7 @@ struct RendererTests {
         let table = try #require(compilation.table)
         let report = TestRunner.run(
             directory: scratch.path, evaluator: .init(table: table), today: Day(year: 2025, month: 10, day: 9)!)
-        let xml = JUnitRenderer.render(report, suiteName: "a & b")
+        let xml = JUnitRenderer.render(report, suiteName: "a & b", in: .en)
         try Self.expectWellFormed(xml)
         #expect(xml.contains("<testsuites name=\"a &amp; b\""))
         #expect(xml.contains("name=\"quotes &quot; &amp; &lt;tags&gt; 'apostrophes' and a bell \u{FFFD}\""))

@@ -10,7 +10,7 @@ import Testing
 struct ShippedPoliciesTests {
     @Test func compileWithoutErrorsOrWarnings() {
         let compilation = Fixture.shipped
-        #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(compilation.diagnostics))")
+        #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(compilation.diagnostics, in: .en))")
     }
 
     @Test func everyApplicantCasePasses() throws {
@@ -19,7 +19,7 @@ struct ShippedPoliciesTests {
         #expect(report.diagnostics.isEmpty)
         #expect(report.results.count >= 60)
         for result in report.results where !result.passed {
-            Issue.record("\(result.name): \(result.failures.joined(separator: "; "))")
+            Issue.record("\(result.name): \(result.failures.map { $0.text(in: .en) }.joined(separator: "; "))")
         }
     }
 

@@ -12,7 +12,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try SyntheticPolicies.write(from: Paths.policies, to: directory, table: table)
     let compilation = Compiler.compile(directory: directory)
-    #expect(compilation.diagnostics.isEmpty, "\(TextRenderer.render(Array(compilation.diagnostics.prefix(3))))")
+    #expect(
+        compilation.diagnostics.isEmpty, "\(TextRenderer.render(Array(compilation.diagnostics.prefix(3)), in: .en))")
     let synthetic = try #require(compilation.table)
     let citiesWithRules = Set(synthetic.rules.filter { $0.level == .city }.map(\.region))
     #expect(citiesWithRules.count == synthetic.regions.filter { $0.level == .city }.count)

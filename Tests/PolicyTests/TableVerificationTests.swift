@@ -115,7 +115,7 @@ struct TableVerificationTests {
         #expect(compilation.table == nil)
         #expect(
             compilation.diagnostics.contains {
-                $0.code == .unknownValue && $0.message.contains("more than the 1000 working days allowed")
+                $0.code == .unknownValue && $0.message(in: .en).contains("more than the 1000 working days allowed")
             })
     }
 

@@ -18,7 +18,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 POLICYC = os.environ.get("POLICYC", str(REPO / ".build/debug/policyc"))
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[POLICYC, "lsp"]))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[POLICYC, "lsp", "--lang", "en"]))
 async def client(lsp_client: LanguageClient):
     await lsp_client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
@@ -225,7 +225,7 @@ async def test_hover_definition_references_completion(client, policies):
 
 async def test_shutdown_then_exit_ends_the_server_with_status_zero(policies):
     process = await asyncio.create_subprocess_exec(
-        POLICYC, "lsp", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE
+        POLICYC, "lsp", "--lang", "en", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE
     )
 
     def frame(body):

@@ -20,7 +20,7 @@ public func test(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let result = YAMLParser.parse(text, file: "cities/fuzz.yaml")
     for d in result.diagnostics {
         precondition(d.span.start.offset <= size && d.span.end.offset <= size, "span outside the file: \(d)")
-        _ = TextRenderer.render([d])
+        _ = TextRenderer.render([d], in: .zh)
     }
     return 0
 }
