@@ -8,6 +8,7 @@ import PackageDescription
 //   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyEvaluator -> DecisionTable
 //   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyEvaluator
 //   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyEvaluator for JSON
+//   PolicyServer (`policyc serve`: HTTP on Hummingbird) -> PolicyCompiler, PolicyEvaluator, PolicySchema
 // The evaluator never sees YAML: it reads the compiled DecisionTable only.
 let package = Package(
     name: "policyc",
@@ -21,6 +22,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,12 +58,26 @@ let package = Package(
             name: "PolicyTestRunner",
             dependencies: ["PolicyLoader", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable"]
         ),
+        .target(
+            name: "PolicyServer",
+            dependencies: [
+                "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable", "PolicySchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyDiagnostics", "DecisionTable",
-                "PolicyAnalysis", "PolicyBench", "PolicySchema",
+                "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -66,6 +87,16 @@ let package = Package(
                 "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PolicyServerTests",
+            dependencies: [
+                "PolicyServer", "PolicyEvaluator", "DecisionTable",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )
