@@ -24,10 +24,18 @@ ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", ".ci", "artifacts")
 
 def browser():
     options = webdriver.ChromeOptions()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,1600"]:
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,900"]:
         options.add_argument(arg)
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+
+
+def screenshot(driver, name):
+    """The whole page at phone width: the window grows to the page's height first."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(412, min(height + 120, 8000))
+    driver.save_screenshot(os.path.join(ARTIFACTS, name))
+    driver.set_window_size(412, 900)
 
 
 def choose(driver, field, value):
@@ -97,7 +105,7 @@ def main():
         driver = browser()
         try:
             headline, answer = ask(driver, url, nanjing_shanghai)
-            driver.save_screenshot(os.path.join(ARTIFACTS, "browser-nanjing-shanghai.png"))
+            screenshot(driver, "browser-nanjing-shanghai.png")
             expect(headline == "可以办理转移", f"南京 -> 上海: the headline says the transfer can be made ({headline})")
             expect("南京市 → 上海市" in answer, "南京 -> 上海: the answer names both cities")
             expect("个人账户余额" in answer and "办理时限" in answer, "南京 -> 上海: balance and timing sections shown")
@@ -113,15 +121,15 @@ def main():
             WebDriverWait(driver, 20).until(
                 lambda d: d.find_element(By.ID, "headline").text == "You can transfer")
             expect("Moving medical insurance" in driver.find_element(By.ID, "answer").text, "the English answer")
-            driver.save_screenshot(os.path.join(ARTIFACTS, "browser-nanjing-shanghai-en.png"))
+            screenshot(driver, "browser-nanjing-shanghai-en.png")
 
             headline, answer = ask(driver, url, blocked)
-            driver.save_screenshot(os.path.join(ARTIFACTS, "browser-blocked.png"))
+            screenshot(driver, "browser-blocked.png")
             expect(headline == "暂不能办理转移", f"blocked: the headline says not yet ({headline})")
             expect("暂不能办理，原因" in answer, "blocked: the reason is listed")
 
             headline, answer = ask(driver, url, family)
-            driver.save_screenshot(os.path.join(ARTIFACTS, "browser-family.png"))
+            screenshot(driver, "browser-family.png")
             expect("家庭共济" in answer, "family sharing: the family-sharing section is shown")
         finally:
             driver.quit()
