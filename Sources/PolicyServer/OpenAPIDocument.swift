@@ -12,8 +12,11 @@ enum OpenAPIDocument {
         ("facts", "Facts"), ("answer", "Answer"), ("answer-compact", "AnswerCompact"), ("answer-line", "AnswerLine"),
     ]
 
-    static func build(vocabulary: Vocabulary) throws -> JSONValue {
-        let paths = try resource("openapi-paths")
+    static func build(table: DecisionTableArtifact) throws -> JSONValue {
+        let vocabulary = table.vocabulary
+        // The table's own source ids are the examples of `/v1/sources/{id}`.
+        let paths = filling(
+            try resource("openapi-paths"), "x-source-ids", with: .array(table.sources.map { .string($0.id) }))
         guard case .object(var components) = try resource("openapi-components") else {
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -65,6 +68,15 @@ enum OpenAPIDocument {
                     return (key, v)
                 })
         case .array(let items): return .array(items.map { rewrite($0, component) })
+        default: return value
+        }
+    }
+
+    private static func filling(_ value: JSONValue, _ marker: String, with replacement: JSONValue) -> JSONValue {
+        switch value {
+        case .string(marker): return replacement
+        case .object(let pairs): return .object(pairs.map { ($0.0, filling($0.1, marker, with: replacement)) })
+        case .array(let items): return .array(items.map { filling($0, marker, with: replacement) })
         default: return value
         }
     }

@@ -22,7 +22,7 @@ public final class TableSnapshot: Sendable {
         regionKeys = table.regions.map { r in [r.code, r.name, r.short, r.pinyin.lowercased()] }
         var document: [UInt8] = []
         // The resources ship in the binary, so building fails only on a broken build (a test checks it).
-        (try? OpenAPIDocument.build(vocabulary: table.vocabulary))?.write(into: &document, pretty: true, indent: 0)
+        (try? OpenAPIDocument.build(table: table))?.write(into: &document, pretty: true, indent: 0)
         openAPI = document
     }
 
