@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-100000}
 seconds=${2:-15}
-swift build -c release --scratch-path .build-release > /dev/null
+swift build -c release --scratch-path .build-release --product policyc > /dev/null
 policyc=.build-release/release/policyc
 work=$(mktemp -d /tmp/policyc-serve-bench.XXXXXX)
 server=""
