@@ -11,6 +11,7 @@ import PackageDescription
 //   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyJSON for dumps
 //   policyc -> PolicyLanguageServer (workspace, documents, LSP handlers) -> LanguageServerProtocol
 //   (JSON-RPC framing and LSP types, nothing policy-specific), PolicyCompiler, PolicyTestRunner
+//   PolicyServer (`policyc serve`: HTTP on Hummingbird) -> PolicyCompiler, PolicyAnswers, PolicySchema
 // The evaluator never sees YAML: it reads the compiled DecisionTable only. It knows no JSON either:
 // the answer formats build what they need from a table on first use (`Evaluator.formatState`).
 let package = Package(
@@ -30,6 +31,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -83,13 +90,28 @@ let package = Package(
                 "PolicyDiagnostics", "DecisionTable", "PolicyEvaluator",
             ]
         ),
+        .target(
+            name: "PolicyServer",
+            dependencies: [
+                "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "PolicyDiagnostics",
+                "DecisionTable", "PolicySchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "policyc",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
                 "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
-                "PolicyLanguageServer",
+                "PolicyLanguageServer", "PolicyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -105,6 +127,16 @@ let package = Package(
             name: "LanguageServerTests",
             dependencies: [
                 "LanguageServerProtocol", "PolicyLanguageServer", "PolicyCompiler", "PolicyDiagnostics",
+            ]
+        ),
+        .testTarget(
+            name: "PolicyServerTests",
+            dependencies: [
+                "PolicyServer", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "DecisionTable",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ]

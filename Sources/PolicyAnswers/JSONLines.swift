@@ -31,12 +31,16 @@ extension Evaluator {
     /// Answers one JSON Lines line into `out` (the answer, or `{"error": ..., "line": N}`), with a
     /// trailing newline. Returns false when the line was rejected; a blank line is rejected too,
     /// so every input line has exactly one output line.
+    /// `answered`, when given, sees each answer as it is written (the server's metrics and decision log).
     public func answerLine(
-        _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer,
+        answered: ((Answer) -> Void)? = nil
     ) -> Bool {
         // The usual line takes the scanner's fast path; anything else, errors included, the general one.
         if let facts = readers.scanner.scan(line, today: options.today) {
-            write(answer(facts, parts: options.parts), form: options.form, into: out)
+            let answer = answer(facts, parts: options.parts)
+            write(answer, form: options.form, into: out)
+            answered?(answer)
             return true
         }
         let result: JSONValue
@@ -44,9 +48,9 @@ extension Evaluator {
         do {
             let json = try JSONParser.parse(line)
             do {
-                write(
-                    answer(try facts(from: json, today: options.today), parts: options.parts), form: options.form,
-                    into: out)
+                let answer = answer(try facts(from: json, today: options.today), parts: options.parts)
+                write(answer, form: options.form, into: out)
+                answered?(answer)
                 return true
             } catch {
                 accepted = false

@@ -25,6 +25,8 @@ public struct DecisionOutcome: Sendable {
             }
         }
         package static let allNames = ["decided", "undetermined", "conflict", "no_rule_in_force", "no_match"]
+        /// The status as the compact answer names it (`decided`, `no_match`, ...).
+        public var name: String { Self.allNames[ordinal] }
     }
 
     public var status: Status

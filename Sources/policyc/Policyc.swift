@@ -6,7 +6,7 @@ import Foundation
 let policycVersion = "0.1.0"
 
 @main
-struct Policyc: ParsableCommand {
+struct Policyc: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policyc",
         abstract: "Compile regional 医保 policy YAML into a decision table and answer applicants' questions.",
@@ -18,15 +18,21 @@ struct Policyc: ParsableCommand {
         subcommands: [
             Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self, Schema.self,
             LSP.self,
+            Serve.self,
         ]
     )
 
     /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
             if let speaking = command as? any Speaking { RunLanguage.choose(speaking.language) }
-            try command.run()
+            // `serve` is asynchronous; every other command runs as before.
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

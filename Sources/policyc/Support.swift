@@ -37,12 +37,7 @@ struct AnswerOptions: ParsableArguments {
 }
 
 /// Today's date in China (the application date when none is given).
-func today() -> Day {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-    let c = calendar.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: c.year!, month: c.month!, day: c.day!)!
-}
+func today() -> Day { Day.todayInChina() }
 
 func parseDay(_ text: String?, option: String, language: Language) throws -> Day? {
     guard let text else { return nil }

@@ -1,0 +1,67 @@
+import DecisionTable
+import HTTPTypes
+import Hummingbird
+import PolicyAnswers
+import PolicyEvaluator
+import PolicyJSON
+
+/// `POST /v1/answer` and `POST /v1/explain`: one facts object, answered or explained as
+/// `policyc eval` and `policyc explain` do, from one table snapshot.
+extension PolicyRoutes {
+    func answer(_ request: Request, _ snapshot: TableSnapshot) async throws -> Response {
+        let query = try AnswerQuery.parse(request).get()
+        let (facts, json) = try await readFacts(request, snapshot, query)
+        let evaluator = snapshot.evaluator
+        let answer = evaluator.answer(facts, parts: query.parts)
+        metrics.answered(answer)
+        decisionLog?.record(answer, table: snapshot.hash, facts: json)
+        var response: Response
+        if query.text {
+            response = Responses.text(AnswerText.render(answer, english: query.english))
+        } else {
+            var out: [UInt8] = []
+            switch query.form {
+            case .full: answer.write(into: &out)
+            case .compact: answer.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "\n"))
+            response = Responses.bytes(out, contentType: Responses.jsonType)
+        }
+        response.headers[.policyAsOf] = facts.applicationDate.description
+        return response
+    }
+
+    func explain(_ request: Request, _ snapshot: TableSnapshot) async throws -> Response {
+        let query = try AnswerQuery.parse(request).get()
+        let (facts, _) = try await readFacts(request, snapshot, query)
+        let evaluator = snapshot.evaluator
+        let explanation = evaluator.explain(facts)
+        var response =
+            query.text
+            ? Responses.text(explanation.text(english: query.english, evaluator: evaluator))
+            : Responses.json(explanation.json)
+        response.headers[.policyAsOf] = facts.applicationDate.description
+        return response
+    }
+
+    /// The facts of a single-answer request, rejected (400) as `policyc eval` rejects them.
+    private func readFacts(
+        _ request: Request, _ snapshot: TableSnapshot, _ query: AnswerQuery
+    ) async throws -> (ApplicantFacts, JSONValue) {
+        try request.requireJSON()
+        let body = try await request.collectFacts(limit: limits.maxBodyBytes)
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes: body)
+        } catch {
+            throw ResponseError(
+                Responses.rejected(
+                    (InputError.duplicateKey(in: error) ?? .factsNotJSON(error)).json(in: query.language)))
+        }
+        do {
+            return (try snapshot.evaluator.facts(from: json, today: query.asOf), json)
+        } catch {
+            throw ResponseError(Responses.rejected(error.json(in: query.language)))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import DecisionTable
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import PolicyAnswers
+import PolicyEvaluator
+import PolicyJSON
+
+/// `POST /v1/answers`: JSON Lines in, JSON Lines out, as `policyc eval --jsonl`: exactly one
+/// output line per input line, in input order, a rejected line as `{"error": ..., "line": N}`.
+/// Streamed both ways: each chunk of the body is answered and written before the next is read,
+/// so memory is bounded by a chunk and one line, however long the batch.
+extension PolicyRoutes {
+    func answers(_ request: Request, _ snapshot: TableSnapshot) throws -> Response {
+        let query = try AnswerQuery.parse(request, batch: true).get()
+        try request.requireJSON(batch: true)
+        let options = Evaluator.LineOptions(
+            today: query.asOf, form: query.form, parts: query.parts, language: query.language)
+        let evaluator = snapshot.evaluator
+        let maxLineBytes = limits.maxLineBytes
+        let metrics = metrics
+        let log = decisionLog
+        let hash = snapshot.hash
+        let body = ResponseBody { writer in
+            var splitter = LineSplitter(maxLineBytes: maxLineBytes)
+            let out = PolicyJSON.ByteBuffer(capacity: 1 << 16)
+            var tally = ServerMetrics.Tally()
+            var number = 0
+            let answered: (Answer) -> Void = { answer in
+                tally.add(answer)
+                log?.record(answer, table: hash, facts: nil)
+            }
+            func line(_ bytes: UnsafeBufferPointer<UInt8>?) {
+                number += 1
+                guard let bytes else {
+                    Evaluator.writeLineError(
+                        "the line is longer than \(maxLineBytes) bytes", in: options.language, number: number, into: out
+                    )
+                    return
+                }
+                _ = evaluator.answerLine(bytes, number: number, options: options, into: out, answered: answered)
+            }
+            for try await chunk in request.body {
+                chunk.withUnsafeReadableBytes { raw in
+                    splitter.feed(raw.assumingMemoryBound(to: UInt8.self), line: line)
+                }
+                if out.count > 0 {
+                    try await writer.write(out.withUnsafeBytes { NIOCore.ByteBuffer(bytes: $0) })
+                    out.removeAll()
+                }
+            }
+            splitter.finish(line: line)
+            if out.count > 0 { try await writer.write(out.withUnsafeBytes { NIOCore.ByteBuffer(bytes: $0) }) }
+            metrics.record(tally)
+            try await writer.finish(nil)
+        }
+        var response = Response(status: .ok, headers: [.contentType: Responses.jsonLinesType], body: body)
+        response.headers[.policyAsOf] = query.asOf.description
+        return response
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `policyc serve`: loads the table, then serves it over HTTP until SIGINT or SIGTERM, when it
+/// stops accepting, finishes the requests in flight and returns (swift-service-lifecycle).
+public enum PolicyServer {
+    /// The pieces of a server, without a socket: what the router tests drive.
+    public struct Parts: Sendable {
+        public let holder: TableHolder
+        public let metrics: ServerMetrics
+        public let routes: PolicyRoutes
+    }
+
+    /// Loads the first table; a failure (no table to serve) is returned, not served.
+    public static func parts(_ configuration: ServeConfiguration) -> Result<Parts, TableSource.Failure> {
+        let metrics = ServerMetrics()
+        let decisionLog: DecisionLog?
+        do {
+            decisionLog = try configuration.decisionLog.map {
+                try DecisionLog(path: $0, withFacts: configuration.decisionLogFacts)
+            }
+        } catch {
+            return .failure(TableSource.Failure(message: "\(error)", diagnostics: []))
+        }
+        return TableHolder.load(configuration.source) { outcome, serving in
+            metrics.reloaded(outcome)
+            if outcome.changed { metrics.serving(hash: serving.hash) }
+        }.map { holder in
+            metrics.serving(hash: holder.current.hash)
+            return Parts(
+                holder: holder, metrics: metrics,
+                routes: PolicyRoutes(
+                    holder: holder, metrics: metrics, decisionLog: decisionLog, limits: configuration.limits))
+        }
+    }
+
+    /// The application: the routes on HTTP/1.1 with an idle timeout, and the reload service.
+    public static func application(
+        _ parts: Parts, _ configuration: ServeConfiguration, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let idle = configuration.limits.idleTimeout.components
+        return Application(
+            responder: parts.routes,
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))
+            ),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "policyc"),
+            services: [ReloadService(holder: parts.holder, interval: configuration.reloadInterval, logger: logger)],
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,26 @@
+/// Everything `policyc serve` is started with.
+public struct ServeConfiguration: Sendable {
+    public var source: TableSource
+    public var host: String
+    public var port: Int
+    /// Seconds between checks of the source's files for a change (0: only on SIGHUP).
+    public var reloadInterval: Double
+    /// Where to append one JSON line per answer, if anywhere.
+    public var decisionLog: String?
+    /// Also log the facts of each answer (off by default: they are personal data).
+    public var decisionLogFacts: Bool
+    public var limits: ServeLimits
+
+    public init(
+        source: TableSource, host: String = "127.0.0.1", port: Int = 8080, reloadInterval: Double = 2,
+        decisionLog: String? = nil, decisionLogFacts: Bool = false, limits: ServeLimits = ServeLimits()
+    ) {
+        self.source = source
+        self.host = host
+        self.port = port
+        self.reloadInterval = reloadInterval
+        self.decisionLog = decisionLog
+        self.decisionLogFacts = decisionLogFacts
+        self.limits = limits
+    }
+}

@@ -1,0 +1,32 @@
+import DecisionTable
+import Foundation
+import PolicyAnswers
+import PolicyEvaluator
+import PolicyJSON
+
+/// One loaded table and everything a request reads from it. A request takes one snapshot at its
+/// start and answers entirely from it, so a reload in the middle never mixes two tables.
+public final class TableSnapshot: Sendable {
+    public let evaluator: Evaluator
+    /// `sha256:...`, the table's content hash (the `Policy-Table` header and `/v1/table`'s ETag).
+    public let hash: String
+    /// When this server compiled the table (with `--table`: when it loaded the file).
+    public let compiledAt: Date
+    /// Lower-cased lookup keys per region (code, full name, short name, pinyin), for `/v1/regions`.
+    let regionKeys: [[String]]
+    /// `GET /openapi.json`, built once per table (its schemas follow the table's vocabulary).
+    let openAPI: [UInt8]
+
+    public init(table: DecisionTableArtifact, compiledAt: Date = Date()) {
+        evaluator = Evaluator(table: table)
+        hash = table.contentHash
+        self.compiledAt = compiledAt
+        regionKeys = table.regions.map { r in [r.code, r.name, r.short, r.pinyin.lowercased()] }
+        var document: [UInt8] = []
+        // The resources ship in the binary, so building fails only on a broken build (a test checks it).
+        (try? OpenAPIDocument.build(table: table))?.write(into: &document, pretty: true, indent: 0)
+        openAPI = document
+    }
+
+    public var table: DecisionTableArtifact { evaluator.table }
+}

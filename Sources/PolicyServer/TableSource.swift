@@ -1,0 +1,61 @@
+import DecisionTable
+import Foundation
+import PolicyCompiler
+import PolicyDiagnostics
+
+/// Where the served table comes from: a policy directory compiled here, or a compiled artifact.
+public enum TableSource: Sendable, Equatable {
+    case policies(String)
+    case table(String)
+
+    /// Why a load gave no table: the compiler's diagnostics (errors among them), or one message.
+    public struct Failure: Error, Sendable {
+        public var message: String
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Compiles or loads the table (the same calls `policyc eval` makes). Slow: call it off the
+    /// request path.
+    public func load() -> Result<DecisionTableArtifact, Failure> {
+        switch self {
+        case .policies(let directory):
+            let compilation = Compiler.compile(directory: directory)
+            if let table = compilation.table, !compilation.hasErrors { return .success(table) }
+            return .failure(
+                Failure(
+                    message:
+                        "the policies in '\(directory)' have errors (\(TextRenderer.summary(compilation.diagnostics, in: .en)))",
+                    diagnostics: compilation.diagnostics.filter { $0.severity == .error }))
+        case .table(let path):
+            do {
+                let data = try SystemFile.read(path)
+                // decode verifies the content hash and the vocabulary before anything is served.
+                return .success(try DecisionTableArtifact.decode(Data(data)))
+            } catch let error as DecisionTableArtifact.LoadError {
+                return .failure(Failure(message: "'\(path)': \(error.description)", diagnostics: []))
+            } catch {
+                return .failure(Failure(message: "\(error)", diagnostics: []))
+            }
+        }
+    }
+
+    /// A cheap summary of the files behind the table (paths, sizes, modification times): when it
+    /// changes, a reload is due. Polled; no platform file-watching API is needed.
+    public func fingerprint() -> String {
+        let fm = FileManager.default
+        var parts: [String] = []
+        func add(_ path: String) {
+            guard let a = try? fm.attributesOfItem(atPath: path) else { return }
+            let size = (a[.size] as? NSNumber)?.int64Value ?? -1
+            let time = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            parts.append("\(path)\t\(size)\t\(time)")
+        }
+        switch self {
+        case .table(let path): add(path)
+        case .policies(let directory):
+            let files = (fm.enumerator(atPath: directory)?.allObjects as? [String]) ?? []
+            for file in files.sorted() { add(directory + "/" + file) }
+        }
+        return parts.joined(separator: "\n")
+    }
+}
