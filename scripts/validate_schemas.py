@@ -403,7 +403,8 @@ def compact_of(full):
         else:
             status = "decided"
         return {"status": status, "rule": by and by["rule"], "national_baseline": bool(by and by["national_baseline"]),
-                "sources": part["sources"] if sources is None else sources, "missing_facts": part["missing_facts"]}
+                "sources": part["sources"] if sources is None else sources, "confidence": part["confidence"],
+                "missing_facts": part["missing_facts"]}
 
     def step(s):
         return {"max_working_days": s["max_working_days"], "due": s["due"], **reference(s)}
@@ -414,7 +415,7 @@ def compact_of(full):
         texts = {k for k in part if k + "_en" in part}
         texts |= {k + "_en" for k in texts}
         outputs = {k: v for k, v in part.items()
-                   if k not in texts and k not in ("missing_facts", "decided_by", "sources", "note")}
+                   if k not in texts and k not in ("missing_facts", "decided_by", "sources", "confidence", "note")}
         return {**outputs, **reference(part)}
 
     t, timing, fam = full["transfer"], full["timing"], full["family_sharing"]

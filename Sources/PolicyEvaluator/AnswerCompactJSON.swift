@@ -94,7 +94,7 @@ extension AnswerWriter {
     mutating func reference(_ o: DecisionOutcome) {
         if o.missing == nil {  // the usual cases, serialised once per table
             let first = o.firstCitedPosition
-            if let p = first, o.status == .decided, o.citesOneRule { return put(f.compactDecided[Int(planRule[p])]) }
+            if o.status == .decided, let r = citesOneFixedRule(o) { return put(f.compactDecided[r]) }
             if first == nil { return put(f.compactStatusOnly[o.status.ordinal]) }
         }
         raw("\"status\":\"")
@@ -106,14 +106,16 @@ extension AnswerWriter {
         raw(",\"national_baseline\":")
         if let rule, f.isNational[rule] { raw("true") } else { raw("false") }
         raw(",\"sources\":[")
-        if let rule, o.citesOneRule {
+        if let rule = citesOneFixedRule(o) {
             put(f.compactSources[rule])
         } else {
             var seen = SourceSet()
             var first = true
             sourceList(o, seen: &seen, first: &first, separator: ",")
         }
-        raw("],\"missing_facts\":")
+        raw("],\"confidence\":")
+        confidence(a.confidenceRank(o))
+        raw(",\"missing_facts\":")
         strings(o.missing, separator: ",")
     }
 }

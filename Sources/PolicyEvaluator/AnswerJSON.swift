@@ -96,11 +96,36 @@ struct AnswerWriter {
                 first = false
                 put(f.sourceID[Int(f.sourceIndex[k])])
             }
+            guard readsAttributes(r) else { continue }
+            for s in attributeSources(rule: r) where seen.insert(s) {
+                if !first { raw(separator) }
+                first = false
+                put(f.sourceID[s])
+            }
         }
     }
 
+    /// Whether a rule's conditions read a fact derived from region attributes: then the entries
+    /// behind the applicant's values are cited with it, and its precomputed source list is not enough.
+    @inline(__always)
+    func readsAttributes(_ r: Int) -> Bool { !a.evaluator.attributeColumns[r].isEmpty }
+
+    /// The sources (indices into `f.sourceEntry`) of the attribute entries behind a rule's
+    /// conditions for this applicant.
+    func attributeSources(rule r: Int) -> [Int] {
+        a.evaluator.attributeEntries(rule: r, facts: a.facts).flatMap { f.attributeSourceIndex[$0].map(Int.init) }
+    }
+
+    /// A part cited by one rule that reads no attribute: its sources are written as precomputed.
+    func citesOneFixedRule(_ o: DecisionOutcome) -> Int? {
+        guard let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule, !readsAttributes(r) else {
+            return nil
+        }
+        return r
+    }
+
     private mutating func sources(of o: DecisionOutcome) {
-        if let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule {
+        if let r = citesOneFixedRule(o) {
             put(f.sourcesArray[r])
         } else {
             var seen = SourceSet()
@@ -152,6 +177,8 @@ struct AnswerWriter {
         decidedBy(o, subject: subject)
         raw(", \"sources\": ")
         sources(of: o)
+        raw(", \"confidence\": ")
+        confidence(a.confidenceRank(o))
         raw(", \"note\": ")
         note(o)
     }
@@ -232,6 +259,8 @@ struct AnswerWriter {
         decidedBy(a.blockers, subject: a.facts.origin)
         raw(", \"sources\": ")
         sources(of: a.blockers)
+        raw(", \"confidence\": ")
+        confidence(a.confidenceRank(a.blockers))
         raw(", \"note\": ")
         note(a.blockers)
         raw("}")
@@ -263,7 +292,9 @@ struct AnswerWriter {
         var first = true
         sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ")
         sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ")
-        raw("]}")
+        raw("], \"confidence\": ")
+        confidence(a.confidenceRank(a.transferOut, a.transferIn))
+        raw("}")
     }
 
     /// Each declared decision as a part of its own: its outputs, then its provenance (full) or
@@ -307,6 +338,7 @@ struct AnswerWriter {
             for p in o.citedPositions {
                 let r = Int(planRule[p])
                 for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }
+                if readsAttributes(r) { for s in attributeSources(rule: r) { _ = cited.insert(s) } }
             }
         }
         raw("{")

@@ -129,6 +129,7 @@ public enum AnswerText {
                 return "\(id) \(s.title) [\(s.confidence)]"
             }
             for c in cited { lines.append(t("    来源：", "    Source: ") + c) }
+            if let warning = AnswerNote.weakSupport(a.confidence(outcome), english: en) { lines.append("  " + warning) }
         }
         lines.append("")
         return lines

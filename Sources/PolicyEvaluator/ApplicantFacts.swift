@@ -90,7 +90,7 @@ struct FactColumns: Sendable {
     let scope: Int
     /// The values of `family_member.relation` (the fact derived from that field), in order.
     let relations: [String]
-    /// The region attributes the derivations read, by name (indices into `since`).
+    /// The region attributes the derivations read, by name (indices into `RegionAttributes`).
     let attributes: [String]
 
     /// Region facts a derivation reads: the applicant's origin, destination, family member's region.
@@ -113,6 +113,8 @@ struct FactColumns: Sendable {
             case insured
             /// The attribute (index into `attributes`) of a region.
             case since(Int, RegionSlot)
+            /// The state attribute (index into `attributes`) of a region.
+            case state(Int, RegionSlot)
         }
         let column: Int
         let kind: Kind
@@ -122,7 +124,16 @@ struct FactColumns: Sendable {
             switch kind {
             case .relation, .insured: true
             case .scope(let a, let b): a == .member || b == .member
-            case .since(_, let r): r == .member
+            case .since(_, let r), .state(_, let r): r == .member
+            }
+        }
+
+        /// The attribute and region slot a since or state column reads.
+        var attribute: (index: Int, slot: RegionSlot, isState: Bool)? {
+            switch kind {
+            case .since(let a, let r): (a, r, false)
+            case .state(let a, let r): (a, r, true)
+            default: nil
             }
         }
     }
@@ -150,6 +161,10 @@ struct FactColumns: Sendable {
                 guard let r = RegionSlot(region) else { continue }
                 if !attributes.contains(attribute) { attributes.append(attribute) }
                 derived.append(DerivedColumn(column: column, kind: .since(attributes.firstIndex(of: attribute)!, r)))
+            case .state(let attribute, let region):
+                guard let r = RegionSlot(region) else { continue }
+                if !attributes.contains(attribute) { attributes.append(attribute) }
+                derived.append(DerivedColumn(column: column, kind: .state(attributes.firstIndex(of: attribute)!, r)))
             }
         }
         self.derived = derived

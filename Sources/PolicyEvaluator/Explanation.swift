@@ -19,6 +19,16 @@ public struct Explanation: Sendable {
     public struct Step: Sendable {
         public var rule: RuleEntry
         public var verdict: Verdict
+        /// The region attribute entries (a date, a state's segment) behind the values of the
+        /// derived facts the rule's conditions read, for this applicant: cited with the rule.
+        public var attributes: [AttributeEntry] = []
+
+        /// The rule's sources, then its attribute entries' sources, each once.
+        public var sources: [String] {
+            var ids: [String] = []
+            for s in rule.sources + attributes.flatMap(\.sources) where !ids.contains(s) { ids.append(s) }
+            return ids
+        }
     }
 
     public struct Part: Sendable {
@@ -38,14 +48,15 @@ extension Evaluator {
             if d == self.parts.family && facts.member == nil { continue }
             let subject = spec.subject == .origin ? facts.origin : facts.destination
             let slot = plan.slot(region: subject, decision: d)
-            let chain = plan.chainRules[slot].map { plan.rules[Int($0)] }
+            let chainIndices = plan.chainRules[slot].map { Int($0) }
+            let chain = chainIndices.map { plan.rules[$0] }
             let day = facts.applicationDate
             let overriders = Semantics.inForce([chain], on: day, hitPolicy: hitPolicies[d]) { $0 }.overriddenBy
             let outcome = run(d, derived)
             let deciding = Set(outcome.rules.map(\.id))
             var decidedSoFar = false
             var steps: [Explanation.Step] = []
-            for rule in chain {
+            for (rule, r) in zip(chain, chainIndices) {
                 let verdict: Explanation.Verdict
                 if !rule.isEffective(on: day) {
                     verdict = .notInForce(from: rule.from, to: rule.to)
@@ -59,7 +70,10 @@ extension Evaluator {
                 } else {
                     verdict = firstFailure(rule, derived)
                 }
-                steps.append(Explanation.Step(rule: rule, verdict: verdict))
+                steps.append(
+                    Explanation.Step(
+                        rule: rule, verdict: verdict,
+                        attributes: attributeEntries(rule: r, facts: facts).map { table.attributes[$0] }))
             }
             parts.append(
                 Explanation.Part(

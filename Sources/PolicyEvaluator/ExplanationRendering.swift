@@ -14,9 +14,15 @@ extension Explanation {
             lines.append("\(title) (\(part.decision)) — \(subject)")
             for step in part.steps {
                 let where_ = "\(step.rule.file):\(step.rule.line)"
-                let sources = step.rule.sources.joined(separator: ", ")
+                let sources = step.sources.joined(separator: ", ")
                 lines.append("  \(symbol(step.verdict)) \(step.rule.id)  [\(where_); \(sources)]")
                 lines.append("      " + describe(step.verdict, english: en))
+                for a in step.attributes {
+                    let region = evaluator.regions.index(ofCode: a.region).map { evaluator.regions.regions[$0].name }
+                    lines.append(
+                        "      \(t("依据地区属性", "from the region attribute")) \(a.name) (\(region ?? a.region)): "
+                            + "\(a.valueDescription) [\(a.sources.joined(separator: ", "))]")
+                }
             }
             lines.append("")
         }
@@ -64,14 +70,31 @@ extension Explanation {
                                 var pairs: [(String, JSONValue)] = [
                                     ("rule", .string(step.rule.id)), ("file", .string(step.rule.file)),
                                     ("line", .number(Double(step.rule.line))),
-                                    ("sources", .array(step.rule.sources.map { .string($0) })),
+                                    ("sources", .array(step.sources.map { .string($0) })),
                                 ]
+                                if !step.attributes.isEmpty {
+                                    pairs.append(("attributes", .array(step.attributes.map(Self.attributeJSON))))
+                                }
                                 pairs += Self.verdictJSON(step.verdict)
                                 return .object(pairs)
                             })
                     ),
                 ])
             })
+    }
+
+    /// `{region, name, value}` or `{region, name, state, from, to, contested}`, with its sources.
+    static func attributeJSON(_ a: AttributeEntry) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("region", .string(a.region)), ("name", .string(a.name))]
+        if let value = a.value { pairs.append(("value", .string(value.description))) }
+        if let state = a.state {
+            pairs += [
+                ("state", .string(state)), ("from", a.from.map { .string($0.description) } ?? .null),
+                ("to", a.to.map { .string($0.description) } ?? .null), ("contested", .bool(a.contested == true)),
+            ]
+        }
+        pairs.append(("sources", .array(a.sources.map { .string($0) })))
+        return .object(pairs)
     }
 
     private static func verdictJSON(_ v: Verdict) -> [(String, JSONValue)] {

@@ -47,6 +47,7 @@ extension AnswerSchema {
                 ]
             ),
             ("sources", Common.ref("sourceIds")),
+            ("confidence", Common.ref("partConfidence")),
             ("missing_facts", Common.ref("missingFacts")),
         ]
     }
@@ -125,7 +126,7 @@ extension AnswerSchema {
         let declared = vocabulary.declaredDecisions.map { ($0.name, declaredPart($0, compact: true)) }
         let properties: Node = .object(parts + declared + table)
         guard case .object(let allDefs) = defs(vocabulary) else { return properties }
-        let used = ["date", "regionCode", "missingFacts", "sourceIds", "duration", "unit"]
+        let used = ["date", "regionCode", "missingFacts", "sourceIds", "partConfidence", "duration", "unit"]
         return .object(
             Common.head(
                 title: "policyc compact answer / 精简回答",

@@ -31,6 +31,16 @@ extension AnswerSchema {
                     "examples": [["O-43", "SEED0"]],
                 ]
             ),
+            (
+                "partConfidence",
+                [
+                    "description": Common.bi(
+                        "该部分所引来源中最强的可信度（official > state_media > secondary > seed）；未引用来源时为 null",
+                        "the strongest confidence among this part's sources (official > state_media > secondary > seed); "
+                            + "null when it cites none"),
+                    "enum": .array(PolicyKeys.confidences.map { .string($0) } + [.null]),
+                ]
+            ),
             ("note", note),
             ("decidedBy", decidedBy),
             ("blocker", blocker(vocabulary)),
@@ -247,9 +257,15 @@ extension AnswerSchema {
                 "confidence": RepositorySchemas.confidence,
                 "url": [
                     "description": Common.bi(
-                        "可公开访问的地址（如记录所示，可能不含协议）", "public address, as recorded (possibly without a scheme)"),
+                        "可公开访问的完整地址", "the full public address"),
                     "type": "string",
-                    "examples": ["m.hunanyuer.com/baike/techan/704636.html"],
+                    "examples": ["https://m.hunanyuer.com/baike/techan/704636.html"],
+                ],
+                "seen": [
+                    "description": Common.bi(
+                        "如何读到原文：issuer 发布机关网站，mirror 转载，quotation 引用",
+                        "how the text was read: issuer (its own site), mirror (a repost), quotation"),
+                    "enum": ["issuer", "mirror", "quotation"],
                 ],
                 "seed": [
                     "description": Common.bi("种子文件名", "seed file name"),

@@ -139,9 +139,19 @@ enum RepositorySchemas {
                 (
                     "url",
                     [
-                        "description": Common.bi("可公开访问的地址（可不含协议）", "a public address (the scheme may be left out)"),
+                        "description": Common.bi("可公开访问的完整地址（含协议）", "a full public address, with its scheme"),
                         "type": "string",
-                        "examples": ["www.nhsa.gov.cn/art/2021/11/24/art_37_7406.html"],
+                        "pattern": "^[A-Za-z][A-Za-z0-9+.-]*://",
+                        "examples": ["https://www.nhsa.gov.cn/art/2021/11/24/art_37_7406.html"],
+                    ]
+                ),
+                (
+                    "seen",
+                    [
+                        "description": Common.bi(
+                            "如何读到原文：\(Common.glossaryZH(PolicyKeys.sourceSightings))",
+                            "how the text was read: \(Common.glossaryEN(PolicyKeys.sourceSightings))"),
+                        "enum": .strings(PolicyKeys.sourceSightings),
                     ]
                 ),
                 (
