@@ -145,6 +145,9 @@ enum PolicyFileSchema {
         "member_scope": ("相对转出地", "relative to the origin"),
         "giver_wallet": ("即转出地统筹区，按申请日", "the origin's area, on the application date"),
         "member_wallet": ("按申请日", "on the application date"),
+        "giver_in_area": ("即转出地统筹区，按申请日", "the origin's area, on the application date"),
+        "giver_cross_city": ("即转出地所在省，按申请日", "the origin's province, on the application date"),
+        "giver_close_relatives": ("即转出地，按申请日", "the origin, on the application date"),
     ]
 
     /// Region-valued conditions (`Vocabulary.regionFacts`).
