@@ -129,8 +129,16 @@ public struct CalendarYear: Sendable, Codable, Equatable {
     /// Weekend days that are working days (调休).
     public var workdays: [Day]
     public var sources: [String]
+    /// True for a stand-in calendar (the year's notice not yet out); nil otherwise, so it is
+    /// written only then. `note` says how to replace it.
+    public var provisional: Bool?
+    public var note: String?
 
-    public init(year: Int, holidays: [Day], workdays: [Day], sources: [String]) {
+    public init(
+        year: Int, holidays: [Day], workdays: [Day], sources: [String], provisional: Bool = false, note: String? = nil
+    ) {
+        self.provisional = provisional ? true : nil
+        self.note = note
         self.year = year
         self.holidays = holidays
         self.workdays = workdays

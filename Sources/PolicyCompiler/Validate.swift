@@ -24,8 +24,10 @@ public enum Validate {
             }
             sourceIDs[s.id.value] = s.id.span
             if let url = s.url, !SourceEntry.hasScheme(url.value) {
+                // A warning, so older revisions still compile for `policyc diff`; CI's
+                // --warnings-as-errors keeps the shipped sources clean.
                 diagnostics.append(
-                    .error(
+                    .warning(
                         .urlWithoutScheme, "url '\(url.value)' of source '\(s.id.value)' has no scheme", at: url.span,
                         help: "write the full address, for example https://\(url.value)"))
             }

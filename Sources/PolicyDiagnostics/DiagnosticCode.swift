@@ -20,7 +20,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case inconsistentDeclaration = "E0108"
     case overlappingSegments = "E0109"
     case contestedWithOneSource = "E0110"
-    case urlWithoutScheme = "E0111"
     // References
     case unknownFact = "E0201"
     case unknownRegion = "E0202"
@@ -42,6 +41,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case deadRule = "W0403"
     case ineffectiveKey = "W0404"
     case moreDiagnostics = "W0405"
+    case urlWithoutScheme = "W0406"
     // Analysis findings
     case gap = "W0501"
     case conflict = "E0502"

@@ -40,11 +40,11 @@ extension AnswerWriter {
         if parts.contains(.balance) { valuePart(",\"balance\":{\"handling\":", a.balance, f.handling) }
         if parts.contains(.transferOut) {
             raw(",\"transfer_out\":")
-            compactStep(a.transferOut, due: a.transferOutDue)
+            compactStep(a.transferOut, due: a.transferOutDue, provisional: a.transferOutDueProvisional)
         }
         if parts.contains(.transferIn) {
             raw(",\"transfer_in\":")
-            compactStep(a.transferIn, due: a.transferInDue)
+            compactStep(a.transferIn, due: a.transferInDue, provisional: a.transferInDueProvisional)
         }
         if parts.contains(.fundsArrival) { valuePart(",\"funds_arrival\":{\"duration\":", a.funds, f.fundsArrival) }
         if parts.contains(.familySharing) {
@@ -80,11 +80,12 @@ extension AnswerWriter {
         if let i { put(f.regionCode[i]) } else { raw("null") }
     }
 
-    private mutating func compactStep(_ o: DecisionOutcome, due: Day?) {
+    private mutating func compactStep(_ o: DecisionOutcome, due: Day?, provisional: Bool) {
         raw("{\"max_working_days\":")
         output(o, f.maxWorkingDays)
         raw(",\"due\":")
         if let due { date(due) } else { raw("null") }
+        raw(provisional ? ",\"due_provisional\":true" : ",\"due_provisional\":false")
         raw(",")
         reference(o)
         raw("}")

@@ -7,9 +7,13 @@ extension Answer {
     /// rules' and the attribute entries behind their conditions); nil when it cites none.
     func confidenceRank(_ o: DecisionOutcome) -> Int? {
         let f = evaluator.fragments
+        let planRule = evaluator.plan.planRule
         var best = Int.max
-        for r in o.citedRules {
+        // Plan positions, not `citedRules`: no array per part on the answer-writing path.
+        for p in o.citedPositions {
+            let r = Int(planRule[p])
             best = min(best, Int(f.ruleConfidence[r]))
+            guard !evaluator.attributeColumns[r].isEmpty else { continue }
             for e in evaluator.attributeEntries(rule: r, facts: facts) {
                 best = min(best, Int(f.attributeConfidence[e]))
             }

@@ -266,11 +266,12 @@ struct AnswerWriter {
         raw("}")
     }
 
-    private mutating func step(_ o: DecisionOutcome, due: Day?, subject: Int?) {
+    private mutating func step(_ o: DecisionOutcome, due: Day?, provisional: Bool, subject: Int?) {
         raw("{\"max_working_days\": ")
         output(o, f.maxWorkingDays)
         raw(", \"due\": ")
         if let due { date(due) } else { raw("null") }
+        raw(provisional ? ", \"due_provisional\": true" : ", \"due_provisional\": false")
         raw(", ")
         provenance(o, subject: subject)
         raw("}")
@@ -278,9 +279,10 @@ struct AnswerWriter {
 
     private mutating func timing() {
         raw("{\"transfer_out\": ")
-        step(a.transferOut, due: a.transferOutDue, subject: a.facts.origin)
+        step(a.transferOut, due: a.transferOutDue, provisional: a.transferOutDueProvisional, subject: a.facts.origin)
         raw(", \"transfer_in\": ")
-        step(a.transferIn, due: a.transferInDue, subject: a.facts.destination)
+        step(
+            a.transferIn, due: a.transferInDue, provisional: a.transferInDueProvisional, subject: a.facts.destination)
         raw(", \"funds_arrival\": ")
         output(a.funds, f.fundsArrival)
         raw(", \"funds_arrival_basis\": {")

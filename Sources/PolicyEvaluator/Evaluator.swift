@@ -149,6 +149,8 @@ public final class Evaluator: Sendable {
     public func answer(_ facts: ApplicantFacts, parts: AnswerParts) -> Answer {
         var evaluated = parts
         if parts.contains(.transferIn) { evaluated.insert(.transferOut) }
+        // Due dates are given only when the transfer can be made: the blockers decide that.
+        if evaluated.contains(.transferOut) { evaluated.insert(.transfer) }
         var needed = ~UInt64(0)
         if evaluated != .all {
             needed = evaluated.contains(.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0

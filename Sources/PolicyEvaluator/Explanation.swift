@@ -35,6 +35,9 @@ public struct Explanation: Sendable {
         public var decision: String
         public var subject: String?
         public var steps: [Step]
+        /// For the transfer-out and transfer-in time limits: the due date the answer gives, and
+        /// whether it was counted on a provisional calendar.
+        public var due: (day: Day?, provisional: Bool)?
     }
 
     public var parts: [Part]
@@ -43,6 +46,7 @@ public struct Explanation: Sendable {
 extension Evaluator {
     public func explain(_ facts: ApplicantFacts) -> Explanation {
         let derived = DerivedFacts(facts, evaluator: self)
+        let answer = self.answer(facts)
         var parts: [Explanation.Part] = []
         for (d, spec) in vocabulary.decisions.enumerated() {
             if d == self.parts.family && facts.member == nil { continue }
@@ -75,9 +79,12 @@ extension Evaluator {
                         rule: rule, verdict: verdict,
                         attributes: attributeEntries(rule: r, facts: facts).map { table.attributes[$0] }))
             }
+            var due: (Day?, Bool)?
+            if d == self.parts.transferOut { due = (answer.transferOutDue, answer.transferOutDueProvisional) }
+            if d == self.parts.transferIn { due = (answer.transferInDue, answer.transferInDueProvisional) }
             parts.append(
                 Explanation.Part(
-                    decision: spec.name, subject: subject.map { regions.regions[$0].code }, steps: steps))
+                    decision: spec.name, subject: subject.map { regions.regions[$0].code }, steps: steps, due: due))
         }
         return Explanation(parts: parts)
     }

@@ -24,6 +24,10 @@ extension Explanation {
                             + "\(a.valueDescription) [\(a.sources.joined(separator: ", "))]")
                 }
             }
+            if let due = part.due, let day = due.day {
+                let mark = due.provisional ? t("（按暂定日历推算）", " (provisional calendar)") : ""
+                lines.append(t("  最迟 \(day)\(mark)", "  due \(day)\(mark)"))
+            }
             lines.append("")
         }
         return lines.joined(separator: "\n")
@@ -61,25 +65,32 @@ extension Explanation {
     public var json: JSONValue {
         .array(
             parts.map { part in
-                .object([
-                    ("decision", .string(part.decision)), ("subject", part.subject.map { .string($0) } ?? .null),
-                    (
-                        "rules",
-                        .array(
-                            part.steps.map { step in
-                                var pairs: [(String, JSONValue)] = [
-                                    ("rule", .string(step.rule.id)), ("file", .string(step.rule.file)),
-                                    ("line", .number(Double(step.rule.line))),
-                                    ("sources", .array(step.sources.map { .string($0) })),
-                                ]
-                                if !step.attributes.isEmpty {
-                                    pairs.append(("attributes", .array(step.attributes.map(Self.attributeJSON))))
-                                }
-                                pairs += Self.verdictJSON(step.verdict)
-                                return .object(pairs)
-                            })
-                    ),
-                ])
+                .object(
+                    [
+                        ("decision", .string(part.decision)), ("subject", part.subject.map { .string($0) } ?? .null),
+                        (
+                            "rules",
+                            .array(
+                                part.steps.map { step in
+                                    var pairs: [(String, JSONValue)] = [
+                                        ("rule", .string(step.rule.id)), ("file", .string(step.rule.file)),
+                                        ("line", .number(Double(step.rule.line))),
+                                        ("sources", .array(step.sources.map { .string($0) })),
+                                    ]
+                                    if !step.attributes.isEmpty {
+                                        pairs.append(("attributes", .array(step.attributes.map(Self.attributeJSON))))
+                                    }
+                                    pairs += Self.verdictJSON(step.verdict)
+                                    return .object(pairs)
+                                })
+                        ),
+                    ]
+                        + (part.due.map { due in
+                            [
+                                ("due", due.day.map { .string($0.description) } ?? .null),
+                                ("due_provisional", .bool(due.provisional)),
+                            ]
+                        } ?? []))
             })
     }
 

@@ -19,7 +19,8 @@ extension PolicyKeys {
     /// or through a quotation in another page.
     public static let sourceSightings = ["issuer", "mirror", "quotation"]
     /// calendars/*.yaml.
-    public static let calendar = MappingKeys(required: ["year", "sources", "holidays", "workdays"], optional: [])
+    public static let calendar = MappingKeys(
+        required: ["year", "sources", "holidays", "workdays"], optional: ["provisional", "note"])
 }
 
 enum RegionsLoader {
@@ -106,7 +107,14 @@ enum CalendarLoader {
             guard let node = f[key], let items = reader.list(node, what: key) else { return [] }
             return items.compactMap { reader.date($0, what: "a \(key) entry") }
         }
+        var provisional: Located<Bool>?
+        if let node = f["provisional"],
+            let text = reader.enumValue(node, what: "provisional", allowed: ["true", "false"])
+        {
+            provisional = Located(text.value == "true", at: text.span)
+        }
         return CalendarDecl(
-            path: path, year: year, sources: sources, holidays: dates("holidays"), workdays: dates("workdays"))
+            path: path, year: year, sources: sources, holidays: dates("holidays"), workdays: dates("workdays"),
+            provisional: provisional, note: f["note"].flatMap { reader.string($0, what: "note") })
     }
 }

@@ -32,6 +32,16 @@ extension AnswerSchema {
                 ]
             ),
             (
+                "dueProvisional",
+                [
+                    "description": Common.bi(
+                        "true：截止日期按暂定日历（当年放假安排尚未公布）推算，可能变动；无截止日期时为 false",
+                        "true: the due date was counted on a provisional calendar (that year's holiday notice is not "
+                            + "out yet) and may move; false without a due date"),
+                    "type": "boolean",
+                ]
+            ),
+            (
                 "partConfidence",
                 [
                     "description": Common.bi(
@@ -206,14 +216,16 @@ extension AnswerSchema {
                 "due",
                 [
                     "description": Common.bi(
-                        "按法定节假日和调休推算的截止日期；时限未决定或超出日历年份时为 null。转入的截止日从转出截止日起算",
-                        "due date counting working days with the holiday calendars; null when the limit is undecided "
-                            + "or the dates fall outside the calendars. Transfer-in counts from the transfer-out due date"
+                        "按法定节假日和调休推算的截止日期；时限未决定、超出日历年份或不能办理转移（有障碍、同一统筹区）时为 null。转入的截止日从转出截止日起算",
+                        "due date counting working days with the holiday calendars; null when the limit is undecided, "
+                            + "the dates fall outside the calendars or the transfer cannot be made (a blocker, one "
+                            + "pooling area). Transfer-in counts from the transfer-out due date"
                     ),
                     "anyOf": [Common.ref("date"), ["type": "null"]],
                     "examples": ["2025-10-16", .null],
                 ]
             ),
+            ("due_provisional", Common.ref("dueProvisional")),
         ]
         return closed(Common.bi("一个办理环节的时限", "time limit of one step"), .object(fields + basisFields))
             .with("if", ["properties": ["max_working_days": ["type": "null"]]])

@@ -206,6 +206,24 @@ enum RepositorySchemas {
                     dates(
                         "调休上班的周末日，须在该年内且不重复", "weekend days that are working days (调休); in that year, each once")
                 ),
+                (
+                    "provisional",
+                    [
+                        "description": Common.bi(
+                            "true：当年放假通知尚未发布，此日历为暂定（须有 note）；据此推算的截止日期标为暂定",
+                            "true: that year's holiday notice is not out and this calendar is a stand-in (give a "
+                                + "note); due dates counted on it are marked provisional"),
+                        "type": "boolean",
+                    ]
+                ),
+                (
+                    "note",
+                    [
+                        "description": Common.bi(
+                            "说明：依据什么，通知发布后如何替换", "what it rests on, and how to replace it when the notice appears"),
+                        "type": "string",
+                    ]
+                ),
             ])
         return .object(
             Common.head(

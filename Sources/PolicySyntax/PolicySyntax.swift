@@ -186,11 +186,17 @@ public struct CalendarDecl: Sendable {
     public var sources: [Located<String>]
     public var holidays: [Located<Day>]
     public var workdays: [Located<Day>]
+    /// `provisional: true`: the year's holidays are not yet announced; the file is a stand-in
+    /// (its `note` says how to replace it).
+    public var provisional: Located<Bool>?
+    public var note: Located<String>?
 
     public init(
         path: String, year: Located<Int>, sources: [Located<String>], holidays: [Located<Day>],
-        workdays: [Located<Day>]
+        workdays: [Located<Day>], provisional: Located<Bool>? = nil, note: Located<String>? = nil
     ) {
+        self.provisional = provisional
+        self.note = note
         self.path = path
         self.year = year
         self.sources = sources

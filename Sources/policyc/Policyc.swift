@@ -17,6 +17,7 @@ struct Policyc: ParsableCommand {
         version: "policyc \(policycVersion) (decision table format \(DecisionTableArtifact.currentVersion))",
         subcommands: [
             Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self, Schema.self,
+            Knowledge.self,
         ]
     )
 

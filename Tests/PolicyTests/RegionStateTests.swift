@@ -177,4 +177,27 @@ struct RegionStateTests {
         #expect(
             !SourceEntry.hasScheme("www.a.cn/x") && !SourceEntry.hasScheme("://x") && !SourceEntry.hasScheme("a b://x"))
     }
+
+    /// The analysis knows the new value: a chain that answers only open and unknown leaves the
+    /// days 福建 is closed as a gap, with a witness on such a day the evaluator confirms.
+    @Test func theAnalysisFindsAGapWhereOnlyClosedIsLeftOut() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        var national = try String(contentsOfFile: "\(Paths.mini)/national.yaml", encoding: .utf8)
+        national = national.replacingOccurrences(
+            of:
+                "  - id: n.family.cross.unknown\n    decision: family_sharing\n    when: {member_scope: cross_province}",
+            with:
+                "  - id: n.family.cross.unknown\n    decision: family_sharing\n"
+                + "    when: {member_scope: cross_province, giver_wallet: [open, unknown]}")
+        try scratch.write(national, to: "national.yaml")
+        let diagnostics = Compiler.compile(directory: scratch.path).diagnostics
+        let gap = try #require(
+            diagnostics.first { $0.code == .gap && $0.message.contains("family_sharing") },
+            "\(TextRenderer.render(diagnostics))")
+        #expect(gap.notes.contains { $0.message.contains("giver_wallet in [closed]") })
+        let witness = try JSONValue.parse(Data(try #require(gap.witness).utf8))
+        let day = try #require(
+            witness["application_date"].flatMap { if case .string(let s) = $0 { Day(parsing: s) } else { nil } })
+        #expect(day <= Day(parsing: "2025-02-03")!)
+    }
 }
