@@ -82,7 +82,7 @@ def write_policies(workload, table, name, out):
         "sources:\n"
         f"  - id: {SOURCE}\n"
         f"    title: Peer benchmark neutral table {name} (synthetic, not real policy)\n"
-        f"    url: ../shared/bench/peers/data/table_{name}.json\n"
+        f"    url: file://../shared/bench/peers/data/table_{name}.json\n"
         "    confidence: seed\n")
     rules = table["rules"]
     guards = [r for r in rules if r["group"] == "national_guard"]

@@ -403,10 +403,12 @@ def compact_of(full):
         else:
             status = "decided"
         return {"status": status, "rule": by and by["rule"], "national_baseline": bool(by and by["national_baseline"]),
-                "sources": part["sources"] if sources is None else sources, "missing_facts": part["missing_facts"]}
+                "sources": part["sources"] if sources is None else sources, "confidence": part["confidence"],
+                "missing_facts": part["missing_facts"]}
 
     def step(s):
-        return {"max_working_days": s["max_working_days"], "due": s["due"], **reference(s)}
+        return {"max_working_days": s["max_working_days"], "due": s["due"], "due_provisional": s["due_provisional"],
+                **reference(s)}
 
     def declared(part):
         # A declared decision's part: its outputs without the text ones (`X` with `X_en`), then the
@@ -414,7 +416,7 @@ def compact_of(full):
         texts = {k for k in part if k + "_en" in part}
         texts |= {k + "_en" for k in texts}
         outputs = {k: v for k, v in part.items()
-                   if k not in texts and k not in ("missing_facts", "decided_by", "sources", "note")}
+                   if k not in texts and k not in ("missing_facts", "decided_by", "sources", "confidence", "note")}
         return {**outputs, **reference(part)}
 
     t, timing, fam = full["transfer"], full["timing"], full["family_sharing"]
@@ -478,7 +480,7 @@ def check_compact_lines(tally, validators, policyc, policies, lines, full_out):
 # ------------------------------------------------------------------------------------- negative checks
 def sample_facts(regions):
     """A blocked applicant with a family member, from a city to another province: every part of
-    the answer is filled in."""
+    the answer is filled in (but its due dates: a blocked transfer has none)."""
     city = next((r for r in regions if r.get("level") == "city"), None)
     other = next((r for r in regions if r.get("level") == "province" and city and r.get("code") != city.get("parent")),
                  None)
@@ -509,7 +511,7 @@ ANSWER_MUTATIONS = [
     ("a baseline flag that contradicts the level", lambda a: flip_baseline(a["timing"]["transfer_out"]["decided_by"])),
     ("a line number as text", lambda a: a["timing"]["decided_by"].update(line=str(a["timing"]["decided_by"]["line"]))),
     ("a due date without a time limit",
-     lambda a: a["timing"]["transfer_out"].update(max_working_days=None) or a["timing"]["transfer_out"]["due"][0]),
+     lambda a: a["timing"]["transfer_out"].update(max_working_days=None, due="2025-10-16")),
     ("a funds-arrival unit outside the vocabulary",
      lambda a: a["timing"].update(funds_arrival={"value": 1, "unit": "weeks", "approximate": True})),
     ("a family channel outside the vocabulary", lambda a: a["family_sharing"].update(channel="cash")),

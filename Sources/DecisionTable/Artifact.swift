@@ -2,8 +2,9 @@
 /// Encoded with sorted keys, so identical policy input gives byte-identical output.
 public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public static let formatName = "policyc-decision-table"
-    /// 2: the table carries its vocabulary.
-    public static let currentVersion = 2
+    /// 2: the table carries its vocabulary. 3: attributes may be dated state segments, sources
+    /// may say how they were seen, calendars may be provisional.
+    public static let currentVersion = 3
 
     public var format: String
     public var version: Int
@@ -87,10 +88,14 @@ public struct SourceEntry: Sendable, Codable, Equatable {
     public var url: String?
     public var seed: String?
     public var confidence: String
+    /// issuer | mirror | quotation: how the text was read (nil when not recorded).
+    public var seen: String?
 
     public init(
-        id: String, title: String, publisher: String?, date: String?, url: String?, seed: String?, confidence: String
+        id: String, title: String, publisher: String?, date: String?, url: String?, seed: String?, confidence: String,
+        seen: String? = nil
     ) {
+        self.seen = seen
         self.id = id
         self.title = title
         self.publisher = publisher
@@ -101,6 +106,22 @@ public struct SourceEntry: Sendable, Codable, Equatable {
     }
 }
 
+extension SourceEntry {
+    /// The confidences from strongest to weakest; an answer part states the strongest among its sources.
+    public static let confidenceOrder = ["official", "state_media", "secondary", "seed"]
+
+    /// 0 for official ... 3 for seed (an unknown confidence ranks below seed).
+    public var confidenceRank: Int { Self.confidenceOrder.firstIndex(of: confidence) ?? Self.confidenceOrder.count }
+
+    /// `scheme://...`: a letter, then letters, digits, `+`, `-` or `.`, then `://`.
+    public static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.range(of: "://"), colon.lowerBound > url.startIndex else { return false }
+        let scheme = url[..<colon.lowerBound]
+        return scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+}
+
 public struct CalendarYear: Sendable, Codable, Equatable {
     public var year: Int
     /// Weekdays that are days off.
@@ -108,8 +129,16 @@ public struct CalendarYear: Sendable, Codable, Equatable {
     /// Weekend days that are working days (调休).
     public var workdays: [Day]
     public var sources: [String]
+    /// True for a stand-in calendar (the year's notice not yet out); nil otherwise, so it is
+    /// written only then. `note` says how to replace it.
+    public var provisional: Bool?
+    public var note: String?
 
-    public init(year: Int, holidays: [Day], workdays: [Day], sources: [String]) {
+    public init(
+        year: Int, holidays: [Day], workdays: [Day], sources: [String], provisional: Bool = false, note: String? = nil
+    ) {
+        self.provisional = provisional ? true : nil
+        self.note = note
         self.year = year
         self.holidays = holidays
         self.workdays = workdays
@@ -117,10 +146,17 @@ public struct CalendarYear: Sendable, Codable, Equatable {
     }
 }
 
+/// A region's value of an attribute: a date (`value`), or one segment of a state attribute
+/// (`state` from `from` to `to`, inclusive, either open).
 public struct AttributeEntry: Sendable, Codable, Equatable {
     public var region: String
     public var name: String
-    public var value: Day
+    public var value: Day?
+    public var state: String?
+    public var from: Day?
+    public var to: Day?
+    /// True when sources disagree about the segment (nil otherwise, so it is written only then).
+    public var contested: Bool?
     public var sources: [String]
 
     public init(region: String, name: String, value: Day, sources: [String]) {
@@ -129,6 +165,46 @@ public struct AttributeEntry: Sendable, Codable, Equatable {
         self.value = value
         self.sources = sources
     }
+
+    public init(
+        region: String, name: String, state: String, from: Day?, to: Day?, contested: Bool, sources: [String]
+    ) {
+        self.region = region
+        self.name = name
+        self.state = state
+        self.from = from
+        self.to = to
+        self.contested = contested ? true : nil
+        self.sources = sources
+    }
+
+    public func covers(_ day: Day) -> Bool {
+        if let from, day < from { return false }
+        if let to, day > to { return false }
+        return true
+    }
+
+    /// `2025-06-30`, or `open from 2025-06-30 to 2025-09-21 (contested)`.
+    public var valueDescription: String {
+        if let value { return value.description }
+        var text = state ?? ""
+        if let from { text += " from \(from)" }
+        if let to { text += " to \(to)" }
+        if contested == true { text += " (contested)" }
+        return text
+    }
+
+    /// The days on which this entry starts or stops holding: where a derived fact may change.
+    public var boundaries: [Day] {
+        if let value { return [value] }
+        return [from, to.map { $0.adding(days: 1) }].compactMap { $0 }
+    }
+}
+
+extension DecisionTableArtifact {
+    /// Every day on which an attribute-derived fact may change value somewhere: the analysis and
+    /// `diff` cut date intervals there too.
+    public var attributeBoundaries: [Day] { attributes.flatMap(\.boundaries) }
 }
 
 public struct ConditionEntry: Sendable, Codable, Equatable {

@@ -74,7 +74,14 @@ extension DecisionTableArtifact {
         }
         for a in attributes {
             if levelOf[a.region] == nil { problems.append("attribute '\(a.name)' of unknown region '\(a.region)'") }
-            if !vocabulary.attributes.contains(where: { $0.name == a.name }) {
+            if let spec = vocabulary.attributes.first(where: { $0.name == a.name }) {
+                // A date attribute gives a day; a state's segment one of its values.
+                let fits =
+                    spec.type == .date
+                    ? a.value != nil && a.state == nil && a.from == nil && a.to == nil
+                    : a.value == nil && a.state.map(spec.values.contains) == true
+                if !fits { problems.append("attribute '\(a.name)' of region '\(a.region)' does not fit its type") }
+            } else {
                 problems.append("unknown attribute '\(a.name)' of region '\(a.region)'")
             }
             checkSources(a.sources, of: "attribute '\(a.name)' of region '\(a.region)'")

@@ -6,6 +6,9 @@ public enum Labels {
         "account_arrears": ("个人账户存在欠费", "the account is in arrears"),
         "account_frozen": ("个人账户被冻结", "the account is frozen"),
         "duplicate_enrollment": ("存在重复参保，须先保留一处", "insured in more than one place; keep only one first"),
+        "same_pooling_area": (
+            "转出地和转入地属于同一统筹区，不属于转移接续，无需办理", "origin and destination are one pooling area: this is not a transfer"
+        ),
         "transfer_with_relationship": ("余额随医保关系转移至转入地", "the balance moves with the insurance relationship"),
         "usable_across_cities": ("省内跨市通用，不划转、不提现", "usable across cities in the province; neither moved nor withdrawn"),
         "payout_to_bank": ("划入本人银行账户", "paid to the person's own bank account"),

@@ -115,8 +115,19 @@ public enum Derivation: Sendable, Codable, Equatable {
     /// The first value on and after the date a region's (or its province's) attribute gives, the
     /// second before it or without one: the area's 医保钱包 state, say.
     case since(attribute: String, region: String)
+    /// The value of a region's state attribute on the day (the region's own segment covering the
+    /// day, else its province's), or the fact's last value (`unknown`) when no segment covers it.
+    case state(attribute: String, region: String)
 
-    private enum Keys: String, CodingKey { case scope, member, since, attribute, region }
+    /// The dated attribute the derivation reads, and whose region.
+    public var attribute: (name: String, region: String)? {
+        switch self {
+        case .since(let a, let r), .state(let a, let r): (a, r)
+        default: nil
+        }
+    }
+
+    private enum Keys: String, CodingKey { case scope, member, since, state, attribute, region }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -124,6 +135,11 @@ public enum Derivation: Sendable, Codable, Equatable {
             self = .scope(from: pair[0], to: pair[1])
         } else if let field = try c.decodeIfPresent(String.self, forKey: .member) {
             self = .member(field: field)
+        } else if c.contains(.state) {
+            let state = try c.nestedContainer(keyedBy: Keys.self, forKey: .state)
+            self = .state(
+                attribute: try state.decode(String.self, forKey: .attribute),
+                region: try state.decode(String.self, forKey: .region))
         } else {
             let since = try c.nestedContainer(keyedBy: Keys.self, forKey: .since)
             self = .since(
@@ -141,6 +157,10 @@ public enum Derivation: Sendable, Codable, Equatable {
             var since = c.nestedContainer(keyedBy: Keys.self, forKey: .since)
             try since.encode(attribute, forKey: .attribute)
             try since.encode(region, forKey: .region)
+        case .state(let attribute, let region):
+            var state = c.nestedContainer(keyedBy: Keys.self, forKey: .state)
+            try state.encode(attribute, forKey: .attribute)
+            try state.encode(region, forKey: .region)
         }
     }
 }
@@ -241,14 +261,23 @@ public struct DecisionSpec: Sendable, Codable, Equatable {
     public var allowedHitPolicies: [HitPolicy] { hitPolicy == .collect ? [.collect] : [.first, .unique, .priority] }
 }
 
-/// A region attribute the policies may date (for example the day an area's 医保钱包 opened).
+/// A region attribute the policies may date: a date (`date`: the day an area's 医保钱包 opened)
+/// or a state over time (`state`: open or closed in dated segments).
 public struct AttributeSpec: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case date, state
+    }
     public var name: String
+    public var type: Kind
+    /// A state attribute's values (empty for a date).
+    public var values: [String]
     public var zh: String
     public var en: String
 
-    public init(name: String, zh: String, en: String) {
+    public init(name: String, type: Kind = .date, values: [String] = [], zh: String, en: String) {
         self.name = name
+        self.type = type
+        self.values = values
         self.zh = zh
         self.en = en
     }
@@ -302,7 +331,7 @@ extension Vocabulary {
             switch fact.derivation {
             case .member?: names.insert(fact.name)
             case .scope(let a, let b)? where a == "member_region" || b == "member_region": names.insert(fact.name)
-            case .since(_, "member_region")?: names.insert(fact.name)
+            case .since(_, "member_region")?, .state(_, "member_region")?: names.insert(fact.name)
             default: continue
             }
         }

@@ -33,7 +33,7 @@ public struct TableAnalysis {
         var records: [String: RuleRecord] = [:]
         for rule in table.rules { records[rule.id] = RuleRecord(rule: rule) }
         var gaps: [String: Int] = [:]
-        let attributeDays = table.attributes.map(\.value)
+        let attributeDays = table.attributeBoundaries
         // The national-only chain first, so a gap of the baseline is reported there, once.
         let chains = Chain.all(in: table, regions: evaluator.regions).filter { !$0.levels.isEmpty }.enumerated()
             .sorted { ($0.element.levels.count, $0.offset) < ($1.element.levels.count, $1.offset) }.map(\.element)

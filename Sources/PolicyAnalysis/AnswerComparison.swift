@@ -60,7 +60,7 @@ struct AnswerComparison {
         var index: [String: Int] = [:]
         let oldRegions = RegionIndex(old.regions)
         let oldChains = RuleChains(old.rules), newChains = RuleChains(new.rules)
-        let days = old.attributes.map(\.value) + new.attributes.map(\.value)
+        let days = old.attributeBoundaries + new.attributeBoundaries
         for decision in new.vocabulary.decisions {
             let (oldPolicy, newPolicy) = (policy(old, decision.name), policy(new, decision.name))
             var groups: [String: (old: [[RuleEntry]], new: [[RuleEntry]], members: [Int])] = [:]

@@ -59,7 +59,7 @@ public struct TableDiff: Sendable {
         sourcesAdded = newSources.keys.filter { oldSources[$0] == nil }.sorted()
         sourcesRemoved = oldSources.keys.filter { newSources[$0] == nil }.sorted()
         sourcesChanged = newSources.keys.filter { oldSources[$0] != nil && oldSources[$0] != newSources[$0] }.sorted()
-        let describe = { (a: AttributeEntry) in "\(a.region) \(a.name) = \(a.value)" }
+        let describe = { (a: AttributeEntry) in "\(a.region) \(a.name) = \(a.valueDescription)" }
         let oldAttributes = Set(old.attributes.map(describe)), newAttributes = Set(new.attributes.map(describe))
         attributesChanged =
             oldAttributes.subtracting(newAttributes).sorted().map { "- \($0)" }

@@ -58,8 +58,8 @@ struct WitnessBuilder {
                 switch fact.derivation {
                 case .scope("origin", "destination")?: scope = fact.name
                 case .scope("origin", "member_region")?: memberScope = fact.name
-                case .since(_, "origin")?: giverWallet = fact.name
-                case .since(_, "member_region")?: memberWallet = fact.name
+                case .since(_, "origin")?, .state(_, "origin")?: giverWallet = fact.name
+                case .since(_, "member_region")?, .state(_, "member_region")?: memberWallet = fact.name
                 case .member("relation")?: relation = fact.name
                 case .member("insured")?: insured = fact.name
                 default: continue

@@ -42,11 +42,11 @@ extension AnswerWriter {
         if parts.contains(.balance) { valuePart(",\"balance\":{\"handling\":", a.balance, f.handling) }
         if parts.contains(.transferOut) {
             raw(",\"transfer_out\":")
-            compactStep(a.transferOut, due: a.transferOutDue)
+            compactStep(a.transferOut, due: a.transferOutDue, provisional: a.transferOutDueProvisional)
         }
         if parts.contains(.transferIn) {
             raw(",\"transfer_in\":")
-            compactStep(a.transferIn, due: a.transferInDue)
+            compactStep(a.transferIn, due: a.transferInDue, provisional: a.transferInDueProvisional)
         }
         if parts.contains(.fundsArrival) { valuePart(",\"funds_arrival\":{\"duration\":", a.funds, f.fundsArrival) }
         if parts.contains(.familySharing) {
@@ -82,11 +82,12 @@ extension AnswerWriter {
         if let i { put(f.regionCode[i]) } else { raw("null") }
     }
 
-    private mutating func compactStep(_ o: DecisionOutcome, due: Day?) {
+    private mutating func compactStep(_ o: DecisionOutcome, due: Day?, provisional: Bool) {
         raw("{\"max_working_days\":")
         output(o, f.maxWorkingDays)
         raw(",\"due\":")
         if let due { date(due) } else { raw("null") }
+        raw(provisional ? ",\"due_provisional\":true" : ",\"due_provisional\":false")
         raw(",")
         reference(o)
         raw("}")
@@ -96,7 +97,7 @@ extension AnswerWriter {
     mutating func reference(_ o: DecisionOutcome) {
         if o.missing == nil {  // the usual cases, serialised once per table
             let first = o.firstCitedPosition
-            if let p = first, o.status == .decided, o.citesOneRule { return put(f.compactDecided[Int(planRule[p])]) }
+            if o.status == .decided, let r = citesOneFixedRule(o) { return put(f.compactDecided[r]) }
             if first == nil { return put(f.compactStatusOnly[o.status.ordinal]) }
         }
         raw("\"status\":\"")
@@ -108,14 +109,16 @@ extension AnswerWriter {
         raw(",\"national_baseline\":")
         if let rule, f.isNational[rule] { raw("true") } else { raw("false") }
         raw(",\"sources\":[")
-        if let rule, o.citesOneRule {
+        if let rule = citesOneFixedRule(o) {
             put(f.compactSources[rule])
         } else {
             var seen = SourceSet()
             var first = true
             sourceList(o, seen: &seen, first: &first, separator: ",")
         }
-        raw("],\"missing_facts\":")
+        raw("],\"confidence\":")
+        confidence(a.confidenceRank(o))
+        raw(",\"missing_facts\":")
         strings(o.missing, separator: ",")
     }
 }

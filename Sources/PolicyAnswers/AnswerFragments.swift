@@ -26,6 +26,13 @@ final class AnswerFragments: @unchecked Sendable {
     let sourceStart: [Int32]
     let sourceIndex: [Int32]
     let sourcesArray: [Fragment]
+    /// Per attribute entry of the table, its sources as indices into `sourceEntry`.
+    let attributeSourceIndex: [[Int32]]
+    /// Per rule and per attribute entry: the rank of its strongest source
+    /// (`SourceEntry.confidenceOrder`; `Int8.max` when none is known); each rank's name as JSON.
+    let ruleConfidence: [Int8]
+    let attributeConfidence: [Int8]
+    let confidenceName: [Fragment]
     let compactSources: [Fragment]
     /// The compact answer's reference fields, whole, for the usual cases: a part decided by one
     /// rule with no missing facts (per rule), and a part no rule is cited for (per status).
@@ -106,6 +113,17 @@ final class AnswerFragments: @unchecked Sendable {
         sourceStart = perRule.reduce(into: [Int32(0)]) { starts, list in starts.append(starts.last! + Int32(list.count))
         }
         sourceIndex = perRule.flatMap { $0.map(Int32.init) }
+        attributeSourceIndex = table.attributes.map { a in a.sources.compactMap { index[$0].map(Int32.init) } }
+        let byID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ruleConfidence = table.rules.map { Self.strongest($0.sources, byID) }
+        self.ruleConfidence = ruleConfidence
+        attributeConfidence = table.attributes.map { Self.strongest($0.sources, byID) }
+        confidenceName = SourceEntry.confidenceOrder.map { add(.string($0)) }
+        func confidenceJSON(_ rank: Int8) -> [UInt8] {
+            Array(
+                (Int(rank) < SourceEntry.confidenceOrder.count
+                    ? "\"\(SourceEntry.confidenceOrder[Int(rank)])\"" : "null").utf8)
+        }
         sourcesArray = table.rules.map { rule in
             var seen: Set<String> = []
             return add(.array(rule.sources.filter { seen.insert($0).inserted }.map { .string($0) }))
@@ -124,18 +142,18 @@ final class AnswerFragments: @unchecked Sendable {
             var b = Array(#""status":"decided","rule":"#.utf8)
             JSONValue.string(rule.id).write(into: &b, pretty: false, indent: 0)
             b += Array(#","national_baseline":\#(rule.level == .national),"sources":["#.utf8) + compactSourceBytes[r]
-            return add(b + Array(#"],"missing_facts":[]"#.utf8))
+            b += Array(#"],"confidence":"#.utf8) + confidenceJSON(ruleConfidence[r])
+            return add(b + Array(#","missing_facts":[]"#.utf8))
         }
         compactStatusOnly = DecisionOutcome.Status.allNames.map { status in
-            add(
-                Array(
-                    #""status":"\#(status)","rule":null,"national_baseline":false,"sources":[],"missing_facts":[]"#.utf8
-                ))
+            let head = #""status":"\#(status)","rule":null,"national_baseline":false,"sources":[],"#
+            return add(Array((head + #""confidence":null,"missing_facts":[]"#).utf8))
         }
         sourceID = sorted.map { add(.string($0.id)) }
         sourceEntry = sorted.map { s in
             var fields: [(String, JSONValue)] = [("title", .string(s.title)), ("confidence", .string(s.confidence))]
             if let url = s.url { fields.append(("url", .string(url))) }
+            if let seen = s.seen { fields.append(("seen", .string(seen))) }
             if let seed = s.seed { fields.append(("seed", .string(seed))) }
             var entry: [UInt8] = []
             JSONValue.string(s.id).write(into: &entry, pretty: false, indent: 0)

@@ -98,11 +98,36 @@ struct AnswerWriter {
                 first = false
                 put(f.sourceID[Int(f.sourceIndex[k])])
             }
+            guard readsAttributes(r) else { continue }
+            for s in attributeSources(rule: r) where seen.insert(s) {
+                if !first { raw(separator) }
+                first = false
+                put(f.sourceID[s])
+            }
         }
     }
 
+    /// Whether a rule's conditions read a fact derived from region attributes: then the entries
+    /// behind the applicant's values are cited with it, and its precomputed source list is not enough.
+    @inline(__always)
+    func readsAttributes(_ r: Int) -> Bool { !a.evaluator.attributeColumns[r].isEmpty }
+
+    /// The sources (indices into `f.sourceEntry`) of the attribute entries behind a rule's
+    /// conditions for this applicant.
+    func attributeSources(rule r: Int) -> [Int] {
+        a.evaluator.attributeEntries(rule: r, facts: a.facts).flatMap { f.attributeSourceIndex[$0].map(Int.init) }
+    }
+
+    /// A part cited by one rule that reads no attribute: its sources are written as precomputed.
+    func citesOneFixedRule(_ o: DecisionOutcome) -> Int? {
+        guard let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule, !readsAttributes(r) else {
+            return nil
+        }
+        return r
+    }
+
     private mutating func sources(of o: DecisionOutcome) {
-        if let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule {
+        if let r = citesOneFixedRule(o) {
             put(f.sourcesArray[r])
         } else {
             var seen = SourceSet()
@@ -154,6 +179,8 @@ struct AnswerWriter {
         decidedBy(o, subject: subject)
         raw(", \"sources\": ")
         sources(of: o)
+        raw(", \"confidence\": ")
+        confidence(a.confidenceRank(o))
         raw(", \"note\": ")
         note(o)
     }
@@ -234,16 +261,19 @@ struct AnswerWriter {
         decidedBy(a.blockers, subject: a.facts.origin)
         raw(", \"sources\": ")
         sources(of: a.blockers)
+        raw(", \"confidence\": ")
+        confidence(a.confidenceRank(a.blockers))
         raw(", \"note\": ")
         note(a.blockers)
         raw("}")
     }
 
-    private mutating func step(_ o: DecisionOutcome, due: Day?, subject: Int?) {
+    private mutating func step(_ o: DecisionOutcome, due: Day?, provisional: Bool, subject: Int?) {
         raw("{\"max_working_days\": ")
         output(o, f.maxWorkingDays)
         raw(", \"due\": ")
         if let due { date(due) } else { raw("null") }
+        raw(provisional ? ", \"due_provisional\": true" : ", \"due_provisional\": false")
         raw(", ")
         provenance(o, subject: subject)
         raw("}")
@@ -251,9 +281,10 @@ struct AnswerWriter {
 
     private mutating func timing() {
         raw("{\"transfer_out\": ")
-        step(a.transferOut, due: a.transferOutDue, subject: a.facts.origin)
+        step(a.transferOut, due: a.transferOutDue, provisional: a.transferOutDueProvisional, subject: a.facts.origin)
         raw(", \"transfer_in\": ")
-        step(a.transferIn, due: a.transferInDue, subject: a.facts.destination)
+        step(
+            a.transferIn, due: a.transferInDue, provisional: a.transferInDueProvisional, subject: a.facts.destination)
         raw(", \"funds_arrival\": ")
         output(a.funds, f.fundsArrival)
         raw(", \"funds_arrival_basis\": {")
@@ -265,7 +296,9 @@ struct AnswerWriter {
         var first = true
         sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ")
         sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ")
-        raw("]}")
+        raw("], \"confidence\": ")
+        confidence(a.confidenceRank(a.transferOut, a.transferIn))
+        raw("}")
     }
 
     /// Each declared decision as a part of its own: its outputs, then its provenance (full) or
@@ -309,6 +342,7 @@ struct AnswerWriter {
             for p in o.citedPositions {
                 let r = Int(planRule[p])
                 for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }
+                if readsAttributes(r) { for s in attributeSources(rule: r) { _ = cited.insert(s) } }
             }
         }
         raw("{")

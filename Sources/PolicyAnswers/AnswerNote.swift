@@ -38,6 +38,17 @@ enum AnswerNote {
         "规则冲突: \(ruleIDs.joined(separator: ", ")) (conflicting rules)"
     }
 
+    /// Said plainly when a part rests only on a seed article or secondary pages (nil otherwise).
+    static func weakSupport(_ confidence: String?, english en: Bool) -> String? {
+        switch confidence {
+        case "seed":
+            en ? "Only a seed article supports this (no official text or news report)." : "仅有种子文章支持这一点（无官方文件或新闻报道）。"
+        case "secondary":
+            en ? "Only secondary pages support this (no official text or state media)." : "仅有二手资料支持这一点（无官方文件或官方媒体报道）。"
+        default: nil
+        }
+    }
+
     /// A rule that decides the value cannot be known, with its reason.
     static func undetermined(zh: String, en: String) -> String { "\(zh) (\(en))" }
 }

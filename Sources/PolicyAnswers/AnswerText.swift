@@ -42,14 +42,22 @@ public enum AnswerText {
         lines += basis(a, a.balance, subject: a.facts.origin, en: en)
 
         lines.append(t("【办理时限】", "[Timing]"))
-        for (name, outcome, due, subject) in [
-            (t("转出", "Transfer out"), a.transferOut, a.transferOutDue, a.facts.origin),
-            (t("转入", "Transfer in"), a.transferIn, a.transferInDue, a.facts.destination),
+        for (name, outcome, due, provisional, subject) in [
+            (t("转出", "Transfer out"), a.transferOut, a.transferOutDue, a.transferOutDueProvisional, a.facts.origin),
+            (t("转入", "Transfer in"), a.transferIn, a.transferInDue, a.transferInDueProvisional, a.facts.destination),
         ] {
             if case .count(let n)? = outcome.output?["max_working_days"] {
+                let marked =
+                    provisional
+                    ? t(
+                        "（按暂定日历推算，当年放假安排公布后可能变动）",
+                        " (provisional: counted on a calendar whose holiday notice is not out yet)")
+                    : ""
                 let dueText =
-                    due.map { t("，最迟 \($0)", ", due \($0)") }
-                    ?? t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)")
+                    due.map { t("，最迟 \($0)", ", due \($0)") + marked }
+                    ?? (a.eligible == false
+                        ? t("（不能办理转移，不计算日期）", " (the transfer cannot be made: no due date)")
+                        : t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)"))
                 lines.append(t("  \(name)：不超过 \(n) 个工作日\(dueText)", "  \(name): at most \(n) working days\(dueText)"))
             } else {
                 lines.append(t("  \(name)：无法确定", "  \(name): cannot be decided"))
@@ -131,6 +139,7 @@ public enum AnswerText {
                 return "\(id) \(s.title) [\(s.confidence)]"
             }
             for c in cited { lines.append(t("    来源：", "    Source: ") + c) }
+            if let warning = AnswerNote.weakSupport(a.confidence(outcome), english: en) { lines.append("  " + warning) }
         }
         lines.append("")
         return lines

@@ -16,9 +16,19 @@ extension Explanation {
             lines.append("\(title) (\(part.decision)) — \(subject)")
             for step in part.steps {
                 let where_ = "\(step.rule.file):\(step.rule.line)"
-                let sources = step.rule.sources.joined(separator: ", ")
+                let sources = step.sources.joined(separator: ", ")
                 lines.append("  \(symbol(step.verdict)) \(step.rule.id)  [\(where_); \(sources)]")
                 lines.append("      " + describe(step.verdict, english: en))
+                for a in step.attributes {
+                    let region = evaluator.regions.index(ofCode: a.region).map { evaluator.regions.regions[$0].name }
+                    lines.append(
+                        "      \(t("依据地区属性", "from the region attribute")) \(a.name) (\(region ?? a.region)): "
+                            + "\(a.valueDescription) [\(a.sources.joined(separator: ", "))]")
+                }
+            }
+            if let due = part.due, let day = due.day {
+                let mark = due.provisional ? t("（按暂定日历推算）", " (provisional calendar)") : ""
+                lines.append(t("  最迟 \(day)\(mark)", "  due \(day)\(mark)"))
             }
             lines.append("")
         }
@@ -57,23 +67,47 @@ extension Explanation {
     public var json: JSONValue {
         .array(
             parts.map { part in
-                .object([
-                    ("decision", .string(part.decision)), ("subject", part.subject.map { .string($0) } ?? .null),
-                    (
-                        "rules",
-                        .array(
-                            part.steps.map { step in
-                                var pairs: [(String, JSONValue)] = [
-                                    ("rule", .string(step.rule.id)), ("file", .string(step.rule.file)),
-                                    ("line", .number(Double(step.rule.line))),
-                                    ("sources", .array(step.rule.sources.map { .string($0) })),
-                                ]
-                                pairs += Self.verdictJSON(step.verdict)
-                                return .object(pairs)
-                            })
-                    ),
-                ])
+                .object(
+                    [
+                        ("decision", .string(part.decision)), ("subject", part.subject.map { .string($0) } ?? .null),
+                        (
+                            "rules",
+                            .array(
+                                part.steps.map { step in
+                                    var pairs: [(String, JSONValue)] = [
+                                        ("rule", .string(step.rule.id)), ("file", .string(step.rule.file)),
+                                        ("line", .number(Double(step.rule.line))),
+                                        ("sources", .array(step.sources.map { .string($0) })),
+                                    ]
+                                    if !step.attributes.isEmpty {
+                                        pairs.append(("attributes", .array(step.attributes.map(Self.attributeJSON))))
+                                    }
+                                    pairs += Self.verdictJSON(step.verdict)
+                                    return .object(pairs)
+                                })
+                        ),
+                    ]
+                        + (part.due.map { due in
+                            [
+                                ("due", due.day.map { .string($0.description) } ?? .null),
+                                ("due_provisional", .bool(due.provisional)),
+                            ]
+                        } ?? []))
             })
+    }
+
+    /// `{region, name, value}` or `{region, name, state, from, to, contested}`, with its sources.
+    static func attributeJSON(_ a: AttributeEntry) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("region", .string(a.region)), ("name", .string(a.name))]
+        if let value = a.value { pairs.append(("value", .string(value.description))) }
+        if let state = a.state {
+            pairs += [
+                ("state", .string(state)), ("from", a.from.map { .string($0.description) } ?? .null),
+                ("to", a.to.map { .string($0.description) } ?? .null), ("contested", .bool(a.contested == true)),
+            ]
+        }
+        pairs.append(("sources", .array(a.sources.map { .string($0) })))
+        return .object(pairs)
     }
 
     private static func verdictJSON(_ v: Verdict) -> [(String, JSONValue)] {

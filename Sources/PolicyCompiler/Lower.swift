@@ -9,7 +9,9 @@ public enum Lower {
         var table = DecisionTableArtifact(
             contentHash: "", vocabulary: resolved.vocabulary, decisions: resolved.decisions, regions: p.regions,
             sources: p.sources.sorted { $0.id < $1.id }, calendars: p.calendars,
-            attributes: p.attributes.sorted { ($0.region, $0.name) < ($1.region, $1.name) }, rules: resolved.rules)
+            attributes: p.attributes.sorted {
+                ($0.region, $0.name, $0.from?.number ?? .min) < ($1.region, $1.name, $1.from?.number ?? .min)
+            }, rules: resolved.rules)
         table.contentHash = table.computedContentHash
         return table
     }

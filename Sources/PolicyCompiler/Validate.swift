@@ -23,10 +23,18 @@ public enum Validate {
                 continue
             }
             sourceIDs[s.id.value] = s.id.span
+            if let url = s.url, !SourceEntry.hasScheme(url.value) {
+                // A warning, so older revisions still compile for `policyc diff`; CI's
+                // --warnings-as-errors keeps the shipped sources clean.
+                diagnostics.append(
+                    .warning(
+                        .urlWithoutScheme, "url '\(url.value)' of source '\(s.id.value)' has no scheme", at: url.span,
+                        help: "write the full address, for example https://\(url.value)"))
+            }
             sources.append(
                 SourceEntry(
-                    id: s.id.value, title: s.title, publisher: s.publisher, date: s.date, url: s.url, seed: s.seedFile,
-                    confidence: s.confidence.value))
+                    id: s.id.value, title: s.title, publisher: s.publisher, date: s.date, url: s.url?.value,
+                    seed: s.seedFile, confidence: s.confidence.value, seen: s.seen?.value))
         }
         var citations = SourceCitations(known: sourceIDs, reportUnknown: syntax.sourcesReadable)
         if let file = syntax.regionsFile {
@@ -39,6 +47,7 @@ public enum Validate {
         let hitPolicies = ValidateHitPolicies.run(syntax.policies, vocabulary: checked, diagnostics: &diagnostics)
         var rules: [TypedRule] = []
         var attributes: [AttributeEntry] = []
+        var attributeCheck = ValidateAttributes(vocabulary: checked)
         var fileForRegion: [String: String] = [:]
         for file in syntax.policies {
             let owner: (code: String, level: RegionLevel)
@@ -72,31 +81,11 @@ public enum Validate {
                 }
             }
             for attribute in file.attributes {
-                guard vocabulary.attributes.contains(where: { $0.name == attribute.name.value }) else {
-                    if checked.isUnchecked(attribute.name.value) {
-                        // Its declaration was reported; its sources still count as cited.
-                        _ = citations.check(
-                            attribute.sources, owner: "attribute '\(attribute.name.value)'", span: attribute.span,
-                            diagnostics: &diagnostics)
-                        continue
-                    }
-                    let names = vocabulary.attributes.map(\.name)
-                    diagnostics.append(
-                        .error(
-                            .unknownKey, "unknown attribute '\(attribute.name.value)'", at: attribute.name.span,
-                            help: Help.didYouMean(attribute.name.value, in: names)
-                                ?? (names.isEmpty
-                                    ? "vocabulary.yaml declares no attributes; declare it there under attributes:"
-                                    : "known attributes: \(names.joined(separator: ", "))")))
-                    continue
+                if let entry = attributeCheck.check(
+                    attribute, region: owner.code, citations: &citations, diagnostics: &diagnostics)
+                {
+                    attributes.append(entry)
                 }
-                let cited = citations.check(
-                    attribute.sources, owner: "attribute '\(attribute.name.value)'",
-                    span: attribute.span, diagnostics: &diagnostics)
-                attributes.append(
-                    AttributeEntry(
-                        region: owner.code, name: attribute.name.value, value: attribute.value.value,
-                        sources: cited))
             }
         }
         checkRuleReferences(rules, diagnostics: &diagnostics)

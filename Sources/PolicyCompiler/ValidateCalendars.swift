@@ -46,11 +46,22 @@ enum ValidateCalendars {
             }
             check(c.holidays, weekend: false, what: "holiday")
             check(c.workdays, weekend: true, what: "working day")
+            let provisional = c.provisional?.value ?? false
+            if provisional && (c.note?.value ?? "").isEmpty {
+                ok = false
+                diagnostics.append(
+                    .error(
+                        .missingKey, "provisional calendar \(year) has no note", at: c.provisional!.span,
+                        help:
+                            "add note: saying what the calendar rests on and how to replace it when the notice appears")
+                )
+            }
             if ok {
                 result.append(
                     CalendarYear(
                         year: year, holidays: c.holidays.map(\.value).sorted(),
-                        workdays: c.workdays.map(\.value).sorted(), sources: sources))
+                        workdays: c.workdays.map(\.value).sorted(), sources: sources, provisional: provisional,
+                        note: provisional ? c.note?.value : nil))
             }
         }
         return result.sorted { $0.year < $1.year }

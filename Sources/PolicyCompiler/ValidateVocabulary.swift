@@ -31,6 +31,7 @@ enum ValidateVocabulary {
         }
         var check = Check(unusable: Set(syntax.unreadable.map(\.value)))
         let attributes = syntax.attributes.compactMap { check.attribute($0) }
+        check.attributeSpecs = Dictionary(attributes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let attributeNames = syntax.attributes.map(\.name.value)
         let facts = syntax.facts.compactMap { check.fact($0, attributes: attributeNames) }
         let decisions = syntax.decisions.compactMap { check.decision($0) }
@@ -52,6 +53,8 @@ enum ValidateVocabulary {
     struct Check {
         var unusable: Set<String>
         var diagnostics: [Diagnostic] = []
+        /// The attributes that were valid, for the derivations that read them.
+        var attributeSpecs: [String: AttributeSpec] = [:]
 
         mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
@@ -76,7 +79,21 @@ enum ValidateVocabulary {
                 unusable.insert(name)
                 return nil
             }
-            return AttributeSpec(name: name, zh: Self.label(a.zh, name), en: Self.label(a.en, name))
+            guard type.value == "state" else {
+                if let listed = a.values {
+                    report(
+                        .error(
+                            .unknownKey, "a date attribute takes no values", at: listed.span,
+                            help: "remove 'values:', or make '\(name)' a state (type: state)"))
+                }
+                return AttributeSpec(name: name, zh: Self.label(a.zh, name), en: Self.label(a.en, name))
+            }
+            guard let values = valueList(a.values, of: "state attribute '\(name)'", at: type.span) else {
+                unusable.insert(name)
+                return nil
+            }
+            return AttributeSpec(
+                name: name, type: .state, values: values, zh: Self.label(a.zh, name), en: Self.label(a.en, name))
         }
 
         // MARK: Facts
@@ -348,17 +365,8 @@ enum ValidateVocabulary {
                 }
                 return .member(field: field.value)
             case .since(let attribute, let region):
-                var known = regionFact(region)
-                if !attributes.contains(attribute.value) {
-                    report(
-                        .error(
-                            .unknownKey, "unknown attribute '\(attribute.value)'", at: attribute.span,
-                            help: Help.didYouMean(attribute.value, in: attributes)
-                                ?? (attributes.isEmpty
-                                    ? "the vocabulary declares no attributes; declare it under attributes: with type: date"
-                                    : "known attributes: \(attributes.joined(separator: ", "))")))
-                    known = false
-                }
+                let regionKnown = regionFact(region)
+                let known = self.attribute(attribute, isA: .date, attributes: attributes) && regionKnown
                 if isBoolean || values.count != 2 {
                     report(
                         .error(
@@ -368,7 +376,55 @@ enum ValidateVocabulary {
                     return nil
                 }
                 return known ? .since(attribute: attribute.value, region: region.value) : nil
+            case .state(let attribute, let region):
+                let regionKnown = regionFact(region)
+                let known = self.attribute(attribute, isA: .state, attributes: attributes) && regionKnown
+                guard known, let spec = attributeSpecs[attribute.value] else { return nil }
+                // The state's values in its order, then the value of a day no segment covers.
+                if isBoolean || values.count != spec.values.count + 1 || Array(values.dropLast()) != spec.values {
+                    report(
+                        .error(
+                            .inconsistentDeclaration,
+                            "a state fact has the values of its attribute '\(spec.name)' in their order, then one "
+                                + "for a day no segment covers; "
+                                + "\(isBoolean ? "'\(name)' is a boolean" : "'\(name)' lists \(values.joined(separator: ", "))")",
+                            at: valuesSpan,
+                            help: "write values: [\((spec.values + ["unknown"]).joined(separator: ", "))]"))
+                    return nil
+                }
+                return .state(attribute: attribute.value, region: region.value)
             }
+        }
+
+        /// True when the derivation's attribute is declared with the type it needs, else reported
+        /// (an attribute whose own declaration failed is reported there).
+        mutating func attribute(_ attribute: Located<String>, isA kind: AttributeSpec.Kind, attributes: [String])
+            -> Bool
+        {
+            guard attributes.contains(attribute.value) else {
+                report(
+                    .error(
+                        .unknownKey, "unknown attribute '\(attribute.value)'", at: attribute.span,
+                        help: Help.didYouMean(attribute.value, in: attributes)
+                            ?? (attributes.isEmpty
+                                ? "the vocabulary declares no attributes; declare it under attributes: with type: \(kind.rawValue)"
+                                : "known attributes: \(attributes.joined(separator: ", "))")))
+                return false
+            }
+            guard let spec = attributeSpecs[attribute.value] else { return false }
+            guard spec.type == kind else {
+                let derivation = kind == .date ? "since" : "state"
+                report(
+                    .error(
+                        .inconsistentDeclaration,
+                        "a \(derivation) derivation reads a \(kind.rawValue) attribute; '\(spec.name)' is a \(spec.type.rawValue)",
+                        at: attribute.span,
+                        help: kind == .date
+                            ? "derive it with {state: {attribute: \(spec.name), region: ...}}"
+                            : "derive it with {since: {attribute: \(spec.name), region: ...}}"))
+                return false
+            }
+            return true
         }
 
         /// True when `name` is a region fact, else reported.

@@ -18,6 +18,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case invertedInterval = "E0106"
     case emptyList = "E0107"
     case inconsistentDeclaration = "E0108"
+    case overlappingSegments = "E0109"
+    case contestedWithOneSource = "E0110"
     // References
     case unknownFact = "E0201"
     case unknownRegion = "E0202"
@@ -39,6 +41,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case deadRule = "W0403"
     case ineffectiveKey = "W0404"
     case moreDiagnostics = "W0405"
+    case urlWithoutScheme = "W0406"
     // Analysis findings
     case gap = "W0501"
     case conflict = "E0502"
@@ -67,6 +70,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .emptyList: "a list that must not be empty is empty"
         case .inconsistentDeclaration:
             "a vocabulary declaration whose parts do not fit (a derivation and the fact's values, a collect decision and its outputs)"
+        case .overlappingSegments: "two dated segments of one state attribute in one region overlap"
+        case .contestedWithOneSource: "a segment marked contested cites fewer than two sources"
+        case .urlWithoutScheme: "a source URL without a scheme (https://...)"
         case .unknownFact: "a condition names a fact the vocabulary does not define"
         case .unknownRegion: "a region reference that matches no region"
         case .unknownSource: "a source id that sources.yaml does not define"

@@ -20,6 +20,9 @@ public struct Answer: Sendable {
     /// Due dates, computed once: the transfer-in deadline counts from the transfer-out deadline.
     public let transferOutDue: Day?
     public let transferInDue: Day?
+    /// Whether a due date was counted on a provisional calendar (a year whose notice is not out).
+    public let transferOutDueProvisional: Bool
+    public let transferInDueProvisional: Bool
 
     init(
         facts: ApplicantFacts, scopeIndex: Int?, parts: AnswerParts, blockers: DecisionOutcome,
@@ -42,8 +45,15 @@ public struct Answer: Sendable {
             guard let start, let r = outcome.primaryRule, evaluator.plan.workingDays[r] >= 0 else { return nil }
             return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: start)
         }
-        transferOutDue = due(transferOut, from: facts.applicationDate)
-        transferInDue = due(transferIn, from: transferOutDue)
+        // A transfer that cannot be made (a blocker, one pooling area) has no due dates.
+        let blocked = blockers.hasDecidingRules
+        let outDue = blocked ? nil : due(transferOut, from: facts.applicationDate)
+        let inDue = blocked ? nil : due(transferIn, from: outDue)
+        transferOutDue = outDue
+        transferInDue = inDue
+        let calendar = evaluator.calendar
+        transferOutDueProvisional = outDue.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false
+        transferInDueProvisional = inDue.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false
     }
 
     /// true, false, or nil when a needed fact is missing.
@@ -80,6 +90,9 @@ extension Answer {
         var ids: [String] = []
         for r in outcome.citedRules {
             for s in evaluator.table.rules[r].sources where !ids.contains(s) { ids.append(s) }
+            for e in evaluator.attributeEntries(rule: r, facts: facts) {
+                for s in evaluator.table.attributes[e].sources where !ids.contains(s) { ids.append(s) }
+            }
         }
         return ids
     }

@@ -82,7 +82,7 @@ package struct FactColumns: Sendable {
     package let relations: [String]
     /// The fact `family_member.relation` gives: its values' labels are accepted too.
     package let relationFact: FactSpec?
-    /// The region attributes the derivations read, by name (indices into `since`).
+    /// The region attributes the derivations read, by name (indices into `RegionAttributes`).
     package let attributes: [String]
 
     /// Region facts a derivation reads: the applicant's origin, destination, family member's region.
@@ -105,6 +105,8 @@ package struct FactColumns: Sendable {
             case insured
             /// The attribute (index into `attributes`) of a region.
             case since(Int, RegionSlot)
+            /// The state attribute (index into `attributes`) of a region.
+            case state(Int, RegionSlot)
         }
         package let column: Int
         package let kind: Kind
@@ -114,7 +116,16 @@ package struct FactColumns: Sendable {
             switch kind {
             case .relation, .insured: true
             case .scope(let a, let b): a == .member || b == .member
-            case .since(_, let r): r == .member
+            case .since(_, let r), .state(_, let r): r == .member
+            }
+        }
+
+        /// The attribute and region slot a since or state column reads.
+        var attribute: (index: Int, slot: RegionSlot, isState: Bool)? {
+            switch kind {
+            case .since(let a, let r): (a, r, false)
+            case .state(let a, let r): (a, r, true)
+            default: nil
             }
         }
     }
@@ -144,6 +155,10 @@ package struct FactColumns: Sendable {
                 guard let r = RegionSlot(region) else { continue }
                 if !attributes.contains(attribute) { attributes.append(attribute) }
                 derived.append(DerivedColumn(column: column, kind: .since(attributes.firstIndex(of: attribute)!, r)))
+            case .state(let attribute, let region):
+                guard let r = RegionSlot(region) else { continue }
+                if !attributes.contains(attribute) { attributes.append(attribute) }
+                derived.append(DerivedColumn(column: column, kind: .state(attributes.firstIndex(of: attribute)!, r)))
             }
         }
         self.derived = derived

@@ -1,7 +1,7 @@
 import DecisionTable
 
 /// Applicant facts plus the facts derived from them: scope from origin and destination,
-/// the family member's relation, insurance, scope and wallet status as of the application date.
+/// the family member's relation, insurance, scope and wallet state as of the application date.
 /// The values live in a fixed-size vector, so deriving them allocates nothing.
 struct DerivedFacts {
     typealias Values = ApplicantFacts.Values
@@ -28,6 +28,8 @@ struct DerivedFacts {
                 if let insured = facts.member?.insured { v[d.column] = insured ? 1 : 0 }
             case .since(let attribute, let slot):
                 if let r = facts.region(slot) { v[d.column] = evaluator.since(attribute, r, day) ? 0 : 1 }
+            case .state(let attribute, let slot):
+                if let r = facts.region(slot) { v[d.column] = evaluator.state(attribute, r, day) }
             }
         }
         self.values = v
@@ -51,7 +53,7 @@ struct DerivedFacts {
             // Without the family member, that is all the applicant must add first.
             if d.readsMember && facts.member == nil { return ["family_member"] }
             return [a, b].flatMap { slot in facts.region(slot) == nil ? [slot.input] : [] }
-        case .since(_, let slot):
+        case .since(_, let slot), .state(_, let slot):
             return slot == .member && facts.member == nil ? missing(slot) : [slot.input]
         }
     }

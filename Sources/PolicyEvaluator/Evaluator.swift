@@ -25,14 +25,16 @@ public final class Evaluator: Sendable {
     private let subjectIsOrigin: [Bool]
     /// Per decision, the derived columns its rules read (a bit per column).
     private let derivedNeeded: [UInt64]
-    /// Per dated attribute a derivation reads (`columns.attributes`) and region: the day it takes
-    /// effect there (the region's own or its province's, the earlier), for O(1) lookups.
-    private let sinceDay: [Int32]
-    /// Regions in the table (the stride of `sinceDay`).
-    private let regionCount: Int
+    /// The attributes the derivations read (`columns.attributes`), per region.
+    let regionAttributes: RegionAttributes
+    /// Per rule, the derived columns read from region attributes that its conditions name: the
+    /// segments behind them are cited with the rule.
+    package let attributeColumns: [[FactColumns.DerivedColumn]]
     private let sourcesByID: [String: SourceEntry]
     /// What the answer formats build from the table on first use (facts readers, answer fragments).
     package let formatState = FormatState()
+    /// Per attribute the derivations read: how many values a state has (0 for a date).
+    private let attributeValueCount: [Int]
 
     public init(table: DecisionTableArtifact) {
         self.table = table
@@ -65,16 +67,16 @@ public final class Evaluator: Sendable {
             }
         }
         self.calendar = WorkingCalendar(table.calendars)
-        self.regionCount = regions.regions.count
-        self.sinceDay = columns.attributes.flatMap { name in
-            var day: [Int: Day] = [:]
-            for a in table.attributes where a.name == name {
-                if let r = regions.index(ofCode: a.region) { day[r] = min(a.value, day[r] ?? a.value) }
+        self.regionAttributes = RegionAttributes(table: table, regions: regions, attributes: columns.attributes)
+        self.attributeColumns = table.rules.map { rule in
+            rule.conditions.compactMap { c in
+                columns.index[c.fact].flatMap { column in
+                    columns.derived.first { $0.column == column && $0.attribute != nil }
+                }
             }
-            // Int32.max: no date, never in effect.
-            return regions.regions.indices.map { r in
-                regions.chain(of: r).compactMap { day[$0] }.min().map { Int32(clamping: $0.number) } ?? .max
-            }
+        }
+        self.attributeValueCount = columns.attributes.map { name in
+            vocabulary.attributes.first { $0.name == name }?.values.count ?? 0
         }
         self.sourcesByID = Dictionary(table.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -91,18 +93,33 @@ public final class Evaluator: Sendable {
     /// in the region or its province.
     @inline(__always)
     func since(_ attribute: Int, _ region: Int, _ day: Day) -> Bool {
-        let start = sinceDay[attribute * regionCount + region]
-        return start != .max && Int(start) <= day.number
+        regionAttributes.since(attribute, region, day)
     }
 
-    /// The value a `since` derivation gives a region on a day (for witnesses): the fact's first
-    /// value on and after the attribute's day there, its second before.
+    /// A state attribute's value index in the region on the day; the state's value count (the
+    /// derived fact's last value, unknown) when no segment covers the day.
+    @inline(__always)
+    func state(_ attribute: Int, _ region: Int, _ day: Day) -> Int8 {
+        if let s = regionAttributes.segment(attribute, region, day) { return s.value }
+        return Int8(attributeValueCount[attribute])
+    }
+
+    /// The value a `since` or `state` derivation gives a region on a day (for witnesses).
     public func derivedValue(of fact: String, region: Int, day: Day) -> String? {
         guard let column = columns.index[fact],
-            let d = columns.derived.first(where: { $0.column == column }),
-            case .since(let attribute, _) = d.kind
+            let a = columns.derived.first(where: { $0.column == column })?.attribute
         else { return nil }
-        return columns.facts[column].values[since(attribute, region, day) ? 0 : 1]
+        let value = a.isState ? Int(state(a.index, region, day)) : since(a.index, region, day) ? 0 : 1
+        return columns.facts[column].values[value]
+    }
+
+    /// The table's attribute entries behind the derived facts a rule's conditions read, for this
+    /// applicant (the entries are cited with the rule); empty for most rules.
+    package func attributeEntries(rule r: Int, facts: ApplicantFacts) -> [Int] {
+        attributeColumns[r].compactMap { d -> Int? in
+            guard let a = d.attribute, let region = facts.region(a.slot) else { return nil }
+            return regionAttributes.entry(a.index, region, facts.applicationDate, state: a.isState)
+        }
     }
 
     func run(_ d: Int, _ derived: DerivedFacts) -> DecisionOutcome {
@@ -121,6 +138,8 @@ public final class Evaluator: Sendable {
     public func answer(_ facts: ApplicantFacts, parts: AnswerParts) -> Answer {
         var evaluated = parts
         if parts.contains(.transferIn) { evaluated.insert(.transferOut) }
+        // Due dates are given only when the transfer can be made: the blockers decide that.
+        if evaluated.contains(.transferOut) { evaluated.insert(.transfer) }
         var needed = ~UInt64(0)
         if evaluated != .all {
             needed = evaluated.contains(.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0

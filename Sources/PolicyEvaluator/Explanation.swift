@@ -19,12 +19,25 @@ public struct Explanation: Sendable {
     public struct Step: Sendable {
         public var rule: RuleEntry
         public var verdict: Verdict
+        /// The region attribute entries (a date, a state's segment) behind the values of the
+        /// derived facts the rule's conditions read, for this applicant: cited with the rule.
+        public var attributes: [AttributeEntry] = []
+
+        /// The rule's sources, then its attribute entries' sources, each once.
+        public var sources: [String] {
+            var ids: [String] = []
+            for s in rule.sources + attributes.flatMap(\.sources) where !ids.contains(s) { ids.append(s) }
+            return ids
+        }
     }
 
     public struct Part: Sendable {
         public var decision: String
         public var subject: String?
         public var steps: [Step]
+        /// For the transfer-out and transfer-in time limits: the due date the answer gives, and
+        /// whether it was counted on a provisional calendar.
+        public var due: (day: Day?, provisional: Bool)?
     }
 
     public var parts: [Part]
@@ -33,19 +46,21 @@ public struct Explanation: Sendable {
 extension Evaluator {
     public func explain(_ facts: ApplicantFacts) -> Explanation {
         let derived = DerivedFacts(facts, evaluator: self)
+        let answer = self.answer(facts)
         var parts: [Explanation.Part] = []
         for (d, spec) in vocabulary.decisions.enumerated() {
             if d == self.parts.family && facts.member == nil { continue }
             let subject = spec.subject == .origin ? facts.origin : facts.destination
             let slot = plan.slot(region: subject, decision: d)
-            let chain = plan.chainRules[slot].map { plan.rules[Int($0)] }
+            let chainIndices = plan.chainRules[slot].map { Int($0) }
+            let chain = chainIndices.map { plan.rules[$0] }
             let day = facts.applicationDate
             let overriders = Semantics.inForce([chain], on: day, hitPolicy: hitPolicies[d]) { $0 }.overriddenBy
             let outcome = run(d, derived)
             let deciding = Set(outcome.rules.map(\.id))
             var decidedSoFar = false
             var steps: [Explanation.Step] = []
-            for rule in chain {
+            for (rule, r) in zip(chain, chainIndices) {
                 let verdict: Explanation.Verdict
                 if !rule.isEffective(on: day) {
                     verdict = .notInForce(from: rule.from, to: rule.to)
@@ -59,11 +74,17 @@ extension Evaluator {
                 } else {
                     verdict = firstFailure(rule, derived)
                 }
-                steps.append(Explanation.Step(rule: rule, verdict: verdict))
+                steps.append(
+                    Explanation.Step(
+                        rule: rule, verdict: verdict,
+                        attributes: attributeEntries(rule: r, facts: facts).map { table.attributes[$0] }))
             }
+            var due: (Day?, Bool)?
+            if d == self.parts.transferOut { due = (answer.transferOutDue, answer.transferOutDueProvisional) }
+            if d == self.parts.transferIn { due = (answer.transferInDue, answer.transferInDueProvisional) }
             parts.append(
                 Explanation.Part(
-                    decision: spec.name, subject: subject.map { regions.regions[$0].code }, steps: steps))
+                    decision: spec.name, subject: subject.map { regions.regions[$0].code }, steps: steps, due: due))
         }
         return Explanation(parts: parts)
     }

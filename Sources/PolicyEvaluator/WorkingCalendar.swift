@@ -9,12 +9,15 @@ struct WorkingCalendar: Sendable {
     private let ordinal: [Int32]
     /// dayOf[k]: the day offset (from base) of the k-th working day (k from 1).
     private let dayOf: [Int32]
+    /// The covered years whose calendar is provisional.
+    private let provisionalYears: Set<Int>
 
     init(_ calendars: [CalendarYear]) {
         let years = calendars.map(\.year).sorted()
         // Only the leading run of consecutive years is used: a due date cannot jump over a missing year.
         var covered: [Int] = []
         for y in years where covered.isEmpty || y == covered.last! + 1 { covered.append(y) }
+        provisionalYears = Set(calendars.filter { $0.provisional == true && covered.contains($0.year) }.map(\.year))
         let holidays = Set(calendars.filter { covered.contains($0.year) }.flatMap(\.holidays))
         let workdays = Set(calendars.filter { covered.contains($0.year) }.flatMap(\.workdays))
         guard let first = covered.first, let last = covered.last,
@@ -50,5 +53,10 @@ struct WorkingCalendar: Sendable {
         let k = Int(ordinal[i]) + n
         guard k < dayOf.count else { return nil }
         return Day(number: base + Int(dayOf[k]))
+    }
+
+    /// Whether counting from `start` to `due` crossed a year whose calendar is provisional.
+    func isProvisional(from start: Day, to due: Day) -> Bool {
+        !provisionalYears.isEmpty && (start.year...max(start.year, due.year)).contains { provisionalYears.contains($0) }
     }
 }

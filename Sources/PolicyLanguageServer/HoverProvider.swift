@@ -65,6 +65,7 @@ enum HoverProvider {
         case .scope(let from, let to): "the scope between \(from) and \(to)"
         case .member(let field): "family_member.\(field)"
         case .since(let attribute, let region): "since the \(attribute) of \(region)'s area"
+        case .state(let attribute, let region): "the state of \(region)'s area's \(attribute) on the day"
         }
     }
 
@@ -75,8 +76,10 @@ enum HoverProvider {
         lines.append("confidence: **\(s.confidence.value)**  ")
         if let url = s.url { lines.append("url: \(url)  ") }
         if let seed = s.seedFile { lines.append("seed article: \(seed)  ") }
-        let mirrored = [s.note, s.url].compactMap { $0 }.contains { $0.contains("mirror") }
-        lines.append("seen through a mirror: \(mirrored ? "yes" : "not noted")")
+        // How it was seen (`seen: issuer | mirror | quotation`), else what its note says.
+        let mirrored = s.seen.map { $0.value == "mirror" } ?? (s.note?.contains("mirror") ?? false)
+        if let seen = s.seen { lines.append("seen: \(seen.value)  ") }
+        lines.append("seen through a mirror: \(mirrored ? "yes" : s.seen == nil ? "not noted" : "no")")
         if let note = s.note { lines += ["", "note: \(note)"] }
         return lines.joined(separator: "\n")
     }

@@ -18,7 +18,9 @@ public enum PolicyKeys {
         required: ["id", "decision", "then", "sources"],
         optional: ["when", "effective", "overrides", "restates", "priority", "note"])
     public static let effective = MappingKeys(required: [], optional: ["from", "to"])
-    public static let attribute = MappingKeys(required: ["name", "value", "sources"], optional: ["note"])
+    /// A date attribute gives `value`; a state attribute's segment may add `from`, `to`, `contested`.
+    public static let attribute = MappingKeys(
+        required: ["name", "value", "sources"], optional: ["from", "to", "contested", "note"])
 }
 
 /// Reads a national, province or city policy file into rules and region attributes.
@@ -171,9 +173,24 @@ enum PolicyFileLoader {
                 optional: PolicyKeys.attribute.optional)
         else { return nil }
         guard let name = f["name"].flatMap({ reader.string($0, what: "attribute name") }),
-            let value = f["value"].flatMap({ reader.date($0, what: "attribute value") })
+            let value = f["value"].flatMap({ reader.string($0, what: "attribute value") })
         else { return nil }
+        let from = f["from"].flatMap { reader.date($0, what: "from") }
+        let to = f["to"].flatMap { reader.date($0, what: "to") }
+        if let from, let to, to.value < from.value {
+            reader.report(
+                .error(
+                    .invertedInterval, "segment ends (\(to.value)) before it starts (\(from.value))",
+                    at: to.span, notes: [DiagnosticNote("it starts here", at: from.span)],
+                    help: "swap the dates, or correct the one that is wrong"))
+        }
+        var contested: Located<Bool>?
+        if let node = f["contested"], let text = reader.enumValue(node, what: "contested", allowed: ["true", "false"]) {
+            contested = Located(text.value == "true", at: text.span)
+        }
         let sources = f["sources"].flatMap { reader.stringList($0, what: "sources") } ?? []
-        return AttributeDecl(name: name, value: value, sources: sources, span: node.span)
+        return AttributeDecl(
+            name: name, value: value, from: from, to: to, contested: contested, sources: sources,
+            note: f["note"].flatMap { reader.string($0, what: "note") }, span: node.span)
     }
 }

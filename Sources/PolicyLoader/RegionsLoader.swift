@@ -11,10 +11,16 @@ extension PolicyKeys {
     /// sources.yaml and each of its sources.
     public static let sourcesFile = MappingKeys(required: ["sources"], optional: [])
     public static let source = MappingKeys(
-        required: ["id", "title", "confidence"], optional: ["publisher", "date", "url", "seed", "note"])
-    public static let confidences = ["official", "secondary", "seed"]
+        required: ["id", "title", "confidence"], optional: ["publisher", "date", "url", "seen", "seed", "note"])
+    /// From strongest to weakest: the issuer's own text, state media (新华社, 央视, 人民网 ...),
+    /// other secondary pages, the seed articles.
+    public static let confidences = ["official", "state_media", "secondary", "seed"]
+    /// How a source was read: on the issuer's site, through a mirror or repost of the whole text,
+    /// or through a quotation in another page.
+    public static let sourceSightings = ["issuer", "mirror", "quotation"]
     /// calendars/*.yaml.
-    public static let calendar = MappingKeys(required: ["year", "sources", "holidays", "workdays"], optional: [])
+    public static let calendar = MappingKeys(
+        required: ["year", "sources", "holidays", "workdays"], optional: ["provisional", "note"])
 }
 
 enum RegionsLoader {
@@ -79,7 +85,10 @@ enum SourcesLoader {
                 id: id, title: title.value,
                 publisher: f["publisher"].flatMap { reader.string($0, what: "publisher")?.value },
                 date: f["date"].flatMap { reader.string($0, what: "source date")?.value },
-                url: f["url"].flatMap { reader.string($0, what: "url")?.value },
+                url: f["url"].flatMap { reader.string($0, what: "url") },
+                seen: f["seen"].flatMap {
+                    reader.enumValue($0, what: "seen (how the source was read)", allowed: PolicyKeys.sourceSightings)
+                },
                 seedFile: f["seed"].flatMap { reader.string($0, what: "seed file")?.value },
                 confidence: confidence, span: item.span)
             decl.note = f["note"].flatMap { reader.string($0, what: "note")?.value }
@@ -100,7 +109,14 @@ enum CalendarLoader {
             guard let node = f[key], let items = reader.list(node, what: .value(key)) else { return [] }
             return items.compactMap { reader.date($0, what: "a \(key) entry") }
         }
+        var provisional: Located<Bool>?
+        if let node = f["provisional"],
+            let text = reader.enumValue(node, what: "provisional", allowed: ["true", "false"])
+        {
+            provisional = Located(text.value == "true", at: text.span)
+        }
         return CalendarDecl(
-            path: path, year: year, sources: sources, holidays: dates("holidays"), workdays: dates("workdays"))
+            path: path, year: year, sources: sources, holidays: dates("holidays"), workdays: dates("workdays"),
+            provisional: provisional, note: f["note"].flatMap { reader.string($0, what: "note") })
     }
 }

@@ -9,9 +9,10 @@ extension PolicyKeys {
     /// One value's labels under a fact's `labels:`.
     public static let valueLabel = MappingKeys(required: ["zh", "en"], optional: [])
     /// `derive:` names exactly one of these.
-    public static let derivation = MappingKeys(required: [], optional: ["scope", "member", "since"])
+    public static let derivation = MappingKeys(required: [], optional: ["scope", "member", "since", "state"])
     public static let sinceDerivation = MappingKeys(required: ["attribute", "region"], optional: [])
-    public static let attributeDeclaration = MappingKeys(required: ["type", "zh", "en"], optional: [])
+    public static let stateDerivation = sinceDerivation
+    public static let attributeDeclaration = MappingKeys(required: ["type", "zh", "en"], optional: ["values"])
     public static let decision = MappingKeys(
         required: ["subject", "hit_policy", "outputs", "zh", "en"], optional: [])
     public static let decisionOutput = MappingKeys(required: ["type"], optional: ["values"])
@@ -19,7 +20,7 @@ extension PolicyKeys {
     /// The closed sets of vocabulary.yaml: what the compiler and the evaluator implement.
     public static let factTypes = ["boolean", "enum", "number"]
     public static let memberFields = ["relation", "insured"]
-    public static let attributeTypes = ["date"]
+    public static let attributeTypes = ["date", "state"]
     public static let outputTypes = ["enum", "optional_enum", "count", "tristate", "text", "duration"]
 }
 
@@ -48,7 +49,7 @@ enum VocabularyLoader {
         let attributes =
             top["attributes"].flatMap {
                 entries(
-                    $0, what: "attributes", example: "wallet_open_since: {type: date, zh: ..., en: ...}",
+                    $0, what: "attributes", example: "wallet: {type: state, values: [open, closed], zh: ..., en: ...}",
                     reader: &reader)
             } ?? []
         guard let facts, let decisions else { return nil }
@@ -136,7 +137,7 @@ enum VocabularyLoader {
 
     static func derivation(_ node: YAMLNode, reader: inout NodeReader) -> Located<DerivationSyntax>? {
         let help: Message =
-            "derive one way: {scope: [origin, destination]}, {member: relation} or {since: {attribute: wallet_open_since, region: origin}}"
+            "derive one way: {scope: [origin, destination]}, {member: relation} or {state: {attribute: wallet, region: origin}}"
         guard
             let f = reader.mapping(
                 node, what: "derivation", required: PolicyKeys.derivation.required,
@@ -172,14 +173,19 @@ enum VocabularyLoader {
         case "member":
             return reader.string(value, what: "member field").map { Located(.member(field: $0), at: node.span) }
         default:
+            // since and state both name an attribute and a region fact.
+            let what: Message = entry.key == "state" ? "state derivation" : "since derivation"
             guard
                 let s = reader.mapping(
-                    value, what: "since derivation", required: PolicyKeys.sinceDerivation.required,
+                    value, what: what, required: PolicyKeys.sinceDerivation.required,
                     optional: PolicyKeys.sinceDerivation.optional),
                 let attribute = s["attribute"].flatMap({ reader.string($0, what: "attribute") }),
                 let region = s["region"].flatMap({ reader.string($0, what: "region fact") })
             else { return nil }
-            return Located(.since(attribute: attribute, region: region), at: node.span)
+            return Located(
+                entry.key == "state"
+                    ? .state(attribute: attribute, region: region)
+                    : .since(attribute: attribute, region: region), at: node.span)
         }
     }
 
@@ -193,6 +199,7 @@ enum VocabularyLoader {
         else { return nil }
         return VocabularyAttributeDecl(
             name: name, type: f["type"].flatMap { reader.string($0, what: "type") },
+            values: f["values"].flatMap { values($0, reader: &reader) },
             zh: f["zh"].flatMap { reader.string($0, what: "zh") },
             en: f["en"].flatMap { reader.string($0, what: "en") },
             span: name.span)

@@ -47,6 +47,7 @@ extension AnswerSchema {
                 ]
             ),
             ("sources", Common.ref("sourceIds")),
+            ("confidence", Common.ref("partConfidence")),
             ("missing_facts", Common.ref("missingFacts")),
         ]
     }
@@ -63,6 +64,7 @@ extension AnswerSchema {
                 ["description": Common.bi("最多工作日", "at most this many working days"), "type": ["integer", "null"]]
             ),
             ("due", ["description": Common.bi("最迟日期", "due date"), "anyOf": [Common.ref("date"), ["type": "null"]]]),
+            ("due_provisional", Common.ref("dueProvisional")),
         ]
         let parts: [(String, Node)] = [
             ("origin", Common.described(Common.bi("转出地代码", "origin code"), nullableCode)),
@@ -125,7 +127,9 @@ extension AnswerSchema {
         let declared = vocabulary.declaredDecisions.map { ($0.name, declaredPart($0, compact: true)) }
         let properties: Node = .object(parts + declared + table)
         guard case .object(let allDefs) = defs(vocabulary) else { return properties }
-        let used = ["date", "regionCode", "missingFacts", "sourceIds", "duration", "unit"]
+        let used = [
+            "date", "regionCode", "missingFacts", "sourceIds", "partConfidence", "dueProvisional", "duration", "unit",
+        ]
         return .object(
             Common.head(
                 title: "policyc compact answer / 精简回答",

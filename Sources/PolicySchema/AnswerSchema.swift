@@ -88,7 +88,8 @@ enum AnswerSchema {
 
     static let basisFields: [(String, Node)] = [
         ("missing_facts", Common.ref("missingFacts")), ("decided_by", Common.ref("decidedBy")),
-        ("sources", Common.ref("sourceIds")), ("note", Common.ref("note")),
+        ("sources", Common.ref("sourceIds")), ("confidence", Common.ref("partConfidence")),
+        ("note", Common.ref("note")),
     ]
 
     static func transfer(_ vocabulary: Vocabulary) -> Node {
@@ -171,6 +172,7 @@ enum AnswerSchema {
                 "sources": Common.ref(
                     "sourceIds", "转出和转入时限的来源（去重）",
                     "sources of the transfer-out and transfer-in limits, without repeats"),
+                "confidence": Common.ref("partConfidence"),
             ])
     }
 

@@ -31,6 +31,26 @@ extension AnswerSchema {
                     "examples": [["O-43", "SEED0"]],
                 ]
             ),
+            (
+                "dueProvisional",
+                [
+                    "description": Common.bi(
+                        "true：截止日期按暂定日历（当年放假安排尚未公布）推算，可能变动；无截止日期时为 false",
+                        "true: the due date was counted on a provisional calendar (that year's holiday notice is not "
+                            + "out yet) and may move; false without a due date"),
+                    "type": "boolean",
+                ]
+            ),
+            (
+                "partConfidence",
+                [
+                    "description": Common.bi(
+                        "该部分所引来源中最强的可信度（official > state_media > secondary > seed）；未引用来源时为 null",
+                        "the strongest confidence among this part's sources (official > state_media > secondary > seed); "
+                            + "null when it cites none"),
+                    "enum": .array(PolicyKeys.confidences.map { .string($0) } + [.null]),
+                ]
+            ),
             ("note", note),
             ("decidedBy", decidedBy),
             ("blocker", blocker(vocabulary)),
@@ -196,14 +216,16 @@ extension AnswerSchema {
                 "due",
                 [
                     "description": Common.bi(
-                        "按法定节假日和调休推算的截止日期；时限未决定或超出日历年份时为 null。转入的截止日从转出截止日起算",
-                        "due date counting working days with the holiday calendars; null when the limit is undecided "
-                            + "or the dates fall outside the calendars. Transfer-in counts from the transfer-out due date"
+                        "按法定节假日和调休推算的截止日期；时限未决定、超出日历年份或不能办理转移（有障碍、同一统筹区）时为 null。转入的截止日从转出截止日起算",
+                        "due date counting working days with the holiday calendars; null when the limit is undecided, "
+                            + "the dates fall outside the calendars or the transfer cannot be made (a blocker, one "
+                            + "pooling area). Transfer-in counts from the transfer-out due date"
                     ),
                     "anyOf": [Common.ref("date"), ["type": "null"]],
                     "examples": ["2025-10-16", .null],
                 ]
             ),
+            ("due_provisional", Common.ref("dueProvisional")),
         ]
         return closed(Common.bi("一个办理环节的时限", "time limit of one step"), .object(fields + basisFields))
             .with("if", ["properties": ["max_working_days": ["type": "null"]]])
@@ -247,9 +269,15 @@ extension AnswerSchema {
                 "confidence": RepositorySchemas.confidence,
                 "url": [
                     "description": Common.bi(
-                        "可公开访问的地址（如记录所示，可能不含协议）", "public address, as recorded (possibly without a scheme)"),
+                        "可公开访问的完整地址", "the full public address"),
                     "type": "string",
-                    "examples": ["m.hunanyuer.com/baike/techan/704636.html"],
+                    "examples": ["https://m.hunanyuer.com/baike/techan/704636.html"],
+                ],
+                "seen": [
+                    "description": Common.bi(
+                        "如何读到原文：issuer 发布机关网站，mirror 转载，quotation 引用",
+                        "how the text was read: issuer (its own site), mirror (a repost), quotation"),
+                    "enum": ["issuer", "mirror", "quotation"],
                 ],
                 "seed": [
                     "description": Common.bi("种子文件名", "seed file name"),

@@ -60,7 +60,12 @@ enum Common {
         "months": ("月", "months"),
         "days": ("天", "days"),
         "official": ("政府文件或页面原文", "a government text or page"),
-        "secondary": ("新闻（含官方媒体）和第三方解读", "news, third-party explainers"),
+        "state_media": ("官方媒体报道（新华社、央视、人民网等）", "state media reports (Xinhua, CCTV, People's Daily ...)"),
+        "secondary": ("其他新闻和第三方解读", "other news, third-party explainers"),
+        "closed": ("未开通", "closed"),
+        "issuer": ("发布机关网站", "the issuer's own site"),
+        "mirror": ("全文转载或镜像", "a mirror or repost of the whole text"),
+        "quotation": ("他处引用", "a quotation in another page"),
         "seed": ("种子文章", "seed article"),
         // An optional output written `none` in a rule.
         "none": ("无（回答中为 null）", "null in the answer"),

@@ -154,12 +154,22 @@ enum PolicyFileSchema {
         "member_region": ("家庭成员参保地是这些地区之一", "the family member is insured in one of these regions"),
     ]
 
+    /// A fact's derivation text: its own entry, else, for a declared state fact, the attribute it
+    /// reads (so a policy may add state facts without naming them in Swift).
+    static func derivationText(_ fact: FactSpec) -> (zh: String, en: String)? {
+        if let own = derivation[fact.name] { return own }
+        if case .state(let attribute, let region)? = fact.derivation {
+            return ("\(region) 的 \(attribute)，按申请日", "\(attribute) of \(region), on the application date")
+        }
+        return nil
+    }
+
     static func condition(_ fact: FactSpec) -> Node {
         if let bounds = fact.number { return numberCondition(fact, bounds) }
         var zh = fact.zh
         var en = fact.en
         if fact.derived {
-            let how = derivation[fact.name]
+            let how = derivationText(fact)
             zh = "推导事实，\(zh)" + (how.map { "（\($0.zh)）" } ?? "")
             en = "derived fact, \(en)" + (how.map { " (\($0.en))" } ?? "")
         }

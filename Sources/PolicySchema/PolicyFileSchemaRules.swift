@@ -241,16 +241,53 @@ extension PolicyFileSchema {
                         "enum": .strings(names.map(\.name)),
                     ]
                 ),
-                ("value", Common.ref("date", "属性值（日期）", "the attribute's value (a date)")),
+                (
+                    "value",
+                    [
+                        "description": Common.bi(
+                            "属性值：日期属性为日期，状态属性为其取值之一",
+                            "the value: a date for a date attribute, one of its values for a state"),
+                        "type": "string",
+                    ]
+                ),
+                (
+                    "from",
+                    Common.ref("date", "状态段的起始日（含），缺省为不限", "the segment's first day (inclusive); open when absent")
+                ),
+                ("to", Common.ref("date", "状态段的结束日（含），缺省为不限", "the segment's last day (inclusive); open when absent")),
+                (
+                    "contested",
+                    [
+                        "description": Common.bi(
+                            "来源对此段有分歧（须至少引用两个来源）", "sources disagree about this segment (cite at least two)"),
+                        "type": "boolean",
+                    ]
+                ),
                 ("sources", Common.ref("sourceRefs")),
                 ("note", ["description": Common.bi("备注", "a remark"), "type": "string"]),
             ])
+        // Per attribute, what its value is: a date, or one of the state's values on dated segments.
+        let cases: [Node] = names.map { spec in
+            let then: Node =
+                spec.type == .date
+                ? ["properties": ["value": Common.ref("date"), "from": false, "to": false, "contested": false]]
+                : ["properties": ["value": ["enum": .strings(spec.values)]]]
+            return ["if": ["properties": ["name": ["const": .string(spec.name)]]], "then": then]
+        }
+        let example: Node =
+            names.first { $0.type == .state }.map { spec in
+                [
+                    "name": .string(spec.name), "value": .string(spec.values.first ?? ""), "from": "2025-06-30",
+                    "sources": ["W-0709"],
+                ]
+            } ?? ["name": .string(names.first?.name ?? ""), "value": "2025-06-30", "sources": ["W-0709"]]
         return .object(
-            [("description", Common.bi("地区属性", "a region attribute"))] + fields.objectFields() + [
+            [
                 (
-                    "examples",
-                    [["name": .string(names.first?.name ?? ""), "value": "2025-06-30", "sources": ["W-0709"]]]
+                    "description",
+                    Common.bi("地区属性（日期，或状态的一个日期段）", "a region attribute (a date, or one dated segment of a state)")
                 )
-            ])
+            ]
+                + fields.objectFields() + [("allOf", .array(cases)), ("examples", [example])])
     }
 }

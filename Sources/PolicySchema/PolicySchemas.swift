@@ -83,7 +83,7 @@ public enum PolicySchemas {
         for value in values where Common.label(value) == nil && !gaps.contains("value '\(value)' has no label") {
             gaps.append("value '\(value)' has no label")
         }
-        for fact in vocabulary.facts where fact.derived && PolicyFileSchema.derivation[fact.name] == nil {
+        for fact in vocabulary.facts where fact.derived && PolicyFileSchema.derivationText(fact) == nil {
             gaps.append("derived fact '\(fact.name)' does not say how it is derived")
         }
         for name in Vocabulary.regionFacts where PolicyFileSchema.regionFactText[name] == nil {

@@ -139,9 +139,19 @@ enum RepositorySchemas {
                 (
                     "url",
                     [
-                        "description": Common.bi("可公开访问的地址（可不含协议）", "a public address (the scheme may be left out)"),
+                        "description": Common.bi("可公开访问的完整地址（含协议）", "a full public address, with its scheme"),
                         "type": "string",
-                        "examples": ["www.nhsa.gov.cn/art/2021/11/24/art_37_7406.html"],
+                        "pattern": "^[A-Za-z][A-Za-z0-9+.-]*://",
+                        "examples": ["https://www.nhsa.gov.cn/art/2021/11/24/art_37_7406.html"],
+                    ]
+                ),
+                (
+                    "seen",
+                    [
+                        "description": Common.bi(
+                            "如何读到原文：\(Common.glossaryZH(PolicyKeys.sourceSightings))",
+                            "how the text was read: \(Common.glossaryEN(PolicyKeys.sourceSightings))"),
+                        "enum": .strings(PolicyKeys.sourceSightings),
                     ]
                 ),
                 (
@@ -195,6 +205,24 @@ enum RepositorySchemas {
                     "workdays",
                     dates(
                         "调休上班的周末日，须在该年内且不重复", "weekend days that are working days (调休); in that year, each once")
+                ),
+                (
+                    "provisional",
+                    [
+                        "description": Common.bi(
+                            "true：当年放假通知尚未发布，此日历为暂定（须有 note）；据此推算的截止日期标为暂定",
+                            "true: that year's holiday notice is not out and this calendar is a stand-in (give a "
+                                + "note); due dates counted on it are marked provisional"),
+                        "type": "boolean",
+                    ]
+                ),
+                (
+                    "note",
+                    [
+                        "description": Common.bi(
+                            "说明：依据什么，通知发布后如何替换", "what it rests on, and how to replace it when the notice appears"),
+                        "type": "string",
+                    ]
                 ),
             ])
         return .object(

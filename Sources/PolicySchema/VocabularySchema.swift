@@ -65,7 +65,7 @@ enum VocabularySchema {
             "名称：小写字母开头，小写字母、数字和下划线", "a name: a lower-case letter, then lower-case letters, digits and underscores"),
         "type": "string",
         "pattern": "^[a-z][a-z0-9_]*$",
-        "examples": ["insurance_type", "wallet_open_since"],
+        "examples": ["insurance_type", "wallet"],
     ]
 
     /// Keys of the applicant's facts that are not vocabulary facts (`FactsDecoder`).
@@ -226,6 +226,11 @@ enum VocabularySchema {
                         // The scope relation has three values, a dated attribute's state two.
                         values(of: "scope", count: 3),
                         values(of: "since", count: 2),
+                        // A state fact: its attribute's values, then one for a day no segment covers.
+                        [
+                            "if": ["required": ["derive"], "properties": ["derive": ["required": ["state"]]]],
+                            "then": ["required": ["values"], "properties": ["values": ["minItems": 2]]],
+                        ],
                         [
                             "if": [
                                 "required": ["derive"],
@@ -266,7 +271,8 @@ enum VocabularySchema {
     static var derivation: Node {
         [
             "description": Common.bi(
-                "推导方式，恰好写一种：scope、member 或 since", "how the fact is derived: exactly one of scope, member and since"),
+                "推导方式，恰好写一种：scope、member、since 或 state",
+                "how the fact is derived: exactly one of scope, member, since and state"),
             "type": "object",
             "additionalProperties": false,
             "minProperties": 1,
@@ -302,10 +308,24 @@ enum VocabularySchema {
                         "region": Common.ref("regionFact"),
                     ],
                 ],
+                "state": [
+                    "description": Common.bi(
+                        "地区的状态属性在申请日的值：本地区覆盖该日的段优先，否则取所在省的段；没有段覆盖时取 values 的最后一个值（unknown）",
+                        "a state attribute of a region on the application date: the region's own segment covering "
+                            + "the day, else its province's; the fact's last value (unknown) when no segment covers it"),
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["attribute", "region"],
+                    "properties": [
+                        "attribute": Common.ref(
+                            "name", "attributes 中声明的状态属性", "a state attribute declared under attributes"),
+                        "region": Common.ref("regionFact"),
+                    ],
+                ],
             ],
             "examples": [
                 ["scope": ["origin", "destination"]], ["member": "relation"],
-                ["since": ["attribute": "wallet_open_since", "region": "origin"]],
+                ["state": ["attribute": "wallet", "region": "origin"]],
             ],
         ]
     }
@@ -337,12 +357,36 @@ enum VocabularySchema {
                         [
                             (
                                 "type",
-                                ["description": Common.bi("值的类型：date（日期）", "the value's type: date"), "enum": ["date"]]
-                            )
+                                [
+                                    "description": Common.bi(
+                                        "值的类型：date（日期）或 state（随时间变化的状态，按日期段给出）",
+                                        "the value's type: date, or state (a state over time, given in dated segments)"),
+                                    "enum": ["date", "state"],
+                                ]
+                            ),
+                            (
+                                "values",
+                                [
+                                    "description": Common.bi("状态属性的取值", "a state attribute's values"),
+                                    "type": "array", "minItems": 1, "uniqueItems": true, "items": Common.ref("name"),
+                                ]
+                            ),
                         ]
                             + labels(("属性", "attribute")))
                 ),
-                ("examples", [["type": "date", "zh": "医保钱包全域开通日期", "en": "date the 医保钱包 was open in the whole area"]]),
+                (
+                    "allOf",
+                    [
+                        [
+                            "if": ["properties": ["type": ["const": "state"]]], "then": ["required": ["values"]],
+                            "else": ["properties": ["values": false]],
+                        ]
+                    ]
+                ),
+                (
+                    "examples",
+                    [["type": "state", "values": ["open", "closed"], "zh": "跨省医保钱包", "en": "cross-province 医保钱包"]]
+                ),
             ])
     }
 
@@ -355,12 +399,12 @@ enum VocabularySchema {
             ],
             "origin_stopped": ["type": "boolean", "zh": "转出地已停保", "en": "insurance stopped at origin"],
             "giver_wallet": [
-                "derive": ["since": ["attribute": "wallet_open_since", "region": "origin"]],
-                "values": ["open", "unknown"], "zh": "本人统筹区医保钱包", "en": "wallet status of the giver's area",
+                "derive": ["state": ["attribute": "wallet", "region": "origin"]],
+                "values": ["open", "closed", "unknown"], "zh": "本人统筹区医保钱包", "en": "wallet state of the giver's area",
             ],
         ],
         "attributes": [
-            "wallet_open_since": ["type": "date", "zh": "医保钱包全域开通日期", "en": "date the 医保钱包 was open in the whole area"]
+            "wallet": ["type": "state", "values": ["open", "closed"], "zh": "跨省医保钱包", "en": "cross-province 医保钱包"]
         ],
         "decisions": [
             "transfer_in_time": [

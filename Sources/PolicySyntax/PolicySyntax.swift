@@ -33,7 +33,9 @@ public struct SourceDecl: Sendable {
     public var title: String
     public var publisher: String?
     public var date: String?
-    public var url: String?
+    public var url: Located<String>?
+    /// issuer | mirror | quotation: how the text was read.
+    public var seen: Located<String>?
     public var seedFile: String?
     public var confidence: Located<String>
     /// Free text, for example where a mirror or quotation of the document was read.
@@ -41,14 +43,15 @@ public struct SourceDecl: Sendable {
     public var span: SourceSpan
 
     public init(
-        id: Located<String>, title: String, publisher: String?, date: String?, url: String?, seedFile: String?,
-        confidence: Located<String>, span: SourceSpan
+        id: Located<String>, title: String, publisher: String?, date: String?, url: Located<String>?,
+        seen: Located<String>? = nil, seedFile: String?, confidence: Located<String>, span: SourceSpan
     ) {
         self.id = id
         self.title = title
         self.publisher = publisher
         self.date = date
         self.url = url
+        self.seen = seen
         self.seedFile = seedFile
         self.confidence = confidence
         self.span = span
@@ -126,17 +129,32 @@ public struct RuleDecl: Sendable {
     }
 }
 
-/// A dated attribute of a region, such as the day its 医保钱包 (wallet) opened province-wide.
+/// A region's value of an attribute: a date (`type: date`, the day its 医保钱包 opened, say) or one
+/// dated segment of a state (`type: state`: open or closed from `from` to `to`, both inclusive and
+/// optional). Which one the value is, the vocabulary says; the compiler checks it.
 public struct AttributeDecl: Sendable {
     public var name: Located<String>
-    public var value: Located<Day>
+    /// As written: a date for a date attribute, one of the state's values for a state attribute.
+    public var value: Located<String>
+    public var from: Located<Day>?
+    public var to: Located<Day>?
+    /// `contested: true`: sources disagree about this segment (it then cites at least two).
+    public var contested: Located<Bool>?
     public var sources: [Located<String>]
+    public var note: Located<String>?
     public var span: SourceSpan
 
-    public init(name: Located<String>, value: Located<Day>, sources: [Located<String>], span: SourceSpan) {
+    public init(
+        name: Located<String>, value: Located<String>, from: Located<Day>? = nil, to: Located<Day>? = nil,
+        contested: Located<Bool>? = nil, sources: [Located<String>], note: Located<String>? = nil, span: SourceSpan
+    ) {
         self.name = name
         self.value = value
+        self.from = from
+        self.to = to
+        self.contested = contested
         self.sources = sources
+        self.note = note
         self.span = span
     }
 }
@@ -170,11 +188,17 @@ public struct CalendarDecl: Sendable {
     public var sources: [Located<String>]
     public var holidays: [Located<Day>]
     public var workdays: [Located<Day>]
+    /// `provisional: true`: the year's holidays are not yet announced; the file is a stand-in
+    /// (its `note` says how to replace it).
+    public var provisional: Located<Bool>?
+    public var note: Located<String>?
 
     public init(
         path: String, year: Located<Int>, sources: [Located<String>], holidays: [Located<Day>],
-        workdays: [Located<Day>]
+        workdays: [Located<Day>], provisional: Located<Bool>? = nil, note: Located<String>? = nil
     ) {
+        self.provisional = provisional
+        self.note = note
         self.path = path
         self.year = year
         self.sources = sources

@@ -80,21 +80,27 @@ public enum DerivationSyntax: Sendable {
     case member(field: Located<String>)
     /// `{since: {attribute: A, region: R}}`
     case since(attribute: Located<String>, region: Located<String>)
+    /// `{state: {attribute: A, region: R}}`
+    case state(attribute: Located<String>, region: Located<String>)
 }
 
 /// A region attribute declared in vocabulary.yaml (not a region's value of it: that is `AttributeDecl`).
 public struct VocabularyAttributeDecl: Sendable {
     public var name: Located<String>
     public var type: Located<String>?
+    /// A state attribute's values (`type: state`).
+    public var values: Located<[Located<String>]>?
     public var zh: Located<String>?
     public var en: Located<String>?
     public var span: SourceSpan
 
     public init(
-        name: Located<String>, type: Located<String>?, zh: Located<String>?, en: Located<String>?, span: SourceSpan
+        name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>? = nil,
+        zh: Located<String>?, en: Located<String>?, span: SourceSpan
     ) {
         self.name = name
         self.type = type
+        self.values = values
         self.zh = zh
         self.en = en
         self.span = span

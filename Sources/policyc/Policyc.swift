@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import PolicyDiagnostics
 
 /// This policyc's version, printed by `policyc --version`.
 let policycVersion = "0.1.0"
@@ -19,14 +20,19 @@ struct Policyc: AsyncParsableCommand {
             Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self, Schema.self,
             LSP.self,
             Serve.self,
+            Knowledge.self,
         ]
     )
+
+    /// The command's `--lang`, if it speaks (read apart from `main`, so the command itself is not
+    /// tied to a value that stays behind when it runs).
+    static func language(of command: ParsableCommand) -> Language? { (command as? any Speaking)?.language }
 
     /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if let speaking = command as? any Speaking { RunLanguage.choose(speaking.language) }
+            if let language = language(of: command) { RunLanguage.choose(language) }
             // `serve` is asynchronous; every other command runs as before.
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -18,7 +18,7 @@ private func hoverText(_ client: TestClient, _ uri: String, _ p: Position) -> St
     #expect(source.contains("**source** `O-BJ2`"))
     #expect(source.contains("confidence: **official**"))
     #expect(source.contains("url: "))
-    #expect(source.contains("seen through a mirror: not noted"))
+    #expect(source.contains("seen: quotation") && source.contains("seen through a mirror: no"))
     let mirrored = try #require(hoverText(client, uri, rangeOf("[O-BJ]", in: text)!.start.moved(2)))
     #expect(mirrored.contains("**source** `O-BJ`"))
     #expect(mirrored.contains("seen through a mirror: yes"))  // sources.yaml: "mirror of a Beijing government page"
@@ -84,7 +84,7 @@ private func hoverText(_ client: TestClient, _ uri: String, _ p: Position) -> St
     let uri = policies.uri("cities/nanjing.yaml")
     let text = try policies.text("cities/nanjing.yaml")
     client.open(uri, text)
-    let at = rangeOf("NJ-FS", in: text)!.start
+    let at = rangeOf("[NJ-FS", in: text)!.start.moved(1)  // a citation, not the comment naming it
     var params = client.at(uri, at.line, at.character)
     params["context"] = ["includeDeclaration": false]
     let citing = try #require(client.request("textDocument/references", params) as? [[String: Any]])

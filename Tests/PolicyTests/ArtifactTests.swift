@@ -1,6 +1,8 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
+import PolicyJSON
 import Testing
 
 struct ArtifactTests {

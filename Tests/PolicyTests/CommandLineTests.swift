@@ -1,4 +1,6 @@
 import Foundation
+import PolicyAnswers
+import PolicyJSON
 import Testing
 
 /// Runs the built `policyc` binary the way a user or CI would, checking output and exit status.
@@ -64,11 +66,11 @@ struct CommandLineTests {
     @Test func warningsFailOnlyWhenAskedTo() throws {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         try scratch.write(
-            "sources:\n  - {id: S-CODES, title: t, url: u, confidence: secondary}\n"
-                + "  - {id: S-NAT, title: t, url: u, confidence: official}\n"
+            "sources:\n  - {id: S-CODES, title: t, url: https://example.org/u, confidence: secondary}\n"
+                + "  - {id: S-NAT, title: t, url: https://example.org/u, confidence: official}\n"
                 + "  - {id: S-SEED, title: t, seed: s.txt, confidence: seed}\n"
-                + "  - {id: S-CAL, title: t, url: u, confidence: official}\n"
-                + "  - {id: S-UNUSED, title: t, url: u, confidence: seed}\n", to: "sources.yaml")
+                + "  - {id: S-CAL, title: t, url: https://example.org/u, confidence: official}\n"
+                + "  - {id: S-UNUSED, title: t, url: https://example.org/u, confidence: seed}\n", to: "sources.yaml")
         #expect(try Self.policyc(["check", scratch.path]).status == 0)
         #expect(try Self.policyc(["check", scratch.path, "--warnings-as-errors"]).status == 1)
     }

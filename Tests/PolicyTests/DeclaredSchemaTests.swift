@@ -52,11 +52,11 @@ struct DeclaredSchemaTests {
 
     static let fullFields = [
         "kind", "channel", "months", "restored", "explanation", "explanation_en", "wait", "missing_facts", "decided_by",
-        "sources", "note",
+        "sources", "confidence", "note",
     ]
     static let compactFields = [
         "kind", "channel", "months", "restored", "wait", "status", "rule", "national_baseline", "sources",
-        "missing_facts",
+        "confidence", "missing_facts",
     ]
 
     /// With the shipped vocabulary (no declared decision, no number fact) every generated schema is

@@ -63,7 +63,7 @@ struct DiagnosticsGoldenTests {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         let sources = try String(contentsOfFile: "\(scratch.path)/sources.yaml", encoding: .utf8)
         let tied = "ZYXWVUTSRQPONMLKJIHGFEDCBA".map {
-            "  - {id: S-SEE\($0), title: Tied, url: example.org/tied, confidence: seed}\n"
+            "  - {id: S-SEE\($0), title: Tied, url: https://example.org/tied, confidence: seed}\n"
         }
         try scratch.write(sources + tied.joined(), to: "sources.yaml")
         let city = try String(contentsOfFile: "\(scratch.path)/cities/nanjing.yaml", encoding: .utf8)

@@ -34,7 +34,8 @@ struct DiffTests {
         }
         let diff = TableDiff(old: try #require(Fixture.shipped.table), new: try Self.table(scratch.path))
         #expect(diff.rules.changed == ["guangdong.balance.intra-province-usable"])
-        #expect(diff.answers.count == 2)
+        // Working-age employees get the two national balance rules; retirees the undetermined one.
+        #expect(diff.answers.count == 3)
         for change in diff.answers {
             #expect(change.decision == "balance_handling")
             #expect(change.regions.contains("440100") && change.regions.contains("440000"))
@@ -46,6 +47,7 @@ struct DiffTests {
         #expect(
             Set(diff.answers.compactMap(\.newRule)) == [
                 "national.balance.follows-person", "national.balance.cannot-transfer-bank",
+                "national.balance.retiree-not-covered",
             ])
         let markdown = DiffRenderer.markdown(diff)
         #expect(markdown.contains("| decision | regions | applicants | dates | old | new | combinations |"))

@@ -1,5 +1,7 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
+import PolicyJSON
 import Testing
 
 /// Exit statuses mean what the README says, and options that would be ignored are refused.

@@ -84,7 +84,8 @@ struct WorkingDayTests {
         Case(start: "2024-04-30", days: 1, due: "2024-05-06"),  // 劳动节 5-01..05
         Case(start: "2025-06-03", days: 0, due: "2025-06-03"),  // 即时办结
         Case(start: "2024-12-25", days: 10, due: "2025-01-09"),  // across two calendar years
-        Case(start: "2026-12-28", days: 10, due: nil),  // runs into 2027, which no calendar covers
+        Case(start: "2026-12-28", days: 10, due: "2027-01-12"),  // into the provisional 2027 calendar
+        Case(start: "2027-12-27", days: 10, due: nil),  // runs into 2028, which no calendar covers
         Case(start: "2023-12-29", days: 1, due: nil),  // starts before the calendars
     ]
 

@@ -1,5 +1,6 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyDiagnostics
 import PolicyJSON
 import Testing

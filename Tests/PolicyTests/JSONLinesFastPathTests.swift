@@ -1,5 +1,6 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyJSON
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyAnswers
 import PolicyEvaluator
 import PolicyJSON
 import Testing

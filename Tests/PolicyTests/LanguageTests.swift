@@ -1,6 +1,8 @@
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
 import PolicyDiagnostics
+import PolicyJSON
 import Testing
 
 /// Every message has a Chinese and an English form from one catalogue; Chinese is the default and

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyAnswers
 import PolicyJSON
 import Testing
 

@@ -1,4 +1,6 @@
 import Foundation
+import PolicyAnswers
+import PolicyJSON
 import Testing
 
 /// Output that cannot be written (a full disk) ends every command with status 2 and the reason,

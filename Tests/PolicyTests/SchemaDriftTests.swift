@@ -220,6 +220,8 @@ struct SchemaDriftTests {
             case .member(let field): .object([("member", .string(field))])
             case .since(let attribute, let region):
                 .object([("since", .object([("attribute", .string(attribute)), ("region", .string(region))]))])
+            case .state(let attribute, let region):
+                .object([("state", .object([("attribute", .string(attribute)), ("region", .string(region))]))])
             }
         }
         func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
@@ -249,7 +251,12 @@ struct SchemaDriftTests {
             return (fact.name, .object(pairs + [("zh", .string(fact.zh)), ("en", .string(fact.en))]))
         }
         let attributes: [(String, JSONValue)] = vocabulary.attributes.map {
-            ($0.name, .object([("type", .string("date")), ("zh", .string($0.zh)), ("en", .string($0.en))]))
+            let values: [(String, JSONValue)] = $0.type == .state ? [("values", strings($0.values))] : []
+            return (
+                $0.name,
+                .object(
+                    [("type", .string($0.type.rawValue))] + values + [("zh", .string($0.zh)), ("en", .string($0.en))])
+            )
         }
         let decisions: [(String, JSONValue)] = vocabulary.decisions.map { d in
             let fields: [(String, JSONValue)] = [

@@ -45,7 +45,7 @@ struct ShippedPoliciesTests {
         let table = try #require(Fixture.shipped.table)
         #expect(table.regions.filter { $0.level == .province }.count == 31)
         #expect(table.regions.filter { $0.level == .city }.count == 333)
-        #expect(table.calendars.map(\.year) == [2024, 2025, 2026])
+        #expect(table.calendars.map(\.year) == [2024, 2025, 2026, 2027])
     }
 
     /// shared/ sits beside the checkout; without it there is nothing to check.

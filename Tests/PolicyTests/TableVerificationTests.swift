@@ -1,6 +1,8 @@
 import DecisionTable
 import Foundation
+import PolicyAnswers
 import PolicyCompiler
+import PolicyJSON
 import Testing
 
 /// A table is checked when it is read: edited after compiling, or written by something other

@@ -189,8 +189,8 @@ extension Catalogue {
             "把亲属关系作为取值声明 '{0}'：values: [spouse, parent, ...]"
         ),
         (
-            "the vocabulary declares no attributes; declare it under attributes: with type: date",
-            "词汇表没有声明属性；请在 attributes: 下用 type: date 声明"
+            "the vocabulary declares no attributes; declare it under attributes: with type: {0}",
+            "词汇表没有声明属性；请在 attributes: 下用 type: {0} 声明"
         ),
         ("a since fact has two values (on and after the date, before it), {0}", "since 事实有两个取值（该日期当天及以后、之前），{0}"),
         ("for example values: [open, unknown], in that order", "例如 values: [open, unknown]，按此顺序"),

@@ -126,8 +126,8 @@ extension Catalogue {
         ("output", "输出"),
         ("derivation", "推导"),
         (
-            "derive one way: {scope: [origin, destination]}, {member: relation} or {since: {attribute: wallet_open_since, region: origin}}",
-            "用一种方式推导：{scope: [origin, destination]}、{member: relation} 或 {since: {attribute: wallet_open_since, region: origin}}"
+            "derive one way: {scope: [origin, destination]}, {member: relation} or {state: {attribute: wallet, region: origin}}",
+            "用一种方式推导：{scope: [origin, destination]}、{member: relation} 或 {state: {attribute: wallet, region: origin}}"
         ),
         ("derive names no derivation", "derive 没有给出推导"),
         ("derive names {0} derivations; a fact has one", "derive 给出了 {0} 种推导；一个事实只能有一种"),
@@ -136,6 +136,7 @@ extension Catalogue {
         ("member field", "家庭成员字段"),
         ("label entry '{0}'", "标签条目 '{0}'"),
         ("since derivation", "since 推导"),
+        ("state derivation", "state 推导"),
         ("region fact", "地区事实"),
         ("libyaml could not be initialised", "libyaml 无法初始化"),
         ("a policy file holds one YAML document; this is document {0}", "一个政策文件只含一个 YAML 文档；这是第 {0} 个文档"),

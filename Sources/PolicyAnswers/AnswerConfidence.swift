@@ -1,0 +1,49 @@
+import DecisionTable
+import PolicyEvaluator
+import PolicyJSON
+
+/// How sure each part of an answer is: the strongest confidence among the sources it cites
+/// (`official` > `state_media` > `secondary` > `seed`; `SourceEntry.confidenceOrder`).
+extension Answer {
+    /// The rank in `SourceEntry.confidenceOrder` of the strongest source an outcome cites (its
+    /// rules' and the attribute entries behind their conditions); nil when it cites none.
+    func confidenceRank(_ o: DecisionOutcome) -> Int? {
+        let f = evaluator.fragments
+        let planRule = evaluator.plan.planRule
+        var best = Int.max
+        // Plan positions, not `citedRules`: no array per part on the answer-writing path.
+        for p in o.citedPositions {
+            let r = Int(planRule[p])
+            best = min(best, Int(f.ruleConfidence[r]))
+            guard !evaluator.attributeColumns[r].isEmpty else { continue }
+            for e in evaluator.attributeEntries(rule: r, facts: facts) {
+                best = min(best, Int(f.attributeConfidence[e]))
+            }
+        }
+        return best < SourceEntry.confidenceOrder.count ? best : nil
+    }
+
+    /// The strongest confidence of an outcome's sources, by name (nil when it cites none).
+    public func confidence(_ o: DecisionOutcome) -> String? {
+        confidenceRank(o).map { SourceEntry.confidenceOrder[$0] }
+    }
+
+    /// The strongest of several outcomes' (the timing part's transfer-out and transfer-in).
+    func confidenceRank(_ outcomes: DecisionOutcome...) -> Int? {
+        outcomes.compactMap { confidenceRank($0) }.min()
+    }
+}
+
+extension AnswerFragments {
+    /// The strongest rank among some sources (`Int8.max`: none known).
+    static func strongest(_ ids: [String], _ sources: [String: SourceEntry]) -> Int8 {
+        Int8(ids.compactMap { sources[$0]?.confidenceRank }.min() ?? Int(Int8.max))
+    }
+}
+
+extension AnswerWriter {
+    /// `"official"`, ... or `null`.
+    mutating func confidence(_ rank: Int?) {
+        if let rank { put(f.confidenceName[rank]) } else { raw("null") }
+    }
+}
