@@ -206,14 +206,15 @@ async def test_hover_definition_references_completion(client, policies):
     refs = await client.text_document_references_async(
         types.ReferenceParams(
             text_document=types.TextDocumentIdentifier(uri=nanjing_uri),
-            position=range_of(nanjing, "NJ-FS").start,
+            position=range_of(nanjing, "NJ-FS", occurrence=nanjing.split("[NJ-FS")[0].count("NJ-FS")).start,
             context=types.ReferenceContext(include_declaration=False),
         )
     )
     assert len(refs) == nanjing.count("[NJ-FS")
 
     line = "    when: {insurance_type: "
-    edited = text.replace("    when: {insurance_type: employee, resettled_retiree", line + "\n    x: {y", 1)
+    edited = text.replace("    when: {insurance_type: employee, retired", line + "\n    x: {y", 1)
+    assert edited != text
     change(client, uri, 2, edited)
     number = edited.split("\n").index(line)
     completion = await client.text_document_completion_async(
