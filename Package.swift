@@ -48,7 +48,9 @@ let package = Package(
         .target(name: "PolicySyntax", dependencies: ["PolicyDiagnostics", "DecisionTable"]),
         .target(
             name: "PolicyLoader", dependencies: ["CLibYAML", "PolicySyntax", "PolicyDiagnostics", "DecisionTable"]),
-        .target(name: "DecisionTable", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "DecisionTable",
+            dependencies: ["PolicyDiagnostics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PolicyCompiler",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 
 extension DecisionTableArtifact {
     /// Canonical bytes: sorted keys, pretty-printed, trailing newline.
@@ -12,24 +13,26 @@ extension DecisionTableArtifact {
 
     public enum LoadError: Error, CustomStringConvertible {
         case unreadable(String)
-        case notATable(String)
+        case notATable(Message)
         case unsupportedVersion(Int)
         /// `content_hash` is not the hash of the content: the table was edited after compiling.
         case hashMismatch(recorded: String, computed: String)
         /// The content departs from the vocabulary (`vocabularyProblems()`).
-        case invalid([String])
+        case invalid([Message])
 
-        public var description: String {
+        public var description: String { message.text(in: .en) }
+
+        /// What went wrong, in either language.
+        public var message: Message {
             switch self {
-            case .unreadable(let why): "cannot read the table: \(why)"
+            case .unreadable(let why): "cannot read the table: \(Message(verbatim: why))"
             case .notATable(let why): "not a policyc decision table: \(why)"
             case .unsupportedVersion(let v):
                 "table format version \(v) is not supported (this policyc reads version \(DecisionTableArtifact.currentVersion)); recompile it"
             case .hashMismatch(let recorded, let computed):
-                "the table was changed after it was compiled: its content_hash is '\(recorded)' but its content hashes to "
-                    + "'\(computed)'; recompile it with `policyc compile`"
+                "the table was changed after it was compiled: its content_hash is '\(recorded)' but its content hashes to '\(computed)'; recompile it with `policyc compile`"
             case .invalid(let problems):
-                "the table is not one policyc compiles: \(problems.prefix(3).joined(separator: "; "))"
+                "the table is not one policyc compiles: \(Message.joined(Array(problems.prefix(3)), separator: "; "))"
                     + (problems.count > 3 ? " (and \(problems.count - 3) more problems)" : "") + "; recompile it"
             }
         }
@@ -59,9 +62,9 @@ extension DecisionTableArtifact {
     }
 
     /// A decoding error in words: where in the table, and what was wrong there.
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func place(_ path: [any CodingKey]) -> String {
+    static func describe(_ error: any Error) -> Message {
+        guard let error = error as? DecodingError else { return Message(verbatim: "\(error)") }
+        func place(_ path: [any CodingKey]) -> Message {
             let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
             return text.isEmpty ? "at the top level" : "at \(text.hasPrefix(".") ? String(text.dropFirst()) : text)"
         }
@@ -73,16 +76,18 @@ extension DecisionTableArtifact {
         case .keyNotFound(let key, let context):
             return "\(place(context.codingPath)): the key '\(key.stringValue)' is missing"
         case .dataCorrupted(let context):
-            let reason =
-                (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? context.debugDescription
-            return context.codingPath.isEmpty ? "not valid JSON (\(reason))" : "\(place(context.codingPath)): \(reason)"
+            // The reason is Foundation's own wording, shown as it is.
+            let reason = Message(
+                verbatim: (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                    ?? context.debugDescription)
+            return context.codingPath.isEmpty
+                ? "not valid JSON (\(reason))" : "\(place(context.codingPath)): \(reason)"
         @unknown default:
-            return "\(error)"
+            return Message(verbatim: "\(error)")
         }
     }
 
-    private static func typeName(_ type: Any.Type) -> String {
+    private static func typeName(_ type: Any.Type) -> Message {
         switch type {
         case is String.Type: "a string"
         case is Int.Type, is Double.Type: "a number"

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PolicyDiagnostics
 
 extension DecisionTableArtifact {
     /// The SHA-256 of the table's canonical bytes with `content_hash` empty, as `sha256:<hex>`:
@@ -25,8 +26,8 @@ extension DecisionTableArtifact {
     }
 
     /// Every way the table departs from what the compiler writes (empty for a compiled table).
-    public func vocabularyProblems() -> [String] {
-        var problems: [String] = []
+    public func vocabularyProblems() -> [Message] {
+        var problems: [Message] = []
         let expected = vocabulary.decisions.map(\.name)
         if decisions.map(\.name) != expected {
             problems.append(
@@ -58,7 +59,7 @@ extension DecisionTableArtifact {
 
         var sourceIDs = Set<String>()
         for s in sources where !sourceIDs.insert(s.id).inserted { problems.append("source '\(s.id)' is listed twice") }
-        func checkSources(_ ids: [String], of owner: String) {
+        func checkSources(_ ids: [String], of owner: Message) {
             for id in ids where !sourceIDs.contains(id) { problems.append("\(owner) cites unknown source '\(id)'") }
         }
 
@@ -70,7 +71,7 @@ extension DecisionTableArtifact {
             for day in c.holidays + c.workdays where first.map({ day < $0 }) ?? true || last.map({ day > $0 }) ?? true {
                 problems.append("calendar \(c.year) lists \(day), a day of another year")
             }
-            checkSources(c.sources, of: "calendar \(c.year)")
+            checkSources(c.sources, of: "calendar \(c.year)" as Message)
         }
         for a in attributes {
             if levelOf[a.region] == nil { problems.append("attribute '\(a.name)' of unknown region '\(a.region)'") }
@@ -84,19 +85,22 @@ extension DecisionTableArtifact {
             } else {
                 problems.append("unknown attribute '\(a.name)' of region '\(a.region)'")
             }
-            checkSources(a.sources, of: "attribute '\(a.name)' of region '\(a.region)'")
+            checkSources(a.sources, of: "attribute '\(a.name)' of region '\(a.region)'" as Message)
         }
 
         let ruleIDs = Set(rules.map(\.id))
         var seenRules = Set<String>()
         for rule in rules {
-            let owner = "rule '\(rule.id)'"
+            let owner: Message = "rule '\(rule.id)'"
             if !seenRules.insert(rule.id).inserted { problems.append("\(owner) is listed twice") }
             if rule.region == "national" {
-                if rule.level != .national { problems.append("\(owner) of region national has level \(rule.level)") }
+                if rule.level != .national {
+                    problems.append("\(owner) of region national has level \(rule.level.rawValue)")
+                }
             } else if let level = levelOf[rule.region] {
                 if level != rule.level {
-                    problems.append("\(owner) has level \(rule.level), but region '\(rule.region)' is a \(level)")
+                    problems.append(
+                        "\(owner) has level \(rule.level.rawValue), but region '\(rule.region)' is a \(level.rawValue)")
                 }
             } else {
                 problems.append("\(owner) belongs to unknown region '\(rule.region)'")
@@ -124,7 +128,7 @@ extension DecisionTableArtifact {
         return problems
     }
 
-    private func conditionProblems(_ c: ConditionEntry, owner: String, levelOf: [String: RegionLevel]) -> [String] {
+    private func conditionProblems(_ c: ConditionEntry, owner: Message, levelOf: [String: RegionLevel]) -> [Message] {
         let allowed: (String) -> Bool
         if Vocabulary.regionFacts.contains(c.fact) {
             allowed = { levelOf[$0] != nil }
@@ -134,18 +138,20 @@ extension DecisionTableArtifact {
             return ["\(owner) has a condition on unknown fact '\(c.fact)'"]
         }
         if c.values.isEmpty { return ["\(owner): the condition on '\(c.fact)' lists no values"] }
-        return c.values.filter { !allowed($0) }.map { "\(owner): '\($0)' is not a value of \(c.fact)" }
+        return c.values.filter { !allowed($0) }.map { value -> Message in
+            "\(owner): '\(value)' is not a value of \(c.fact)"
+        }
     }
 
-    private func outputProblems(_ outputs: [String: OutputValue], spec: DecisionSpec, owner: String) -> [String] {
+    private func outputProblems(_ outputs: [String: OutputValue], spec: DecisionSpec, owner: Message) -> [Message] {
         if let reason = outputs[Vocabulary.undetermined] {
-            var problems: [String] = []
+            var problems: [Message] = []
             if case .text = reason {} else { problems.append("\(owner): undetermined must be {zh, en}") }
             if outputs.count > 1 { problems.append("\(owner): undetermined comes with other outputs") }
             if spec.hitPolicy == .collect { problems.append("\(owner): a \(spec.name) rule cannot be undetermined") }
             return problems
         }
-        var problems: [String] = []
+        var problems: [Message] = []
         for name in outputs.keys.sorted() where !spec.outputs.contains(where: { $0.name == name }) {
             problems.append("\(owner): decision '\(spec.name)' has no output '\(name)'")
         }
@@ -162,7 +168,7 @@ extension DecisionTableArtifact {
     }
 
     /// Why `value` is not of `kind`, or nil when it is.
-    private static func typeProblem(_ value: OutputValue, _ kind: OutputSpec.Kind) -> String? {
+    private static func typeProblem(_ value: OutputValue, _ kind: OutputSpec.Kind) -> Message? {
         switch (kind, value) {
         case (.enumeration(let allowed), .symbol(let s)) where allowed.contains(s): nil
         case (.optionalEnumeration(let allowed), .symbol(let s)) where allowed.contains(s): nil

@@ -1,3 +1,5 @@
+import PolicyDiagnostics
+
 /// The one definition of "which rule decides", used by every command: the evaluator's plan, the
 /// analysis, the diff, the explanation, coverage and the test runner. Each rule of the language is
 /// written here once:
@@ -136,13 +138,21 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
         (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
     }
 
-    public var description: String {
+    public var description: String { message.text(in: .en) }
+
+    /// The interval in words, in either language ("from 2024-01-01", "自 2024-01-01 起").
+    public var message: Message {
         switch (from, to) {
         case (nil, nil): "all dates"
         case (let f?, nil): "from \(f)"
         case (nil, let t?): "until \(t)"
         case (let f?, let t?): f == t ? "on \(f)" : "\(f) to \(t)"
         }
+    }
+
+    /// Several intervals in words, separated by "; ".
+    public static func message(_ intervals: [Interval]) -> Message {
+        .joined(intervals.map(\.message), separator: "; ")
     }
 
     /// The elementary intervals of some rules' effective dates (and extra boundary days), in order,

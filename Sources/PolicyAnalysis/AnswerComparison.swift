@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 import PolicyEvaluator
 
 /// Compares the answers two tables give, exactly, on condition sets: for every decision, every pair
@@ -172,9 +173,8 @@ struct AnswerComparison {
         }.joined(separator: ", ")
     }
 
-    private func summary(_ members: [Int]) -> String {
-        let names = members.prefix(3).map { regions.regions[$0].name }
-        return members.count > 3
-            ? "\(names.joined(separator: "、")) and \(members.count - 3) more" : names.joined(separator: "、")
+    private func summary(_ members: [Int]) -> Message {
+        let names = members.prefix(3).map { regions.regions[$0].name }.joined(separator: "、")
+        return members.count > 3 ? "\(names) and \(members.count - 3) more" : .value(names)
     }
 }

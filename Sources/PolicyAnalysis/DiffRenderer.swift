@@ -1,37 +1,42 @@
 import DecisionTable
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
 /// Renders a table diff for people (text), for tools (JSON) and for a pull-request comment (Markdown).
 public enum DiffRenderer {
-    public static func text(_ d: TableDiff) -> String {
-        if d.isEmpty { return "No differences.\n" }
-        var out = ruleSummary(d, bullet: "  ")
+    public static func text(_ d: TableDiff, in language: Language) -> String {
+        if d.isEmpty { return ("No differences." as Message).text(in: language) + "\n" }
+        var out = ruleSummary(d, bullet: "  ", in: language)
         for change in d.answers {
-            out += "\n\(change.decision) in \(change.regionSummary)\n"
-            out += "  applicants: \(conditions(change))\n"
-            out += "  dates: \(change.intervals.map(\.description).joined(separator: "; "))\n"
-            out += "  old: \(change.oldAnswer)\(change.oldRule.map { " (\($0))" } ?? "")\n"
-            out += "  new: \(change.newAnswer)\(change.newRule.map { " (\($0))" } ?? "")\n"
-            out += "  fact combinations affected: \(change.combinations) per region and day\n"
+            let details: [Message] = [
+                "applicants: \(conditions(change))",
+                "dates: \(Interval.message(change.intervals))",
+                "old: \(answer(change.oldAnswer, change.oldRule))",
+                "new: \(answer(change.newAnswer, change.newRule))",
+                "fact combinations affected: \(change.combinations) per region and day",
+            ]
+            out += "\n" + ("\(change.decision) in \(change.regionSummary)" as Message).text(in: language) + "\n"
+            out += details.map { "  " + $0.text(in: language) + "\n" }.joined()
         }
         return out
     }
 
-    public static func markdown(_ d: TableDiff) -> String {
-        if d.isEmpty { return "**policyc diff:** no change in any answer.\n" }
+    public static func markdown(_ d: TableDiff, in language: Language) -> String {
+        func say(_ m: Message) -> String { m.text(in: language) }
+        if d.isEmpty { return say("**policyc diff:** no change in any answer.") + "\n" }
         var out = "### policyc diff\n\n"
-        let summary = ruleSummary(d, bullet: "- ")
+        let summary = ruleSummary(d, bullet: "- ", in: language)
         if !summary.isEmpty { out += summary + "\n" }
         if d.answers.isEmpty {
-            out += "No applicant's answer changes.\n"
+            out += say("No applicant's answer changes.") + "\n"
             return out
         }
-        out += "| decision | regions | applicants | dates | old | new | combinations |\n"
+        out += say("| decision | regions | applicants | dates | old | new | combinations |") + "\n"
         out += "|---|---|---|---|---|---|---|\n"
         for c in d.answers {
             let cells = [
-                c.decision, c.regionSummary, conditions(c), c.intervals.map(\.description).joined(separator: "; "),
+                c.decision, say(c.regionSummary), say(conditions(c)), say(Interval.message(c.intervals)),
                 "\(c.oldAnswer)\(c.oldRule.map { " `\($0)`" } ?? "")",
                 "\(c.newAnswer)\(c.newRule.map { " `\($0)`" } ?? "")", "\(c.combinations)",
             ]
@@ -86,16 +91,22 @@ public enum DiffRenderer {
         ])
     }
 
-    private static func conditions(_ c: TableDiff.AnswerChange) -> String {
-        c.conditions.isEmpty
-            ? "all"
-            : c.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" }.joined(separator: ", ")
+    private static func answer(_ text: String, _ rule: String?) -> Message {
+        .value(text + (rule.map { " (\($0))" } ?? ""))
     }
 
-    private static func ruleSummary(_ d: TableDiff, bullet: String) -> String {
+    private static func conditions(_ c: TableDiff.AnswerChange) -> Message {
+        c.conditions.isEmpty
+            ? "all"
+            : .joined(
+                c.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" }, separator: ", ")
+    }
+
+    private static func ruleSummary(_ d: TableDiff, bullet: String, in language: Language) -> String {
         var lines: [String] = []
-        func add(_ label: String, _ items: [String]) {
-            if !items.isEmpty { lines.append("\(bullet)\(label): \(items.joined(separator: ", "))") }
+        func add(_ label: Message, _ items: [String]) {
+            let line: Message = "\(label): \(items.joined(separator: ", "))"
+            if !items.isEmpty { lines.append(bullet + line.text(in: language)) }
         }
         add("rules added", d.rules.added)
         add("rules removed", d.rules.removed)

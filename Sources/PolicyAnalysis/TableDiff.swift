@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyDiagnostics
 
 /// What a policy change does: which rules and sources were added, removed, renamed or changed,
 /// and, per decision and region chain, which applicants now get a different answer, described as
@@ -16,7 +17,7 @@ public struct TableDiff: Sendable {
         public var decision: String
         /// Subject regions whose answers change this way (codes), and a readable summary of them.
         public var regions: [String]
-        public var regionSummary: String
+        public var regionSummary: Message
         public var conditions: [(fact: String, values: [String])]
         public var intervals: [Interval]
         public var oldAnswer: String

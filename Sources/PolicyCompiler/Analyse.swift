@@ -23,7 +23,7 @@ public enum Analyse {
             notes.append(DiagnosticNote("applicants concerned: \(Message.joined(each, separator: ", "))"))
         }
         if !f.intervals.isEmpty {
-            notes.append(DiagnosticNote("dates: \(f.intervals.map(\.description).joined(separator: "; "))"))
+            notes.append(DiagnosticNote("dates: \(Interval.message(f.intervals))"))
         }
         let witness = f.witness?.serialized()
         switch f.kind {

@@ -27,8 +27,8 @@ struct Diff: ParsableCommand, Speaking {
         let after = try table(new, other: old)
         let diff = TableDiff(old: before, new: after)
         switch format {
-        case .text: try writeOut(DiffRenderer.text(diff))
-        case .markdown: try writeOut(DiffRenderer.markdown(diff))
+        case .text: try writeOut(DiffRenderer.text(diff, in: language))
+        case .markdown: try writeOut(DiffRenderer.markdown(diff, in: language))
         case .json: try writeOut(DiffRenderer.json(diff).serialized(pretty: true) + "\n")
         }
         if !diff.isEmpty { throw ExitStatus.findings.exitCode }

@@ -113,7 +113,7 @@ func loadTable(path: String) throws -> DecisionTableArtifact {
     do {
         return try DecisionTableArtifact.decode(Data(data))
     } catch {
-        printError("policyc: '\(path)': \(Message(verbatim: error.description))")
+        printError("policyc: '\(path)': \(error.message)")
         throw ExitStatus.usage.exitCode
     }
 }

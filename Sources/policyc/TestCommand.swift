@@ -108,14 +108,7 @@ struct Test: ParsableCommand, Speaking {
     }
 
     static func coverageText(_ c: Coverage, in language: Language) -> String {
-        func range(_ i: (from: Day?, to: Day?)) -> Message {
-            switch (i.from, i.to) {
-            case (nil, nil): "all dates"
-            case (let f?, nil): "from \(f)"
-            case (nil, let t?): "until \(t)"
-            case (let f?, let t?): "\(f) to \(t)"
-            }
-        }
+        func range(_ i: (from: Day?, to: Day?)) -> Message { Interval(from: i.from, to: i.to).message }
         func say(_ m: Message) -> String { m.text(in: language) }
         var out = "\n" + say("Rule coverage (a rule is covered when it decides at least one case):") + "\n"
         for g in c.groups {

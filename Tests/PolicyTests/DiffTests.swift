@@ -49,7 +49,7 @@ struct DiffTests {
                 "national.balance.follows-person", "national.balance.cannot-transfer-bank",
                 "national.balance.retiree-not-covered",
             ])
-        let markdown = DiffRenderer.markdown(diff)
+        let markdown = DiffRenderer.markdown(diff, in: .en)
         #expect(markdown.contains("| decision | regions | applicants | dates | old | new | combinations |"))
     }
 

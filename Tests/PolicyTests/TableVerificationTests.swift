@@ -26,7 +26,7 @@ struct TableVerificationTests {
             _ = try DecisionTableArtifact.decode(data)
             return []
         } catch .invalid(let problems) {
-            return problems
+            return problems.map(\.description)
         } catch {
             return ["\(error)"]
         }

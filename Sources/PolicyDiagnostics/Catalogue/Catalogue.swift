@@ -5,7 +5,7 @@
 public enum Catalogue {
     /// Every stage's entries, in review order.
     public static let entries: [(en: String, zh: String)] =
-        general + loader + compiler + analysis + evaluator + testRunner + commandLine
+        general + loader + compiler + analysis + evaluator + testRunner + commandLine + table
 
     static let chinese: [String: String] = Dictionary(entries.map { ($0.en, $0.zh) }, uniquingKeysWith: { a, _ in a })
 
