@@ -4,7 +4,8 @@ import PolicyDiagnostics
 /// The compiler's diagnostics as LSP diagnostics: the same code, message, help and witness, notes
 /// with a place as related information.
 struct DiagnosticConversion {
-    /// Where docs/diagnostics.md is, as a URI, for each code's `codeDescription`.
+    /// Where docs/diagnostics.md is, as a URI: each code's `codeDescription` links to the code's
+    /// anchor in it (`#e0101`).
     var documentation: String?
     /// The language of the messages shown (the code actions read the English ones).
     var language: Language = .zh
@@ -21,7 +22,8 @@ struct DiagnosticConversion {
         }
         return LSPDiagnostic(
             range: snapshot.range(d.span), severity: Self.severity(d.severity), code: d.code.rawValue,
-            codeDescription: documentation.map(CodeDescription.init(href:)), source: "policyc", message: message,
+            codeDescription: documentation.map { CodeDescription(href: $0 + "#" + d.code.rawValue.lowercased()) },
+            source: "policyc", message: message,
             relatedInformation: related.isEmpty ? nil : related)
     }
 

@@ -89,7 +89,7 @@ import Testing
     client.open(uri, try policies.text("cities/nanjing.yaml").replacingOccurrences(of: "NJ-QBK", with: "NJ-QBX"))
     let unknown = try #require(client.diagnostics(uri)?.first)
     let href = (unknown["codeDescription"] as? [String: Any])?["href"] as? String
-    #expect(href == docs.appendingPathComponent("diagnostics.md").absoluteString)
+    #expect(href == docs.appendingPathComponent("diagnostics.md").absoluteString + "#e0203")
 }
 
 extension Position {

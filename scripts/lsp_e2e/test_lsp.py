@@ -128,7 +128,7 @@ async def test_mistyped_source_is_reported_before_saving_and_the_quick_fix_clear
     assert unknown.range == where
     assert unknown.severity == types.DiagnosticSeverity.Error
     assert "did you mean 'NJ-QBK'?" in unknown.message
-    assert unknown.code_description is not None and unknown.code_description.href.endswith("docs/diagnostics.md")
+    assert unknown.code_description is not None and "docs/diagnostics.md#" in unknown.code_description.href
 
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
