@@ -46,9 +46,16 @@ public enum PolicyDirectoryLoader {
         }
 
         var policies: [PolicyFileDecl] = []
-        let policyPaths =
-            ["\(root)/national.yaml"] + yamlFiles(in: "\(root)/provinces", diagnostics: &diagnostics)
-            + yamlFiles(in: "\(root)/cities", diagnostics: &diagnostics)
+        // An editor's new, unsaved file of a folder is read like the files on disk.
+        func files(in folder: String) -> [String] {
+            let directory = "\(root)/\(folder)"
+            let onDisk = yamlFiles(in: directory, diagnostics: &diagnostics)
+            let unsaved = overlay.keys.filter { path in
+                path.hasPrefix(directory + "/") && isYAML(path) && !path.dropFirst(directory.count + 1).contains("/")
+            }
+            return Array(Set(onDisk + unsaved)).sorted()
+        }
+        let policyPaths = ["\(root)/national.yaml"] + files(in: "provinces") + files(in: "cities")
         if SystemFile.kind(of: "\(root)/national.yaml") == .missing {
             diagnostics.append(
                 .error(
@@ -58,7 +65,7 @@ public enum PolicyDirectoryLoader {
         var filesLost = false
         for path in policyPaths {
             guard let node = parse(path, required: false) else {
-                filesLost = filesLost || SystemFile.kind(of: path) != .missing
+                filesLost = filesLost || SystemFile.kind(of: path) != .missing || overlay[path] != nil
                 continue
             }
             if let file = PolicyFileLoader.load(node, path: path, reader: &reader) {
@@ -69,7 +76,7 @@ public enum PolicyDirectoryLoader {
         }
 
         var calendars: [CalendarDecl] = []
-        for path in yamlFiles(in: "\(root)/calendars", diagnostics: &diagnostics) {
+        for path in files(in: "calendars") {
             guard let node = parse(path, required: false) else {
                 filesLost = true
                 continue

@@ -119,3 +119,20 @@ extension Position {
     // One compilation: each file concerned published once (nanjing.yaml and sources.yaml).
     #expect(client.publishCount == published + 2)
 }
+
+/// A new file opened in the editor and not yet saved is part of the workspace: its problems are
+/// published, and closing it unsaved drops it again.
+@Test func aNewUnsavedFileIsCompiledUntilItIsClosed() throws {
+    let policies = try ScratchPolicies()
+    let client = TestClient()
+    let uri = policies.uri("cities/new-city.yaml")
+    #expect(!FileManager.default.fileExists(atPath: policies.path("cities/new-city.yaml")))
+    let text = "region: 无此城市\nrules: []\n"
+    client.open(uri, text)
+    let diagnostics = try #require(client.diagnostics(uri))
+    let unknown = try #require(diagnostics.first { $0["code"] as? String == "E0202" }, "\(diagnostics)")
+    #expect(TestClient.range(unknown["range"]) == rangeOf("无此城市", in: text))
+    client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
+    client.server.flush()
+    #expect(client.diagnostics(uri)?.isEmpty == true)
+}
