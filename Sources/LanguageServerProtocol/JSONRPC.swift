@@ -82,6 +82,18 @@ public enum OutgoingMessage {
         encode(ErrorResponse(id: id, error: error))
     }
 
+    private struct Request<Params: Encodable>: Encodable {
+        var jsonrpc = "2.0"
+        var id: RequestID
+        var method: String
+        var params: Params
+    }
+
+    /// A request from the server to the client (such as `client/registerCapability`).
+    public static func request(id: RequestID, method: String, params: some Encodable) -> Data {
+        encode(Request(id: id, method: method, params: params))
+    }
+
     public static func notification(method: String, params: some Encodable) -> Data {
         encode(Notification(method: method, params: params))
     }

@@ -4,9 +4,25 @@ public struct InitializeParams: Sendable, Codable {
         public var uri: String
         public var name: String?
     }
+    /// Only what the server asks about: whether the client lets it register file watchers.
+    public struct ClientCapabilities: Sendable, Codable {
+        public struct Workspace: Sendable, Codable {
+            public struct DynamicRegistration: Sendable, Codable {
+                public var dynamicRegistration: Bool?
+            }
+            public var didChangeWatchedFiles: DynamicRegistration?
+        }
+        public var workspace: Workspace?
+    }
     public var processId: Int?
     public var rootUri: String?
     public var workspaceFolders: [WorkspaceFolder]?
+    public var capabilities: ClientCapabilities?
+
+    /// Whether the client takes `workspace/didChangeWatchedFiles` registrations.
+    public var canWatchFiles: Bool {
+        capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true
+    }
 }
 
 public struct ServerCapabilities: Sendable, Codable {

@@ -22,6 +22,8 @@ public final class LanguageServer {
     /// Roots changed since they were last compiled, and when the last change came.
     private var dirty: Set<String> = []
     private var lastChange = Date.distantPast
+    /// Whether the client lets the server register a watcher of the YAML files on disk.
+    private var watchFiles = false
     /// Per root, the files whose last published diagnostics were not empty.
     private var published: [String: Set<String>] = [:]
 
@@ -54,7 +56,7 @@ public final class LanguageServer {
             send(OutgoingMessage.error(id: nil, ResponseError(code: ResponseError.parseError, message: "\(error)")))
             return
         }
-        guard let method = header.method else { return }  // a response to us: we send no requests
+        guard let method = header.method else { return }  // a response to our registration: nothing to do
         do {
             try handle(method, id: header.id, body: body)
         } catch let error as ResponseError {
@@ -79,7 +81,28 @@ public final class LanguageServer {
             let capabilities = ServerCapabilities(
                 triggerCharacters: [" ", "[", "{", ",", ":"], commands: [SymbolsProvider.coverageCommand])
             respond(InitializeResult(capabilities: capabilities, name: "policyc", version: "0.1.0"))
-        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+            watchFiles = (try? params(InitializeParams.self, body))?.canWatchFiles ?? false
+        case "initialized":
+            // Files changed on disk (a git checkout, another editor) recompile like an edit.
+            if watchFiles {
+                let watch = RegistrationParams.Registration(
+                    id: "policyc-yaml", method: "workspace/didChangeWatchedFiles",
+                    registerOptions: FileWatcherOptions(watchers: [.init(globPattern: "**/*.{yaml,yml}")]))
+                send(
+                    OutgoingMessage.request(
+                        id: .string("policyc-watch"), method: "client/registerCapability",
+                        params: RegistrationParams(registrations: [watch])))
+            }
+        case "workspace/didChangeWatchedFiles":
+            let p = try params(DidChangeWatchedFilesParams.self, body)
+            // Only workspaces already open recompile: a watched file elsewhere opens nothing.
+            for change in p.changes {
+                guard let path = FileURI.path(of: change.uri), let root = PolicyRoot.of(path: path),
+                    workspaces[root] != nil
+                else { continue }
+                changed(change.uri)
+            }
+        case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
             break
         case "shutdown":
             shutdownRequested = true

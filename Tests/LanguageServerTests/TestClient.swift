@@ -31,14 +31,15 @@ final class TestClient {
     let server: LanguageServer
     private var nextID = 1
 
-    init(debounce: TimeInterval = 0) {
+    /// `capabilities`: the client capabilities sent with `initialize`.
+    init(debounce: TimeInterval = 0, capabilities: [String: Any] = [:]) {
         let outbox = self.outbox
         server = LanguageServer(documentation: nil, language: .en, debounce: debounce) { data in
             if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
                 outbox.messages.append(object)
             }
         }
-        _ = request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [:]])
+        _ = request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities])
         notify("initialized", [:])
     }
 
