@@ -20,6 +20,13 @@ POLICYC = os.environ.get("POLICYC", str(REPO / ".build/debug/policyc"))
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[POLICYC, "lsp", "--lang", "en"]))
 async def client(lsp_client: LanguageClient):
+    # VS Code's capabilities allow dynamic registration: the server registers its file watcher.
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+
     await lsp_client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
     )
@@ -222,6 +229,25 @@ async def test_hover_definition_references_completion(client, policies):
     )
     items = completion.items if hasattr(completion, "items") else completion
     assert sorted(i.label for i in items) == ["employee", "resident"]
+
+
+async def test_a_file_changed_on_disk_is_rechecked_through_the_watcher(client, policies):
+    nanjing = policies / "cities" / "nanjing.yaml"
+    open_file(client, nanjing, nanjing.read_text(encoding="utf-8"))
+    await diagnostics(client, nanjing.as_uri())
+    zhengzhou = policies / "cities" / "zhengzhou.yaml"
+    text = zhengzhou.read_text(encoding="utf-8")
+    assert "sources: [SEED0, SEED1]" in text
+    zhengzhou.write_text(text.replace("sources: [SEED0, SEED1]", "sources: [SEED0, SEED9]"), encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=zhengzhou.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    found = await diagnostics(client, zhengzhou.as_uri(), lambda ds: any(d.code == "E0203" for d in ds))
+    assert any("SEED9" in d.message for d in found)
+    # The registration request came right after `initialized`; by now the client has answered it.
+    assert any(r.method == "workspace/didChangeWatchedFiles" for r in client.registrations)
 
 
 async def test_shutdown_then_exit_ends_the_server_with_status_zero(policies):
