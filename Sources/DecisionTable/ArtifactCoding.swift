@@ -12,7 +12,6 @@ extension DecisionTableArtifact {
     }
 
     public enum LoadError: Error, CustomStringConvertible {
-        case unreadable(String)
         case notATable(Message)
         case unsupportedVersion(Int)
         /// `content_hash` is not the hash of the content: the table was edited after compiling.
@@ -25,7 +24,6 @@ extension DecisionTableArtifact {
         /// What went wrong, in either language.
         public var message: Message {
             switch self {
-            case .unreadable(let why): "cannot read the table: \(Message(verbatim: why))"
             case .notATable(let why): "not a policyc decision table: \(why)"
             case .unsupportedVersion(let v):
                 "table format version \(v) is not supported (this policyc reads version \(DecisionTableArtifact.currentVersion)); recompile it"

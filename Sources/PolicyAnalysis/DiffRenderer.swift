@@ -105,8 +105,8 @@ public enum DiffRenderer {
     private static func ruleSummary(_ d: TableDiff, bullet: String, in language: Language) -> String {
         var lines: [String] = []
         func add(_ label: Message, _ items: [String]) {
-            let line: Message = "\(label): \(items.joined(separator: ", "))"
-            if !items.isEmpty { lines.append(bullet + line.text(in: language)) }
+            guard !items.isEmpty else { return }
+            lines.append(bullet + ("\(label): \(items.joined(separator: ", "))" as Message).text(in: language))
         }
         add("rules added", d.rules.added)
         add("rules removed", d.rules.removed)

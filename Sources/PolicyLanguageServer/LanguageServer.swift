@@ -97,10 +97,11 @@ public final class LanguageServer {
             let p = try params(DidChangeWatchedFilesParams.self, body)
             // Only workspaces already open recompile: a watched file elsewhere opens nothing.
             for change in p.changes {
-                guard let path = FileURI.path(of: change.uri), let root = PolicyRoot.of(path: path),
+                if let path = FileURI.path(of: change.uri), let root = PolicyRoot.of(path: path),
                     workspaces[root] != nil
-                else { continue }
-                changed(change.uri)
+                {
+                    markChanged(root)
+                }
             }
         case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
             break
@@ -179,7 +180,10 @@ public final class LanguageServer {
     }
 
     private func changed(_ uri: String) {
-        guard let root = root(of: uri) else { return }
+        if let root = root(of: uri) { markChanged(root) }
+    }
+
+    private func markChanged(_ root: String) {
         dirty.insert(root)
         lastChange = Date()
     }

@@ -46,16 +46,9 @@ public enum PolicyDirectoryLoader {
         }
 
         var policies: [PolicyFileDecl] = []
-        // An editor's new, unsaved file of a folder is read like the files on disk.
-        func files(in folder: String) -> [String] {
-            let directory = "\(root)/\(folder)"
-            let onDisk = yamlFiles(in: directory, diagnostics: &diagnostics)
-            let unsaved = overlay.keys.filter { path in
-                path.hasPrefix(directory + "/") && isYAML(path) && !path.dropFirst(directory.count + 1).contains("/")
-            }
-            return Array(Set(onDisk + unsaved)).sorted()
-        }
-        let policyPaths = ["\(root)/national.yaml"] + files(in: "provinces") + files(in: "cities")
+        let policyPaths =
+            ["\(root)/national.yaml"] + yamlFiles(in: "\(root)/provinces", overlay: overlay, diagnostics: &diagnostics)
+            + yamlFiles(in: "\(root)/cities", overlay: overlay, diagnostics: &diagnostics)
         if SystemFile.kind(of: "\(root)/national.yaml") == .missing {
             diagnostics.append(
                 .error(
@@ -76,7 +69,7 @@ public enum PolicyDirectoryLoader {
         }
 
         var calendars: [CalendarDecl] = []
-        for path in files(in: "calendars") {
+        for path in yamlFiles(in: "\(root)/calendars", overlay: overlay, diagnostics: &diagnostics) {
             guard let node = parse(path, required: false) else {
                 filesLost = true
                 continue
@@ -162,9 +155,21 @@ public enum PolicyDirectoryLoader {
 
     static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 
-    /// The YAML files directly in `directory` (none when it does not exist); a folder that cannot
-    /// be read, or is not a folder, is an error, and so is a YAML file in a folder nested inside it.
-    static func yamlFiles(in directory: String, diagnostics: inout [Diagnostic]) -> [String] {
+    /// The YAML files directly in `directory` (none when it does not exist), sorted, with the
+    /// overlay's files there (an editor's new, unsaved file counts like one on disk); a folder that
+    /// cannot be read, or is not a folder, is an error, and so is a YAML file in a folder nested
+    /// inside it.
+    static func yamlFiles(
+        in directory: String, overlay: [String: String], diagnostics: inout [Diagnostic]
+    ) -> [String] {
+        let unsaved = overlay.keys.filter { path in
+            path.hasPrefix(directory + "/") && isYAML(path) && !path.dropFirst(directory.count + 1).contains("/")
+        }
+        let onDisk = yamlFilesOnDisk(in: directory, diagnostics: &diagnostics)
+        return unsaved.isEmpty ? onDisk : Set(onDisk + unsaved).sorted()
+    }
+
+    private static func yamlFilesOnDisk(in directory: String, diagnostics: inout [Diagnostic]) -> [String] {
         switch SystemFile.kind(of: directory) {
         case .missing: return []
         case .file:

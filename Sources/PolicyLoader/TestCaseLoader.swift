@@ -27,7 +27,7 @@ public enum TestCaseLoader {
         var reader = NodeReader()
         var cases: [TestCaseDecl] = []
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        for path in PolicyDirectoryLoader.yamlFiles(in: "\(dir)/tests", diagnostics: &diagnostics) {
+        for path in PolicyDirectoryLoader.yamlFiles(in: "\(dir)/tests", overlay: overlay, diagnostics: &diagnostics) {
             guard
                 let root = PolicyDirectoryLoader.parseFile(
                     path, required: false, root: dir, overlay: overlay, diagnostics: &diagnostics),

@@ -9,8 +9,8 @@ public struct Coverage: Sendable {
         public var region: String
         public var rules: [RuleEntry]
         public var uncoveredRules: [RuleEntry]
-        public var intervals: [(from: Day?, to: Day?)]
-        public var uncoveredIntervals: [(from: Day?, to: Day?)]
+        public var intervals: [Interval]
+        public var uncoveredIntervals: [Interval]
     }
 
     public var groups: [Group]
@@ -40,17 +40,12 @@ public struct Coverage: Sendable {
             return Group(
                 decision: decision, region: region, rules: rules,
                 uncoveredRules: rules.filter { !exercised.contains($0.id) }, intervals: intervals,
-                uncoveredIntervals: intervals.filter { interval in
-                    !days.contains { d in
-                        (interval.from.map { d >= $0 } ?? true) && (interval.to.map { d <= $0 } ?? true)
-                    }
-                })
+                uncoveredIntervals: intervals.filter { interval in !days.contains(where: interval.contains) })
         }
     }
 
     /// The group's elementary date intervals in which at least one of its rules is in force.
-    static func intervals(_ rules: [RuleEntry]) -> [(from: Day?, to: Day?)] {
+    static func intervals(_ rules: [RuleEntry]) -> [Interval] {
         Interval.split(rules: rules).filter { interval in rules.contains { $0.isEffective(on: interval.sample) } }
-            .map { ($0.from, $0.to) }
     }
 }

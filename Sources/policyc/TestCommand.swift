@@ -108,7 +108,6 @@ struct Test: ParsableCommand, Speaking {
     }
 
     static func coverageText(_ c: Coverage, in language: Language) -> String {
-        func range(_ i: (from: Day?, to: Day?)) -> Message { Interval(from: i.from, to: i.to).message }
         func say(_ m: Message) -> String { m.text(in: language) }
         var out = "\n" + say("Rule coverage (a rule is covered when it decides at least one case):") + "\n"
         for g in c.groups {
@@ -120,7 +119,7 @@ struct Test: ParsableCommand, Speaking {
             for rule in g.uncoveredRules {
                 out += "      " + say("not covered: \(rule.id) (\(rule.file):\(rule.line))") + "\n"
             }
-            for i in g.uncoveredIntervals { out += "      " + say("no case dated \(range(i))") + "\n" }
+            for i in g.uncoveredIntervals { out += "      " + say("no case dated \(i.message)") + "\n" }
         }
         let percent = String(format: "%.1f", c.percent)
         return out + say("coverage: \(c.coveredRules)/\(c.totalRules) rules (\(percent)%)") + "\n"

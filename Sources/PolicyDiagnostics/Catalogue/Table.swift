@@ -2,7 +2,6 @@ extension Catalogue {
     /// Messages about a compiled table read from a file (`eval --table`, `serve --table`) and the
     /// `policyc diff` report.
     static let table: [(en: String, zh: String)] = [
-        ("cannot read the table: {0}", "无法读取决策表：{0}"),
         ("not a policyc decision table: {0}", "不是 policyc 决策表：{0}"),
         (
             "table format version {0} is not supported (this policyc reads version {1}); recompile it",
