@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import PolicyDiagnostics
 
 /// `policyc serve`: loads the table, then serves it over HTTP until SIGINT or SIGTERM, when it
 /// stops accepting, finishes the requests in flight and returns (swift-service-lifecycle).
@@ -23,7 +24,7 @@ public enum PolicyServer {
                 try DecisionLog(path: $0, withFacts: configuration.decisionLogFacts)
             }
         } catch {
-            return .failure(TableSource.Failure(message: "\(error)", diagnostics: []))
+            return .failure(TableSource.Failure(message: SystemFile.wording(of: error), diagnostics: []))
         }
         return TableHolder.load(configuration.source) { outcome, serving in
             metrics.reloaded(outcome)
@@ -51,7 +52,11 @@ public enum PolicyServer {
             ),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "policyc"),
-            services: [ReloadService(holder: parts.holder, interval: configuration.reloadInterval, logger: logger)],
+            services: [
+                ReloadService(
+                    holder: parts.holder, interval: configuration.reloadInterval, language: configuration.language,
+                    logger: logger)
+            ],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

@@ -9,6 +9,8 @@ import UnixSignals
 struct ReloadService: Service {
     let holder: TableHolder
     let interval: Double
+    /// Of the log lines.
+    let language: Language
     let logger: Logger
 
     func run() async throws {
@@ -34,16 +36,21 @@ struct ReloadService: Service {
         }
     }
 
-    private func reload(because reason: String) async {
+    private func reload(because reason: Message) async {
         let outcome = await holder.reload()
+        let line: Message
         if outcome.succeeded {
-            logger.info(
-                "reloaded (\(reason)): \(outcome.changed ? "now serving" : "unchanged,") \(outcome.hash)")
+            line =
+                outcome.changed
+                ? "reloaded (\(reason)): now serving \(outcome.hash)"
+                : "reloaded (\(reason)): unchanged, \(outcome.hash)"
+            logger.info("\(line.text(in: language))")
         } else {
+            line = "reload (\(reason)) failed; still serving \(outcome.hash): \(outcome.message ?? "")"
             logger.error(
                 """
-                reload (\(reason)) failed; still serving \(outcome.hash): \(outcome.message ?? "")
-                \(TextRenderer.render(Diagnostic.capped(outcome.diagnostics), in: .en))
+                \(line.text(in: language))
+                \(TextRenderer.render(Diagnostic.capped(outcome.diagnostics), in: language))
                 """)
         }
     }

@@ -1,3 +1,5 @@
+import PolicyDiagnostics
+
 /// Everything `policyc serve` is started with.
 public struct ServeConfiguration: Sendable {
     public var source: TableSource
@@ -10,14 +12,18 @@ public struct ServeConfiguration: Sendable {
     /// Also log the facts of each answer (off by default: they are personal data).
     public var decisionLogFacts: Bool
     public var limits: ServeLimits
+    /// The language of the server's own log lines (each request chooses its answers' with `lang=`).
+    public var language: Language
 
     public init(
         source: TableSource, host: String = "127.0.0.1", port: Int = 8080, reloadInterval: Double = 2,
-        decisionLog: String? = nil, decisionLogFacts: Bool = false, limits: ServeLimits = ServeLimits()
+        decisionLog: String? = nil, decisionLogFacts: Bool = false, limits: ServeLimits = ServeLimits(),
+        language: Language = .zh
     ) {
         self.source = source
         self.host = host
         self.port = port
+        self.language = language
         self.reloadInterval = reloadInterval
         self.decisionLog = decisionLog
         self.decisionLogFacts = decisionLogFacts

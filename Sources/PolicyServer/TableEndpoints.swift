@@ -95,7 +95,8 @@ extension PolicyRoutes {
             ("at", .string(last.at.formatted(.iso8601))), ("outcome", .string(last.succeeded ? "ok" : "failed")),
             ("hash", .string(last.hash)),
         ]
-        if let message = last.message { reload.append(("message", .string(message))) }
+        // In English, like the diagnostics beside it: this is read by machines and operators' tools.
+        if let message = last.message { reload.append(("message", .string(message.text(in: .en)))) }
         if !last.diagnostics.isEmpty {
             let rendered =
                 (try? JSONValue.parse(bytes: Array(JSONRenderer.render(last.diagnostics, in: .en).utf8))) ?? .null

@@ -23,7 +23,7 @@ public final class TableHolder: @unchecked Sendable {
         public var hash: String
         /// True when the attempt swapped in a table with a different hash.
         public var changed: Bool
-        public var message: String?
+        public var message: Message?
         public var diagnostics: [Diagnostic]
     }
 

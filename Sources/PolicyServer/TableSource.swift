@@ -10,7 +10,7 @@ public enum TableSource: Sendable, Equatable {
 
     /// Why a load gave no table: the compiler's diagnostics (errors among them), or one message.
     public struct Failure: Error, Sendable {
-        public var message: String
+        public var message: Message
         public var diagnostics: [Diagnostic]
     }
 
@@ -24,7 +24,7 @@ public enum TableSource: Sendable, Equatable {
             return .failure(
                 Failure(
                     message:
-                        "the policies in '\(directory)' have errors (\(TextRenderer.summary(compilation.diagnostics, in: .en)))",
+                        "the policies in '\(directory)' have errors (\(TextRenderer.counts(compilation.diagnostics)))",
                     diagnostics: compilation.diagnostics.filter { $0.severity == .error }))
         case .table(let path):
             do {
@@ -32,9 +32,9 @@ public enum TableSource: Sendable, Equatable {
                 // decode verifies the content hash and the vocabulary before anything is served.
                 return .success(try DecisionTableArtifact.decode(Data(data)))
             } catch let error as DecisionTableArtifact.LoadError {
-                return .failure(Failure(message: "'\(path)': \(error.description)", diagnostics: []))
+                return .failure(Failure(message: "'\(path)': \(error.message)", diagnostics: []))
             } catch {
-                return .failure(Failure(message: "\(error)", diagnostics: []))
+                return .failure(Failure(message: SystemFile.wording(of: error), diagnostics: []))
             }
         }
     }

@@ -5,23 +5,26 @@ import PolicyDiagnostics
 
 struct Bench: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the pipeline on the shipped policies and on a synthetic national-scale set.",
-        discussion: "Build with -c release for meaningful figures: swift run -c release policyc bench")
+        abstract: localized("Measure the pipeline on the shipped policies and on a synthetic national-scale set."),
+        discussion: localized("Build with -c release for meaningful figures: swift run -c release policyc bench"))
 
-    @Argument(help: "The shipped policy directory.") var directory = "policies"
+    @Argument(help: .localized("The shipped policy directory.")) var directory = "policies"
     @OptionGroup var languageOption: LanguageOption
 
     var language: Language { languageOption.language }
-    @Option(help: "Where to write the synthetic policy set.") var synthetic =
+    @Option(help: .localized("Where to write the synthetic policy set.")) var synthetic =
         NSTemporaryDirectory() + "policyc-synthetic"
-    @Option(help: "Runs per workload (the median is reported).") var runs = 7
-    @Option(help: "Applicants for the evaluation workload.") var answers = 100_000
+    @Option(help: .localized("Runs per workload (the median is reported).")) var runs = 7
+    @Option(help: .localized("Applicants for the evaluation workload.")) var answers = 100_000
     @Option(
         help:
-            "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes."
+            .localized(
+                "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes."
+            )
     )
     var peer: String?
-    @Flag(help: "Measure only single decisions on the shipped policies (for profiling).") var singleOnly = false
+    @Flag(help: .localized("Measure only single decisions on the shipped policies (for profiling).")) var singleOnly =
+        false
 
     func run() throws {
         if let peer {

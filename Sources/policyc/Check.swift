@@ -5,19 +5,21 @@ import PolicyDiagnostics
 
 struct Check: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Validate and analyse a policy directory.",
-        discussion: """
+        abstract: localized("Validate and analyse a policy directory."),
+        discussion: localized(
+            """
             Formats: human (source snippets, the default), text (one line per diagnostic), gnu \
             (file:line:col-endLine.endCol: error: message [CODE]), json, github (GitHub Actions \
             annotations) and sarif (SARIF 2.1.0 for code scanning).
             Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --warnings-as-errors), 2 usage or I/O.
-            """
+            """)
     )
 
-    @Argument(help: "The policy directory.") var directory = "policies"
-    @Option(help: "Output format: human, text, gnu, json, github or sarif.") var format: DiagnosticFormat = .human
+    @Argument(help: .localized("The policy directory.")) var directory = "policies"
+    @Option(help: .localized("Output format: human, text, gnu, json, github or sarif.")) var format: DiagnosticFormat =
+        .human
     @OptionGroup var colorOption: ColorOption
-    @Flag(help: "Fail on warnings too.") var warningsAsErrors = false
+    @Flag(help: .localized("Fail on warnings too.")) var warningsAsErrors = false
     @OptionGroup var languageOption: LanguageOption
 
     var language: Language { languageOption.language }

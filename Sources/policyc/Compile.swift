@@ -4,12 +4,15 @@ import PolicyDiagnostics
 
 struct Compile: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Compile a policy directory into a decision-table artifact (JSON).",
+        abstract: localized("Compile a policy directory into a decision-table artifact (JSON)."),
         discussion:
-            "Identical input gives byte-identical output. Exit status: 0 written, 1 policy errors, 2 usage or I/O.")
+            localized(
+                "Identical input gives byte-identical output. Exit status: 0 written, 1 policy errors, 2 usage or I/O.")
+    )
 
-    @Argument(help: "The policy directory.") var directory = "policies"
-    @Option(name: .shortAndLong, help: "Where to write the table ('-' for standard output).") var output = "table.json"
+    @Argument(help: .localized("The policy directory.")) var directory = "policies"
+    @Option(name: .shortAndLong, help: .localized("Where to write the table ('-' for standard output).")) var output =
+        "table.json"
     @OptionGroup var languageOption: LanguageOption
 
     var language: Language { languageOption.language }

@@ -28,7 +28,9 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--color`, which `check` and `test` share.
 struct ColorOption: ParsableArguments {
-    @Option(help: "Colour the human format: never, always, or auto (when stdout is a terminal and NO_COLOR is unset).")
+    @Option(
+        help: .localized(
+            "Colour the human format: never, always, or auto (when stdout is a terminal and NO_COLOR is unset)."))
     var color: ColorChoice = .auto
 }
 

@@ -6,18 +6,21 @@ import PolicyDiagnostics
 
 struct Diff: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Show which applicants' answers a policy change moves.",
-        discussion: """
+        abstract: localized("Show which applicants' answers a policy change moves."),
+        discussion: localized(
+            """
             OLD and NEW are policy directories or git revisions (policyc diff HEAD~1 HEAD). \
             Exit status: 0 equal, 1 different, 2 usage, I/O or policy errors.
-            """)
+            """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
-    @Argument(help: "The old policies: a directory or a git revision.") var old: String
-    @Argument(help: "The new policies: a directory or a git revision (default: the working tree).") var new = "policies"
-    @Option(help: "The policy directory inside the repository, for git revisions.") var path = "policies"
-    @Option(help: "Output format: text, json or markdown (for a pull-request comment).") var format: Format = .text
+    @Argument(help: .localized("The old policies: a directory or a git revision.")) var old: String
+    @Argument(help: .localized("The new policies: a directory or a git revision (default: the working tree)."))
+    var new = "policies"
+    @Option(help: .localized("The policy directory inside the repository, for git revisions.")) var path = "policies"
+    @Option(help: .localized("Output format: text, json or markdown (for a pull-request comment).")) var format:
+        Format = .text
     @OptionGroup var languageOption: LanguageOption
 
     var language: Language { languageOption.language }

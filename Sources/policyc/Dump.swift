@@ -8,16 +8,18 @@ import PolicyJSON
 
 struct Dump: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Print an intermediate form of the pipeline (for authors and tests).")
+        abstract: localized("Print an intermediate form of the pipeline (for authors and tests)."))
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
         case syntax, validated, resolved, table
     }
 
-    @Argument(help: "The policy directory.") var directory = "policies"
+    @Argument(help: .localized("The policy directory.")) var directory = "policies"
     @Option(
         help:
-            "syntax (as written, with places), validated (typed rules), resolved (chains per region and decision) or table (the artifact)."
+            .localized(
+                "syntax (as written, with places), validated (typed rules), resolved (chains per region and decision) or table (the artifact)."
+            )
     )
     var stage: Stage = .table
     @OptionGroup var languageOption: LanguageOption

@@ -8,30 +8,40 @@ import PolicyJSON
 
 struct Eval: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Answer an applicant's questions: transfer, balance, timing and family sharing.",
-        discussion: """
+        abstract: localized("Answer an applicant's questions: transfer, balance, timing and family sharing."),
+        discussion: localized(
+            """
             Reads one JSON object of facts (or JSON Lines with --jsonl). Exit status: 0 answered; \
             1 the facts were rejected (in --jsonl mode: any line was rejected); 2 usage, I/O, an invalid \
             table or policies with errors.
-            """)
+            """))
 
     @OptionGroup var options: AnswerOptions
-    @Flag(help: "Read JSON Lines (one facts object per line) and write one JSON answer per line.") var jsonl = false
-    @Option(help: "With --jsonl: answer on this many cores (output order is kept; default 1).") var jobs: Int?
+    @Flag(help: .localized("Read JSON Lines (one facts object per line) and write one JSON answer per line."))
+    var jsonl = false
+    @Option(help: .localized("With --jsonl: answer on this many cores (output order is kept; default 1).")) var jobs:
+        Int?
     @Option(
-        help: ArgumentHelp(
-            "With --answer compact: answer only these parts, comma-separated (transfer, balance, transfer_out, "
-                + "transfer_in, funds_arrival, family_sharing).", valueName: "parts")) var parts: String?
+        help: .localized(
+            """
+            With --answer compact: answer only these parts, comma-separated (transfer, balance, transfer_out, \
+            transfer_in, funds_arrival, family_sharing).
+            """, valueName: "parts")) var parts: String?
     @Option(
-        help: ArgumentHelp(
-            "With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due "
-                + "dates; provenance by rule and source id, for bulk runs).")) var answer: AnswerForm = .full
+        help: .localized(
+            """
+            With --jsonl: full (the published answer, provenance spelled out) or compact (the same parts and due \
+            dates; provenance by rule and source id, for bulk runs).
+            """)) var answer: AnswerForm = .full
     @Option(
-        help: ArgumentHelp(
-            "The longest facts line (or, without --jsonl, facts document) accepted, in bytes; a longer line is "
-                + "rejected and the stream goes on (default 1048576).", valueName: "n")) var maxLineBytes =
+        help: .localized(
+            """
+            The longest facts line (or, without --jsonl, facts document) accepted, in bytes; a longer line is \
+            rejected and the stream goes on (default 1048576).
+            """, valueName: "n")) var maxLineBytes =
         LineReader.defaultMaxLineBytes
-    @Flag(help: "Also explain each answer: the rules considered and why each did or did not decide.") var explain =
+    @Flag(help: .localized("Also explain each answer: the rules considered and why each did or did not decide."))
+    var explain =
         false
 
     var language: Language { options.language }

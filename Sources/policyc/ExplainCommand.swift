@@ -9,9 +9,11 @@ import PolicyJSON
 /// the rules considered in order and why each did or did not decide.
 struct Explain: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Explain an answer: the rules considered, and for each one that did not decide, why not.",
+        abstract: localized("Explain an answer: the rules considered, and for each one that did not decide, why not."),
         discussion:
-            "Exit status: 0 explained; 1 the facts were rejected; 2 usage, I/O, an invalid table or policies with errors."
+            localized(
+                "Exit status: 0 explained; 1 the facts were rejected; 2 usage, I/O, an invalid table or policies with errors."
+            )
     )
 
     @OptionGroup var options: AnswerOptions

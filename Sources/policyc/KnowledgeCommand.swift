@@ -1,20 +1,26 @@
 import ArgumentParser
 import PolicyAnalysis
+import PolicyDiagnostics
 
-struct Knowledge: ParsableCommand {
+struct Knowledge: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Print what the policies record, province by province.",
-        discussion:
-            "For the national baseline and every province (with its cities): the rules by decision with their "
-            + "effective dates, the region attributes with their dated values, and the sources with their "
-            + "confidence. docs/knowledge.md is the markdown output. Exit status: 0, 1 policy errors, 2 usage or I/O.")
+        abstract: localized("Print what the policies record, province by province."),
+        discussion: localized(
+            """
+            For the national baseline and every province (with its cities): the rules by decision with their \
+            effective dates, the region attributes with their dated values, and the sources with their \
+            confidence. docs/knowledge.md is the markdown output. Exit status: 0, 1 policy errors, 2 usage or I/O.
+            """))
 
-    @Argument(help: "The policy directory.") var directory = "policies"
-    @Option(help: "text or markdown.") var format: String = "text"
+    @Argument(help: .localized("The policy directory.")) var directory = "policies"
+    @Option(help: .localized("text or markdown.")) var format: String = "text"
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
 
     func validate() throws {
         guard KnowledgeReport.Format(rawValue: format) != nil else {
-            throw ValidationError("--format must be text or markdown")
+            throw usageError("--format must be text or markdown", in: language)
         }
     }
 

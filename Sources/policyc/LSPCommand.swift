@@ -5,11 +5,12 @@ import PolicyLanguageServer
 struct LSP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp",
-        abstract: "Run the policy language server (LSP 3.17) over standard input and output.",
-        discussion: """
+        abstract: localized("Run the policy language server (LSP 3.17) over standard input and output."),
+        discussion: localized(
+            """
             An editor starts it for the YAML files of a policy directory (the folder holding regions.yaml). \
             Exit status: 0 after the client's shutdown and exit, 1 otherwise.
-            """)
+            """))
 
     @OptionGroup var language: LanguageOption
 

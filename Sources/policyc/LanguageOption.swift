@@ -6,7 +6,7 @@ extension Language: ExpressibleByArgument {}
 
 /// `--lang`, which every command takes: the language of its messages (and of readable answers).
 struct LanguageOption: ParsableArguments {
-    @Option(help: "Language of messages and readable output: zh (the default) or en.") var lang: Language?
+    @Option(help: .localized("Language of messages and readable output: zh (the default) or en.")) var lang: Language?
 
     var language: Language { lang ?? .zh }
 }

@@ -10,11 +10,12 @@ let policycVersion = "0.1.0"
 struct Policyc: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policyc",
-        abstract: "Compile regional 医保 policy YAML into a decision table and answer applicants' questions.",
-        discussion: """
+        abstract: localized("Compile regional 医保 policy YAML into a decision table and answer applicants' questions."),
+        discussion: localized(
+            """
             Exit status: 0 success; 1 errors in the policies, failing tests or a rejected input; \
             2 usage or I/O problems.
-            """,
+            """),
         version: "policyc \(policycVersion) (decision table format \(DecisionTableArtifact.currentVersion))",
         subcommands: [
             Check.self, Compile.self, Eval.self, Test.self, Dump.self, Diff.self, Explain.self, Bench.self, Schema.self,
@@ -30,6 +31,8 @@ struct Policyc: AsyncParsableCommand {
 
     /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.
     static func main() async {
+        // The help strings are read while parsing, so the language is chosen from the raw arguments first.
+        RunLanguage.choose(CommandLineLanguage.scan(Array(CommandLine.arguments.dropFirst())) ?? .zh)
         do {
             var command = try parseAsRoot()
             if let language = language(of: command) { RunLanguage.choose(language) }
@@ -41,10 +44,19 @@ struct Policyc: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
+            let text = CommandLineLanguage.localize(fullMessage(for: error), in: RunLanguage.current)
             if code == .validationFailure {
-                let message = fullMessage(for: error)
-                printErrorText(message)
+                printErrorText(text)
                 Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            if code == .success && !text.isEmpty {
+                // --help and --version: the screen goes to standard output, as the parser would put it.
+                let written = (try? writeOut(text.hasSuffix("\n") ? text : text + "\n")) != nil
+                Foundation.exit(written ? code.rawValue : ExitStatus.usage.rawValue)
+            }
+            if !text.isEmpty {
+                printErrorText(text)
+                Foundation.exit(code.rawValue)
             }
             exit(withError: error)
         }

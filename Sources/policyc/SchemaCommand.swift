@@ -8,17 +8,19 @@ import PolicySchema
 struct Schema: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schemas of the policy files, facts and answers, generated from the compiler's model.",
-        discussion: """
+        abstract: localized(
+            "Print the JSON Schemas of the policy files, facts and answers, generated from the compiler's model."),
+        discussion: localized(
+            """
             Without arguments, lists the schema names. `policyc schema NAME` prints one schema; \
             `--write DIR` writes every schema as DIR/NAME.schema.json; `--check DIR` compares DIR with \
             what --write would write. Exit status: 0 success (or DIR up to date), 1 DIR differs, \
             2 usage or I/O.
-            """)
+            """))
 
-    @Argument(help: "A schema to print (see the list printed without arguments).") var name: String?
-    @Option(help: ArgumentHelp("Write every schema to DIR/NAME.schema.json.", valueName: "DIR")) var write: String?
-    @Option(help: ArgumentHelp("Exit 1 when the schemas in DIR differ from what --write writes.", valueName: "DIR"))
+    @Argument(help: .localized("A schema to print (see the list printed without arguments).")) var name: String?
+    @Option(help: .localized("Write every schema to DIR/NAME.schema.json.", valueName: "DIR")) var write: String?
+    @Option(help: .localized("Exit 1 when the schemas in DIR differ from what --write writes.", valueName: "DIR"))
     var check: String?
     @OptionGroup var languageOption: LanguageOption
 
@@ -35,7 +37,8 @@ struct Schema: ParsableCommand, Speaking {
         }
     }
 
-    @Option(help: "The policy directory whose vocabulary.yaml the schemas describe.") var policies = "policies"
+    @Option(help: .localized("The policy directory whose vocabulary.yaml the schemas describe.")) var policies =
+        "policies"
 
     /// The vocabulary `policies/vocabulary.yaml` declares (its diagnostics, if any, to standard error).
     func vocabulary() throws -> Vocabulary {

@@ -7,26 +7,27 @@ import PolicyServer
 /// `policyc serve`: the evaluator over HTTP (PolicyServer does the work; this reads the options).
 struct Serve: AsyncParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Answer over HTTP: the same answers as eval, batch JSON Lines, a web page; hot reload.",
-        discussion: """
+        abstract: localized("Answer over HTTP: the same answers as eval, batch JSON Lines, a web page; hot reload."),
+        discussion: localized(
+            """
             Compiles --policies DIR (default policies) or loads --table FILE, then serves until SIGINT or \
             SIGTERM (in-flight requests are finished; exit 0). A change under the source (checked every \
             --reload-interval seconds) or SIGHUP reloads it; a table with errors is never swapped in. \
             Exit status: 2 when there is no table to start with or the port cannot be bound.
-            """)
+            """))
 
-    @Option(help: "The policy directory to compile and watch (default: policies).") var policies: String?
-    @Option(help: "Serve a compiled table instead (its hash is verified on every load).") var table: String?
-    @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "The port to listen on (0: any free port; the one chosen is printed).") var port = 8080
-    @Option(help: "Seconds between checks for a change under the source; 0 reloads on SIGHUP only.")
+    @Option(help: .localized("The policy directory to compile and watch (default: policies).")) var policies: String?
+    @Option(help: .localized("Serve a compiled table instead (its hash is verified on every load).")) var table: String?
+    @Option(help: .localized("The address to listen on.")) var host = "127.0.0.1"
+    @Option(help: .localized("The port to listen on (0: any free port; the one chosen is printed).")) var port = 8080
+    @Option(help: .localized("Seconds between checks for a change under the source; 0 reloads on SIGHUP only."))
     var reloadInterval: Double = 2
-    @Option(help: "Append one JSON line per answer (time, table, as-of date, deciding rules) to this file.")
+    @Option(help: .localized("Append one JSON line per answer (time, table, as-of date, deciding rules) to this file."))
     var decisionLog: String?
-    @Flag(help: "Also write each answer's facts to the decision log (personal data: off by default).")
+    @Flag(help: .localized("Also write each answer's facts to the decision log (personal data: off by default)."))
     var decisionLogFacts = false
-    @Option(help: "The largest body of /v1/answer and /v1/explain, in bytes.") var maxBodyBytes = 1 << 20
-    @Option(help: "The longest line of a /v1/answers batch, in bytes.") var maxLineBytes = 1 << 20
+    @Option(help: .localized("The largest body of /v1/answer and /v1/explain, in bytes.")) var maxBodyBytes = 1 << 20
+    @Option(help: .localized("The longest line of a /v1/answers batch, in bytes.")) var maxLineBytes = 1 << 20
     @OptionGroup var languageOption: LanguageOption
 
     /// Of this command's own messages; each request chooses its answers' language with `lang=`.
@@ -34,17 +35,23 @@ struct Serve: AsyncParsableCommand, Speaking {
 
     func validate() throws {
         try checkOneTable(table: table, policies: policies, language: language)
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, got \(port)") }
-        guard reloadInterval >= 0 else { throw ValidationError("--reload-interval must be 0 or more") }
-        guard maxBodyBytes >= 1, maxLineBytes >= 1 else { throw ValidationError("the limits must be at least 1") }
-        if decisionLogFacts && decisionLog == nil { throw ValidationError("--decision-log-facts needs --decision-log") }
+        guard (0...65535).contains(port) else {
+            throw usageError("--port must be 0 to 65535, got \(port)", in: language)
+        }
+        guard reloadInterval >= 0 else { throw usageError("--reload-interval must be 0 or more", in: language) }
+        guard maxBodyBytes >= 1, maxLineBytes >= 1 else {
+            throw usageError("the limits must be at least 1", in: language)
+        }
+        if decisionLogFacts && decisionLog == nil {
+            throw usageError("--decision-log-facts needs --decision-log", in: language)
+        }
     }
 
     func run() async throws {
         let configuration = ServeConfiguration(
             source: table.map { .table($0) } ?? .policies(policies ?? "policies"), host: host, port: port,
             reloadInterval: reloadInterval, decisionLog: decisionLog, decisionLogFacts: decisionLogFacts,
-            limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes))
+            limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), language: language)
         let parts: PolicyServer.Parts
         switch PolicyServer.parts(configuration) {
         case .success(let p): parts = p
@@ -52,18 +59,18 @@ struct Serve: AsyncParsableCommand, Speaking {
             if !failure.diagnostics.isEmpty {
                 printErrorText(TextRenderer.render(Diagnostic.capped(failure.diagnostics), in: language))
             }
-            printErrorText("policyc: \(failure.message); nothing to serve")
+            printError("policyc: \(failure.message); nothing to serve")
             throw ExitStatus.usage.exitCode
         }
         var logger = Logger(label: "policyc.serve")
         logger.logLevel = .info
         let app = PolicyServer.application(parts, configuration, logger: logger) { port in
-            printErrorText("policyc: serving \(parts.holder.current.hash) on http://\(host):\(port)/")
+            printError("policyc: serving \(parts.holder.current.hash) on http://\(host):\(port)/")
         }
         do {
             try await app.runService()
         } catch {
-            printErrorText("policyc: \(error)")
+            printError("policyc: \(SystemFile.wording(of: error))")
             throw ExitStatus.usage.exitCode
         }
     }

@@ -15,13 +15,14 @@ extension AnswerForm: ExpressibleByArgument {}
 /// The options `eval` and `explain` share: the facts, the table or policies to answer from, the
 /// output's format and language, and the date when the facts give none.
 struct AnswerOptions: ParsableArguments {
-    @Option(help: "Facts file (JSON object), or '-' for standard input.") var facts = "-"
-    @Option(help: "Answer from a compiled table instead of compiling the policies.") var table: String?
-    @Option(help: "The policy directory to compile when no --table is given (default: policies).")
+    @Option(help: .localized("Facts file (JSON object), or '-' for standard input.")) var facts = "-"
+    @Option(help: .localized("Answer from a compiled table instead of compiling the policies.")) var table: String?
+    @Option(help: .localized("The policy directory to compile when no --table is given (default: policies)."))
     var policies: String?
-    @Option(help: "Output format: text (readable, the default) or json.") var format: OutputFormat?
+    @Option(help: .localized("Output format: text (readable, the default) or json.")) var format: OutputFormat?
     @OptionGroup var languageOption: LanguageOption
-    @Option(help: "Evaluate as of this date when the facts give no application_date (YYYY-MM-DD).") var asOf: String?
+    @Option(help: .localized("Evaluate as of this date when the facts give no application_date (YYYY-MM-DD)."))
+    var asOf: String?
 
     /// Optional above so that options which do not apply can be refused; these are the values.
     var outputFormat: OutputFormat { format ?? .text }

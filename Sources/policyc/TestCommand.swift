@@ -7,22 +7,25 @@ import PolicyTestRunner
 struct Test: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the applicant cases in DIR/tests/*.yaml against the compiled policies.",
-        discussion: """
+        abstract: localized("Run the applicant cases in DIR/tests/*.yaml against the compiled policies."),
+        discussion: localized(
+            """
             Exit status: 0 all passed (and coverage at least --min-coverage), 1 a case failed, coverage \
             is below the minimum or the policies have errors, 2 usage or I/O.
-            """)
+            """))
 
     /// text: PASS/FAIL lines; junit: JUnit XML; the rest: failed cases as diagnostics, like `check`.
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit, human, gnu, json, github, sarif }
 
-    @Argument(help: "The policy directory.") var directory = "policies"
-    @Option(help: "The date used for cases without application_date (YYYY-MM-DD).") var asOf = "2025-10-09"
-    @Option(help: "Output format: text, junit, or a diagnostic format (human, gnu, json, github, sarif).")
+    @Argument(help: .localized("The policy directory.")) var directory = "policies"
+    @Option(help: .localized("The date used for cases without application_date (YYYY-MM-DD).")) var asOf = "2025-10-09"
+    @Option(help: .localized("Output format: text, junit, or a diagnostic format (human, gnu, json, github, sarif)."))
     var format: Format = .text
     @OptionGroup var colorOption: ColorOption
-    @Flag(help: "Report rule coverage: which rules and effective intervals no case exercises.") var coverage = false
-    @Option(help: "Fail when rule coverage is below this percentage (implies --coverage).") var minCoverage: Double?
+    @Flag(help: .localized("Report rule coverage: which rules and effective intervals no case exercises."))
+    var coverage = false
+    @Option(help: .localized("Fail when rule coverage is below this percentage (implies --coverage).")) var minCoverage:
+        Double?
     @OptionGroup var languageOption: LanguageOption
 
     var language: Language { languageOption.language }

@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import PolicyAnswers
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 import PolicyServer
@@ -95,7 +96,10 @@ import Testing
         try tampered.encoded().write(to: URL(fileURLWithPath: path))
         let refused = await holder.reload()
         #expect(!refused.succeeded)
-        #expect(refused.message?.contains("table.json") == true)
+        #expect(refused.message?.text(in: .en).contains("table.json") == true)
+        // The operator's log line is in the server's --lang, Chinese by default.
+        #expect(refused.message?.text(in: .zh).contains("决策表在编译后被改动过") == true)
+        #expect(refused.message?.isTranslated(in: .zh) == true)
         #expect(holder.current.hash == table.contentHash)
 
         tampered.contentHash = tampered.computedContentHash

@@ -38,7 +38,7 @@ struct TestServer {
 }
 
 extension TableSource.Failure: CustomStringConvertible {
-    public var description: String { message }
+    public var description: String { message.description }
 }
 
 /// The facts of the README's worked example: 南京 -> 上海, employee insurance.
