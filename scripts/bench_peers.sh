@@ -27,7 +27,7 @@ cp -r "$peers" "$work/peers" && chmod -R u+w "$work/peers"
     && .venv/bin/python gen_workload.py > /dev/null)
 for table in base scaled; do
     (cd "$work/peers" && .venv/bin/python bench.py zen "$table" --runs "$runs") | tee "$work/zen_$table.txt"
-    "$policyc" bench --peer "$work/$table" --runs "$runs" | tee "$work/policyc_$table.txt"
+    "$policyc" bench --peer "$work/$table" --runs "$runs" --lang en | tee "$work/policyc_$table.txt"
 done
 for i in $(seq 10); do cat "$work/base/facts.jsonl"; done > "$work/facts_1m.jsonl"
 

@@ -32,8 +32,7 @@ struct Bench: ParsableCommand, Speaking {
             let data = try readFacts("\(peer)/facts.jsonl", limit: .max)
             let lines = data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
             for r in Benchmark.external(table, facts: lines, runs: runs) {
-                let ms = Benchmark.seconds(r.median) * 1000
-                try writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+                try writeOut(report(r))
             }
             return
         }
@@ -44,8 +43,7 @@ struct Bench: ParsableCommand, Speaking {
         }
         if singleOnly {
             let r = Benchmark.singleDecisions(table, runs: runs, count: answers)
-            let ms = Benchmark.seconds(r.median) * 1000
-            try writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+            try writeOut(report(r))
             return
         }
         try SyntheticPolicies.write(from: directory, to: synthetic, table: table)
@@ -65,11 +63,17 @@ struct Bench: ParsableCommand, Speaking {
             a.name += ", synthetic set"
             scaled = [s, a]
         }
-        try writeOut("policyc bench (\(ProcessInfo.processInfo.activeProcessorCount) cores visible, one used)\n")
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        try writeOut(localized("policyc bench (\(cores) cores visible, one used)") + "\n")
         let stages = Benchmark.jsonLinesStages(table, runs: runs, count: min(answers, 20_000))
         for r in [shipped, national, single, evaluation] + scaled + stages {
-            let ms = Benchmark.seconds(r.median) * 1000
-            try writeOut("  \(r.name): median \(String(format: "%.1f", ms)) ms of \(r.runs) runs; \(r.detail)\n")
+            try writeOut(report(r))
         }
+    }
+
+    /// One workload's line; the workload's name and detail are labels, as the benchmarks call them.
+    private func report(_ r: Benchmark.Result) -> String {
+        let ms = String(format: "%.1f", Benchmark.seconds(r.median) * 1000)
+        return localized("  \(r.name): median \(ms) ms of \(r.runs) runs; \(r.detail)") + "\n"
     }
 }

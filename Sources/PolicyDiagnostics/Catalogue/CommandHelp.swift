@@ -229,6 +229,8 @@ extension Catalogue {
         ("Where to write the synthetic policy set.", "合成政策集写到哪里。"),
         ("Runs per workload (the median is reported).", "每个工作负载运行的次数（报告中位数）。"),
         ("Applicants for the evaluation workload.", "求值工作负载的申请人数。"),
+        ("policyc bench ({0} cores visible, one used)", "policyc bench（可见 {0} 个核，使用 1 个）"),
+        ("  {0}: median {1} ms of {2} runs; {3}", "  {0}：{2} 次运行的中位数 {1} 毫秒；{3}"),
         (
             "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes.",
             "只在给定决策表（DIR/table.json）及其事实（DIR/facts.jsonl）上测量，即 scripts/peer_table.py 写出的文件。"
