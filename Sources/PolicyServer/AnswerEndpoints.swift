@@ -49,7 +49,7 @@ extension PolicyRoutes {
         _ request: Request, _ snapshot: TableSnapshot, _ query: AnswerQuery
     ) async throws -> (ApplicantFacts, JSONValue) {
         try request.requireJSON()
-        let body = try await request.collectFacts(limit: limits.maxBodyBytes)
+        let body = try await request.collectFacts(limit: limits.maxBodyBytes, timeout: limits.bodyTimeout)
         let json: JSONValue
         do {
             json = try JSONValue.parse(bytes: body)

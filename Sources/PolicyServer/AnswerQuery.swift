@@ -21,8 +21,12 @@ struct AnswerQuery {
     static func parse(_ request: Request, batch: Bool = false) -> Result<AnswerQuery, ResponseError> {
         let q = request.uri.queryParameters
         var query = AnswerQuery(asOf: Day.todayInChina())
-        func bad(_ field: String, _ message: String, _ allowed: [String]? = nil) -> Result<AnswerQuery, ResponseError> {
-            .failure(ResponseError(Responses.error(.badRequest, field: field, message: message, allowed: allowed)))
+        func bad(_ field: String, _ message: Message, _ allowed: [String]? = nil) -> Result<AnswerQuery, ResponseError>
+        {
+            .failure(
+                ResponseError(
+                    Responses.error(.badRequest, field: field, message: message, in: request.language, allowed: allowed)
+                ))
         }
         if let lang = q["lang"] {
             guard lang == "zh" || lang == "en" else { return bad("lang", "unknown language '\(lang)'", ["zh", "en"]) }
@@ -59,6 +63,12 @@ struct AnswerQuery {
         }
         return .success(query)
     }
+}
+
+extension Request {
+    /// The language a request asks for (`lang=en`; Chinese otherwise, as the CLI), also for the
+    /// errors of requests that take no other options.
+    var language: Language { uri.queryParameters["lang"] == "en" ? .en : .zh }
 }
 
 /// A response that ends a request early (a bad query, a body too large, a wrong content type).

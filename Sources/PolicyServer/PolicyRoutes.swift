@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PolicyDiagnostics
 
 /// Every route of `policyc serve`. Each request takes the serving table snapshot once, at its
 /// start, and is answered entirely from it; every response names that table (`Policy-Table`).
@@ -49,15 +50,17 @@ public struct PolicyRoutes: HTTPResponder {
     ) async throws -> Response {
         let method = sourceID != nil ? HTTPRequest.Method.get : Self.routes[path]
         guard let method, !(sourceID?.isEmpty ?? false) else {
-            return Responses.error(.notFound, field: "(request)", message: "no such path: \(path)")
+            return Responses.error(
+                .notFound, field: "(request)", message: "no such path: \(path)", in: request.language)
         }
         guard request.method == method else {
             var response = Responses.error(
-                .methodNotAllowed, field: "(request)", message: "\(path) answers \(method.rawValue) only")
+                .methodNotAllowed, field: "(request)", message: "\(path) answers \(method.rawValue) only",
+                in: request.language)
             response.headers[.allow] = method.rawValue
             return response
         }
-        if let sourceID { return source(id: sourceID.removingPercentEncoding ?? sourceID, snapshot) }
+        if let sourceID { return source(id: sourceID.removingPercentEncoding ?? sourceID, request, snapshot) }
         switch path {
         case "/v1/answer": return try await answer(request, snapshot)
         case "/v1/answers": return try answers(request, snapshot)
@@ -70,7 +73,8 @@ public struct PolicyRoutes: HTTPResponder {
         case "/openapi.json": return Responses.bytes(snapshot.openAPI, contentType: Responses.jsonType)
         default:
             guard let file = page.files[path] else {
-                return Responses.error(.notFound, field: "(request)", message: "no such path: \(path)")
+                return Responses.error(
+                    .notFound, field: "(request)", message: "no such path: \(path)", in: request.language)
             }
             return Responses.bytes(file.bytes, contentType: file.contentType)
         }

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import PolicyDiagnostics
 
 extension Request {
     /// Refuses a body that is not JSON (415); no Content-Type is taken as JSON, for curl's sake.
@@ -14,19 +15,47 @@ extension Request {
             throw ResponseError(
                 Responses.error(
                     .unsupportedMediaType, field: "(request)", message: "the body must be \(accepted[0]), not \(media)",
-                    allowed: accepted))
+                    in: language, allowed: accepted))
         }
     }
 
-    /// The whole body, refused with 413 past `limit` bytes (read no further than that).
-    func collectFacts(limit: Int) async throws -> [UInt8] {
+    /// The whole body, refused with 413 past `limit` bytes (read no further than that), and with
+    /// 408 when it has not all arrived within `timeout`: a client that stalls mid-body does not
+    /// hold the request (and its snapshot) open until the idle timeout.
+    func collectFacts(limit: Int, timeout: Duration) async throws -> [UInt8] {
+        let body = self.body
+        let language = self.language
+        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask { try await Self.collect(body, limit: limit, language: language) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard case .some(.some(let bytes)) = try await group.next() else {
+                var response = Responses.error(
+                    .requestTimeout, field: "(body)",
+                    message: "the body did not arrive within \(Self.milliseconds(timeout)) ms", in: language)
+                // The rest of the body may still come: the connection cannot be reused.
+                response.headers[.connection] = "close"
+                throw ResponseError(response)
+            }
+            return bytes
+        }
+    }
+
+    private static func milliseconds(_ d: Duration) -> Int64 {
+        d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
+    }
+
+    private static func collect(_ body: RequestBody, limit: Int, language: Language) async throws -> [UInt8] {
         var bytes: [UInt8] = []
         for try await chunk in body {
             guard bytes.count + chunk.readableBytes <= limit else {
                 throw ResponseError(
                     Responses.error(
                         .contentTooLarge, field: "(body)",
-                        message: "the body is longer than \(limit) bytes; give one applicant's facts"))
+                        message: "the body is longer than \(limit) bytes; give one applicant's facts", in: language))
             }
             bytes.append(contentsOf: chunk.readableBytesView)
         }

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import PolicyAnswers
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
@@ -35,11 +36,15 @@ enum Responses {
         bytes(Array(string.utf8), status: status, contentType: contentType)
     }
 
-    /// An error in the CLI's form; `field` names what was wrong (`(request)`, `(body)`, a query parameter).
+    /// An error in the CLI's form; `field` names what was wrong (`(request)`, `(body)`, a query
+    /// parameter), and the message is in the request's `lang`, as the CLI's follow `--lang`.
     static func error(
-        _ status: HTTPResponse.Status, field: String, message: String, allowed: [String]? = nil
+        _ status: HTTPResponse.Status, field: String, message: Message, in language: Language,
+        allowed: [String]? = nil
     ) -> Response {
-        var pairs: [(String, JSONValue)] = [("field", .string(field)), ("message", .string(message))]
+        var pairs: [(String, JSONValue)] = [
+            ("field", .string(field)), ("message", .string(message.text(in: language))),
+        ]
         if let allowed { pairs.append(("allowed", .array(allowed.map { .string($0) }))) }
         return json(.object([("error", .object(pairs))]), status: status)
     }

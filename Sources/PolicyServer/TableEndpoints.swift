@@ -16,12 +16,11 @@ extension PolicyRoutes {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
         let table = snapshot.table
-        let confidence = Dictionary(table.sources.map { ($0.id, $0.confidence) }, uniquingKeysWith: { a, _ in a })
         let calendars: [JSONValue] = table.calendars.map { year in
             .object([
                 ("year", .number(Double(year.year))),
-                // Provisional: resting on a source that is not official (a seed or a repost).
-                ("provisional", .bool(year.sources.contains { confidence[$0] != "official" })),
+                // As the calendar file says (`provisional: true`): due dates counted on it are marked too.
+                ("provisional", .bool(year.provisional ?? false)),
                 ("sources", .array(year.sources.map { .string($0) })),
             ])
         }
@@ -30,7 +29,8 @@ extension PolicyRoutes {
                 ("hash", .string(snapshot.hash)), ("format", .string(table.format)),
                 ("format_version", .number(Double(table.version))), ("rules", .number(Double(table.rules.count))),
                 ("regions", .number(Double(table.regions.count))), ("sources", .number(Double(table.sources.count))),
-                ("compiled_at", .string(snapshot.compiledAt.formatted(.iso8601))), ("calendars", .array(calendars)),
+                ("compiled_at", .string(snapshot.compiledAt.formatted(.iso8601))),
+                ("loaded_at", .string(snapshot.loadedAt.formatted(.iso8601))), ("calendars", .array(calendars)),
             ]))
         response.headers[.eTag] = etag
         return response
@@ -42,12 +42,15 @@ extension PolicyRoutes {
         let q = request.uri.queryParameters
         guard let text = q["q"].map({ String($0).trimmingCharacters(in: .whitespaces).lowercased() }), !text.isEmpty
         else {
-            return Responses.error(.badRequest, field: "q", message: "give q=, the start of a code, name or pinyin")
+            return Responses.error(
+                .badRequest, field: "q", message: "give q=, the start of a code, name or pinyin", in: request.language)
         }
         var limit = 10
         if let given = q["limit"] {
             guard let n = Int(given), (1...100).contains(n) else {
-                return Responses.error(.badRequest, field: "limit", message: "limit must be 1 to 100, got '\(given)'")
+                return Responses.error(
+                    .badRequest, field: "limit", message: "limit must be 1 to 100, got '\(given)'", in: request.language
+                )
             }
             limit = n
         }
@@ -74,9 +77,10 @@ extension PolicyRoutes {
         ])
     }
 
-    func source(id: String, _ snapshot: TableSnapshot) -> Response {
+    func source(id: String, _ request: Request, _ snapshot: TableSnapshot) -> Response {
         guard let s = snapshot.evaluator.source(id) else {
-            return Responses.error(.notFound, field: "id", message: "no source '\(id)' in the serving table")
+            return Responses.error(
+                .notFound, field: "id", message: "no source '\(id)' in the serving table", in: request.language)
         }
         func optional(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
         return Responses.json(

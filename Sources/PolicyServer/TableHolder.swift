@@ -40,10 +40,10 @@ public final class TableHolder: @unchecked Sendable {
     ) {
         self.source = source
         self.observer = observer
-        let first = TableSnapshot(table: table)
+        let first = TableSnapshot(table: table, compiledAt: source.compiledAt())
         snapshot = first
         last = ReloadOutcome(
-            at: first.compiledAt, succeeded: true, hash: first.hash, changed: true, message: nil, diagnostics: [])
+            at: first.loadedAt, succeeded: true, hash: first.hash, changed: true, message: nil, diagnostics: [])
     }
 
     /// The table serving now.
@@ -74,7 +74,7 @@ public final class TableHolder: @unchecked Sendable {
         switch loaded {
         case .success(let table):
             let changed = table.contentHash != snapshot.hash
-            if changed { snapshot = TableSnapshot(table: table) }
+            if changed { snapshot = TableSnapshot(table: table, compiledAt: source.compiledAt()) }
             outcome = ReloadOutcome(
                 at: Date(), succeeded: true, hash: snapshot.hash, changed: changed, message: nil, diagnostics: [])
         case .failure(let failure):

@@ -10,14 +10,17 @@ public final class TableSnapshot: Sendable {
     public let evaluator: Evaluator
     /// `sha256:...`, the table's content hash (the `Policy-Table` header and `/v1/table`'s ETag).
     public let hash: String
-    /// When this server compiled the table (with `--table`: when it loaded the file).
+    /// When the table was compiled (`TableSource.compiledAt`).
     public let compiledAt: Date
+    /// When this server loaded it.
+    public let loadedAt: Date
     /// Lower-cased lookup keys per region (code, full name, short name, pinyin), for `/v1/regions`.
     let regionKeys: [[String]]
     /// `GET /openapi.json`, built once per table (its schemas follow the table's vocabulary).
     let openAPI: [UInt8]
 
-    public init(table: DecisionTableArtifact, compiledAt: Date = Date()) {
+    public init(table: DecisionTableArtifact, compiledAt: Date) {
+        loadedAt = Date()
         evaluator = Evaluator(table: table)
         hash = table.contentHash
         self.compiledAt = compiledAt

@@ -39,6 +39,18 @@ public enum TableSource: Sendable, Equatable {
         }
     }
 
+    /// When the table now loaded was compiled. The artifact records no time (the same policies
+    /// compile to the same bytes), so: now, for a policy directory just compiled here; the file's
+    /// modification time, for a compiled table (when `policyc compile` wrote it).
+    public func compiledAt() -> Date {
+        switch self {
+        case .policies: return Date()
+        case .table(let path):
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            return attributes?[.modificationDate] as? Date ?? Date()
+        }
+    }
+
     /// A cheap summary of the files behind the table (paths, sizes, modification times): when it
     /// changes, a reload is due. Polled; no platform file-watching API is needed.
     public func fingerprint() -> String {
