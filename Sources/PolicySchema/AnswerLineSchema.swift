@@ -21,7 +21,9 @@ extension AnswerSchema {
                     "examples": ["origin", "insurance_type", "family_member.relation", "(line)", "(facts)"],
                 ],
                 "message": [
-                    "description": Common.bi("说明（英文）", "what is wrong (English)"),
+                    "description": Common.bi(
+                        "说明，使用 --lang（或 lang=）所选的语言，默认中文",
+                        "what is wrong, in the language of --lang (or lang=), Chinese by default"),
                     "type": "string",
                     "examples": ["unknown value 'civil_servant'", "unknown fact"],
                 ],

@@ -7,7 +7,8 @@ import PolicySchema
 
 /// `GET /openapi.json`: an OpenAPI 3.1 document whose facts and answer schemas are the generated
 /// ones (`PolicySchemas`, from the serving table's vocabulary), so the service's contract is the
-/// CLI's. Paths and the service's own small schemas are in Resources/openapi-*.json.
+/// CLI's, and so is its error object. Paths and the service's own small schemas are in
+/// Resources/openapi-*.json.
 enum OpenAPIDocument {
     /// Generated schema -> component name; `$defs` become components prefixed with that name.
     static let generated = [
@@ -35,6 +36,19 @@ enum OpenAPIDocument {
             let body = pairs.filter { !["$schema", "$id", "$defs"].contains($0.0) }
             schemas.append((component, rewrite(.object(body), component)))
         }
+        // The error object is the CLI's: `eval --jsonl`'s error line without its line number.
+        guard let error = schemas.first(where: { $0.0 == "AnswerLine_errorLine" })?.1.at(path: "properties.error")
+        else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        schemas.insert(
+            (
+                "Error",
+                .object([
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("required", .array([.string("error")])), ("properties", .object([("error", error)])),
+                ])
+            ), at: 0)
         components[index].1 = .object(schemas)
         return .object([
             ("openapi", .string("3.1.0")),

@@ -117,6 +117,12 @@ import Testing
                 #expect(document.at(path: "components.schemas.Answer") != nil)
                 #expect(document.at(path: "components.schemas.Answer_decidedBy") != nil)
                 #expect(!response.text.contains("#/$defs/"))
+                // The error object is the CLI's, not a copy written beside it.
+                let line = PolicySchemas.json(named: "answer-line", vocabulary: vocabulary)
+                #expect(line?.at(path: "$defs.errorLine.properties.error") != nil)
+                #expect(
+                    document.at(path: "components.schemas.Error.properties.error")
+                        == line?.at(path: "$defs.errorLine.properties.error"))
                 for path in [
                     "/v1/answer", "/v1/answers", "/v1/explain", "/v1/regions", "/v1/sources/{id}", "/v1/table",
                 ] {
