@@ -19,9 +19,12 @@ public struct Compilation: Sendable {
 public enum Compiler {
     /// Runs every stage. Validation problems still let later stages run on what is valid, so one
     /// run reports as much as it can; the table is produced only when there are no errors.
-    /// `overlay`: text read instead of files on disk (an editor's unsaved buffers), keyed by path.
-    public static func compile(directory: String, overlay: [String: String] = [:]) -> Compilation {
-        let loaded = PolicyDirectoryLoader.load(directory: directory, overlay: overlay)
+    /// `overlay`: text read instead of files on disk (an editor's unsaved buffers), keyed by path;
+    /// `cache`: parsed files kept from the last compile of the same directory (the language server's).
+    public static func compile(
+        directory: String, overlay: [String: String] = [:], cache: ParseCache? = nil
+    ) -> Compilation {
+        let loaded = PolicyDirectoryLoader.load(directory: directory, overlay: overlay, cache: cache)
         var diagnostics = loaded.diagnostics
         let (validated, validationDiagnostics) = Validate.run(loaded.syntax)
         diagnostics += validationDiagnostics

@@ -81,21 +81,33 @@ package final class ExecutionPlan: Sendable {
         var planRule: [Int32] = []
         var planLevel: [UInt8] = []
         var chainRules: [[Int32]] = []
+        // Most regions share their chain with others (a city without rules of its own has its
+        // province's), so each distinct chain's intervals are worked out once.
+        var planned = [[[[Int]]: [(from: Int32, rules: [Int32], levels: [UInt8])]]](
+            repeating: [:], count: table.vocabulary.decisions.count)
         for region in 0...regions.regions.count {
             for (d, spec) in table.vocabulary.decisions.enumerated() {
                 let subject = region < regions.regions.count ? region : nil
                 let levels = chains.levels(of: subject, decision: spec.name, in: regions)
                 chainRules.append(levels.joined().map { Int32($0) })
-                for interval in Interval.split(rules: levels.joined().map { rules[$0] }) {
-                    let inForce = Semantics.inForce(levels, on: interval.sample, hitPolicy: hitPolicies[d]) {
-                        rules[$0]
+                let intervals =
+                    planned[d][levels]
+                    ?? Interval.split(rules: levels.joined().map { rules[$0] }).map { interval in
+                        let inForce = Semantics.inForce(levels, on: interval.sample, hitPolicy: hitPolicies[d]) {
+                            rules[$0]
+                        }
+                        let from = interval.from.map { Int32(clamping: $0.number) } ?? Int32.min
+                        return (
+                            from, inForce.levels.joined().map { Int32($0) },
+                            inForce.levels.enumerated().flatMap { level, members in members.map { _ in UInt8(level) } }
+                        )
                     }
-                    intervalFrom.append(interval.from.map { Int32(clamping: $0.number) } ?? Int32.min)
+                planned[d][levels] = intervals
+                for interval in intervals {
+                    intervalFrom.append(interval.from)
                     intervalPlanStart.append(Int32(planRule.count))
-                    for (level, members) in inForce.levels.enumerated() {
-                        planRule += members.map { Int32($0) }
-                        planLevel += members.map { _ in UInt8(level) }
-                    }
+                    planRule += interval.rules
+                    planLevel += interval.levels
                 }
                 slotStart.append(Int32(intervalFrom.count))
             }

@@ -1,6 +1,7 @@
 import DecisionTable
 import PolicyCompiler
 import PolicyEvaluator
+import PolicyLoader
 import PolicyTestRunner
 
 /// One policy directory: runs the whole pipeline (as `policyc check` does) over the files on disk
@@ -10,6 +11,8 @@ final class Workspace {
     /// The day cases without application_date are run on: `policyc test`'s default `--as-of`.
     static let caseDay = Day(year: 2025, month: 10, day: 9)!
     private(set) var snapshot: Snapshot?
+    /// Each file parsed once per text: a change reparses only the file it touched.
+    let parsed = ParseCache()
 
     init(root: String) { self.root = root }
 
@@ -21,7 +24,8 @@ final class Workspace {
     @discardableResult
     func compile(overlay: [String: String]) -> Snapshot {
         let next = Snapshot(
-            root: root, compilation: Compiler.compile(directory: root, overlay: overlay), overlay: overlay)
+            root: root, compilation: Compiler.compile(directory: root, overlay: overlay, cache: parsed),
+            overlay: overlay)
         snapshot = next
         return next
     }

@@ -11,8 +11,10 @@ public enum PolicyDirectoryLoader {
     }
 
     /// `overlay` maps a file's path (as the loader builds it: the directory, then `/cities/x.yaml`)
-    /// to text read instead of the file on disk: an editor's unsaved buffers.
-    public static func load(directory: String, overlay: [String: String] = [:]) -> Result {
+    /// to text read instead of the file on disk: an editor's unsaved buffers. `cache` keeps the
+    /// parsed files from one load to the next (the language server's), so unchanged ones are not parsed again.
+    public static func load(directory: String, overlay: [String: String] = [:], cache: ParseCache? = nil) -> Result {
+        defer { cache?.sweep() }
         var diagnostics: [Diagnostic] = []
         var reader = NodeReader()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -25,7 +27,7 @@ public enum PolicyDirectoryLoader {
         }
 
         func parse(_ path: String, required: Bool) -> YAMLNode? {
-            parseFile(path, required: required, root: root, overlay: overlay, diagnostics: &diagnostics)
+            parseFile(path, required: required, root: root, overlay: overlay, cache: cache, diagnostics: &diagnostics)
         }
 
         let regionsPath = "\(root)/regions.yaml"
@@ -94,11 +96,12 @@ public enum PolicyDirectoryLoader {
     /// One YAML file of the repository, parsed; nil (with a diagnostic saying why, unless an
     /// optional file is simply absent) when there is nothing to read.
     static func parseFile(
-        _ path: String, required: Bool, root: String, overlay: [String: String] = [:], diagnostics: inout [Diagnostic]
+        _ path: String, required: Bool, root: String, overlay: [String: String] = [:], cache: ParseCache? = nil,
+        diagnostics: inout [Diagnostic]
     ) -> YAMLNode? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let text = overlay[path] {
-            return parse(text, path: path, name: name, root: root, diagnostics: &diagnostics)
+            return parse(text, path: path, name: name, root: root, cache: cache, diagnostics: &diagnostics)
         }
         switch SystemFile.kind(of: path) {
         case .missing:
@@ -131,13 +134,13 @@ public enum PolicyDirectoryLoader {
             diagnostics.append(.error(.ioError, "\(error)", at: .file(path)))
             return nil
         }
-        return parse(text, path: path, name: name, root: root, diagnostics: &diagnostics)
+        return parse(text, path: path, name: name, root: root, cache: cache, diagnostics: &diagnostics)
     }
 
-    private static func parse(_ text: String, path: String, name: String, root: String, diagnostics: inout [Diagnostic])
-        -> YAMLNode?
-    {
-        let result = YAMLParser.parse(text, file: path)
+    private static func parse(
+        _ text: String, path: String, name: String, root: String, cache: ParseCache?, diagnostics: inout [Diagnostic]
+    ) -> YAMLNode? {
+        let result = cache?.parse(text, file: path) ?? YAMLParser.parse(text, file: path)
         diagnostics.append(contentsOf: result.diagnostics)
         if result.root == nil && result.diagnostics.isEmpty {
             diagnostics.append(
