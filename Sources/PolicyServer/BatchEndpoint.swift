@@ -8,9 +8,12 @@ import PolicyJSON
 
 /// `POST /v1/answers`: JSON Lines in, JSON Lines out, as `policyc eval --jsonl`: exactly one
 /// output line per input line, in input order, a rejected line as `{"error": ..., "line": N}`.
-/// Streamed both ways: each chunk of the body is answered and written before the next is read,
-/// so memory is bounded by a chunk and one line, however long the batch.
+/// Streamed both ways: each chunk of the body is answered as it arrives and the answers are
+/// written every 256 KiB, so memory is bounded by that, a chunk and one line, however long the batch.
 extension PolicyRoutes {
+    /// How much answered output is gathered before it is written.
+    static let batchWriteBytes = 1 << 18
+
     func answers(_ request: Request, _ snapshot: TableSnapshot) throws -> Response {
         let query = try AnswerQuery.parse(request, batch: true).get()
         try request.requireJSON(batch: true)
@@ -44,7 +47,9 @@ extension PolicyRoutes {
                 chunk.withUnsafeReadableBytes { raw in
                     splitter.feed(raw.assumingMemoryBound(to: UInt8.self), line: line)
                 }
-                if out.count > 0 {
+                // Written in large pieces, as `eval --jsonl` does: a body arrives in small chunks,
+                // and a write (an await and a copy into the channel) per chunk cost more than the answers.
+                if out.count >= Self.batchWriteBytes {
                     try await writer.write(out.withUnsafeBytes { NIOCore.ByteBuffer(bytes: $0) })
                     out.removeAll()
                 }

@@ -48,6 +48,7 @@ public enum PolicyServer {
             responder: parts.routes,
             server: .http1(
                 configuration: .init(
+                    additionalChannelHandlers: [ExpectContinueHandler()],
                     idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))
             ),
             configuration: .init(

@@ -5,8 +5,9 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import PolicyJSON
-import PolicyServer
 import Testing
+
+@testable import PolicyServer
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,30 @@ import Testing
 /// says when it was compiled and which calendar years are provisional.
 @Suite struct TimeoutAndLanguageTests {
     /// Sends `request` on a raw socket and reads what comes back within `seconds`.
-    static func exchange(port: Int, _ request: String, seconds: Int) throws -> String {
+    static func exchange(port: Int, _ request: String, seconds: Int) async throws -> String {
+        try await exchange(port: port, request, seconds: seconds, until: nil, thenSend: nil).first
+    }
+
+    /// The blocking socket calls run on a thread of their own: on the cooperative pool (two
+    /// threads on a 2-core machine) two such tests at once would leave none for the server.
+    static func exchange(
+        port: Int, _ request: String, seconds: Int, until marker: String?, thenSend more: String?
+    ) async throws -> (first: String, rest: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    with: Result {
+                        try blockingExchange(port: port, request, seconds: seconds, until: marker, thenSend: more)
+                    })
+            }.start()
+        }
+    }
+
+    /// Sends `request`; with `until`, reads up to that marker, then sends `thenSend` and reads
+    /// the rest until the server closes or `seconds` pass.
+    private static func blockingExchange(
+        port: Int, _ request: String, seconds: Int, until marker: String?, thenSend more: String?
+    ) throws -> (first: String, rest: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         try #require(fd >= 0)
         defer { close(fd) }
@@ -32,19 +56,29 @@ import Testing
             }
         }
         try #require(connected == 0)
-        let bytes = Array(request.utf8)
-        try #require(write(fd, bytes, bytes.count) == bytes.count)
-        var reply: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            guard n > 0 else { break }
-            reply += buffer[..<n]
-            if String(decoding: reply, as: UTF8.self).contains("\r\n\r\n{") && reply.last == UInt8(ascii: "\n") {
-                break
-            }
+        func send(_ text: String) throws {
+            let bytes = Array(text.utf8)
+            try #require(write(fd, bytes, bytes.count) == bytes.count)
         }
-        return String(decoding: reply, as: UTF8.self)
+        func receive(until done: (String) -> Bool) -> String {
+            var reply: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = read(fd, &buffer, buffer.count)
+                guard n > 0 else { break }
+                reply += buffer[..<n]
+                if done(String(decoding: reply, as: UTF8.self)) { break }
+            }
+            return String(decoding: reply, as: UTF8.self)
+        }
+        try send(request)
+        guard let marker, let more else {
+            // A whole response: its JSON body ends the reply.
+            return (receive { $0.contains("\r\n\r\n{") && $0.hasSuffix("\n") }, "")
+        }
+        let first = receive { $0.contains(marker) }
+        try send(more)
+        return (first, receive { _ in false })
     }
 
     @Test func aStalledBodyIs408() async throws {
@@ -56,7 +90,7 @@ import Testing
             let port = try #require(client.port)
             // Promises 200 bytes and sends 12: the server must not wait for the rest until the idle timeout.
             let started = ContinuousClock.now
-            let reply = try Self.exchange(
+            let reply = try await Self.exchange(
                 port: port,
                 "POST /v1/answer?lang=en HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 200\r\n\r\n{\"origin\":\"南",
@@ -68,12 +102,33 @@ import Testing
             #expect(started.duration(to: .now) < .seconds(5))
             // A body that does arrive in time is answered.
             let facts = #"{"origin":"南京","destination":"上海","insurance_type":"employee"}"#
-            let answered = try Self.exchange(
+            let answered = try await Self.exchange(
                 port: port,
                 "POST /v1/answer HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: \(facts.utf8.count)\r\nConnection: close\r\n\r\n\(facts)",
                 seconds: 5)
             #expect(answered.hasPrefix("HTTP/1.1 200"), "\(answered)")
+        }
+    }
+
+    /// curl sends `Expect: 100-continue` with every body over 1 MiB and waits a second for the
+    /// interim response before sending the body.
+    @Test func aBodyAfterExpectContinueIsAskedFor() async throws {
+        let parts = try PolicyServer.parts(ServeConfiguration(source: .policies(ServerPaths.policies))).get()
+        let app = Application(
+            responder: parts.routes,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let facts = #"{"origin":"南京","destination":"上海","insurance_type":"employee"}"# + "\n"
+            let head =
+                "POST /v1/answers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+                + "Content-Length: \(facts.utf8.count)\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+            // Only the head is sent: the interim response must come before any body does.
+            let interim = try await Self.exchange(port: port, head, seconds: 10, until: "\r\n\r\n", thenSend: facts)
+            #expect(interim.first.hasPrefix("HTTP/1.1 100 Continue"), "\(interim.first)")
+            #expect(interim.rest.contains("HTTP/1.1 200"), "\(interim.rest)")
+            #expect(interim.rest.contains(#""transfer""#))
         }
     }
 
