@@ -148,7 +148,6 @@ extension DecisionTableArtifact {
             var problems: [Message] = []
             if case .text = reason {} else { problems.append("\(owner): undetermined must be {zh, en}") }
             if outputs.count > 1 { problems.append("\(owner): undetermined comes with other outputs") }
-            if spec.hitPolicy == .collect { problems.append("\(owner): a \(spec.name) rule cannot be undetermined") }
             return problems
         }
         var problems: [Message] = []

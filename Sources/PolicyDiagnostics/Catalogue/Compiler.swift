@@ -35,8 +35,6 @@ extension Catalogue {
             "a {0} rule is about the applicant: remove the condition, or make it a {1} rule",
             "{0} 规则只涉及申请人本人：删除该条件，或把它改为 {1} 规则"
         ),
-        ("a {0} rule cannot be undetermined", "{0} 规则不能是 undetermined"),
-        ("a collect decision's rules each add a value; leave the rule out instead", "collect 决策的每条规则各加一个值；请改为不写这条规则"),
         ("'undetermined' stands alone: it replaces the decision's outputs", "'undetermined' 须单独使用：它代替决策的输出"),
         ("remove the other outputs, or 'undetermined'", "删除其他输出，或删除 'undetermined'"),
         ("decision '{0}' has no output '{1}'", "决策 '{0}' 没有输出 '{1}'"),
