@@ -28,7 +28,6 @@ Writes DIR/policies/, DIR/table.json, DIR/facts.jsonl (policyc facts) and DIR/ex
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -76,8 +75,13 @@ def write_policies(workload, table, name, out):
             regions.append(f'  - {{code: "{c}", name: C{c}, short: C{c}, pinyin: C{c}, level: city, parent: "{p}"}}')
     open(f"{out}/regions.yaml", "w").write("\n".join(regions) + "\n")
     # The shipped vocabulary: the peers' table answers balance_handling, a decision it declares.
-    shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "policies", "vocabulary.yaml"),
-                f"{out}/vocabulary.yaml")
+    # Its `requires:` (a resettled retiree is retired) is left out: the neutral facts draw
+    # resettled_retiree and retired independently and the reference answers every combination,
+    # while policyc rejects the inconsistent ones as an input error. The comparison is of answers.
+    shipped = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "policies", "vocabulary.yaml")
+    with open(shipped) as f:
+        lines = [line for line in f if not line.lstrip().startswith("requires:")]
+    open(f"{out}/vocabulary.yaml", "w").write("".join(lines))
     open(f"{out}/sources.yaml", "w").write(
         "sources:\n"
         f"  - id: {SOURCE}\n"

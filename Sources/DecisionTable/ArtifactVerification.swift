@@ -39,6 +39,13 @@ extension DecisionTableArtifact {
                 problems.append("decision '\(d.name)' cannot have hit policy \(d.hitPolicy.rawValue)")
             }
         }
+        for fact in vocabulary.facts {
+            for r in fact.requires ?? []
+            where !(vocabulary.fact(named: r.fact).map { !$0.derived && $0.values.contains(r.value) } ?? false) {
+                problems.append(
+                    "fact '\(fact.name)' requires '\(r.fact): \(r.value)', not a value of a fact the applicant gives")
+            }
+        }
 
         var levelOf: [String: RegionLevel] = [:]
         for r in regions {
@@ -148,7 +155,6 @@ extension DecisionTableArtifact {
             var problems: [Message] = []
             if case .text = reason {} else { problems.append("\(owner): undetermined must be {zh, en}") }
             if outputs.count > 1 { problems.append("\(owner): undetermined comes with other outputs") }
-            if spec.hitPolicy == .collect { problems.append("\(owner): a \(spec.name) rule cannot be undetermined") }
             return problems
         }
         var problems: [Message] = []

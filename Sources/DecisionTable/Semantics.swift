@@ -8,7 +8,8 @@ import PolicyDiagnostics
 /// - the rules of a decision in force on a day after `overrides`, in hit-policy order (`inForce`);
 /// - what the matching rules answer under each hit policy (`RuleAnswer.of`), with `unique` rules
 ///   agreeing when their outputs are equal as values and a `collect` answer being the set of the
-///   outputs of every matching rule.
+///   outputs of every matching rule, unless a matching rule is undetermined: then the first such
+///   rule decides, and the answer is undetermined with its reason.
 public enum Semantics {
     /// The rules of a chain in force on `day`, by level (most specific first; levels left empty are
     /// dropped), without the rules an in-force rule of the chain overrides. Under `priority` a level
@@ -46,7 +47,8 @@ public enum Semantics {
 public enum RuleAnswer: Hashable, Sendable {
     /// No rule matched.
     case none
-    /// The deciding rule's outputs (`first`, `priority`, agreeing `unique` rules).
+    /// The deciding rule's outputs (`first`, `priority`, agreeing `unique` rules, and the
+    /// undetermined rule that decides a `collect` decision).
     case outputs([String: OutputValue])
     /// `collect`: the set of the outputs of every matching rule (empty when none matched).
     case collected(Set<[String: OutputValue]>)
@@ -55,7 +57,10 @@ public enum RuleAnswer: Hashable, Sendable {
 
     /// The answer and the deciding rules, from the rules that match, grouped by level in the order
     /// `Semantics.inForce` gives. `first` and `priority`: the first matching rule; `unique`: the
-    /// matching rules of the most specific level with a match, which must agree; `collect`: all.
+    /// matching rules of the most specific level with a match, which must agree; `collect`: all,
+    /// unless one of them is undetermined (`then: {undetermined: ...}`): then the first such rule,
+    /// most specific level first, decides alone and the answer is its outputs (the reason), since
+    /// the set of blockers is not known.
     public static func of<R>(
         matching levels: [[R]], hitPolicy: HitPolicy, outputs: (R) -> [String: OutputValue]
     ) -> (answer: RuleAnswer, deciding: [R]) {
@@ -69,6 +74,9 @@ public enum RuleAnswer: Hashable, Sendable {
             return (distinct.count == 1 ? .outputs(distinct.first!) : .conflict(distinct), level)
         case .collect:
             let all = Array(levels.joined())
+            if let undetermined = all.first(where: { outputs($0)[Vocabulary.undetermined] != nil }) {
+                return (.outputs(outputs(undetermined)), [undetermined])
+            }
             return (.collected(Set(all.map(outputs))), all)
         }
     }

@@ -31,6 +31,10 @@ public struct FactSpec: Sendable, Codable, Equatable {
     public var en: String
     /// An enum fact's value labels, one per value in order; nil when the vocabulary gives none.
     public var labels: [ValueLabel]?
+    /// A boolean input fact's `requires:`: when the applicant gives it as true, each of these
+    /// input facts must have the value named (defaults count); otherwise the facts are rejected
+    /// (a resettled retiree is retired). Nil when the vocabulary gives none.
+    public var requires: [FactRequirement]?
 
     /// Computed by the evaluator (for example scope from origin and destination), not supplied.
     public var derived: Bool { derivation != nil }
@@ -62,7 +66,18 @@ public struct FactSpec: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, values, isBoolean = "boolean", defaultValue = "default", derivation = "derive", number, zh, en,
-            labels
+            labels, requires
+    }
+}
+
+/// One entry of a fact's `requires:`: another input fact and the value it must have.
+public struct FactRequirement: Sendable, Codable, Equatable {
+    public var fact: String
+    public var value: String
+
+    public init(fact: String, value: String) {
+        self.fact = fact
+        self.value = value
     }
 }
 

@@ -57,7 +57,9 @@ public enum AnswerText {
                     due.map { t("，最迟 \($0)", ", due \($0)") + marked }
                     ?? (a.eligible == false
                         ? t("（不能办理转移，不计算日期）", " (the transfer cannot be made: no due date)")
-                        : t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)"))
+                        : a.blockers.decidedUndetermined
+                            ? t("（能否转移无法确定，不计算日期）", " (whether the transfer can be made is undetermined: no due date)")
+                            : t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)"))
                 lines.append(t("  \(name)：不超过 \(n) 个工作日\(dueText)", "  \(name): at most \(n) working days\(dueText)"))
             } else {
                 lines.append(t("  \(name)：无法确定", "  \(name): cannot be decided"))

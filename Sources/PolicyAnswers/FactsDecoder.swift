@@ -13,6 +13,8 @@ public struct FactsDecoder: Sendable {
     let columnOfKey: [String: Int]
     /// Every input fact's default, already encoded (missing where the fact has none).
     let defaults: ApplicantFacts.Values
+    /// The vocabulary's `requires:`: when column `fact` is true, column `required` must be `value`.
+    let requirements: [(fact: Int, required: Int, value: Int8)]
 
     /// The fields of `family_member`.
     public static let memberKeys = ["relation", "region", "insured"]
@@ -31,6 +33,40 @@ public struct FactsDecoder: Sendable {
             if let def = fact.defaultValue, let i = fact.values.firstIndex(of: def) { v[column] = Int8(i) }
         }
         defaults = v
+        requirements = inputs.flatMap { column, fact in
+            (fact.requires ?? []).compactMap { r -> (Int, Int, Int8)? in
+                guard let required = columns.index[r.fact],
+                    let value = columns.facts[required].values.firstIndex(of: r.value)
+                else { return nil }
+                return (column, required, Int8(value))
+            }
+        }
+    }
+
+    /// Whether the facts meet every `requires:` of the vocabulary (the fast scanner gives up
+    /// on facts that do not, and `decode` words the error).
+    func meetsRequirements(_ values: ApplicantFacts.Values) -> Bool {
+        requirements.allSatisfy { values[$0.fact] != 1 || values[$0.required] == $0.value }
+    }
+
+    /// The input error for facts that break a `requires:` (a resettled retiree who is not
+    /// retired), naming both facts; `given` holds the columns the applicant gave.
+    private func checkRequirements(_ values: ApplicantFacts.Values, given: Set<Int>) throws(InputError) {
+        for r in requirements where values[r.fact] == 1 && values[r.required] != r.value {
+            let (fact, required) = (columns.facts[r.fact], columns.facts[r.required])
+            let want = required.values[Int(r.value)]
+            let message: Message
+            if values[r.required] < 0 {
+                message = "'\(fact.name): true' needs '\(required.name): \(want)'; give \(required.name)"
+            } else {
+                let actual = required.values[Int(values[r.required])]
+                message =
+                    given.contains(r.required)
+                    ? "'\(fact.name): true' needs '\(required.name): \(want)', but \(required.name) is \(actual)"
+                    : "'\(fact.name): true' needs '\(required.name): \(want)', but \(required.name) is \(actual) (its default when not given)"
+            }
+            throw InputError(field: fact.name, message: message)
+        }
     }
 
     public func decode(_ json: JSONValue, today: Day) throws(InputError) -> ApplicantFacts {
@@ -38,13 +74,17 @@ public struct FactsDecoder: Sendable {
             throw InputError(field: "(facts)", message: "expected a JSON object, found \(json.typeName)")
         }
         var values = defaults
+        var given: Set<Int> = []
         var origin: JSONValue?
         var destination: JSONValue?
         var applicationDate: JSONValue?
         var familyMember: JSONValue?
         for (key, value) in pairs {
             if let column = columnOfKey[key] {
-                if value != .null { values[column] = try encode(value, fact: columns.facts[column]) }
+                if value != .null {
+                    values[column] = try encode(value, fact: columns.facts[column])
+                    given.insert(column)
+                }
                 continue
             }
             switch key {
@@ -73,6 +113,7 @@ public struct FactsDecoder: Sendable {
         if let value = familyMember, value != .null {
             member = try decodeMember(value)
         }
+        if !requirements.isEmpty { try checkRequirements(values, given: given) }
         return ApplicantFacts(
             values: values, origin: try region(origin, field: "origin"),
             destination: try region(destination, field: "destination"), applicationDate: date,

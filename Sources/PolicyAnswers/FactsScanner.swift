@@ -20,6 +20,8 @@ struct FactsScanner: Sendable {
     private let relations: ByteTable
     private let defaults: ApplicantFacts.Values
     private let regions: ByteTable
+    /// The decoder, for the vocabulary's `requires:` (facts that break one are the decoder's to word).
+    private let decoder: FactsDecoder
 
     init(regions index: RegionIndex, decoder: FactsDecoder) {
         // The decoder's keys: an input fact's column, or one of the actions.
@@ -38,6 +40,7 @@ struct FactsScanner: Sendable {
         }
         isBoolean = decoder.columns.facts.map(\.isBoolean)
         regions = ByteTable(index.exactReferences.map { ($0.reference, $0.region) })
+        self.decoder = decoder
     }
 
     private enum Value {
@@ -178,7 +181,7 @@ struct FactsScanner: Sendable {
             }
         }
         c.space()
-        return ok && c.i == line.count ? facts : nil
+        return ok && c.i == line.count && decoder.meetsRequirements(facts.values) ? facts : nil
     }
 
     private func member(_ c: inout Cursor) -> ApplicantFacts.FamilyMember? {

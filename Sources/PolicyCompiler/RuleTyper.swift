@@ -49,12 +49,8 @@ struct RuleTyper {
         var outputs: [String: OutputValue] = [:]
         // `then: {undetermined: {zh, en}}`: the policy knows it gives no answer here, and says why.
         if let (key, value) = rule.then.first(where: { $0.key.value == Vocabulary.undetermined }) {
-            if decision.hitPolicy == .collect {
-                diagnostics.append(
-                    .error(
-                        .outputMismatch, "a \(decision.name) rule cannot be undetermined", at: key.span,
-                        help: "a collect decision's rules each add a value; leave the rule out instead"))
-            } else if rule.then.count > 1 {
+            // In a collect decision too: a matching undetermined rule makes the whole answer undetermined.
+            if rule.then.count > 1 {
                 diagnostics.append(
                     .error(
                         .outputMismatch, "'undetermined' stands alone: it replaces the decision's outputs",

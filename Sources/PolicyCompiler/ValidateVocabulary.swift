@@ -33,7 +33,8 @@ enum ValidateVocabulary {
         let attributes = syntax.attributes.compactMap { check.attribute($0) }
         check.attributeSpecs = Dictionary(attributes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let attributeNames = syntax.attributes.map(\.name.value)
-        let facts = syntax.facts.compactMap { check.fact($0, attributes: attributeNames) }
+        var facts = syntax.facts.compactMap { check.fact($0, attributes: attributeNames) }
+        check.requirements(syntax.facts, &facts)
         let decisions = syntax.decisions.compactMap { check.decision($0) }
         // Without decisions no rule can be checked: one error, not one at every rule.
         let noDecisions = syntax.decisions.isEmpty && syntax.unreadable.isEmpty
@@ -175,6 +176,52 @@ enum ValidateVocabulary {
                 derivation: derivation, zh: Self.label(f.zh, name), en: Self.label(f.en, name))
             spec.labels = labels
             return spec
+        }
+
+        /// Each fact's `requires:`, once every fact is known: only a boolean fact the applicant
+        /// gives may require, and only a value of another fact the applicant gives.
+        mutating func requirements(_ decls: [FactDecl], _ facts: inout [FactSpec]) {
+            for decl in decls {
+                guard let written = decl.requires,
+                    let i = facts.firstIndex(where: { $0.name == decl.name.value })
+                else { continue }  // a fact that could not be made valid was reported already
+                let name = decl.name.value
+                guard facts[i].isBoolean, !facts[i].derived else {
+                    report(
+                        .error(
+                            .inconsistentDeclaration,
+                            "only a boolean fact the applicant gives can require other facts' values", at: written.span,
+                            help: "remove 'requires:' from '\(name)'"))
+                    continue
+                }
+                let inputs = facts.filter { !$0.derived && $0.number == nil && $0.name != name }
+                var requirements: [FactRequirement] = []
+                for r in written.value {
+                    let other = r.fact.value
+                    guard let spec = inputs.first(where: { $0.name == other }) else {
+                        if !unusable.contains(other) {
+                            report(
+                                .error(
+                                    .unknownFact,
+                                    "'\(name)' requires '\(other)', which is not a fact the applicant gives",
+                                    at: r.fact.span,
+                                    help: Help.didYouMean(other, in: inputs.map(\.name))
+                                        ?? "name a boolean or enum fact the applicant gives, other than '\(name)'"))
+                        }
+                        continue
+                    }
+                    guard spec.values.contains(r.value.value) else {
+                        report(
+                            .error(
+                                .unknownValue, "'\(r.value.value)' is not a value of \(other)", at: r.value.span,
+                                help: Help.didYouMean(r.value.value, in: spec.values)
+                                    ?? "allowed values: \(spec.values.joined(separator: ", "))"))
+                        continue
+                    }
+                    requirements.append(FactRequirement(fact: other, value: r.value.value))
+                }
+                if !requirements.isEmpty { facts[i].requires = requirements }
+            }
         }
 
         /// A whole-number fact the applicant gives, within its bounds; conditions give ranges.

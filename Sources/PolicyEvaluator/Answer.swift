@@ -45,7 +45,8 @@ public struct Answer: Sendable {
             guard let start, let r = outcome.primaryRule, evaluator.plan.workingDays[r] >= 0 else { return nil }
             return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: start)
         }
-        // A transfer that cannot be made (a blocker, one pooling area) has no due dates.
+        // A transfer that cannot be made (a blocker, one pooling area), or that a rule leaves
+        // undetermined, has no due dates: either way the deciding rules of the blockers are not empty.
         let blocked = blockers.hasDecidingRules
         let outDue = blocked ? nil : due(transferOut, from: facts.applicationDate)
         let inDue = blocked ? nil : due(transferIn, from: outDue)
@@ -56,8 +57,9 @@ public struct Answer: Sendable {
         transferInDueProvisional = inDue.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false
     }
 
-    /// true, false, or nil when a needed fact is missing.
+    /// true, false, or nil when a needed fact is missing or a rule says the transfer is undetermined.
     public var eligible: Bool? {
+        if blockers.decidedUndetermined { return nil }
         if blockers.hasDecidingRules { return false }
         if blockers.status != .decided || !blockers.missingFacts.isEmpty { return nil }
         return true

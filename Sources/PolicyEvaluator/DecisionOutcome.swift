@@ -75,7 +75,9 @@ public struct DecisionOutcome: Sendable {
         case .noRuleInForce, .noMatch: return RuleAnswer.none
         case .conflict: return .conflict(Set(rules.map(\.outputs)))
         case .decided:
-            if let plan, let first = inForce.first, plan.hitPolicy[Int(plan.planRule[first])] == .collect {
+            if let plan, let first = inForce.first, plan.hitPolicy[Int(plan.planRule[first])] == .collect,
+                !decidedUndetermined
+            {
                 return .collected(Set(rules.map(\.outputs)))
             }
             return output.map { .outputs($0) } ?? RuleAnswer.none
@@ -83,6 +85,10 @@ public struct DecisionOutcome: Sendable {
     }
 
     public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
+
+    /// Whether the deciding rule says `undetermined` (its reason is the answer's note, its values
+    /// are null). For a `collect` decision this makes the whole answer undetermined.
+    public var decidedUndetermined: Bool { primaryRule.map { plan!.undetermined[$0] } ?? false }
 
     private func entries(_ positions: PlanPositions) -> [RuleEntry] {
         guard let plan else { return [] }
@@ -207,9 +213,15 @@ extension Evaluator {
             var bits: UInt64 = 0
             var missing: [String]?
             for p in range {
-                switch plan.match(Int(plan.planRule[p]), values, facts) {
-                case .yes: bits |= 1 << UInt64(p - range.lowerBound)
-                case .unknown: missing = (missing ?? []) + plan.missing(Int(plan.planRule[p]), facts)
+                let r = Int(plan.planRule[p])
+                switch plan.match(r, values, facts) {
+                case .yes:
+                    // A matching undetermined rule decides the whole collect answer (`RuleAnswer.of`).
+                    if plan.undetermined[r] {
+                        return DecisionOutcome(.decided, plan: plan, deciding: .one(p), inForce: range)
+                    }
+                    bits |= 1 << UInt64(p - range.lowerBound)
+                case .unknown: missing = (missing ?? []) + plan.missing(r, facts)
                 case .no: continue
                 }
             }
@@ -230,9 +242,14 @@ extension Evaluator {
         var matched: [Int] = []
         var missing: [String] = []
         for p in range {
-            switch plan.match(Int(plan.planRule[p]), values, facts) {
-            case .yes: matched.append(p)
-            case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
+            let r = Int(plan.planRule[p])
+            switch plan.match(r, values, facts) {
+            case .yes:
+                if plan.undetermined[r] {
+                    return DecisionOutcome(.decided, plan: plan, deciding: .one(p), inForce: range)
+                }
+                matched.append(p)
+            case .unknown: missing += plan.missing(r, facts)
             case .no: continue
             }
         }

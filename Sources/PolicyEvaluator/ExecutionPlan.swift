@@ -18,6 +18,9 @@ package final class ExecutionPlan: Sendable {
     package let hitPolicy: [HitPolicy]
     /// Per rule, max_working_days when the rule gives one (for due dates without dictionary lookups).
     package let workingDays: [Int32]
+    /// Per rule, whether it says `undetermined` instead of giving outputs (in a `collect` decision
+    /// such a rule, when it matches, decides alone: `RuleAnswer.of`).
+    package let undetermined: [Bool]
 
     /// Slot (region * decisions + decision; region == regions.count for national only) -> intervals.
     package let slotStart: [Int32]
@@ -67,6 +70,7 @@ package final class ExecutionPlan: Sendable {
         let decisionIndex = Dictionary(
             table.vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         hitPolicy = rules.map { decisionIndex[$0.decision].map { hitPolicies[$0] } ?? .first }
+        undetermined = rules.map { $0.outputs[Vocabulary.undetermined] != nil }
         workingDays = rules.map { rule in
             if case .count(let n)? = rule.outputs["max_working_days"] { return Int32(n) }
             return -1

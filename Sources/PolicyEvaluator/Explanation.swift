@@ -67,8 +67,10 @@ extension Evaluator {
                 } else if let by = overriders[rule.id] {
                     verdict = .overridden(by: by)
                 } else if deciding.contains(rule.id) {
-                    verdict = hitPolicies[d] == .collect ? .contributed : .decided
-                    decidedSoFar = hitPolicies[d] == .first
+                    // An undetermined rule decides a collect answer alone; the others contribute to it.
+                    let collects = hitPolicies[d] == .collect && !outcome.decidedUndetermined
+                    verdict = collects ? .contributed : .decided
+                    decidedSoFar = hitPolicies[d] == .first || (hitPolicies[d] == .collect && !collects)
                 } else if decidedSoFar {
                     verdict = .notReached
                 } else {

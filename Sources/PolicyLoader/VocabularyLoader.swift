@@ -5,7 +5,7 @@ extension PolicyKeys {
     /// vocabulary.yaml: `facts`, `attributes` and `decisions`, each a mapping of name: declaration.
     public static let vocabularyFile = MappingKeys(required: ["facts", "decisions"], optional: ["attributes"])
     public static let fact = MappingKeys(
-        required: ["zh", "en"], optional: ["type", "values", "labels", "default", "derive", "min", "max"])
+        required: ["zh", "en"], optional: ["type", "values", "labels", "default", "derive", "min", "max", "requires"])
     /// One value's labels under a fact's `labels:`.
     public static let valueLabel = MappingKeys(required: ["zh", "en"], optional: [])
     /// `derive:` names exactly one of these.
@@ -110,7 +110,19 @@ enum VocabularyLoader {
             en: f["en"].flatMap { reader.string($0, what: "en") },
             span: name.span)
         decl.labels = f["labels"].flatMap { labels($0, reader: &reader) }
+        decl.requires = f["requires"].flatMap { requires($0, reader: &reader) }
         return decl
+    }
+
+    /// `requires: {fact: value, ...}`: the other facts' values a true boolean fact needs.
+    static func requires(_ node: YAMLNode, reader: inout NodeReader) -> Located<[FactRequirementDecl]>? {
+        guard let entries = entries(node, what: "requires", example: "retired: true", reader: &reader) else {
+            return nil
+        }
+        let requirements = entries.compactMap { entry -> FactRequirementDecl? in
+            reader.string(entry.node, what: "a required value").map { FactRequirementDecl(fact: entry.name, value: $0) }
+        }
+        return Located(requirements, at: node.span)
     }
 
     /// `labels: {value: {zh: 中文, en: English}, ...}`.

@@ -99,8 +99,9 @@ enum AnswerSchema {
                 "eligible",
                 [
                     "description": Common.bi(
-                        "true 可以转移；false 存在障碍（见 blockers）；null 缺少事实无法判断",
-                        "true: can move; false: blocked (see blockers); null: facts missing"),
+                        "true 可以转移；false 存在障碍（见 blockers）；null 缺少事实无法判断，或规则规定无法确定（原因见 note）",
+                        "true: can move; false: blocked (see blockers); null: facts missing, or a rule says it cannot be decided (see note)"
+                    ),
                     "type": ["boolean", "null"],
                 ]
             ),

@@ -16,8 +16,34 @@ enum FactsSchema {
                     + "are rejected. A key given as null is treated as left out")
                 + [
                     ("type", "object"), ("additionalProperties", false), ("properties", .object(properties)),
+                    ("allOf", requirements(vocabulary)),
                     ("examples", examples),
                 ])
+    }
+
+    /// The vocabulary's `requires:` (a resettled retiree is retired): when the fact is true, the
+    /// required fact has the value, given by its name or a label, or left out when that is its default.
+    static func requirements(_ vocabulary: Vocabulary) -> Node? {
+        let clauses: [Node] = vocabulary.inputFacts.flatMap { fact in
+            (fact.requires ?? []).compactMap { r -> Node? in
+                guard let required = vocabulary.fact(named: r.fact), let v = required.values.firstIndex(of: r.value)
+                else { return nil }
+                let words: [Node] =
+                    required.isBoolean
+                    ? [Common.typed(r.value, boolean: true)]
+                    : required.valueWords.filter { $0.index == v }.map { .string($0.word) }
+                let byDefault = required.defaultValue == r.value
+                return [
+                    "if": ["required": [.string(fact.name)], "properties": [fact.name: ["const": true]]],
+                    "then": .object(
+                        [
+                            ("required", byDefault ? nil : [.string(r.fact)]),
+                            ("properties", [r.fact: ["enum": .array(words + (byDefault ? [.null] : []))]]),
+                        ]),
+                ]
+            }
+        }
+        return clauses.isEmpty ? nil : .array(clauses)
     }
 
     /// One input fact: its label, its values with their meaning, and what leaving it out means.
@@ -28,6 +54,10 @@ enum FactsSchema {
         if !fact.isBoolean {
             zh += "：" + Common.glossaryZH(fact.values)
             en += ": " + Common.glossaryEN(fact.values)
+        }
+        for r in fact.requires ?? [] {
+            zh += "。为 true 时 \(r.fact) 必须为 \(r.value)，否则事实被拒绝"
+            en += ". true only with \(r.fact): \(r.value); otherwise the facts are rejected"
         }
         if let value = fact.defaultValue {
             zh += "。缺省（或 null）时取 " + Common.written(value, boolean: fact.isBoolean)

@@ -84,7 +84,7 @@ extension PolicyFileSchema {
             "required": .strings(decision.outputs.filter(\.required).map(\.name)),
             "properties": .object(decision.outputs.map { ($0.name, output($0, of: decision)) }),
         ]
-        guard decision.hitPolicy != .collect else { return outputs }
+        // Any decision's rule may be undetermined (in a collect decision it makes the whole answer so).
         return ["oneOf": [outputs, undetermined]]
     }
 

@@ -169,6 +169,19 @@ enum VocabularySchema {
                 ]
             ),
             ("derive", Common.ref("derivation")),
+            (
+                "requires",
+                [
+                    "description": Common.bi(
+                        "申请人给出的布尔事实为 true 时，其他申请人给出的事实必须取的值（事实: 值）；不满足时事实被拒绝（输入错误）",
+                        "for a boolean fact the applicant gives: the values other facts the applicant gives must have "
+                            + "when it is true (fact: value); facts that do not are rejected (an input error)"),
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": ["anyOf": [["type": "boolean"], ["type": "string", "minLength": 1]]],
+                    "examples": [["retired": true]],
+                ]
+            ),
         ]
         let boolean: Node = [
             "anyOf": [["type": "boolean"], ["enum": ["true", "false"]]]
@@ -200,7 +213,11 @@ enum VocabularySchema {
                         // Given facts say their type; derived ones take no default and are not numbers.
                         [
                             "if": ["required": ["derive"]],
-                            "then": ["properties": ["default": false, "type": ["not": ["const": "number"]]]],
+                            "then": [
+                                "properties": [
+                                    "default": false, "requires": false, "type": ["not": ["const": "number"]],
+                                ]
+                            ],
                             "else": ["required": ["type"]],
                         ],
                         // Booleans and numbers have no values; every other fact lists them. Only numbers
@@ -215,11 +232,16 @@ enum VocabularySchema {
                             "else": [
                                 "if": ["required": ["type"], "properties": ["type": ["const": "number"]]],
                                 "then": [
-                                    "properties": ["values": false, "labels": false, "default": ["type": "integer"]]
+                                    "properties": [
+                                        "values": false, "labels": false, "default": ["type": "integer"],
+                                        "requires": false,
+                                    ]
                                 ],
                                 "else": [
                                     "required": ["values"],
-                                    "properties": ["default": ["type": "string"], "min": false, "max": false],
+                                    "properties": [
+                                        "default": ["type": "string"], "min": false, "max": false, "requires": false,
+                                    ],
                                 ],
                             ],
                         ],

@@ -36,6 +36,17 @@ public struct ValueLabelDecl: Sendable {
     }
 }
 
+/// One entry of a fact's `requires:` as written: another fact and the value it must have.
+public struct FactRequirementDecl: Sendable {
+    public var fact: Located<String>
+    public var value: Located<String>
+
+    public init(fact: Located<String>, value: Located<String>) {
+        self.fact = fact
+        self.value = value
+    }
+}
+
 public struct FactDecl: Sendable {
     public var name: Located<String>
     public var type: Located<String>?
@@ -51,6 +62,8 @@ public struct FactDecl: Sendable {
     public var en: Located<String>?
     /// `labels:`, value: {zh, en}, in file order; its span is the mapping's.
     public var labels: Located<[ValueLabelDecl]>?
+    /// `requires: {fact: value, ...}`, in file order; its span is the mapping's.
+    public var requires: Located<[FactRequirementDecl]>?
     public var span: SourceSpan
 
     public init(

@@ -167,6 +167,15 @@ struct Random {
             }
             pairs.append((fact.name, fact.isBoolean ? .bool(bool()) : .string(pick(fact.values))))
         }
+        // Facts that break a `requires:` are an input error, not an applicant: meet each one.
+        for fact in table.vocabulary.facts where pairs.contains(where: { $0 == (fact.name, .bool(true)) }) {
+            for r in fact.requires ?? [] {
+                guard let i = pairs.firstIndex(where: { $0.0 == r.fact }),
+                    let required = table.vocabulary.fact(named: r.fact)
+                else { continue }
+                pairs[i].1 = required.isBoolean ? .bool(r.value == "true") : .string(r.value)
+            }
+        }
         pairs.append(("application_date", .string((day ?? self.day(table)).description)))
         let memberRegion = int(3) == 0 ? origin : region()
         let relations = table.vocabulary.facts.first { $0.derivation == .member(field: "relation") }?.values ?? []

@@ -35,9 +35,11 @@ extension Catalogue {
             "a {0} rule is about the applicant: remove the condition, or make it a {1} rule",
             "{0} 规则只涉及申请人本人：删除该条件，或把它改为 {1} 规则"
         ),
-        ("a {0} rule cannot be undetermined", "{0} 规则不能是 undetermined"),
-        ("a collect decision's rules each add a value; leave the rule out instead", "collect 决策的每条规则各加一个值；请改为不写这条规则"),
         ("'undetermined' stands alone: it replaces the decision's outputs", "'undetermined' 须单独使用：它代替决策的输出"),
+        ("only a boolean fact the applicant gives can require other facts' values", "只有申请人给出的布尔事实才能要求其他事实的取值"),
+        ("remove 'requires:' from '{0}'", "删除 '{0}' 的 'requires:'"),
+        ("'{0}' requires '{1}', which is not a fact the applicant gives", "'{0}' 要求 '{1}'，但它不是申请人给出的事实"),
+        ("name a boolean or enum fact the applicant gives, other than '{0}'", "请写申请人给出的布尔或枚举事实（'{0}' 除外）"),
         ("remove the other outputs, or 'undetermined'", "删除其他输出，或删除 'undetermined'"),
         ("decision '{0}' has no output '{1}'", "决策 '{0}' 没有输出 '{1}'"),
         ("its outputs: {0}", "它的输出：{0}"),

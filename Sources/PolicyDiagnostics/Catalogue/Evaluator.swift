@@ -12,6 +12,12 @@ extension Catalogue {
         ("expected true or false, found {0}", "应为 true 或 false，实际是 {0}"),
         ("expected a string, found {0}", "应为字符串，实际是 {0}"),
         ("unknown fact", "未知的事实"),
+        ("'{0}: true' needs '{1}: {2}', but {3} is {4}", "'{0}: true' 要求 '{1}: {2}'，但 {3} 为 {4}"),
+        ("'{0}: true' needs '{1}: {2}'; give {3}", "'{0}: true' 要求 '{1}: {2}'；请给出 {3}"),
+        (
+            "'{0}: true' needs '{1}: {2}', but {3} is {4} (its default when not given)",
+            "'{0}: true' 要求 '{1}: {2}'，但 {3} 为 {4}（未给出时的默认值）"
+        ),
         ("unknown value '{0}'", "未知的值 '{0}'"),
         ("expected a region code, name or pinyin as a string, found {0}", "应为字符串形式的地区代码、名称或拼音，实际是 {0}"),
         ("'{0}' matches several regions; use the code or full name", "'{0}' 匹配多个地区；请用代码或全称"),

@@ -120,6 +120,7 @@ extension Catalogue {
         ("{0} must be a mapping of name: declaration, found {1}", "{0} 必须是“名称: 声明”的映射，实际是{1}"),
         ("for example {0}", "例如 {0}"),
         ("a name in {0}", "{0} 中的名称"),
+        ("a required value", "所要求的值"),
         ("a value", "一个值"),
         ("fact", "事实"),
         ("decision", "决策"),

@@ -53,8 +53,11 @@ extension Catalogue {
         ("{0}: the condition on '{1}' lists no values", "{0}：关于 '{1}' 的条件没有列出值"),
         ("{0}: '{1}' is not a value of {2}", "{0}：'{1}' 不是 {2} 的值"),
         ("{0}: undetermined must be {zh, en}", "{0}：undetermined 必须是 {zh, en}"),
+        (
+            "fact '{0}' requires '{1}: {2}', not a value of a fact the applicant gives",
+            "事实 '{0}' 要求 '{1}: {2}'，但这不是申请人给出的事实的取值"
+        ),
         ("{0}: undetermined comes with other outputs", "{0}：undetermined 与其他输出同时出现"),
-        ("{0}: a {1} rule cannot be undetermined", "{0}：{1} 规则不能是 undetermined"),
         ("{0}: decision '{1}' has no output '{2}'", "{0}：决策 '{1}' 没有输出 '{2}'"),
         ("{0} does not give '{1}'", "{0} 没有给出 '{1}'"),
         ("{0}: output '{1}' {2}", "{0}：输出 '{1}' {2}"),
