@@ -77,6 +77,11 @@ struct ProvisionalCalendarTests {
                 Self.facts("2025-09-26").replacingOccurrences(of: #""destination":"福建""#, with: #""destination":"南京""#),
                 false
             ),
+            // A retiree who is not resettled: the transfer is undetermined (issue 11 item 4).
+            (
+                Self.facts("2025-09-26").replacingOccurrences(
+                    of: #""insurance_type":"employee""#, with: #""insurance_type":"employee","retired":true"#), false
+            ),
         ] {
             let answer = evaluator.answer(
                 try evaluator.facts(from: try JSONValue.parse(Data(facts.utf8)), today: today))
