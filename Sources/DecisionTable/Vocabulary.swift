@@ -212,20 +212,30 @@ public struct OutputSpec: Sendable, Codable, Equatable {
     public var name: String
     public var kind: Kind
     public var required: Bool
+    /// What the readable answer calls it, when vocabulary.yaml says (else its name).
+    public var zh: String?
+    public var en: String?
 
-    public init(name: String, kind: Kind, required: Bool) {
+    public init(name: String, kind: Kind, required: Bool, zh: String? = nil, en: String? = nil) {
         self.name = name
         self.kind = kind
         self.required = required
+        self.zh = zh
+        self.en = en
     }
 
-    /// Written as vocabulary.yaml writes it: `{name, type, values?, required}`.
-    private enum Keys: String, CodingKey { case name, type, values, required }
+    /// The output in the readable answer's words.
+    public func label(english: Bool) -> String { (english ? en : zh) ?? name }
+
+    /// Written as vocabulary.yaml writes it: `{name, type, values?, required, zh?, en?}`.
+    private enum Keys: String, CodingKey { case name, type, values, required, zh, en }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         name = try c.decode(String.self, forKey: .name)
         required = try c.decode(Bool.self, forKey: .required)
+        zh = try c.decodeIfPresent(String.self, forKey: .zh)
+        en = try c.decodeIfPresent(String.self, forKey: .en)
         let values = try c.decodeIfPresent([String].self, forKey: .values) ?? []
         switch try c.decode(String.self, forKey: .type) {
         case "enum": kind = .enumeration(values)
@@ -244,6 +254,8 @@ public struct OutputSpec: Sendable, Codable, Equatable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(name, forKey: .name)
         try c.encode(required, forKey: .required)
+        try c.encodeIfPresent(zh, forKey: .zh)
+        try c.encodeIfPresent(en, forKey: .en)
         switch kind {
         case .enumeration(let values):
             try c.encode("enum", forKey: .type)

@@ -91,7 +91,7 @@ public enum AnswerText {
             let spec = a.evaluator.vocabulary.decisions[d]
             lines.append(t("【\(spec.zh)】", "[\(spec.en.prefix(1).uppercased() + spec.en.dropFirst())]"))
             if let out = outcome.output, out[Vocabulary.undetermined] == nil {
-                for o in spec.outputs { if let v = out[o.name] { lines.append("  " + value(o.name, v)) } }
+                for o in spec.outputs { if let v = out[o.name] { lines.append("  " + value(o.label(english: en), v)) } }
             } else {
                 lines.append(t("  无法确定。", "  Cannot be decided."))
             }
@@ -99,17 +99,19 @@ public enum AnswerText {
         }
         return lines.joined(separator: "\n") + "\n"
 
-        /// A declared output in words: `name: value` with labelled values.
+        /// A declared output in words: `label: value`, the label vocabulary.yaml gives (else its
+        /// name) and labelled values.
         func value(_ name: String, _ v: OutputValue) -> String {
+            let head = t("\(name)：", "\(name): ")
             switch v {
-            case .symbol(let s): return "\(name): \(label(s))"
-            case .count(let n): return "\(name): \(n)"
-            case .flag(let b): return "\(name): " + (b.map { $0 ? t("是", "yes") : t("否", "no") } ?? t("不确定", "unknown"))
+            case .symbol(let s): return head + label(s)
+            case .count(let n): return head + "\(n)"
+            case .flag(let b): return head + (b.map { $0 ? t("是", "yes") : t("否", "no") } ?? t("不确定", "unknown"))
             case .text(let zh, let english): return en ? english : zh
             case .duration(let n, let unit, let approx):
                 let about = approx ? t("约", "about ") : ""
-                return t("\(name)：\(about)\(n)\(label(unit))", "\(name): \(about)\(n) \(label(unit))")
-            case .none: return t("\(name)：无", "\(name): none")
+                return head + t("\(about)\(n)\(label(unit))", "\(about)\(n) \(label(unit))")
+            case .none: return head + t("无", "none")
             }
         }
     }

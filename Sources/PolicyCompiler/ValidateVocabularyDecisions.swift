@@ -130,6 +130,12 @@ extension ValidateVocabulary.Check {
                         ?? "output types: \(PolicyKeys.outputTypes.joined(separator: ", "))"))
             return nil
         }
-        return OutputSpec(name: name, kind: kind, required: true)
+        if (o.zh == nil) != (o.en == nil), let given = o.zh ?? o.en {
+            report(
+                .error(
+                    .missingKey, "\(owner) has a label in one language only", at: given.span,
+                    help: "give both zh and en, or neither (the answer then shows '\(name)')"))
+        }
+        return OutputSpec(name: name, kind: kind, required: true, zh: o.zh?.value, en: o.en?.value)
     }
 }

@@ -118,9 +118,18 @@ extension VocabularySchema {
                 "uniqueItems": true,
                 "items": ["type": "string", "minLength": 1],
             ],
+            "zh": [
+                "description": Common.bi("可读答案中的中文名称（与 en 同时给出）", "its name in a Chinese readable answer (with en)"),
+                "type": "string", "minLength": 1,
+            ],
+            "en": [
+                "description": Common.bi("可读答案中的英文名称（与 zh 同时给出）", "its name in an English readable answer (with zh)"),
+                "type": "string", "minLength": 1,
+            ],
         ]
         return [
             "description": Common.bi("一个输出", "one output"),
+            "dependentRequired": ["zh": ["en"], "en": ["zh"]],
             "type": "object",
             "additionalProperties": false,
             "required": ["type"],

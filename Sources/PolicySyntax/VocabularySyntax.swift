@@ -152,14 +152,20 @@ public struct OutputDecl: Sendable {
     public var name: Located<String>
     public var type: Located<String>?
     public var values: Located<[Located<String>]>?
+    /// What the readable answer calls the output (both or neither).
+    public var zh: Located<String>?
+    public var en: Located<String>?
     public var span: SourceSpan
 
     public init(
-        name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>?, span: SourceSpan
+        name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>?,
+        zh: Located<String>? = nil, en: Located<String>? = nil, span: SourceSpan
     ) {
         self.name = name
         self.type = type
         self.values = values
+        self.zh = zh
+        self.en = en
         self.span = span
     }
 }

@@ -238,3 +238,14 @@ extension Catalogue {
         ("give every value its labels: value: {zh: 中文, en: English}", "为每个取值给出标签：取值: {zh: 中文, en: English}"),
     ]
 }
+
+extension Catalogue {
+    /// The labels vocabulary.yaml gives a decision's outputs for the readable answer.
+    static let outputLabels: [(en: String, zh: String)] = [
+        ("{0} has a label in one language only", "{0} 只有一种语言的名称"),
+        (
+            "give both zh and en, or neither (the answer then shows '{0}')",
+            "请同时给出 zh 和 en，或都不给（答案中将显示 '{0}'）"
+        ),
+    ]
+}
