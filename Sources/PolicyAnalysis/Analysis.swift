@@ -125,7 +125,7 @@ public struct TableAnalysis {
         _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval,
         _ records: inout [String: RuleRecord], _ findings: inout [Finding], _ gaps: inout [String: Int]
     ) {
-        var remaining = CubeSet([space.full])
+        var remaining = space.possible
         // Under unique the order is meaningless: only coverage (gaps) is swept.
         let ordered: [RuleEntry] = chain.hitPolicy == .unique ? [] : Array(levels.joined())
         if chain.hitPolicy == .unique {

@@ -12,6 +12,9 @@ public struct FactSpace: Sendable {
     public static let otherRegion = "*"
 
     public var columns: [Column]
+    /// Applicants the vocabulary rules out (`requires:`, a resettled retiree who is not retired),
+    /// where both facts are columns: no rule need answer them and no witness may be one of them.
+    public var impossible: [Cube] = []
 
     public init(rules: [RuleEntry], vocabulary: Vocabulary) {
         var names: [String] = []
@@ -32,9 +35,24 @@ public struct FactSpace: Sendable {
             }
             return Column(fact: name, values: vocabulary.fact(named: name)?.values ?? [], isRegion: false)
         }
+        for (i, column) in columns.enumerated() {
+            guard let given = column.values.firstIndex(of: "true") else { continue }
+            for requirement in vocabulary.fact(named: column.fact)?.requires ?? [] {
+                guard let j = columns.firstIndex(where: { $0.fact == requirement.fact }),
+                    let needed = columns[j].values.firstIndex(of: requirement.value)
+                else { continue }
+                var cube = full
+                cube.masks[i] = UInt64(1) << UInt64(given)
+                cube.masks[j] &= ~(UInt64(1) << UInt64(needed))
+                impossible.append(cube)
+            }
+        }
     }
 
     public var full: Cube { Cube(masks: columns.map { Self.all($0.values.count) }) }
+
+    /// Every applicant the vocabulary allows, as cubes.
+    public var possible: CubeSet { impossible.reduce(CubeSet([full])) { $0.subtracting($1) } }
 
     static func all(_ n: Int) -> UInt64 { n >= 64 ? ~0 : (UInt64(1) << UInt64(n)) - 1 }
 

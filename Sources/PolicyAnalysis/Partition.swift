@@ -22,7 +22,7 @@ struct Partition {
             /// No later rule can change this piece's answer.
             var settled = false
         }
-        var work = [Work(cube: space.full, matched: levels.map { _ in [] })]
+        var work = space.possible.cubes.map { Work(cube: $0, matched: levels.map { _ in [] }) }
         for (l, level) in levels.enumerated() {
             for rule in level {
                 let cube = space.cube(rule)
