@@ -5,9 +5,10 @@ extension Message {
     /// Nil when none fits: the caller shows the text as it is.
     public static func reading(_ text: String, as templates: [String]) -> Message? {
         for template in templates {
-            if let arguments = Self.arguments(of: Substring(text), in: pieces(of: template)) {
+            let pieces = pieces(of: template)
+            if let arguments = Self.arguments(of: Substring(text), in: pieces) {
                 var parts: [Part] = []
-                for (n, literal) in pieces(of: template).enumerated() {
+                for (n, literal) in pieces.enumerated() {
                     if !literal.isEmpty { parts.append(.literal(literal)) }
                     if n < arguments.count { parts.append(.argument(arguments[n])) }
                 }

@@ -9,9 +9,9 @@ import PolicyJSON
 /// `answer=full|compact`, `parts=` (compact only), `as_of=DATE` (when the facts give no
 /// application date) and `format=json|text` (text: the readable answer; full answers only).
 struct AnswerQuery {
-    var english = false
     /// The language of messages and readable answers (`lang`, Chinese unless told).
-    var language: Language { english ? .en : .zh }
+    var language = Language.zh
+    var english: Bool { language == .en }
     var form = AnswerForm.full
     var parts = AnswerParts.all
     var text = false
@@ -30,7 +30,7 @@ struct AnswerQuery {
         }
         if let lang = q["lang"] {
             guard lang == "zh" || lang == "en" else { return bad("lang", "unknown language '\(lang)'", ["zh", "en"]) }
-            query.english = lang == "en"
+            query.language = request.language
         }
         if let answer = q["answer"] {
             guard let form = AnswerForm(rawValue: String(answer)) else {

@@ -5,10 +5,9 @@ import NIOHTTPTypes
 /// Answers `Expect: 100-continue` with an interim `100 Continue`, as HTTP/1.1 asks of a server
 /// that will read the body. curl sends the header with every body over 1 MiB (a `/v1/answers`
 /// batch) and, when no interim response comes, waits a second before sending the body.
-final class ExpectContinueHandler: ChannelDuplexHandler, RemovableChannelHandler {
+final class ExpectContinueHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

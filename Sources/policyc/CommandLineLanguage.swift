@@ -25,18 +25,20 @@ enum CommandLineLanguage {
     /// A help screen or a usage error as swift-argument-parser wrote it, in `language`.
     static func localize(_ text: String, in language: Language) -> String {
         guard language != .en else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // An error may run over several lines (a list of the values allowed): it ends where the
-        // parser's help or usage begins.
+        // parser's help or usage begins, and is worded as a whole, not line by line.
+        var error: [String] = []
+        var rest = lines[...]
         if let first = lines.first, first.hasPrefix(errorPrefix) {
             let end =
                 lines.dropFirst().firstIndex { $0.hasPrefix("Help:  ") || $0.hasPrefix("Usage: ") } ?? lines.endIndex
-            let error = lines[..<end].joined(separator: "\n").dropFirst(errorPrefix.count)
-            let said =
-                Message.reading(String(error), as: Catalogue.argumentParserTemplates) ?? .init(verbatim: String(error))
-            lines.replaceSubrange(..<end, with: [Message(verbatim: errorPrefix).text(in: .zh) + said.text(in: .zh)])
+            let said = String(lines[..<end].joined(separator: "\n").dropFirst(errorPrefix.count))
+            let message = Message.reading(said, as: Catalogue.argumentParserTemplates) ?? .init(verbatim: said)
+            error = [Message(verbatim: errorPrefix).text(in: .zh) + message.text(in: .zh)]
+            rest = lines[end...]
         }
-        return lines.map(localizeLine).joined(separator: "\n")
+        return (error + rest.map(localizeLine)).joined(separator: "\n")
     }
 
     private static let errorPrefix = "Error: "

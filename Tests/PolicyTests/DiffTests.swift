@@ -4,6 +4,7 @@ import PolicyAnalysis
 import PolicyAnswers
 import PolicyCompiler
 import PolicyEvaluator
+import PolicyJSON
 import Testing
 
 /// `policyc diff` reports, as condition sets, exactly the applicants whose answers move.
@@ -121,16 +122,23 @@ struct DiffTests {
         #expect(!moved(applicant(retired: "true", resettled: "false")))
     }
 
-    @Test func aNewBlockerIsNotCalledRedundant() throws {
-        let scratch = try Self.edited("cities/nanjing.yaml") { $0 + Self.flexibleFrozen }
+    /// The shipped policies with `rule` appended to 南京's file, and the answer of a flexible
+    /// worker moving from 南京 to 上海 under them.
+    static func flexibleWorkerInNanjing(with rule: String) throws -> (Compilation, JSONValue) {
+        let scratch = try edited("cities/nanjing.yaml") { $0 + rule }
         let compilation = Compiler.compile(directory: scratch.path)
-        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map { $0.message(in: .en) })")
-        // The rule really changes the answer: a flexible worker in 南京 now gets account_frozen.
         let evaluator = Evaluator(table: try #require(compilation.table))
         let answer = try evaluator.answer(
             json:
                 #"{"origin":"南京","destination":"上海","insurance_type":"employee","employment":"flexible","origin_stopped":true,"destination_enrolled":true}"#
         )
+        return (compilation, answer)
+    }
+
+    @Test func aNewBlockerIsNotCalledRedundant() throws {
+        let (compilation, answer) = try Self.flexibleWorkerInNanjing(with: Self.flexibleFrozen)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map { $0.message(in: .en) })")
+        // The rule really changes the answer: a flexible worker in 南京 now gets account_frozen.
         #expect(answer.at(path: "transfer.eligible") == .bool(false))
         #expect(answer.at(path: "transfer.blockers")?.serialized().contains("account_frozen") == true)
     }

@@ -125,8 +125,8 @@ struct UndeterminedCollectTests {
     }
 
     @Test func aLocalUndeterminedBlockerRuleCompilesAndIsNotRedundant() throws {
-        let scratch = try DiffTests.edited("cities/nanjing.yaml") {
-            $0 + """
+        let (compilation, answer) = try DiffTests.flexibleWorkerInNanjing(
+            with: """
                   - id: nanjing.transfer.flexible-undetermined
                     decision: transfer_blockers
                     when: {employment: flexible}
@@ -134,15 +134,8 @@ struct UndeterminedCollectTests {
                       undetermined: {zh: 测试, en: a test}
                     sources: [NJ-QBK]
 
-                """
-        }
-        let compilation = Compiler.compile(directory: scratch.path)
+                """)
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map { $0.message(in: .en) })")
-        let evaluator = Evaluator(table: try #require(compilation.table))
-        let answer = try evaluator.answer(
-            json:
-                #"{"origin":"南京","destination":"上海","insurance_type":"employee","employment":"flexible","origin_stopped":true,"destination_enrolled":true}"#
-        )
         #expect(answer.at(path: "transfer.eligible") == .null)
         #expect(answer.at(path: "transfer.note") == .string("测试 (a test)"))
     }
