@@ -117,7 +117,7 @@ extension AnswerWriter {
             sourceList(o, seen: &seen, first: &first, separator: ",")
         }
         raw("],\"confidence\":")
-        confidence(a.confidenceRank(o))
+        confidence(confidenceRank(o))
         raw(",\"missing_facts\":")
         strings(o.missing, separator: ",")
     }

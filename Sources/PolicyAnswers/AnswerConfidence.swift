@@ -8,8 +8,12 @@ extension Answer {
     /// The rank in `SourceEntry.confidenceOrder` of the strongest source an outcome cites (its
     /// rules' and the attribute entries behind their conditions); nil when it cites none.
     func confidenceRank(_ o: DecisionOutcome) -> Int? {
-        let f = evaluator.fragments
-        let planRule = evaluator.plan.planRule
+        confidenceRank(o, fragments: evaluator.fragments, planRule: evaluator.plan.planRule)
+    }
+
+    /// The same, with the fragments and plan the answer writer already holds (fetching them per
+    /// part cost a retain and release each on the JSON Lines path).
+    func confidenceRank(_ o: DecisionOutcome, fragments f: AnswerFragments, planRule: [Int32]) -> Int? {
         var best = Int.max
         // Plan positions, not `citedRules`: no array per part on the answer-writing path.
         for p in o.citedPositions {
@@ -28,9 +32,17 @@ extension Answer {
         confidenceRank(o).map { SourceEntry.confidenceOrder[$0] }
     }
 
-    /// The strongest of several outcomes' (the timing part's transfer-out and transfer-in).
-    func confidenceRank(_ outcomes: DecisionOutcome...) -> Int? {
-        outcomes.compactMap { confidenceRank($0) }.min()
+    /// The strongest of two outcomes' (the timing part's transfer-out and transfer-in); two
+    /// arguments, not a variadic list, so writing an answer builds no array.
+    func confidenceRank(_ a: DecisionOutcome, _ b: DecisionOutcome, fragments f: AnswerFragments, planRule: [Int32])
+        -> Int?
+    {
+        switch (
+            confidenceRank(a, fragments: f, planRule: planRule), confidenceRank(b, fragments: f, planRule: planRule)
+        ) {
+        case (let x?, let y?): min(x, y)
+        case (let x, let y): x ?? y
+        }
     }
 }
 
@@ -45,5 +57,13 @@ extension AnswerWriter {
     /// `"official"`, ... or `null`.
     mutating func confidence(_ rank: Int?) {
         if let rank { put(f.confidenceName[rank]) } else { raw("null") }
+    }
+
+    /// The strongest confidence of a part's sources, from the writer's fragments and plan.
+    func confidenceRank(_ o: DecisionOutcome) -> Int? { a.confidenceRank(o, fragments: f, planRule: planRule) }
+
+    /// The strongest of the timing part's two outcomes.
+    func confidenceRank(_ x: DecisionOutcome, _ y: DecisionOutcome) -> Int? {
+        a.confidenceRank(x, y, fragments: f, planRule: planRule)
     }
 }

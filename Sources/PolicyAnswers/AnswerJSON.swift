@@ -180,7 +180,7 @@ struct AnswerWriter {
         raw(", \"sources\": ")
         sources(of: o)
         raw(", \"confidence\": ")
-        confidence(a.confidenceRank(o))
+        confidence(confidenceRank(o))
         raw(", \"note\": ")
         note(o)
     }
@@ -262,7 +262,7 @@ struct AnswerWriter {
         raw(", \"sources\": ")
         sources(of: a.blockers)
         raw(", \"confidence\": ")
-        confidence(a.confidenceRank(a.blockers))
+        confidence(confidenceRank(a.blockers))
         raw(", \"note\": ")
         note(a.blockers)
         raw("}")
@@ -297,7 +297,7 @@ struct AnswerWriter {
         sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ")
         sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ")
         raw("], \"confidence\": ")
-        confidence(a.confidenceRank(a.transferOut, a.transferIn))
+        confidence(confidenceRank(a.transferOut, a.transferIn))
         raw("}")
     }
 
@@ -338,16 +338,24 @@ struct AnswerWriter {
     private mutating func sources() {
         // A bit per source; sources are numbered in id order, so the bits come out sorted.
         var cited = SourceSet()
-        for o in [a.blockers, a.balance, a.transferOut, a.transferIn, a.funds, a.family ?? .absent] + a.declared {
+        // Part by part rather than over an array of the parts: no allocation per answer.
+        func cite(_ o: DecisionOutcome) {
             for p in o.citedPositions {
                 let r = Int(planRule[p])
                 for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }
                 if readsAttributes(r) { for s in attributeSources(rule: r) { _ = cited.insert(s) } }
             }
         }
+        cite(a.blockers)
+        cite(a.balance)
+        cite(a.transferOut)
+        cite(a.transferIn)
+        cite(a.funds)
+        if let family = a.family { cite(family) }
+        for o in a.declared { cite(o) }
         raw("{")
         var first = true
-        for s in cited.sorted {
+        cited.forEachInOrder { s in
             if !first { raw(", ") }
             first = false
             put(f.sourceEntry[s])
@@ -370,16 +378,15 @@ struct SourceSet {
         return true
     }
 
-    /// The members in increasing order.
-    var sorted: [Int] {
-        var result: [Int] = []
+    /// Calls `body` with each member in increasing order (no array for the usual case).
+    func forEachInOrder(_ body: (Int) -> Void) {
         for word in 0..<4 {
             var bits = small[word]
             while bits != 0 {
-                result.append(word * 64 + bits.trailingZeroBitCount)
+                body(word * 64 + bits.trailingZeroBitCount)
                 bits &= bits - 1
             }
         }
-        return result + large.sorted()
+        if !large.isEmpty { large.sorted().forEach(body) }
     }
 }

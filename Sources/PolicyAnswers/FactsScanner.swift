@@ -7,7 +7,7 @@ import PolicyJSON
 /// escapes, numbers, unknown keys or values, duplicate keys, an ambiguous region, malformed
 /// JSON — and the general path (JSONParser, then FactsDecoder) answers that line and words its
 /// error. Whatever it accepts, the general path accepts with the same facts (a test checks this).
-struct FactsScanner: Sendable {
+final class FactsScanner: Sendable {
     /// Top-level keys: an input fact's column, or one of the actions below.
     private let keys: ByteTable
     private static let origin = -1, destination = -2, applicationDate = -3, familyMember = -4

@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyLoader
 
 /// `vocabulary.schema.json`: policies/vocabulary.yaml, the vocabulary itself (facts, derived facts,
 /// region attributes, decisions and their outputs). It describes the language the vocabulary is
@@ -6,39 +7,49 @@ import DecisionTable
 /// derivations the evaluator implements (`Derivation`), the output kinds (`OutputSpec.Kind`), hit
 /// policies, subjects and region facts.
 ///
-/// The key lists are written here until the vocabulary loader publishes them in `PolicyKeys`; then
-/// the objects below become `KeyedProperties` as in the other schemas.
+/// The keys of each mapping and which are required are the loader's (`PolicyKeys` in
+/// VocabularyLoader.swift); the descriptions are written here.
 enum VocabularySchema {
     static var schema: Node {
-        let properties: Node = [
-            "facts": [
-                "description": Common.bi(
-                    "事实，键为事实名，按事实列的顺序：申请人给出的（type: boolean、enum 或 number），或由其他事实推导的（derive）",
-                    "the facts, keyed by name, in the order of the fact columns: given by the applicant (type: boolean, "
-                        + "enum or number) or derived from other facts (derive)"),
-                "type": "object",
-                "minProperties": 1,
-                "propertyNames": Common.ref("factName"),
-                "additionalProperties": Common.ref("fact"),
-            ],
-            "attributes": [
-                "description": Common.bi(
-                    "地区属性，键为属性名：provinces/*.yaml 和 cities/*.yaml 可为地区给出的带日期的值",
-                    "region attributes, keyed by name: dated values that provinces/*.yaml and cities/*.yaml may give a "
-                        + "region"),
-                "type": "object",
-                "propertyNames": Common.ref("name"),
-                "additionalProperties": Common.ref("attribute"),
-            ],
-            "decisions": [
-                "description": Common.bi(
-                    "决策表回答的问题，键为决策名（规则的 decision），按回答中的顺序",
-                    "the questions the table answers, keyed by name (a rule's decision), in the order of the answer"),
-                "type": "object",
-                "minProperties": 1,
-                "propertyNames": Common.ref("name"),
-                "additionalProperties": Common.ref("decision"),
-            ],
+        let properties: [(String, Node)] = [
+            (
+                "facts",
+                [
+                    "description": Common.bi(
+                        "事实，键为事实名，按事实列的顺序：申请人给出的（type: boolean、enum 或 number），或由其他事实推导的（derive）",
+                        "the facts, keyed by name, in the order of the fact columns: given by the applicant (type: boolean, "
+                            + "enum or number) or derived from other facts (derive)"),
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": Common.ref("factName"),
+                    "additionalProperties": Common.ref("fact"),
+                ]
+            ),
+            (
+                "attributes",
+                [
+                    "description": Common.bi(
+                        "地区属性，键为属性名：provinces/*.yaml 和 cities/*.yaml 可为地区给出的带日期的值",
+                        "region attributes, keyed by name: dated values that provinces/*.yaml and cities/*.yaml may give a "
+                            + "region"),
+                    "type": "object",
+                    "propertyNames": Common.ref("name"),
+                    "additionalProperties": Common.ref("attribute"),
+                ]
+            ),
+            (
+                "decisions",
+                [
+                    "description": Common.bi(
+                        "决策表回答的问题，键为决策名（规则的 decision），按回答中的顺序",
+                        "the questions the table answers, keyed by name (a rule's decision), in the order of the answer"
+                    ),
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": Common.ref("name"),
+                    "additionalProperties": Common.ref("decision"),
+                ]
+            ),
         ]
         let defs: [(String, Node)] = [
             ("name", name), ("factName", factName), ("label", label), ("fact", fact), ("derivation", derivation),
@@ -52,10 +63,8 @@ enum VocabularySchema {
                 "policies/vocabulary.yaml: the facts rules may use (given by the applicant or derived), the region "
                     + "attributes, and the decisions the table answers with their outputs. The compiler checks every "
                     + "rule against it, the table carries it, and policyc schema generates the other schemas from it")
-                + [
-                    ("type", "object"), ("additionalProperties", false), ("required", ["facts", "decisions"]),
-                    ("properties", properties), ("$defs", .object(defs)), ("examples", [example]),
-                ])
+                + KeyedProperties(keys: PolicyKeys.vocabularyFile, described: properties).objectFields()
+                + [("$defs", .object(defs)), ("examples", [example])])
     }
 
     // MARK: names and labels
@@ -107,7 +116,7 @@ enum VocabularySchema {
                         "type: boolean (true or false), enum (one of values) or number (a whole number, with optional "
                             + "min and max; conditions give a number or a range {min, max}). Needed for a fact the "
                             + "applicant gives; a derived fact with values may leave it out"),
-                    "enum": ["boolean", "enum", "number"],
+                    "enum": .strings(PolicyKeys.factTypes),
                 ]
             ),
             (
@@ -204,86 +213,91 @@ enum VocabularySchema {
                         "一个事实：申请人给出的（type，及 values、default，数值事实为 min、max、default），或推导的（derive 和 values，或 type: boolean）",
                         "a fact: given by the applicant (type, with values and default; a number fact with min, max "
                             + "and default), or derived (derive, with values or type: boolean)")
-                ),
-                ("type", "object"), ("additionalProperties", false), ("required", ["zh", "en"]),
-                ("properties", .object(properties + labels(("事实", "fact")))),
-                (
-                    "allOf",
-                    [
-                        // Given facts say their type; derived ones take no default and are not numbers.
+                )
+            ]
+                + KeyedProperties(keys: PolicyKeys.fact, described: properties + labels(("事实", "fact"))).objectFields()
+                + [
+                    (
+                        "allOf",
                         [
-                            "if": ["required": ["derive"]],
-                            "then": [
-                                "properties": [
-                                    "default": false, "requires": false, "type": ["not": ["const": "number"]],
-                                ]
-                            ],
-                            "else": ["required": ["type"]],
-                        ],
-                        // Booleans and numbers have no values; every other fact lists them. Only numbers
-                        // have bounds.
-                        [
-                            "if": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
-                            "then": [
-                                "properties": [
-                                    "values": false, "labels": false, "default": boolean, "min": false, "max": false,
-                                ]
-                            ],
-                            "else": [
-                                "if": ["required": ["type"], "properties": ["type": ["const": "number"]]],
+                            // Given facts say their type; derived ones take no default and are not numbers.
+                            [
+                                "if": ["required": ["derive"]],
                                 "then": [
                                     "properties": [
-                                        "values": false, "labels": false, "default": ["type": "integer"],
-                                        "requires": false,
+                                        "default": false, "requires": false, "type": ["not": ["const": "number"]],
+                                    ]
+                                ],
+                                "else": ["required": ["type"]],
+                            ],
+                            // Booleans and numbers have no values; every other fact lists them. Only numbers
+                            // have bounds.
+                            [
+                                "if": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
+                                "then": [
+                                    "properties": [
+                                        "values": false, "labels": false, "default": boolean, "min": false,
+                                        "max": false,
                                     ]
                                 ],
                                 "else": [
-                                    "required": ["values"],
-                                    "properties": [
-                                        "default": ["type": "string"], "min": false, "max": false, "requires": false,
+                                    "if": ["required": ["type"], "properties": ["type": ["const": "number"]]],
+                                    "then": [
+                                        "properties": [
+                                            "values": false, "labels": false, "default": ["type": "integer"],
+                                            "requires": false,
+                                        ]
+                                    ],
+                                    "else": [
+                                        "required": ["values"],
+                                        "properties": [
+                                            "default": ["type": "string"], "min": false, "max": false,
+                                            "requires": false,
+                                        ],
                                     ],
                                 ],
                             ],
-                        ],
-                        // The scope relation has three values, a dated attribute's state two.
-                        values(of: "scope", count: 3),
-                        values(of: "since", count: 2),
-                        // A state fact: its attribute's values, then one for a day no segment covers.
-                        [
-                            "if": ["required": ["derive"], "properties": ["derive": ["required": ["state"]]]],
-                            "then": ["required": ["values"], "properties": ["values": ["minItems": 2]]],
-                        ],
-                        [
-                            "if": [
-                                "required": ["derive"],
-                                "properties": [
-                                    "derive": ["required": ["member"], "properties": ["member": ["const": "insured"]]]
-                                ],
+                            // The scope relation has three values, a dated attribute's state two.
+                            values(of: "scope", count: 3),
+                            values(of: "since", count: 2),
+                            // A state fact: its attribute's values, then one for a day no segment covers.
+                            [
+                                "if": ["required": ["derive"], "properties": ["derive": ["required": ["state"]]]],
+                                "then": ["required": ["values"], "properties": ["values": ["minItems": 2]]],
                             ],
-                            "then": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
-                        ],
-                    ]
-                ),
-                (
-                    "examples",
-                    [
+                            [
+                                "if": [
+                                    "required": ["derive"],
+                                    "properties": [
+                                        "derive": [
+                                            "required": ["member"], "properties": ["member": ["const": "insured"]],
+                                        ]
+                                    ],
+                                ],
+                                "then": ["required": ["type"], "properties": ["type": ["const": "boolean"]]],
+                            ],
+                        ]
+                    ),
+                    (
+                        "examples",
                         [
-                            "type": "enum", "values": ["employer", "flexible"], "default": "employer", "zh": "就业方式",
-                            "en": "employment",
-                        ],
-                        ["type": "boolean", "default": false, "zh": "已退休", "en": "retired"],
-                        [
-                            "type": "number", "min": 0, "max": 600, "zh": "断缴月数",
-                            "en": "months without contributions",
-                        ],
-                        [
-                            "derive": ["scope": ["origin", "destination"]],
-                            "values": ["same_area", "intra_province", "cross_province"],
-                            "zh": "转移范围", "en": "transfer scope",
-                        ],
-                    ]
-                ),
-            ])
+                            [
+                                "type": "enum", "values": ["employer", "flexible"], "default": "employer", "zh": "就业方式",
+                                "en": "employment",
+                            ],
+                            ["type": "boolean", "default": false, "zh": "已退休", "en": "retired"],
+                            [
+                                "type": "number", "min": 0, "max": 600, "zh": "断缴月数",
+                                "en": "months without contributions",
+                            ],
+                            [
+                                "derive": ["scope": ["origin", "destination"]],
+                                "values": ["same_area", "intra_province", "cross_province"],
+                                "zh": "转移范围", "en": "transfer scope",
+                            ],
+                        ]
+                    ),
+                ])
     }
 
     // MARK: example

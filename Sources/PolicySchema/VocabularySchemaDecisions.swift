@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicyLoader
 
 /// vocabulary.schema.json: the decisions and their typed outputs.
 extension VocabularySchema {
@@ -51,26 +52,25 @@ extension VocabularySchema {
             ),
         ]
         return .object(
-            [
-                ("description", Common.bi("一个决策：规则回答的一个问题", "a decision: one question the rules answer")),
-                ("type", "object"), ("additionalProperties", false),
-                ("required", ["subject", "hit_policy", "outputs", "zh", "en"]),
-                ("properties", .object(properties + labels(("决策", "decision")))),
-                (
-                    "examples",
-                    [
+            [("description", Common.bi("一个决策：规则回答的一个问题", "a decision: one question the rules answer"))]
+                + KeyedProperties(keys: PolicyKeys.decision, described: properties + labels(("决策", "decision")))
+                .objectFields()
+                + [
+                    (
+                        "examples",
                         [
-                            "subject": "origin", "hit_policy": "first",
-                            "outputs": [
-                                "handling": [
-                                    "type": "enum", "values": ["transfer_with_relationship", "payout_to_bank"],
-                                ]
-                            ],
-                            "zh": "个人账户余额处理", "en": "balance handling",
+                            [
+                                "subject": "origin", "hit_policy": "first",
+                                "outputs": [
+                                    "handling": [
+                                        "type": "enum", "values": ["transfer_with_relationship", "payout_to_bank"],
+                                    ]
+                                ],
+                                "zh": "个人账户余额处理", "en": "balance handling",
+                            ]
                         ]
-                    ]
-                ),
-            ])
+                    )
+                ])
     }
 
     /// What a rule writes for each kind of output, by the name the vocabulary gives the kind.
@@ -132,7 +132,7 @@ extension VocabularySchema {
             "dependentRequired": ["zh": ["en"], "en": ["zh"]],
             "type": "object",
             "additionalProperties": false,
-            "required": ["type"],
+            "required": .strings(PolicyKeys.decisionOutput.required),
             "properties": properties,
             "allOf": [
                 [

@@ -1,12 +1,9 @@
 import DecisionTable
+import PolicyLoader
 
 /// The derivations, region facts and region attributes of `vocabulary.schema.json` (the rest of
 /// the schema is in VocabularySchema.swift).
 extension VocabularySchema {
-    /// The fields of `family_member` a fact may be derived from (its region is the region fact
-    /// member_region).
-    static let memberFields = ["relation", "insured"]
-
     static var derivation: Node {
         [
             "description": Common.bi(
@@ -32,7 +29,7 @@ extension VocabularySchema {
                     "description": Common.bi(
                         "family_member 的字段：relation（取值为 values）或 insured（布尔）",
                         "a field of family_member: relation (its values are the fact's values) or insured (a boolean)"),
-                    "enum": .strings(memberFields),
+                    "enum": .strings(PolicyKeys.memberFields),
                 ],
                 "since": [
                     "description": Common.bi(
@@ -41,7 +38,7 @@ extension VocabularySchema {
                             + "date, the second before it or without one"),
                     "type": "object",
                     "additionalProperties": false,
-                    "required": ["attribute", "region"],
+                    "required": .strings(PolicyKeys.sinceDerivation.required),
                     "properties": [
                         "attribute": Common.ref("name", "attributes 中声明的属性", "an attribute declared under attributes"),
                         "region": Common.ref("regionFact"),
@@ -54,7 +51,7 @@ extension VocabularySchema {
                             + "the day, else its province's; the fact's last value (unknown) when no segment covers it"),
                     "type": "object",
                     "additionalProperties": false,
-                    "required": ["attribute", "region"],
+                    "required": .strings(PolicyKeys.stateDerivation.required),
                     "properties": [
                         "attribute": Common.ref(
                             "name", "attributes 中声明的状态属性", "a state attribute declared under attributes"),
@@ -88,44 +85,44 @@ extension VocabularySchema {
                     Common.bi(
                         "一个地区属性；地区在规则文件的 attributes 中给出它的值",
                         "a region attribute; a region gives its value under attributes in its policy file")
-                ),
-                ("type", "object"), ("additionalProperties", false), ("required", ["type", "zh", "en"]),
-                (
-                    "properties",
-                    .object(
-                        [
-                            (
-                                "type",
-                                [
-                                    "description": Common.bi(
-                                        "值的类型：date（日期）或 state（随时间变化的状态，按日期段给出）",
-                                        "the value's type: date, or state (a state over time, given in dated segments)"),
-                                    "enum": ["date", "state"],
-                                ]
-                            ),
-                            (
-                                "values",
-                                [
-                                    "description": Common.bi("状态属性的取值", "a state attribute's values"),
-                                    "type": "array", "minItems": 1, "uniqueItems": true, "items": Common.ref("name"),
-                                ]
-                            ),
-                        ]
-                            + labels(("属性", "attribute")))
-                ),
-                (
-                    "allOf",
-                    [
-                        [
-                            "if": ["properties": ["type": ["const": "state"]]], "then": ["required": ["values"]],
-                            "else": ["properties": ["values": false]],
-                        ]
+                )
+            ]
+                + KeyedProperties(
+                    keys: PolicyKeys.attributeDeclaration,
+                    described: [
+                        (
+                            "type",
+                            [
+                                "description": Common.bi(
+                                    "值的类型：date（日期）或 state（随时间变化的状态，按日期段给出）",
+                                    "the value's type: date, or state (a state over time, given in dated segments)"),
+                                "enum": .strings(PolicyKeys.attributeTypes),
+                            ]
+                        ),
+                        (
+                            "values",
+                            [
+                                "description": Common.bi("状态属性的取值", "a state attribute's values"),
+                                "type": "array", "minItems": 1, "uniqueItems": true, "items": Common.ref("name"),
+                            ]
+                        ),
                     ]
-                ),
-                (
-                    "examples",
-                    [["type": "state", "values": ["open", "closed"], "zh": "跨省医保钱包", "en": "cross-province 医保钱包"]]
-                ),
-            ])
+                        + labels(("属性", "attribute"))
+                ).objectFields()
+                + [
+                    (
+                        "allOf",
+                        [
+                            [
+                                "if": ["properties": ["type": ["const": "state"]]], "then": ["required": ["values"]],
+                                "else": ["properties": ["values": false]],
+                            ]
+                        ]
+                    ),
+                    (
+                        "examples",
+                        [["type": "state", "values": ["open", "closed"], "zh": "跨省医保钱包", "en": "cross-province 医保钱包"]]
+                    ),
+                ])
     }
 }
