@@ -79,6 +79,8 @@ final class AnswerFragments: @unchecked Sendable {
         let head: Fragment
         let compactHead: Fragment
         let subjectIsOrigin: Bool
+        /// A collect decision: its one output is written as the set of the values its rules give.
+        let isCollect: Bool
         let outputs: [Output]
     }
 
@@ -238,7 +240,7 @@ final class AnswerFragments: @unchecked Sendable {
             JSONValue.string(spec.name).write(into: &compactHead, pretty: false, indent: 0)
             return DeclaredPart(
                 head: add(head + Array(": {".utf8)), compactHead: add(compactHead + Array(":{".utf8)),
-                subjectIsOrigin: spec.subject == .origin, outputs: outputs)
+                subjectIsOrigin: spec.subject == .origin, isCollect: spec.hitPolicy == .collect, outputs: outputs)
         }
         tableHash = add(.string(table.contentHash))
         arena = .allocate(capacity: max(1, bytes.count))
@@ -246,6 +248,14 @@ final class AnswerFragments: @unchecked Sendable {
     }
 
     deinit { arena.deallocate() }
+
+    /// Whether two fragments hold the same bytes (the same value written by two rules).
+    func same(_ x: Fragment, _ y: Fragment) -> Bool {
+        guard x.count == y.count else { return false }
+        let base = UnsafePointer(arena.baseAddress!)
+        return UnsafeBufferPointer(start: base + Int(x.start), count: Int(x.count))
+            .elementsEqual(UnsafeBufferPointer(start: base + Int(y.start), count: Int(y.count)))
+    }
 
     /// Appends a fragment (nothing for an absent one).
     @inline(__always)

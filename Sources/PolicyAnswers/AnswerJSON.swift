@@ -193,6 +193,22 @@ struct AnswerWriter {
         }
     }
 
+    /// A collect decision's output: the set of the values its deciding rules give, each once, in
+    /// hit-policy order; `[]` when none matched or the part is undetermined (then `missing_facts`
+    /// says why), as for the blockers.
+    mutating func outputSet(_ o: DecisionOutcome, _ column: [Fragment], separator: StaticString) {
+        raw("[")
+        var written: [Fragment] = []
+        for p in o.decidingPositions {
+            let value = column[Int(planRule[p])]
+            guard !value.isAbsent, !written.contains(where: { f.same($0, value) }) else { continue }
+            if !written.isEmpty { raw(separator) }
+            written.append(value)
+            put(value)
+        }
+        raw("]")
+    }
+
     private mutating func region(_ i: Int?) {
         if let i { put(f.region[i]) } else { raw("null") }
     }
@@ -308,7 +324,11 @@ struct AnswerWriter {
             put(compact ? part.compactHead : part.head)
             for output in part.outputs where !(compact && output.isText) {
                 put(compact ? output.compactKey : output.key)
-                self.output(o, output.column)
+                if part.isCollect {
+                    outputSet(o, output.column, separator: compact ? "," : ", ")
+                } else {
+                    self.output(o, output.column)
+                }
                 if compact { raw(",") } else { raw(", ") }
             }
             if compact {

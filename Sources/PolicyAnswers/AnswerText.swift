@@ -90,7 +90,17 @@ public enum AnswerText {
         for (d, outcome) in zip(a.evaluator.parts.declared, a.declared) {
             let spec = a.evaluator.vocabulary.decisions[d]
             lines.append(t("【\(spec.zh)】", "[\(spec.en.prefix(1).uppercased() + spec.en.dropFirst())]"))
-            if let out = outcome.output, out[Vocabulary.undetermined] == nil {
+            if spec.hitPolicy == .collect, outcome.status != .undetermined, !outcome.decidedUndetermined,
+                let o = spec.outputs.first
+            {
+                // The set of the values the matching rules give, each once.
+                var seen: [String] = []
+                for case .symbol(let v)? in outcome.rules.map({ $0.outputs[o.name] }) where !seen.contains(v) {
+                    seen.append(v)
+                }
+                let values = seen.isEmpty ? t("无", "none") : seen.map(label).joined(separator: t("、", ", "))
+                lines.append("  " + t("\(o.label(english: en))：", "\(o.label(english: en)): ") + values)
+            } else if let out = outcome.output, out[Vocabulary.undetermined] == nil {
                 for o in spec.outputs { if let v = out[o.name] { lines.append("  " + value(o.label(english: en), v)) } }
             } else {
                 lines.append(t("  无法确定。", "  Cannot be decided."))

@@ -191,6 +191,17 @@ enum AnswerSchema {
             }
             let undecided = ("；未决定时为 null", "; null when undecided")
             switch output.kind {
+            case .enumeration(let values) where decision.hitPolicy == .collect:
+                // A collect decision's answer is the set of the values its matching rules give.
+                fields.append(
+                    (
+                        output.name,
+                        described(
+                            ["type": "array", "uniqueItems": true, "items": ["enum": .strings(values)]],
+                            "：匹配的规则给出的值的集合（\(Common.glossaryZH(values))）；没有匹配或未决定时为空",
+                            ": the set of the values the matching rules give (\(Common.glossaryEN(values))); empty "
+                                + "when none matched or undecided")
+                    ))
             case .enumeration(let values), .optionalEnumeration(let values):
                 fields.append(
                     (

@@ -145,6 +145,16 @@ enum TestsSchema {
                 DeclaredDecisions.text(of: output.name, in: decision)
                 ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
             switch output.kind {
+            case .enumeration(let values) where decision.hitPolicy == .collect:
+                return [
+                    (
+                        path,
+                        [
+                            "description": Common.bi(text.zh + "（值的列表）", text.en + " (a list of values)"),
+                            "type": "array", "uniqueItems": true, "items": ["enum": .strings(values)],
+                        ]
+                    )
+                ]
             case .enumeration(let values), .optionalEnumeration(let values):
                 return [(path, expected(text.zh, text.en, values))]
             case .count:
