@@ -193,22 +193,6 @@ struct AnswerWriter {
         }
     }
 
-    /// A collect decision's output: the set of the values its deciding rules give, each once, in
-    /// hit-policy order; `[]` when none matched or the part is undetermined (then `missing_facts`
-    /// says why), as for the blockers.
-    mutating func outputSet(_ o: DecisionOutcome, _ column: [Fragment], separator: StaticString) {
-        raw("[")
-        var written: [Fragment] = []
-        for p in o.decidingPositions {
-            let value = column[Int(planRule[p])]
-            guard !value.isAbsent, !written.contains(where: { f.same($0, value) }) else { continue }
-            if !written.isEmpty { raw(separator) }
-            written.append(value)
-            put(value)
-        }
-        raw("]")
-    }
-
     private mutating func region(_ i: Int?) {
         if let i { put(f.region[i]) } else { raw("null") }
     }
@@ -317,29 +301,6 @@ struct AnswerWriter {
         raw("}")
     }
 
-    /// Each declared decision as a part of its own: its outputs, then its provenance (full) or
-    /// reference fields (compact).
-    mutating func declaredParts(compact: Bool) {
-        for (part, o) in zip(f.declared, a.declared) {
-            put(compact ? part.compactHead : part.head)
-            for output in part.outputs where !(compact && output.isText) {
-                put(compact ? output.compactKey : output.key)
-                if part.isCollect {
-                    outputSet(o, output.column, separator: compact ? "," : ", ")
-                } else {
-                    self.output(o, output.column)
-                }
-                if compact { raw(",") } else { raw(", ") }
-            }
-            if compact {
-                reference(o)
-            } else {
-                provenance(o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination)
-            }
-            raw("}")
-        }
-    }
-
     private mutating func family() {
         guard let family = a.family else { return raw("null") }
         raw("{\"allowed\": ")
@@ -381,32 +342,5 @@ struct AnswerWriter {
             put(f.sourceEntry[s])
         }
         raw("}")
-    }
-}
-
-/// Source indices seen so far, without allocating for the first 256 sources.
-struct SourceSet {
-    private var small = SIMD4<UInt64>(repeating: 0)
-    private var large: Set<Int> = []
-
-    /// True when `s` was not in the set yet.
-    mutating func insert(_ s: Int) -> Bool {
-        guard s < 256 else { return large.insert(s).inserted }
-        let bit = UInt64(1) << UInt64(s % 64)
-        if small[s / 64] & bit != 0 { return false }
-        small[s / 64] |= bit
-        return true
-    }
-
-    /// Calls `body` with each member in increasing order (no array for the usual case).
-    func forEachInOrder(_ body: (Int) -> Void) {
-        for word in 0..<4 {
-            var bits = small[word]
-            while bits != 0 {
-                body(word * 64 + bits.trailingZeroBitCount)
-                bits &= bits - 1
-            }
-        }
-        if !large.isEmpty { large.sorted().forEach(body) }
     }
 }
