@@ -81,6 +81,14 @@ public enum RuleAnswer: Hashable, Sendable {
         }
     }
 
+    /// One output of a `collect` answer as the answer lists it: the values its deciding rules give,
+    /// in the order they come (hit-policy order), each value once, absent ones left out.
+    public static func collectedValues(_ values: some Sequence<OutputValue?>) -> [OutputValue] {
+        var listed: [OutputValue] = []
+        for case let v? in values where !listed.contains(v) { listed.append(v) }
+        return listed
+    }
+
     /// Whether rules with these outputs agree under `unique`: their outputs are equal as values.
     public static func agree(_ outputs: some Sequence<[String: OutputValue]>) -> Bool {
         var first: [String: OutputValue]?

@@ -93,12 +93,8 @@ public enum AnswerText {
             if spec.hitPolicy == .collect, outcome.status != .undetermined, !outcome.decidedUndetermined,
                 let o = spec.outputs.first
             {
-                // The set of the values the matching rules give, each once.
-                var seen: [String] = []
-                for case .symbol(let v)? in outcome.rules.map({ $0.outputs[o.name] }) where !seen.contains(v) {
-                    seen.append(v)
-                }
-                let values = seen.isEmpty ? t("无", "none") : seen.map(label).joined(separator: t("、", ", "))
+                let listed = outcome.collectedValues(o.name).map { word($0) }
+                let values = listed.isEmpty ? t("无", "none") : listed.joined(separator: t("、", ", "))
                 lines.append("  " + t("\(o.label(english: en))：", "\(o.label(english: en)): ") + values)
             } else if let out = outcome.output, out[Vocabulary.undetermined] == nil {
                 for o in spec.outputs { if let v = out[o.name] { lines.append("  " + value(o.label(english: en), v)) } }
@@ -110,18 +106,22 @@ public enum AnswerText {
         return lines.joined(separator: "\n") + "\n"
 
         /// A declared output in words: `label: value`, the label vocabulary.yaml gives (else its
-        /// name) and labelled values.
+        /// name) and labelled values; a text output is its text alone.
         func value(_ name: String, _ v: OutputValue) -> String {
-            let head = t("\(name)：", "\(name): ")
+            if case .text = v { return word(v) }
+            return t("\(name)：", "\(name): ") + word(v)
+        }
+
+        func word(_ v: OutputValue) -> String {
             switch v {
-            case .symbol(let s): return head + label(s)
-            case .count(let n): return head + "\(n)"
-            case .flag(let b): return head + (b.map { $0 ? t("是", "yes") : t("否", "no") } ?? t("不确定", "unknown"))
+            case .symbol(let s): return label(s)
+            case .count(let n): return "\(n)"
+            case .flag(let b): return b.map { $0 ? t("是", "yes") : t("否", "no") } ?? t("不确定", "unknown")
             case .text(let zh, let english): return en ? english : zh
             case .duration(let n, let unit, let approx):
                 let about = approx ? t("约", "about ") : ""
-                return head + t("\(about)\(n)\(label(unit))", "\(about)\(n) \(label(unit))")
-            case .none: return head + t("无", "none")
+                return t("\(about)\(n)\(label(unit))", "\(about)\(n) \(label(unit))")
+            case .none: return t("无", "none")
             }
         }
     }

@@ -84,6 +84,11 @@ public struct DecisionOutcome: Sendable {
         }
     }
 
+    /// A `collect` decision's values of one output, as `RuleAnswer.collectedValues` lists them.
+    public func collectedValues(_ output: String) -> [OutputValue] {
+        RuleAnswer.collectedValues(rules.lazy.map { $0.outputs[output] })
+    }
+
     public var output: [String: OutputValue]? { primaryRule.map { plan!.rules[$0].outputs } }
 
     /// Whether the deciding rule says `undetermined` (its reason is the answer's note, its values
