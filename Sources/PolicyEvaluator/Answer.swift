@@ -69,15 +69,23 @@ public struct Answer: Sendable {
 
     /// Every decision's outcome by decision name (family sharing only when a member was given).
     public var outcomes: [(decision: String, outcome: DecisionOutcome)] {
-        var list: [(String, DecisionOutcome)] = [
-            ("transfer_blockers", blockers), ("balance_handling", balance), ("transfer_out_time", transferOut),
-            ("transfer_in_time", transferIn), ("funds_arrival", funds),
-        ]
-        if let family { list.append(("family_sharing", family)) }
-        for (d, outcome) in zip(evaluator.parts.declared, declared) {
-            list.append((evaluator.vocabulary.decisions[d].name, outcome))
-        }
+        var list: [(String, DecisionOutcome)] = []
+        forEachOutcome { list.append(($0, $1)) }
         return list
+    }
+
+    /// The parts in the order `outcomes` lists them, without building the list (the server
+    /// counts every answer's parts).
+    public func forEachOutcome(_ body: (_ decision: String, _ outcome: DecisionOutcome) -> Void) {
+        body("transfer_blockers", blockers)
+        body("balance_handling", balance)
+        body("transfer_out_time", transferOut)
+        body("transfer_in_time", transferIn)
+        body("funds_arrival", funds)
+        if let family { body("family_sharing", family) }
+        for (d, outcome) in zip(evaluator.parts.declared, declared) {
+            body(evaluator.vocabulary.decisions[d].name, outcome)
+        }
     }
 }
 

@@ -47,9 +47,14 @@ extension PolicyRoutes {
     /// The facts of a single-answer request, rejected (400) as `policyc eval` rejects them.
     private func readFacts(
         _ request: Request, _ snapshot: TableSnapshot, _ query: AnswerQuery
-    ) async throws -> (ApplicantFacts, JSONValue) {
+    ) async throws -> (ApplicantFacts, JSONValue?) {
         try request.requireJSON()
-        let body = try await request.collectFacts(limit: limits.maxBodyBytes, timeout: limits.bodyTimeout)
+        let body = try await request.collectFacts(
+            limit: limits.maxBodyBytes, timeout: limits.bodyTimeout, deadlines: deadlines)
+        // The usual body takes `eval --jsonl`'s fast path; anything else, errors included, the general one.
+        if let facts = body.withUnsafeBufferPointer({ snapshot.evaluator.fastFacts($0, today: query.asOf) }) {
+            return (facts, decisionLog?.withFacts == true ? try? JSONValue.parse(bytes: body) : nil)
+        }
         let json: JSONValue
         do {
             json = try JSONValue.parse(bytes: body)

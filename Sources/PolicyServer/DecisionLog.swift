@@ -10,7 +10,7 @@ import PolicyJSON
 public final class DecisionLog: @unchecked Sendable {
     private let fd: Int32
     private let path: String
-    private let withFacts: Bool
+    let withFacts: Bool
     private let lock = NSLock()
 
     public init(path: String, withFacts: Bool) throws {

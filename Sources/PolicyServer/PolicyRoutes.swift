@@ -13,6 +13,7 @@ public struct PolicyRoutes: HTTPResponder {
     let decisionLog: DecisionLog?
     let limits: ServeLimits
     let page = WebPage()
+    let deadlines = BodyDeadlines()
 
     public init(holder: TableHolder, metrics: ServerMetrics, decisionLog: DecisionLog?, limits: ServeLimits) {
         self.holder = holder

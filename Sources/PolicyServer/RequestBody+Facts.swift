@@ -5,7 +5,9 @@ import PolicyDiagnostics
 extension Request {
     /// Refuses a body that is not JSON (415); no Content-Type is taken as JSON, for curl's sake.
     func requireJSON(batch: Bool = false) throws(ResponseError) {
-        guard let type = headers[.contentType]?.lowercased() else { return }
+        guard let given = headers[.contentType] else { return }
+        if given == "application/json" || given == "application/json; charset=utf-8" { return }  // the usual ones
+        let type = given.lowercased()
         let media = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         let accepted =
             batch
@@ -22,26 +24,25 @@ extension Request {
     /// The whole body, refused with 413 past `limit` bytes (read no further than that), and with
     /// 408 when it has not all arrived within `timeout`: a client that stalls mid-body does not
     /// hold the request (and its snapshot) open until the idle timeout.
-    func collectFacts(limit: Int, timeout: Duration) async throws -> [UInt8] {
+    func collectFacts(limit: Int, timeout: Duration, deadlines: BodyDeadlines) async throws -> [UInt8] {
         let body = self.body
         let language = self.language
-        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-            group.addTask { try await Self.collect(body, limit: limit, language: language) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard case .some(.some(let bytes)) = try await group.next() else {
-                var response = Responses.error(
-                    .requestTimeout, field: "(body)",
-                    message: "the body did not arrive within \(Self.milliseconds(timeout)) ms", in: language)
-                // The rest of the body may still come: the connection cannot be reused.
-                response.headers[.connection] = "close"
-                throw ResponseError(response)
-            }
-            return bytes
+        let reader = Task { try await Self.collect(body, limit: limit, language: language) }
+        let id = deadlines.watch(until: .now + timeout) { reader.cancel() }
+        let result = await withTaskCancellationHandler {
+            await reader.result
+        } onCancel: {
+            reader.cancel()
         }
+        guard !deadlines.done(id) else {
+            var response = Responses.error(
+                .requestTimeout, field: "(body)",
+                message: "the body did not arrive within \(Self.milliseconds(timeout)) ms", in: language)
+            // The rest of the body may still come: the connection cannot be reused.
+            response.headers[.connection] = "close"
+            throw ResponseError(response)
+        }
+        return try result.get()
     }
 
     private static func milliseconds(_ d: Duration) -> Int64 {

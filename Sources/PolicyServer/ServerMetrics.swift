@@ -13,6 +13,15 @@ public final class ServerMetrics: @unchecked Sendable {
     private var tableInfo: Gauge?
     private let reloads: Counter
     private let failedReloads: Counter
+    /// The collectors by label values, made once: the registry validates and formats a metric's
+    /// name on every `make...` call, which cost more per request than answering did.
+    private struct Labels: Hashable {
+        var first: String
+        var second: String
+    }
+    private var counters: [Labels: Counter] = [:]
+    private var answerCounters: [Labels: Counter] = [:]
+    private var histograms: [String: DurationHistogram] = [:]
     /// Seconds: answers take microseconds, a batch may take seconds.
     static let buckets: [Duration] = [
         .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
@@ -42,19 +51,35 @@ public final class ServerMetrics: @unchecked Sendable {
     }
 
     func request(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(descriptor: requests, labels: [("route", route), ("status", String(status))])
-            .increment()
-        registry.makeDurationHistogram(descriptor: latency, labels: [("route", route)], buckets: Self.buckets)
-            .record(duration)
+        lock.lock()
+        let key = Labels(first: route, second: String(status))
+        let counter =
+            counters[key]
+            ?? registry.makeCounter(descriptor: requests, labels: [("route", route), ("status", key.second)])
+        counters[key] = counter
+        let histogram =
+            histograms[route]
+            ?? registry.makeDurationHistogram(descriptor: latency, labels: [("route", route)], buckets: Self.buckets)
+        histograms[route] = histogram
+        lock.unlock()
+        counter.increment()
+        histogram.record(duration)
     }
 
     /// Counts each part of an answer by its decision and status.
     func answered(_ answer: Answer) {
-        for (decision, outcome) in answer.outcomes {
-            registry.makeCounter(
-                descriptor: answers, labels: [("decision", decision), ("status", outcome.status.name)]
-            ).increment()
-        }
+        lock.lock()
+        defer { lock.unlock() }
+        answer.forEachOutcome { decision, outcome in answerCounter(decision, outcome.status.name).increment() }
+    }
+
+    /// The answers counter of a decision and status; called with `lock` held.
+    private func answerCounter(_ decision: String, _ status: String) -> Counter {
+        let key = Labels(first: decision, second: status)
+        if let counter = answerCounters[key] { return counter }
+        let counter = registry.makeCounter(descriptor: answers, labels: [("decision", decision), ("status", status)])
+        answerCounters[key] = counter
+        return counter
     }
 
     /// A batch's answers counted locally, added to the metrics once at its end.
@@ -66,17 +91,16 @@ public final class ServerMetrics: @unchecked Sendable {
         var counts: [Key: Int] = [:]
 
         mutating func add(_ answer: Answer) {
-            for (decision, outcome) in answer.outcomes {
+            answer.forEachOutcome { decision, outcome in
                 counts[Key(decision: decision, status: outcome.status.name), default: 0] += 1
             }
         }
     }
 
     func record(_ tally: Tally) {
-        for (key, n) in tally.counts {
-            registry.makeCounter(descriptor: answers, labels: [("decision", key.decision), ("status", key.status)])
-                .increment(by: Int64(n))
-        }
+        lock.lock()
+        defer { lock.unlock() }
+        for (key, n) in tally.counts { answerCounter(key.decision, key.status).increment(by: Int64(n)) }
     }
 
     func reloaded(_ outcome: TableHolder.ReloadOutcome) {
