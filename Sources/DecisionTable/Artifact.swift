@@ -114,6 +114,14 @@ extension SourceEntry {
     public var confidenceRank: Int { Self.confidenceOrder.firstIndex(of: confidence) ?? Self.confidenceOrder.count }
 
     /// `scheme://...`: a letter, then letters, digits, `+`, `-` or `.`, then `://`.
+    /// Whether a URL with a scheme names more than a site: a path beyond `/`, or a query.
+    public static func namesAPage(_ url: String) -> Bool {
+        guard let colon = url.range(of: "://") else { return true }
+        let rest = url[colon.upperBound...]
+        guard let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return false }
+        return rest[slash...] != "/"
+    }
+
     public static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.range(of: "://"), colon.lowerBound > url.startIndex else { return false }
         let scheme = url[..<colon.lowerBound]

@@ -30,6 +30,13 @@ public enum Validate {
                     .warning(
                         .urlWithoutScheme, "url '\(url.value)' of source '\(s.id.value)' has no scheme", at: url.span,
                         help: "write the full address, for example https://\(url.value)"))
+            } else if let url = s.url, !SourceEntry.namesAPage(url.value) {
+                // A site's front page cannot be checked against the fact; a warning for the same
+                // reason as above.
+                diagnostics.append(
+                    .warning(
+                        .urlWithoutPage, "url '\(url.value)' of source '\(s.id.value)' is a site's address, not a page's",
+                        at: url.span, help: "give the address of the page the fact was read on"))
             }
             sources.append(
                 SourceEntry(

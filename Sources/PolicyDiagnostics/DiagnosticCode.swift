@@ -42,6 +42,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case ineffectiveKey = "W0404"
     case moreDiagnostics = "W0405"
     case urlWithoutScheme = "W0406"
+    case urlWithoutPage = "W0407"
     // Analysis findings
     case gap = "W0501"
     case conflict = "E0502"
@@ -73,6 +74,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .overlappingSegments: "two dated segments of one state attribute in one region overlap"
         case .contestedWithOneSource: "a segment marked contested cites fewer than two sources"
         case .urlWithoutScheme: "a source URL without a scheme (https://...)"
+        case .urlWithoutPage: "a source URL that is a site's address, not the page the fact was read on"
         case .unknownFact: "a condition names a fact the vocabulary does not define"
         case .unknownRegion: "a region reference that matches no region"
         case .unknownSource: "a source id that sources.yaml does not define"

@@ -180,6 +180,21 @@ struct RegionStateTests {
             !SourceEntry.hasScheme("www.a.cn/x") && !SourceEntry.hasScheme("://x") && !SourceEntry.hasScheme("a b://x"))
     }
 
+    @Test func aSourceURLNamesAPage() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let sources = try String(contentsOfFile: "\(Paths.mini)/sources.yaml", encoding: .utf8)
+        try scratch.write(
+            sources.replacingOccurrences(of: "url: https://example.org/codes", with: "url: https://example.org/"),
+            to: "sources.yaml")
+        let diagnostics = Compiler.compile(directory: scratch.path).diagnostics
+        let d = try #require(diagnostics.first { $0.code == .urlWithoutPage })
+        #expect(d.span.start.line == 2 && d.severity == .warning)
+        #expect(d.message(in: .zh).contains("不是网页地址"))
+        #expect(!diagnostics.contains { $0.code == .urlWithoutScheme })
+        #expect(SourceEntry.namesAPage("https://a.cn/x") && SourceEntry.namesAPage("https://a.cn/?p=1"))
+        #expect(!SourceEntry.namesAPage("https://a.cn") && !SourceEntry.namesAPage("https://a.cn/"))
+    }
+
     /// The analysis knows the new value: a chain that answers only open and unknown leaves the
     /// days 福建 is closed as a gap, with a witness on such a day the evaluator confirms.
     @Test func theAnalysisFindsAGapWhereOnlyClosedIsLeftOut() throws {

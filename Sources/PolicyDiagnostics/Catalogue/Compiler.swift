@@ -15,6 +15,10 @@ extension Catalogue {
             "删除该规则，把它移到抢先的规则之前，或收窄那条规则"
         ),
         ("correct the conditions", "改正条件"),
+        ("url '{0}' of source '{1}' has no scheme", "来源 '{1}' 的 url '{0}' 没有协议头"),
+        ("write the full address, for example https://{0}", "请写完整地址，例如 https://{0}"),
+        ("url '{0}' of source '{1}' is a site's address, not a page's", "来源 '{1}' 的 url '{0}' 是网站地址，不是网页地址"),
+        ("give the address of the page the fact was read on", "请给出读到该事实的网页地址"),
         (
             "rule '{0}' ({1}) overrides '{2}' ({3}), which never applies where it does",
             "规则 '{0}'（{1}）覆盖了 '{2}'（{3}），但后者在前者适用之处从不适用"
