@@ -35,7 +35,8 @@ public enum Validate {
                 // reason as above.
                 diagnostics.append(
                     .warning(
-                        .urlWithoutPage, "url '\(url.value)' of source '\(s.id.value)' is a site's address, not a page's",
+                        .urlWithoutPage,
+                        "url '\(url.value)' of source '\(s.id.value)' is a site's address, not a page's",
                         at: url.span, help: "give the address of the page the fact was read on"))
             }
             sources.append(
