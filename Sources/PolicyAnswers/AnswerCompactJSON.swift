@@ -9,7 +9,7 @@ import PolicyJSON
 extension Answer {
     public func writeCompact(into out: inout [UInt8]) { withWriter(into: &out) { $0.compactAnswer() } }
 
-    public func writeCompact(to buffer: ByteBuffer) { withWriter(buffer) { $0.compactAnswer() } }
+    public consuming func writeCompact(to buffer: ByteBuffer) { withWriter(buffer) { $0.compactAnswer() } }
 }
 
 extension AnswerWriter {

@@ -20,9 +20,7 @@ extension Answer {
             let r = Int(planRule[p])
             best = min(best, Int(f.ruleConfidence[r]))
             guard !evaluator.attributeColumns[r].isEmpty else { continue }
-            for e in evaluator.attributeEntries(rule: r, facts: facts) {
-                best = min(best, Int(f.attributeConfidence[e]))
-            }
+            evaluator.forEachAttributeEntry(rule: r, facts: facts) { best = min(best, Int(f.attributeConfidence[$0])) }
         }
         return best < SourceEntry.confidenceOrder.count ? best : nil
     }

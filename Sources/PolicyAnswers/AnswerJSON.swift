@@ -16,12 +16,13 @@ extension Answer {
     /// Appends the answer as compact JSON (one line, no trailing newline).
     public func write(into out: inout [UInt8]) { withWriter(into: &out) { $0.answer() } }
 
-    /// Appends the answer as compact JSON (one line, no trailing newline).
-    public func write(to buffer: ByteBuffer) { withWriter(buffer) { $0.answer() } }
+    /// Appends the answer as compact JSON (one line, no trailing newline). Consuming: the JSON
+    /// Lines path hands its answer over rather than copying it (a copy retains every part's plan).
+    public consuming func write(to buffer: ByteBuffer) { withWriter(buffer) { $0.answer() } }
 
     /// Lends `body` a writer over the buffer's bytes, and gives them back.
     @inline(__always)
-    func withWriter(_ buffer: ByteBuffer, _ body: (inout AnswerWriter) -> Void) {
+    consuming func withWriter(_ buffer: ByteBuffer, _ body: (inout AnswerWriter) -> Void) {
         var w = AnswerWriter(answer: self, out: buffer.sink)
         body(&w)
         buffer.sink = w.out
@@ -40,11 +41,11 @@ struct AnswerWriter {
     let planRule: [Int32]
     var out: ByteSink
 
-    init(answer: Answer, out: ByteSink) {
-        self.a = answer
+    init(answer: consuming Answer, out: ByteSink) {
         self.f = answer.evaluator.fragments
         self.planRule = answer.evaluator.plan.planRule
         self.out = out
+        self.a = answer
     }
 
     @inline(__always)
@@ -99,7 +100,8 @@ struct AnswerWriter {
                 put(f.sourceID[Int(f.sourceIndex[k])])
             }
             guard readsAttributes(r) else { continue }
-            for s in attributeSources(rule: r) where seen.insert(s) {
+            forEachAttributeSource(rule: r) { s in
+                guard seen.insert(s) else { return }
                 if !first { raw(separator) }
                 first = false
                 put(f.sourceID[s])
@@ -114,8 +116,10 @@ struct AnswerWriter {
 
     /// The sources (indices into `f.sourceEntry`) of the attribute entries behind a rule's
     /// conditions for this applicant.
-    func attributeSources(rule r: Int) -> [Int] {
-        a.evaluator.attributeEntries(rule: r, facts: a.facts).flatMap { f.attributeSourceIndex[$0].map(Int.init) }
+    func forEachAttributeSource(rule r: Int, _ body: (Int) -> Void) {
+        a.evaluator.forEachAttributeEntry(rule: r, facts: a.facts) { e in
+            for s in f.attributeSourceIndex[e] { body(Int(s)) }
+        }
     }
 
     /// A part cited by one rule that reads no attribute: its sources are written as precomputed.
@@ -324,7 +328,7 @@ struct AnswerWriter {
             for p in o.citedPositions {
                 let r = Int(planRule[p])
                 for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }
-                if readsAttributes(r) { for s in attributeSources(rule: r) { _ = cited.insert(s) } }
+                if readsAttributes(r) { forEachAttributeSource(rule: r) { _ = cited.insert($0) } }
             }
         }
         cite(a.blockers)

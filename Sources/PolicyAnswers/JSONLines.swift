@@ -39,8 +39,8 @@ extension Evaluator {
         // The usual line takes the scanner's fast path; anything else, errors included, the general one.
         if let facts = readers.scanner.scan(line, today: options.today) {
             let answer = answer(facts, parts: options.parts)
-            write(answer, form: options.form, into: out)
             answered?(answer)
+            write(answer, form: options.form, into: out)
             return true
         }
         let result: JSONValue
@@ -49,8 +49,8 @@ extension Evaluator {
             let json = try JSONParser.parse(line)
             do {
                 let answer = answer(try facts(from: json, today: options.today), parts: options.parts)
-                write(answer, form: options.form, into: out)
                 answered?(answer)
+                write(answer, form: options.form, into: out)
                 return true
             } catch {
                 accepted = false
@@ -89,7 +89,7 @@ extension Evaluator {
         .object([("field", .string("(line)")), ("message", .string(message.text(in: language)))])
     }
 
-    private func write(_ answer: Answer, form: AnswerForm, into out: ByteBuffer) {
+    private func write(_ answer: consuming Answer, form: AnswerForm, into out: ByteBuffer) {
         switch form {
         case .full: answer.write(to: out)
         case .compact: answer.writeCompact(to: out)

@@ -118,7 +118,7 @@ public struct DecisionOutcome: Sendable {
     /// Whether any rule decided (for a collect decision: whether anything matched).
     @inlinable var hasDecidingRules: Bool { firstDecidingPosition != nil }
 
-    @usableFromInline var firstDecidingPosition: Int? {
+    @inlinable var firstDecidingPosition: Int? {
         switch deciding {
         case .none: nil
         case .one(let p): p
@@ -304,8 +304,13 @@ extension Evaluator {
         return .list(matched)
     }
 
+    /// The names in order, each once. A linear scan: a part misses a few facts at most, and
+    /// hashing each name cost more than comparing them.
     private func unique(_ names: [String]) -> [String] {
-        var seen: Set<String> = []
-        return names.filter { seen.insert($0).inserted }
+        guard names.count > 1 else { return names }
+        var kept: [String] = []
+        kept.reserveCapacity(names.count)
+        for name in names where !kept.contains(name) { kept.append(name) }
+        return kept
     }
 }

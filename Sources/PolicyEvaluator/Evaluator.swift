@@ -116,9 +116,19 @@ public final class Evaluator: Sendable {
     /// The table's attribute entries behind the derived facts a rule's conditions read, for this
     /// applicant (the entries are cited with the rule); empty for most rules.
     package func attributeEntries(rule r: Int, facts: ApplicantFacts) -> [Int] {
-        attributeColumns[r].compactMap { d -> Int? in
-            guard let a = d.attribute, let region = facts.region(a.slot) else { return nil }
-            return regionAttributes.entry(a.index, region, facts.applicationDate, state: a.isState)
+        var entries: [Int] = []
+        forEachAttributeEntry(rule: r, facts: facts) { entries.append($0) }
+        return entries
+    }
+
+    /// The same entries one by one, with no array (the answer writers ask for every part).
+    @inline(__always)
+    package func forEachAttributeEntry(rule r: Int, facts: ApplicantFacts, _ body: (Int) -> Void) {
+        for d in attributeColumns[r] {
+            guard let a = d.attribute, let region = facts.region(a.slot),
+                let e = regionAttributes.entry(a.index, region, facts.applicationDate, state: a.isState)
+            else { continue }
+            body(e)
         }
     }
 
