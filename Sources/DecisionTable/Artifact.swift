@@ -113,7 +113,6 @@ extension SourceEntry {
     /// 0 for official ... 3 for seed (an unknown confidence ranks below seed).
     public var confidenceRank: Int { Self.confidenceOrder.firstIndex(of: confidence) ?? Self.confidenceOrder.count }
 
-    /// `scheme://...`: a letter, then letters, digits, `+`, `-` or `.`, then `://`.
     /// Whether a URL with a scheme names more than a site: a path beyond `/`, or a query.
     public static func namesAPage(_ url: String) -> Bool {
         guard let colon = url.range(of: "://") else { return true }
@@ -122,6 +121,7 @@ extension SourceEntry {
         return rest[slash...] != "/"
     }
 
+    /// `scheme://...`: a letter, then letters, digits, `+`, `-` or `.`, then `://`.
     public static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.range(of: "://"), colon.lowerBound > url.startIndex else { return false }
         let scheme = url[..<colon.lowerBound]

@@ -84,9 +84,7 @@ public enum RuleAnswer: Hashable, Sendable {
     /// One output of a `collect` answer as the answer lists it: the values its deciding rules give,
     /// in the order they come (hit-policy order), each value once, absent ones left out.
     public static func collectedValues(_ values: some Sequence<OutputValue?>) -> [OutputValue] {
-        var listed: [OutputValue] = []
-        for case let v? in values where !listed.contains(v) { listed.append(v) }
-        return listed
+        values.compactMap { $0 }.eachOnce()
     }
 
     /// Whether rules with these outputs agree under `unique`: their outputs are equal as values.
@@ -186,5 +184,17 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
             result.append(Interval(from: start, to: i + 1 < sorted.count ? sorted[i + 1].adding(days: -1) : nil))
         }
         return result
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The elements in order, each once. A linear scan: the lists it serves (a part's values, its
+    /// missing facts) hold a few items, where hashing each cost more than comparing them.
+    public func eachOnce() -> [Element] {
+        guard count > 1 else { return self }
+        var kept: [Element] = []
+        kept.reserveCapacity(count)
+        for e in self where !kept.contains(e) { kept.append(e) }
+        return kept
     }
 }

@@ -304,13 +304,5 @@ extension Evaluator {
         return .list(matched)
     }
 
-    /// The names in order, each once. A linear scan: a part misses a few facts at most, and
-    /// hashing each name cost more than comparing them.
-    private func unique(_ names: [String]) -> [String] {
-        guard names.count > 1 else { return names }
-        var kept: [String] = []
-        kept.reserveCapacity(names.count)
-        for name in names where !kept.contains(name) { kept.append(name) }
-        return kept
-    }
+    private func unique(_ names: [String]) -> [String] { names.eachOnce() }
 }

@@ -15,12 +15,12 @@ public final class ServerMetrics: @unchecked Sendable {
     private let failedReloads: Counter
     /// The collectors by label values, made once: the registry validates and formats a metric's
     /// name on every `make...` call, which cost more per request than answering did.
-    private struct Labels: Hashable {
+    private struct Key: Hashable {
+        var metric: String
         var first: String
         var second: String
     }
-    private var counters: [Labels: Counter] = [:]
-    private var answerCounters: [Labels: Counter] = [:]
+    private var counters: [Key: Counter] = [:]
     private var histograms: [String: DurationHistogram] = [:]
     /// Seconds: answers take microseconds, a batch may take seconds.
     static let buckets: [Duration] = [
@@ -52,15 +52,15 @@ public final class ServerMetrics: @unchecked Sendable {
 
     func request(route: String, status: Int, duration: Duration) {
         lock.lock()
-        let key = Labels(first: route, second: String(status))
-        let counter =
-            counters[key]
-            ?? registry.makeCounter(descriptor: requests, labels: [("route", route), ("status", key.second)])
-        counters[key] = counter
-        let histogram =
-            histograms[route]
-            ?? registry.makeDurationHistogram(descriptor: latency, labels: [("route", route)], buckets: Self.buckets)
-        histograms[route] = histogram
+        let counter = counter(requests, ("route", route), ("status", String(status)))
+        let histogram: DurationHistogram
+        if let known = histograms[route] {
+            histogram = known
+        } else {
+            histogram = registry.makeDurationHistogram(
+                descriptor: latency, labels: [("route", route)], buckets: Self.buckets)
+            histograms[route] = histogram
+        }
         lock.unlock()
         counter.increment()
         histogram.record(duration)
@@ -70,16 +70,19 @@ public final class ServerMetrics: @unchecked Sendable {
     func answered(_ answer: Answer) {
         lock.lock()
         defer { lock.unlock() }
-        answer.forEachOutcome { decision, outcome in answerCounter(decision, outcome.status.name).increment() }
+        answer.forEachOutcome { decision, outcome in
+            counter(answers, ("decision", decision), ("status", outcome.status.name)).increment()
+        }
     }
 
-    /// The answers counter of a decision and status; called with `lock` held.
-    private func answerCounter(_ decision: String, _ status: String) -> Counter {
-        let key = Labels(first: decision, second: status)
-        if let counter = answerCounters[key] { return counter }
-        let counter = registry.makeCounter(descriptor: answers, labels: [("decision", decision), ("status", status)])
-        answerCounters[key] = counter
-        return counter
+    /// The counter of a metric and its two labels, made on first use (no array built when it is
+    /// known: this runs for every part of every answer); called with `lock` held.
+    private func counter(_ descriptor: MetricNameDescriptor, _ a: (String, String), _ b: (String, String)) -> Counter {
+        let key = Key(metric: descriptor.metricName, first: a.1, second: b.1)
+        if let known = counters[key] { return known }
+        let made = registry.makeCounter(descriptor: descriptor, labels: [a, b])
+        counters[key] = made
+        return made
     }
 
     /// A batch's answers counted locally, added to the metrics once at its end.
@@ -100,7 +103,9 @@ public final class ServerMetrics: @unchecked Sendable {
     func record(_ tally: Tally) {
         lock.lock()
         defer { lock.unlock() }
-        for (key, n) in tally.counts { answerCounter(key.decision, key.status).increment(by: Int64(n)) }
+        for (key, n) in tally.counts {
+            counter(answers, ("decision", key.decision), ("status", key.status)).increment(by: Int64(n))
+        }
     }
 
     func reloaded(_ outcome: TableHolder.ReloadOutcome) {

@@ -166,13 +166,17 @@ struct RegionStateTests {
         #expect(diagnostics.contains { $0.code == .unknownKey && $0.message(in: .en).contains("'from'") })
     }
 
-    @Test func aSourceURLNeedsAScheme() throws {
+    /// The mini fixture's diagnostics with its first source's url replaced.
+    private func diagnostics(withCodesURL url: String) throws -> [Diagnostic] {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         let sources = try String(contentsOfFile: "\(Paths.mini)/sources.yaml", encoding: .utf8)
         try scratch.write(
-            sources.replacingOccurrences(of: "url: https://example.org/codes", with: "url: example.org/codes"),
-            to: "sources.yaml")
-        let diagnostics = Compiler.compile(directory: scratch.path).diagnostics
+            sources.replacingOccurrences(of: "url: https://example.org/codes", with: "url: \(url)"), to: "sources.yaml")
+        return Compiler.compile(directory: scratch.path).diagnostics
+    }
+
+    @Test func aSourceURLNeedsAScheme() throws {
+        let diagnostics = try diagnostics(withCodesURL: "example.org/codes")
         let d = try #require(diagnostics.first { $0.code == .urlWithoutScheme })
         #expect(d.span.start.line == 2 && d.help == "write the full address, for example https://example.org/codes")
         #expect(SourceEntry.hasScheme("https://a.cn/x") && SourceEntry.hasScheme("file://x"))
@@ -181,12 +185,7 @@ struct RegionStateTests {
     }
 
     @Test func aSourceURLNamesAPage() throws {
-        let scratch = try ScratchDirectory(copying: Paths.mini)
-        let sources = try String(contentsOfFile: "\(Paths.mini)/sources.yaml", encoding: .utf8)
-        try scratch.write(
-            sources.replacingOccurrences(of: "url: https://example.org/codes", with: "url: https://example.org/"),
-            to: "sources.yaml")
-        let diagnostics = Compiler.compile(directory: scratch.path).diagnostics
+        let diagnostics = try diagnostics(withCodesURL: "https://example.org/")
         let d = try #require(diagnostics.first { $0.code == .urlWithoutPage })
         #expect(d.span.start.line == 2 && d.severity == .warning)
         #expect(d.message(in: .zh).contains("不是网页地址"))
