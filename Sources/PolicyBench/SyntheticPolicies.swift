@@ -18,7 +18,7 @@ public enum SyntheticPolicies {
         sources += """
               - id: SYN
                 title: Synthetic benchmark figures (not real policy)
-                url: policyc://bench
+                url: policyc://bench/synthetic-national-set
                 confidence: seed
 
             """
