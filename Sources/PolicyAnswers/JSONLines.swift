@@ -36,44 +36,26 @@ extension Evaluator {
         _ line: UnsafeBufferPointer<UInt8>, number: Int, options: LineOptions, into out: ByteBuffer,
         answered: ((Answer) -> Void)? = nil
     ) -> Bool {
-        // The usual line takes the scanner's fast path; anything else, errors included, the general one.
-        if let facts = readers.scanner.scan(line, today: options.today) {
-            let answer = answer(facts, parts: options.parts)
+        let problem: JSONValue
+        do {
+            let answer = answer(try readFacts(line, today: options.today).facts, parts: options.parts)
             answered?(answer)
             write(answer, form: options.form, into: out)
             return true
-        }
-        let result: JSONValue
-        var accepted = true
-        do {
-            let json = try JSONParser.parse(line)
-            do {
-                let answer = answer(try facts(from: json, today: options.today), parts: options.parts)
-                answered?(answer)
-                write(answer, form: options.form, into: out)
-                return true
-            } catch {
-                accepted = false
-                result = .object([("error", error.json(in: options.language)), ("line", .number(Double(number)))])
-            }
         } catch {
-            accepted = false
-            let problem: JSONValue
-            if let duplicate = InputError.duplicateKey(in: error) {
-                problem = duplicate.json(in: options.language)
-            } else if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+            if case .notJSON = error, line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
                 // Still one output line per input line, so output line N answers input line N.
                 problem = Self.lineError("a blank line; expected a JSON object of facts", in: options.language)
             } else {
-                problem = InputError.lineNotJSON(error).json(in: options.language)
+                problem = error.inputError(line: true).json(in: options.language)
             }
-            result = .object([("error", problem), ("line", .number(Double(number)))])
         }
+        let result = JSONValue.object([("error", problem), ("line", .number(Double(number)))])
         var bytes: [UInt8] = []
         result.write(into: &bytes, pretty: false, indent: 0)
         out.append(bytes)
         out.append(UInt8(ascii: "\n"))
-        return accepted
+        return false
     }
 
     /// Writes the error line for a line rejected as a whole (`{"error": {"field": "(line)", ...}, "line": N}`).

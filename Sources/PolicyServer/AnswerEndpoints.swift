@@ -51,22 +51,12 @@ extension PolicyRoutes {
         try request.requireJSON()
         let body = try await request.collectFacts(
             limit: limits.maxBodyBytes, timeout: limits.bodyTimeout, deadlines: deadlines)
-        // The usual body takes `eval --jsonl`'s fast path; anything else, errors included, the general one.
-        if let facts = body.withUnsafeBufferPointer({ snapshot.evaluator.fastFacts($0, today: query.asOf) }) {
-            return (facts, decisionLog?.withFacts == true ? try? JSONValue.parse(bytes: body) : nil)
-        }
-        let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes: body)
+            let (facts, json) = try snapshot.evaluator.readFacts(body, today: query.asOf)
+            // The decision log keeps the facts as given; the fast path parsed none.
+            return (facts, json ?? (decisionLog?.withFacts == true ? try? JSONValue.parse(bytes: body) : nil))
         } catch {
-            throw ResponseError(
-                Responses.rejected(
-                    (InputError.duplicateKey(in: error) ?? .factsNotJSON(error)).json(in: query.language)))
-        }
-        do {
-            return (try snapshot.evaluator.facts(from: json, today: query.asOf), json)
-        } catch {
-            throw ResponseError(Responses.rejected(error.json(in: query.language)))
+            throw ResponseError(Responses.rejected(error.inputError(line: false).json(in: query.language)))
         }
     }
 }

@@ -89,19 +89,11 @@ struct Eval: ParsableCommand, Speaking {
     }
 
     private func answerOne(_ input: Data, evaluator: Evaluator, today: Day) throws {
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(input)
-        } catch {
-            if let duplicate = InputError.duplicateKey(in: error) { try reject(duplicate, as: duplicate.summary) }
-            let error = InputError.factsNotJSON(error)
-            try reject(error, as: error.message)
-        }
         let facts: ApplicantFacts
         do {
-            facts = try evaluator.facts(from: json, today: today)
+            facts = try evaluator.readFacts(Array(input), today: today).facts
         } catch {
-            try reject(error, as: error.summary)
+            try reject(error.inputError(line: false), as: error.summary)
         }
         let answer = evaluator.answer(facts)
         switch options.outputFormat {

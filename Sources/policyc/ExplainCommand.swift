@@ -26,13 +26,9 @@ struct Explain: ParsableCommand, Speaking {
         let input = try readFacts(options.facts)
         let parsed: ApplicantFacts
         do {
-            parsed = try evaluator.facts(from: try JSONValue.parse(input), today: day)
-        } catch let error as InputError {
-            printError("policyc: \(error.summary)")
-            throw ExitStatus.findings.exitCode
+            parsed = try evaluator.readFacts(Array(input), today: day).facts
         } catch {
-            printError(
-                "policyc: \(InputError.duplicateKey(in: error)?.summary ?? InputError.factsNotJSON(error).message)")
+            printError("policyc: \(error.summary)")
             throw ExitStatus.findings.exitCode
         }
         let explanation = evaluator.explain(parsed)
