@@ -109,15 +109,18 @@ extension AnswerWriter {
         raw(",\"national_baseline\":")
         if let rule, f.isNational[rule] { raw("true") } else { raw("false") }
         raw(",\"sources\":[")
+        // The confidence is the strongest of these sources: found while listing them.
+        var strongest = Int.max
         if let rule = citesOneFixedRule(o) {
             put(f.compactSources[rule])
+            strongest = Int(f.ruleConfidence[rule])
         } else {
             var seen = SourceSet()
             var first = true
-            sourceList(o, seen: &seen, first: &first, separator: ",")
+            sourceList(o, seen: &seen, first: &first, separator: ",", strongest: &strongest)
         }
         raw("],\"confidence\":")
-        confidence(confidenceRank(o))
+        confidence(strongest < SourceEntry.confidenceOrder.count ? strongest : nil)
         raw(",\"missing_facts\":")
         strings(o.missing, separator: ",")
     }

@@ -90,23 +90,36 @@ struct AnswerWriter {
     }
 
     /// The sources of an outcome's cited rules, first citation first, each once; `seen` carries
-    /// over when several outcomes share one list.
-    mutating func sourceList(_ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString) {
+    /// over when several outcomes share one list. `strongest` is lowered to the best confidence
+    /// rank among them, so a writer that also states the confidence need not visit them again.
+    mutating func sourceList(
+        _ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString,
+        strongest: inout Int
+    ) {
         for p in o.citedPositions {
             let r = Int(planRule[p])
+            strongest = min(strongest, Int(f.ruleConfidence[r]))
             for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) where seen.insert(Int(f.sourceIndex[k])) {
                 if !first { raw(separator) }
                 first = false
                 put(f.sourceID[Int(f.sourceIndex[k])])
             }
             guard readsAttributes(r) else { continue }
-            forEachAttributeSource(rule: r) { s in
-                guard seen.insert(s) else { return }
-                if !first { raw(separator) }
-                first = false
-                put(f.sourceID[s])
+            a.evaluator.forEachAttributeEntry(rule: r, facts: a.facts) { e in
+                strongest = min(strongest, Int(f.attributeConfidence[e]))
+                for s in f.attributeSourceIndex[e] where seen.insert(Int(s)) {
+                    if !first { raw(separator) }
+                    first = false
+                    put(f.sourceID[Int(s)])
+                }
             }
         }
+    }
+
+    /// The same, for a list whose confidence is stated from elsewhere.
+    mutating func sourceList(_ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString) {
+        var unused = Int.max
+        sourceList(o, seen: &seen, first: &first, separator: separator, strongest: &unused)
     }
 
     /// Whether a rule's conditions read a fact derived from region attributes: then the entries
