@@ -113,14 +113,14 @@ extension AnswerWriter {
         var strongest = Int.max
         if let rule = citesOneFixedRule(o) {
             put(f.compactSources[rule])
-            strongest = Int(f.ruleConfidence[rule])
+            strongest = f.rank(.rule(rule))
         } else {
             var seen = SourceSet()
             var first = true
             sourceList(o, seen: &seen, first: &first, separator: ",", strongest: &strongest)
         }
         raw("],\"confidence\":")
-        confidence(strongest < SourceEntry.confidenceOrder.count ? strongest : nil)
+        confidence(strongest: strongest)
         raw(",\"missing_facts\":")
         strings(o.missing, separator: ",")
     }

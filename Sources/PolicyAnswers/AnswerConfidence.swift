@@ -2,45 +2,42 @@ import DecisionTable
 import PolicyEvaluator
 import PolicyJSON
 
-/// How sure each part of an answer is: the strongest confidence among the sources it cites
-/// (`official` > `state_media` > `secondary` > `seed`; `SourceEntry.confidenceOrder`).
-extension Answer {
-    /// The rank in `SourceEntry.confidenceOrder` of the strongest source an outcome cites (its
-    /// rules' and the attribute entries behind their conditions); nil when it cites none.
-    func confidenceRank(_ o: DecisionOutcome) -> Int? {
-        confidenceRank(o, fragments: evaluator.fragments, planRule: evaluator.plan.planRule)
-    }
+/// What a part of an answer cites, and how sure it is: the strongest confidence among the
+/// sources it cites (`official` > `state_media` > `secondary` > `seed`;
+/// `SourceEntry.confidenceOrder`). A part's source list and its confidence are both built on
+/// `forEachCitation`, so the two cannot disagree about what was cited.
+enum Citation {
+    /// A rule the outcome cites (an index into the table's rules).
+    case rule(Int)
+    /// A region attribute entry behind one of that rule's conditions, for this applicant.
+    case attributeEntry(Int)
+}
 
-    /// The same, with the fragments and plan the answer writer already holds (fetching them per
-    /// part cost a retain and release each on the JSON Lines path).
-    func confidenceRank(_ o: DecisionOutcome, fragments f: AnswerFragments, planRule: [Int32]) -> Int? {
-        var best = Int.max
-        // Plan positions, not `citedRules`: no array per part on the answer-writing path.
+extension Answer {
+    /// Each rule an outcome cites, followed by the attribute entries its conditions read for
+    /// this applicant. Plan positions, not `citedRules`: no array per part when writing.
+    @inline(__always)
+    func forEachCitation(_ o: DecisionOutcome, planRule: [Int32], _ body: (Citation) -> Void) {
         for p in o.citedPositions {
             let r = Int(planRule[p])
-            best = min(best, Int(f.ruleConfidence[r]))
+            body(.rule(r))
             guard !evaluator.attributeColumns[r].isEmpty else { continue }
-            evaluator.forEachAttributeEntry(rule: r, facts: facts) { best = min(best, Int(f.attributeConfidence[$0])) }
+            evaluator.forEachAttributeEntry(rule: r, facts: facts) { body(.attributeEntry($0)) }
         }
-        return best < SourceEntry.confidenceOrder.count ? best : nil
+    }
+
+    /// The rank in `SourceEntry.confidenceOrder` of the strongest source an outcome cites; nil
+    /// when it cites none.
+    func confidenceRank(_ o: DecisionOutcome) -> Int? {
+        let f = evaluator.fragments
+        var best = Int.max
+        forEachCitation(o, planRule: evaluator.plan.planRule) { best = min(best, f.rank($0)) }
+        return AnswerFragments.known(best)
     }
 
     /// The strongest confidence of an outcome's sources, by name (nil when it cites none).
     public func confidence(_ o: DecisionOutcome) -> String? {
         confidenceRank(o).map { SourceEntry.confidenceOrder[$0] }
-    }
-
-    /// The strongest of two outcomes' (the timing part's transfer-out and transfer-in); two
-    /// arguments, not a variadic list, so writing an answer builds no array.
-    func confidenceRank(_ a: DecisionOutcome, _ b: DecisionOutcome, fragments f: AnswerFragments, planRule: [Int32])
-        -> Int?
-    {
-        switch (
-            confidenceRank(a, fragments: f, planRule: planRule), confidenceRank(b, fragments: f, planRule: planRule)
-        ) {
-        case (let x?, let y?): min(x, y)
-        case (let x, let y): x ?? y
-        }
     }
 }
 
@@ -49,19 +46,32 @@ extension AnswerFragments {
     static func strongest(_ ids: [String], _ sources: [String: SourceEntry]) -> Int8 {
         Int8(ids.compactMap { sources[$0]?.confidenceRank }.min() ?? Int(Int8.max))
     }
+
+    /// A rank found by taking the minimum over citations, or nil when none was known.
+    static func known(_ rank: Int) -> Int? { rank < SourceEntry.confidenceOrder.count ? rank : nil }
+
+    /// The rank of a citation's strongest source.
+    @inline(__always)
+    func rank(_ c: Citation) -> Int {
+        switch c {
+        case .rule(let r): Int(ruleConfidence[r])
+        case .attributeEntry(let e): Int(attributeConfidence[e])
+        }
+    }
+
+    /// A citation's sources, as indices into `sourceEntry`.
+    @inline(__always)
+    func forEachSource(_ c: Citation, _ body: (Int) -> Void) {
+        switch c {
+        case .rule(let r): for k in Int(sourceStart[r])..<Int(sourceStart[r + 1]) { body(Int(sourceIndex[k])) }
+        case .attributeEntry(let e): for s in attributeSourceIndex[e] { body(Int(s)) }
+        }
+    }
 }
 
 extension AnswerWriter {
-    /// `"official"`, ... or `null`.
-    mutating func confidence(_ rank: Int?) {
-        if let rank { put(f.confidenceName[rank]) } else { raw("null") }
-    }
-
-    /// The strongest confidence of a part's sources, from the writer's fragments and plan.
-    func confidenceRank(_ o: DecisionOutcome) -> Int? { a.confidenceRank(o, fragments: f, planRule: planRule) }
-
-    /// The strongest of the timing part's two outcomes.
-    func confidenceRank(_ x: DecisionOutcome, _ y: DecisionOutcome) -> Int? {
-        a.confidenceRank(x, y, fragments: f, planRule: planRule)
+    /// `"official"`, ... or `null`, from the minimum rank over a part's citations.
+    mutating func confidence(strongest rank: Int) {
+        if let rank = AnswerFragments.known(rank) { put(f.confidenceName[rank]) } else { raw("null") }
     }
 }

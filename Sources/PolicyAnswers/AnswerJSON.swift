@@ -89,51 +89,28 @@ struct AnswerWriter {
         raw("]")
     }
 
-    /// The sources of an outcome's cited rules, first citation first, each once; `seen` carries
+    /// The sources of an outcome's citations, first citation first, each once; `seen` carries
     /// over when several outcomes share one list. `strongest` is lowered to the best confidence
-    /// rank among them, so a writer that also states the confidence need not visit them again.
+    /// rank among them, so the writer states the confidence without visiting them again.
     mutating func sourceList(
         _ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString,
         strongest: inout Int
     ) {
-        for p in o.citedPositions {
-            let r = Int(planRule[p])
-            strongest = min(strongest, Int(f.ruleConfidence[r]))
-            for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) where seen.insert(Int(f.sourceIndex[k])) {
+        a.forEachCitation(o, planRule: planRule) { c in
+            strongest = min(strongest, f.rank(c))
+            f.forEachSource(c) { s in
+                guard seen.insert(s) else { return }
                 if !first { raw(separator) }
                 first = false
-                put(f.sourceID[Int(f.sourceIndex[k])])
-            }
-            guard readsAttributes(r) else { continue }
-            a.evaluator.forEachAttributeEntry(rule: r, facts: a.facts) { e in
-                strongest = min(strongest, Int(f.attributeConfidence[e]))
-                for s in f.attributeSourceIndex[e] where seen.insert(Int(s)) {
-                    if !first { raw(separator) }
-                    first = false
-                    put(f.sourceID[Int(s)])
-                }
+                put(f.sourceID[s])
             }
         }
-    }
-
-    /// The same, for a list whose confidence is stated from elsewhere.
-    mutating func sourceList(_ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString) {
-        var unused = Int.max
-        sourceList(o, seen: &seen, first: &first, separator: separator, strongest: &unused)
     }
 
     /// Whether a rule's conditions read a fact derived from region attributes: then the entries
     /// behind the applicant's values are cited with it, and its precomputed source list is not enough.
     @inline(__always)
     func readsAttributes(_ r: Int) -> Bool { !a.evaluator.attributeColumns[r].isEmpty }
-
-    /// The sources (indices into `f.sourceEntry`) of the attribute entries behind a rule's
-    /// conditions for this applicant.
-    func forEachAttributeSource(rule r: Int, _ body: (Int) -> Void) {
-        a.evaluator.forEachAttributeEntry(rule: r, facts: a.facts) { e in
-            for s in f.attributeSourceIndex[e] { body(Int(s)) }
-        }
-    }
 
     /// A part cited by one rule that reads no attribute: its sources are written as precomputed.
     func citesOneFixedRule(_ o: DecisionOutcome) -> Int? {
@@ -143,16 +120,19 @@ struct AnswerWriter {
         return r
     }
 
-    private mutating func sources(of o: DecisionOutcome) {
+    /// An outcome's source list; returns the rank of the strongest of them.
+    private mutating func sources(of o: DecisionOutcome) -> Int {
         if let r = citesOneFixedRule(o) {
             put(f.sourcesArray[r])
-        } else {
-            var seen = SourceSet()
-            var first = true
-            raw("[")
-            sourceList(o, seen: &seen, first: &first, separator: ", ")
-            raw("]")
+            return f.rank(.rule(r))
         }
+        var seen = SourceSet()
+        var first = true
+        var strongest = Int.max
+        raw("[")
+        sourceList(o, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
+        raw("]")
+        return strongest
     }
 
     private mutating func decidedBy(_ o: DecisionOutcome, subject: Int?) {
@@ -195,9 +175,9 @@ struct AnswerWriter {
         raw(", \"decided_by\": ")
         decidedBy(o, subject: subject)
         raw(", \"sources\": ")
-        sources(of: o)
+        let strongest = sources(of: o)
         raw(", \"confidence\": ")
-        confidence(confidenceRank(o))
+        confidence(strongest: strongest)
         raw(", \"note\": ")
         note(o)
     }
@@ -277,9 +257,9 @@ struct AnswerWriter {
         raw("], \"decided_by\": ")
         decidedBy(a.blockers, subject: a.facts.origin)
         raw(", \"sources\": ")
-        sources(of: a.blockers)
+        let strongest = sources(of: a.blockers)
         raw(", \"confidence\": ")
-        confidence(confidenceRank(a.blockers))
+        confidence(strongest: strongest)
         raw(", \"note\": ")
         note(a.blockers)
         raw("}")
@@ -311,10 +291,11 @@ struct AnswerWriter {
         raw(", \"sources\": [")
         var seen = SourceSet()
         var first = true
-        sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ")
-        sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ")
+        var strongest = Int.max
+        sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
+        sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
         raw("], \"confidence\": ")
-        confidence(confidenceRank(a.transferOut, a.transferIn))
+        confidence(strongest: strongest)
         raw("}")
     }
 
@@ -338,11 +319,7 @@ struct AnswerWriter {
         var cited = SourceSet()
         // Part by part rather than over an array of the parts: no allocation per answer.
         func cite(_ o: DecisionOutcome) {
-            for p in o.citedPositions {
-                let r = Int(planRule[p])
-                for k in Int(f.sourceStart[r])..<Int(f.sourceStart[r + 1]) { _ = cited.insert(Int(f.sourceIndex[k])) }
-                if readsAttributes(r) { forEachAttributeSource(rule: r) { _ = cited.insert($0) } }
-            }
+            a.forEachCitation(o, planRule: planRule) { c in f.forEachSource(c) { _ = cited.insert($0) } }
         }
         cite(a.blockers)
         cite(a.balance)

@@ -39,17 +39,28 @@ extension Evaluator {
     public func readFacts(_ bytes: UnsafeBufferPointer<UInt8>, today: Day) throws(FactsReadError) -> (
         facts: ApplicantFacts, json: JSONValue?
     ) {
-        if let facts = readers.scanner.scan(bytes, today: today) { return (facts, nil) }
+        if let facts = fastFacts(bytes, today: today) { return (facts, nil) }
         return try readFactsInGeneral(bytes, today: today)
     }
 
-    /// The same for a whole facts document (`eval`, `explain`, `POST /v1/answer`).
-    public func readFacts(_ document: [UInt8], today: Day) throws(FactsReadError) -> (
+    /// The facts as the fast path reads them, or nil when it leaves the bytes to the general
+    /// path (`facts(from:today:)`), which then accepts or rejects them.
+    @inline(__always)
+    public func fastFacts(_ bytes: UnsafeBufferPointer<UInt8>, today: Day) -> ApplicantFacts? {
+        readers.scanner.scan(bytes, today: today)
+    }
+
+    /// The same for a whole facts document (`eval`, `explain`, `POST /v1/answer`): an array, or
+    /// the CLI's `Data`, read in place when its bytes are contiguous.
+    public func readFacts(_ document: some Collection<UInt8>, today: Day) throws(FactsReadError) -> (
         facts: ApplicantFacts, json: JSONValue?
     ) {
-        try document.withUnsafeBufferPointer { bytes in
+        typealias Read = Result<(facts: ApplicantFacts, json: JSONValue?), FactsReadError>
+        func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Read {
             Result { () throws(FactsReadError) in try readFacts(bytes, today: today) }
-        }.get()
+        }
+        return try (document.withContiguousStorageIfAvailable(read) ?? Array(document).withUnsafeBufferPointer(read))
+            .get()
     }
 
     private func readFactsInGeneral(_ bytes: UnsafeBufferPointer<UInt8>, today: Day) throws(FactsReadError) -> (

@@ -22,12 +22,6 @@ extension Evaluator {
         }
     }
 
-    /// A facts line as the JSON Lines fast path reads it, or nil when it leaves the line to the
-    /// general path (`facts(from:today:)`), which then accepts or rejects it.
-    public func fastFacts(_ line: UnsafeBufferPointer<UInt8>, today: Day) -> ApplicantFacts? {
-        readers.scanner.scan(line, today: today)
-    }
-
     /// Answers one JSON Lines line into `out` (the answer, or `{"error": ..., "line": N}`), with a
     /// trailing newline. Returns false when the line was rejected; a blank line is rejected too,
     /// so every input line has exactly one output line.

@@ -91,7 +91,7 @@ struct Eval: ParsableCommand, Speaking {
     private func answerOne(_ input: Data, evaluator: Evaluator, today: Day) throws {
         let facts: ApplicantFacts
         do {
-            facts = try evaluator.readFacts(Array(input), today: today).facts
+            facts = try evaluator.readFacts(input, today: today).facts
         } catch {
             try reject(error.inputError(line: false), as: error.summary)
         }

@@ -26,7 +26,7 @@ struct Explain: ParsableCommand, Speaking {
         let input = try readFacts(options.facts)
         let parsed: ApplicantFacts
         do {
-            parsed = try evaluator.readFacts(Array(input), today: day).facts
+            parsed = try evaluator.readFacts(input, today: day).facts
         } catch {
             printError("policyc: \(error.summary)")
             throw ExitStatus.findings.exitCode
