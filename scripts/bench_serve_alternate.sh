@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Before and after for `policyc serve` in one run (not a test): each binary in turn serves the same
 # table, wrk posts the same varied facts (scripts/bench/answer.lua, 20,000 lines from
-# scripts/bench/serve_facts.py) at full load and then at a fixed rate, and the server's CPU time per
-# request is read from /proc. Rounds alternate the binaries, since this machine's speed drifts.
+# scripts/bench/serve_facts.py) at full load and then at a fixed rate (scripts/bench/fixed_rate.sh),
+# and the server's CPU time per request is read from /proc. Rounds alternate the binaries, since
+# this machine's speed drifts.
 # Usage: scripts/bench_serve_alternate.sh SECONDS ROUNDS RATE BIN...   (RATE: answers/s for the
 # latency run, e.g. 15000 for issue 12's "half of 30,000/s")
 set -euo pipefail
@@ -15,11 +16,7 @@ trap '[ -n "$server" ] && kill -TERM $server 2>/dev/null; rm -rf "$work"' EXIT
 "$1" compile policies -o "$work/table.json" > /dev/null
 python3 scripts/bench/serve_facts.py "$work/table.json" 20000 > "$work/facts.jsonl"
 export FACTS="$work/facts.jsonl"
-# The fixed rate: each connection waits 4 ms after each answer (wrk's delay is in whole ms) and an
-# answer takes about 1.5 ms at that load, so RATE needs RATE * 5.5 / 1000 connections.
-delay=4
-conns=$(python3 -c "import math; print(math.ceil($rate * 5.5 / 1000))")
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); fixed-rate run: $conns connections, DELAY_MS=$delay"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }  # user + system, in 1/100 s
 for round in $(seq 1 "$rounds"); do
     for bin in "$@"; do
@@ -34,7 +31,7 @@ for round in $(seq 1 "$rounds"); do
         used=$(($(cpu) - before))
         n=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$full")
         echo "$bin round $round full load: ${full#RESULT } server_cpu_us_per_request=$((used * 10000 / n))"
-        fixed=$(DELAY_MS=$delay wrk -t2 -c"$conns" -d"${seconds}s" --latency -s scripts/bench/answer.lua "$url" | grep RESULT)
+        fixed=$(scripts/bench/fixed_rate.sh "$url" "$rate" "$seconds" | grep RESULT)
         echo "$bin round $round fixed rate: ${fixed#RESULT }"
         kill -TERM "$server"
         wait "$server" || true

@@ -1,13 +1,14 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import PolicyDiagnostics
 
 /// Every route of `policyc serve`. Each request takes the serving table snapshot once, at its
 /// start, and is answered entirely from it; every response names that table (`Policy-Table`).
 /// A known path asked with the wrong method is 405 (with `Allow`), an unknown path 404.
 public struct PolicyRoutes: HTTPResponder {
-    public typealias Context = BasicRequestContext
+    public typealias Context = PolicyRequestContext
     let holder: TableHolder
     let metrics: ServerMetrics
     let decisionLog: DecisionLog?
@@ -37,7 +38,7 @@ public struct PolicyRoutes: HTTPResponder {
         let route = sourceID != nil ? "/v1/sources/{id}" : Self.routes[path] != nil ? path : "(other)"
         var response: Response
         do {
-            response = try await respond(to: request, path: path, sourceID: sourceID, snapshot)
+            response = try await respond(to: request, path: path, sourceID: sourceID, snapshot, context.connection)
         } catch let error as ResponseError {
             response = error.response
         }
@@ -47,7 +48,7 @@ public struct PolicyRoutes: HTTPResponder {
     }
 
     private func respond(
-        to request: Request, path: String, sourceID: String?, _ snapshot: TableSnapshot
+        to request: Request, path: String, sourceID: String?, _ snapshot: TableSnapshot, _ connection: any Channel
     ) async throws -> Response {
         let method = sourceID != nil ? HTTPRequest.Method.get : Self.routes[path]
         guard let method, !(sourceID?.isEmpty ?? false) else {
@@ -63,9 +64,9 @@ public struct PolicyRoutes: HTTPResponder {
         }
         if let sourceID { return source(id: sourceID.removingPercentEncoding ?? sourceID, request, snapshot) }
         switch path {
-        case "/v1/answer": return try await answer(request, snapshot)
+        case "/v1/answer": return try await answer(request, snapshot, connection)
         case "/v1/answers": return try answers(request, snapshot)
-        case "/v1/explain": return try await explain(request, snapshot)
+        case "/v1/explain": return try await explain(request, snapshot, connection)
         case "/v1/regions": return regions(request, snapshot)
         case "/v1/table": return tableInfo(request, snapshot)
         case "/healthz": return Responses.json(.object([("status", .string("ok"))]))

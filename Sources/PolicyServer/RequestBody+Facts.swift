@@ -23,22 +23,24 @@ extension Request {
 
     /// The whole body, refused with 413 past `limit` bytes (read no further than that), and with
     /// 408 when it has not all arrived within `timeout`: a client that stalls mid-body does not
-    /// hold the request (and its snapshot) open until the idle timeout.
-    func collectFacts(limit: Int, timeout: Duration, deadlines: BodyDeadlines) async throws -> [UInt8] {
-        let body = self.body
-        let language = self.language
-        let reader = Task { try await Self.collect(body, limit: limit, language: language) }
-        let id = deadlines.watch(until: .now + timeout) { reader.cancel() }
-        let result = await withTaskCancellationHandler {
-            await reader.result
-        } onCancel: {
-            reader.cancel()
+    /// hold the request (and its snapshot) open until the idle timeout. The body is read in the
+    /// request's own task; at the deadline the connection's input is closed, which ends the read.
+    /// (A task per body read, cancelled at the deadline, cost a fifth of the server's time.)
+    func collectFacts(
+        limit: Int, timeout: Duration, deadlines: BodyDeadlines, connection: any Channel
+    ) async throws -> [UInt8] {
+        let id = deadlines.watch(until: .now + timeout) { connection.close(mode: .input, promise: nil) }
+        let result: Result<[UInt8], any Error>
+        do {
+            result = .success(try await Self.collect(body, limit: limit, language: language))
+        } catch {
+            result = .failure(error)
         }
         guard !deadlines.done(id) else {
             var response = Responses.error(
                 .requestTimeout, field: "(body)",
                 message: "the body did not arrive within \(Self.milliseconds(timeout)) ms", in: language)
-            // The rest of the body may still come: the connection cannot be reused.
+            // The connection's input is closed: it cannot be reused.
             response.headers[.connection] = "close"
             throw ResponseError(response)
         }
