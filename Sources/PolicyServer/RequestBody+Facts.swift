@@ -24,8 +24,8 @@ extension Request {
     /// The whole body, refused with 413 past `limit` bytes (read no further than that), and with
     /// 408 when it has not all arrived within `timeout`: a client that stalls mid-body does not
     /// hold the request (and its snapshot) open until the idle timeout. The body is read in the
-    /// request's own task; at the deadline the connection's input is closed, which ends the read.
-    /// (A task per body read, cancelled at the deadline, cost a fifth of the server's time.)
+    /// request's own task (no task of its own to start and cancel); at the deadline the
+    /// connection's input is closed, which ends the read.
     func collectFacts(
         limit: Int, timeout: Duration, deadlines: BodyDeadlines, connection: any Channel
     ) async throws -> [UInt8] {
