@@ -2,7 +2,8 @@ import Synchronization
 
 /// The deadlines of the request bodies being read, watched by one ticking task for the whole
 /// server instead of a timer per request (a sleeping child task per request cost more than the
-/// answer did). A body read past its deadline is cancelled and marked as timed out.
+/// answer did). A body read past its deadline is ended by its `cancel` (`collectFacts` closes
+/// the connection's input) and marked as timed out.
 final class BodyDeadlines: Sendable {
     private struct Reading {
         var deadline: ContinuousClock.Instant
