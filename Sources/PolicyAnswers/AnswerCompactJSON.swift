@@ -110,15 +110,7 @@ extension AnswerWriter {
         if let rule, f.isNational[rule] { raw("true") } else { raw("false") }
         raw(",\"sources\":[")
         // The confidence is the strongest of these sources: found while listing them.
-        var strongest = Int.max
-        if let rule = citesOneFixedRule(o) {
-            put(f.compactSources[rule])
-            strongest = f.rank(.rule(rule))
-        } else {
-            var seen = SourceSet()
-            var first = true
-            sourceList(o, seen: &seen, first: &first, separator: ",", strongest: &strongest)
-        }
+        let strongest = sourceItems(o, fixed: f.compactSources, separator: ",")
         raw("],\"confidence\":")
         confidence(strongest: strongest)
         raw(",\"missing_facts\":")

@@ -21,10 +21,15 @@ extension Answer {
         for p in o.citedPositions {
             let r = Int(planRule[p])
             body(.rule(r))
-            guard !evaluator.attributeColumns[r].isEmpty else { continue }
+            guard readsAttributes(r) else { continue }
             evaluator.forEachAttributeEntry(rule: r, facts: facts) { body(.attributeEntry($0)) }
         }
     }
+
+    /// Whether a rule's conditions read a fact derived from region attributes: then the entries
+    /// behind the applicant's values are cited with it, and its precomputed source list is not enough.
+    @inline(__always)
+    func readsAttributes(_ r: Int) -> Bool { !evaluator.attributeColumns[r].isEmpty }
 
     /// The rank in `SourceEntry.confidenceOrder` of the strongest source an outcome cites; nil
     /// when it cites none.

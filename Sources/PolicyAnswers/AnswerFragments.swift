@@ -21,11 +21,11 @@ final class AnswerFragments: @unchecked Sendable {
     let decidedByHead: [Fragment]
     let ruleID: [Fragment]
     /// Per rule, its sources as indices into `sourceEntry` (sorted by id):
-    /// `sourceIndex[sourceStart[r] ..< sourceStart[r + 1]]`; as a JSON array; and, for the compact
-    /// answer, as the array's contents without spaces.
+    /// `sourceIndex[sourceStart[r] ..< sourceStart[r + 1]]`; and a JSON array's contents, without
+    /// the brackets, for the full answer (`", "` between) and the compact one (`","`).
     let sourceStart: [Int32]
     let sourceIndex: [Int32]
-    let sourcesArray: [Fragment]
+    let sourceItems: [Fragment]
     /// Per attribute entry of the table, its sources as indices into `sourceEntry`.
     let attributeSourceIndex: [[Int32]]
     /// Per rule and per attribute entry: the rank of its strongest source
@@ -126,19 +126,19 @@ final class AnswerFragments: @unchecked Sendable {
                 (Int(rank) < SourceEntry.confidenceOrder.count
                     ? "\"\(SourceEntry.confidenceOrder[Int(rank)])\"" : "null").utf8)
         }
-        sourcesArray = table.rules.map { rule in
-            var seen: Set<String> = []
-            return add(.array(rule.sources.filter { seen.insert($0).inserted }.map { .string($0) }))
-        }
-        let compactSourceBytes = perRule.map { list in
-            var seen: Set<Int> = []
-            var b: [UInt8] = []
-            for (k, id) in list.filter({ seen.insert($0).inserted }).enumerated() {
-                if k > 0 { b.append(UInt8(ascii: ",")) }
-                JSONValue.string(sorted[id].id).write(into: &b, pretty: false, indent: 0)
+        func items(separator: String) -> [[UInt8]] {
+            perRule.map { list in
+                var seen: Set<Int> = []
+                var b: [UInt8] = []
+                for (k, id) in list.filter({ seen.insert($0).inserted }).enumerated() {
+                    if k > 0 { b += Array(separator.utf8) }
+                    JSONValue.string(sorted[id].id).write(into: &b, pretty: false, indent: 0)
+                }
+                return b
             }
-            return b
         }
+        sourceItems = items(separator: ", ").map { add($0) }
+        let compactSourceBytes = items(separator: ",")
         compactSources = compactSourceBytes.map { add($0) }
         compactDecided = table.rules.enumerated().map { r, rule in
             var b = Array(#""status":"decided","rule":"#.utf8)

@@ -107,32 +107,34 @@ struct AnswerWriter {
         }
     }
 
-    /// Whether a rule's conditions read a fact derived from region attributes: then the entries
-    /// behind the applicant's values are cited with it, and its precomputed source list is not enough.
-    @inline(__always)
-    func readsAttributes(_ r: Int) -> Bool { !a.evaluator.attributeColumns[r].isEmpty }
-
     /// A part cited by one rule that reads no attribute: its sources are written as precomputed.
     func citesOneFixedRule(_ o: DecisionOutcome) -> Int? {
-        guard let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule, !readsAttributes(r) else {
+        guard let r = o.firstCitedPosition.map({ Int(planRule[$0]) }), o.citesOneRule, !a.readsAttributes(r) else {
             return nil
         }
         return r
     }
 
-    /// An outcome's source list; returns the rank of the strongest of them.
-    private mutating func sources(of o: DecisionOutcome) -> Int {
+    /// An outcome's sources inside a list's brackets: precomputed (`fixed`, per rule) when one
+    /// rule that reads no attribute cites them, else citation by citation. Returns the rank of
+    /// the strongest of them.
+    mutating func sourceItems(_ o: DecisionOutcome, fixed: [Fragment], separator: StaticString) -> Int {
         if let r = citesOneFixedRule(o) {
-            put(f.sourcesArray[r])
+            put(fixed[r])
             return f.rank(.rule(r))
         }
         var seen = SourceSet()
         var first = true
         var strongest = Int.max
-        raw("[")
-        sourceList(o, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
-        raw("]")
+        sourceList(o, seen: &seen, first: &first, separator: separator, strongest: &strongest)
         return strongest
+    }
+
+    /// An outcome's source list, as the full answer writes it; returns its strongest rank.
+    private mutating func sources(of o: DecisionOutcome) -> Int {
+        raw("[")
+        defer { raw("]") }
+        return sourceItems(o, fixed: f.sourceItems, separator: ", ")
     }
 
     private mutating func decidedBy(_ o: DecisionOutcome, subject: Int?) {
