@@ -14,19 +14,18 @@ policyc=.build-release/release/policyc
 work=$(mktemp -d /tmp/policyc-serve-bench.XXXXXX)
 server=""
 trap '[ -n "$server" ] && kill -TERM $server 2>/dev/null; rm -rf "$work"' EXIT
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-up() { for _ in $(seq 1 200); do curl -sf "$1/healthz" >/dev/null && return; sleep 0.1; done; echo "no server" >&2; exit 1; }
+source scripts/bench/serve_common.sh
 
 "$policyc" compile policies -o "$work/table.json" > /dev/null
 python3 scripts/bench/serve_facts.py "$work/table.json" "$lines" > "$work/facts.jsonl"
 echo "facts: $lines lines, $(du -h "$work/facts.jsonl" | cut -f1); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start_server() {  # ARGS... -> $url, $server
-    local p; p=$(port)
+    local p; p=$(free_port)
     url="http://127.0.0.1:$p"
     "$policyc" serve --port "$p" "$@" > "$work/serve.log" 2>&1 &
     server=$!
-    up "$url"
+    wait_up "$url"
 }
 stop_server() { kill -TERM "$server"; wait "$server"; echo "serve exited with status $? after SIGTERM"; server=""; }
 
