@@ -4,7 +4,7 @@ public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public static let formatName = "policyc-decision-table"
     /// 2: the table carries its vocabulary. 3: attributes may be dated state segments, sources
     /// may say how they were seen, calendars may be provisional.
-    public static let currentVersion = 3
+    public static let currentVersion = 4
 
     public var format: String
     public var version: Int

@@ -115,10 +115,11 @@ extension DecisionTableArtifact {
             if let from = rule.from, let to = rule.to, to < from {
                 problems.append("\(owner) ends (\(to)) before it starts (\(from))")
             }
+            let aboutMember = vocabulary.decision(named: rule.decision)?.about == .familyMember
             for c in rule.conditions {
                 problems += conditionProblems(c, owner: owner, levelOf: levelOf)
-                if vocabulary.familyMemberFacts.contains(c.fact) && rule.decision != Vocabulary.familyMemberDecision {
-                    problems.append("\(owner): '\(c.fact)' is known only to \(Vocabulary.familyMemberDecision) rules")
+                if vocabulary.familyMemberFacts.contains(c.fact) && !aboutMember {
+                    problems.append("\(owner): '\(c.fact)' is known only to rules of decisions about the family member")
                 }
             }
             if let spec = vocabulary.decision(named: rule.decision) {

@@ -9,7 +9,8 @@ import PolicyDiagnostics
 /// - what the matching rules answer under each hit policy (`RuleAnswer.of`), with `unique` rules
 ///   agreeing when their outputs are equal as values and a `collect` answer being the set of the
 ///   outputs of every matching rule, unless a matching rule is undetermined: then the first such
-///   rule decides, and the answer is undetermined with its reason.
+///   rule decides, and the answer is undetermined with its reason;
+/// - what missing facts leave open under each hit policy (`RuleAnswer.openedBy`).
 public enum Semantics {
     /// The rules of a chain in force on `day`, by level (most specific first; levels left empty are
     /// dropped), without the rules an in-force rule of the chain overrides. Under `priority` a level
@@ -17,13 +18,80 @@ public enum Semantics {
     public static func inForce<R>(
         _ levels: [[R]], on day: Day, hitPolicy: HitPolicy, rule: (R) -> RuleEntry
     ) -> InForce<R> {
-        let effective = levels.map { $0.filter { rule($0).isEffective(on: day) } }
+        settle(levels.map { $0.filter { rule($0).isEffective(on: day) } }, hitPolicy: hitPolicy, rule: rule)
+    }
+
+    /// `inForce` on each of `intervals`, consecutive and elementary for these rules (`Interval.split`),
+    /// in one sweep over the dates: a rule joins on the first interval it is effective in and leaves
+    /// after its last, so the cost grows with the rules and the intervals, not with their product
+    /// (a chain that gains a dated rule every day stays linear).
+    public static func inForce<R>(
+        _ levels: [[R]], over intervals: [Interval], hitPolicy: HitPolicy, rule: (R) -> RuleEntry
+    ) -> [InForce<R>] {
+        guard !intervals.isEmpty else { return [] }
+        let flat = levels.enumerated().flatMap { level, rules in rules.map { (level: level, rule: $0) } }
+        // The interval holding a day: the last one starting on or before it.
+        func index(of day: Day) -> Int {
+            var lo = 0, hi = intervals.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if let from = intervals[mid].from, from > day { hi = mid - 1 } else { lo = mid }
+            }
+            return lo
+        }
+        var entering = [[Int]](repeating: [], count: intervals.count)
+        var leaving = [[Int]](repeating: [], count: intervals.count + 1)
+        for (p, item) in flat.enumerated() {
+            let entry = rule(item.rule)
+            let first = entry.from.map(index(of:)) ?? 0
+            let last = entry.to.map(index(of:)) ?? intervals.count - 1
+            // An interval the rule's dates only partly cover would break the sweep: split is elementary.
+            guard first <= last, entry.isEffective(on: intervals[first].sample) else { continue }
+            entering[first].append(p)
+            leaving[last + 1].append(p)
+        }
+        var active: [Int] = []  // positions in `flat`, ascending: level order, then the level's order
+        var result: [InForce<R>] = []
+        result.reserveCapacity(intervals.count)
+        for i in intervals.indices {
+            if !leaving[i].isEmpty {
+                let gone = Set(leaving[i])
+                active.removeAll { gone.contains($0) }
+            }
+            if !entering[i].isEmpty { active = merge(active, entering[i]) }
+            var grouped = levels.map { _ in [R]() }
+            for p in active { grouped[flat[p].level].append(flat[p].rule) }
+            result.append(settle(grouped, hitPolicy: hitPolicy, rule: rule))
+        }
+        return result
+    }
+
+    /// Two ascending lists as one.
+    private static func merge(_ a: [Int], _ b: [Int]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                result.append(a[i])
+                i += 1
+            } else {
+                result.append(b[j])
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// The effective rules of a chain, by level, settled: without what an effective rule overrides,
+    /// ordered by priority under `priority`, empty levels dropped.
+    private static func settle<R>(_ effective: [[R]], hitPolicy: HitPolicy, rule: (R) -> RuleEntry) -> InForce<R> {
         var overriders: [String: String] = [:]
         for r in effective.joined() {
             for target in rule(r).overrides where overriders[target] == nil { overriders[target] = rule(r).id }
         }
         let kept: [[R]] = effective.map { level in
-            let live = level.filter { overriders[rule($0).id] == nil }
+            let live = overriders.isEmpty ? level : level.filter { overriders[rule($0).id] == nil }
             guard hitPolicy == .priority else { return live }
             return live.enumerated().sorted {
                 (rule($0.element).priority, -$0.offset) > (rule($1.element).priority, -$1.offset)
@@ -41,6 +109,12 @@ public enum Semantics {
 
         public var rules: [R] { Array(levels.joined()) }
     }
+}
+
+/// Whether a rule's conditions hold for an applicant: `unknown` when none fails on a fact given
+/// but one reads a fact left out (`RuleAnswer.openedBy` says what that leaves open).
+public enum Match: Sendable, Equatable {
+    case yes, no, unknown
 }
 
 /// What the matching rules of a decision answer for one applicant, as values.
@@ -78,6 +152,41 @@ public enum RuleAnswer: Hashable, Sendable {
                 return (.outputs(outputs(undetermined)), [undetermined])
             }
             return (.collected(Set(all.map(outputs))), all)
+        }
+    }
+
+    /// The one rule for missing facts. Each rule in force is tried in hit-policy order, as `of`
+    /// tries them, and matches `yes`, `no`, or `unknown` (no condition fails on a fact the applicant
+    /// gave, but a condition reads a fact they left out). The result is the unknown rules that leave
+    /// the answer open, empty when the matches settle it (then `of` over the `yes` rules gives it):
+    /// - `first`, `priority`: the first rule that is not `no` settles it if `yes`; if `unknown`,
+    ///   that rule leaves it open (a later match cannot decide before it).
+    /// - `unique`: the most specific level with a `yes` or `unknown` rule decides. Its `yes` rules
+    ///   settle it if they already disagree (a conflict whatever the rest), or agree and every
+    ///   `unknown` rule of the level would give the same outputs; otherwise the level's `unknown`
+    ///   rules leave it open.
+    /// - `collect`: a `yes` rule that is undetermined settles it (it decides alone); otherwise every
+    ///   `unknown` rule leaves the set open: its known members are the `yes` rules' outputs, and the
+    ///   facts the `unknown` rules read are what the applicant must add.
+    public static func openedBy<R>(
+        _ levels: [[(rule: R, match: Match)]], hitPolicy: HitPolicy, outputs: (R) -> [String: OutputValue]
+    ) -> [R] {
+        switch hitPolicy {
+        case .first, .priority:
+            guard let first = levels.lazy.joined().first(where: { $0.match != .no }) else { return [] }
+            return first.match == .unknown ? [first.rule] : []
+        case .unique:
+            guard let level = levels.first(where: { $0.contains { $0.match != .no } }) else { return [] }
+            let yes = level.filter { $0.match == .yes }.map { outputs($0.rule) }
+            let unknown = level.filter { $0.match == .unknown }.map(\.rule)
+            if !yes.isEmpty && (!agree(yes) || unknown.allSatisfy({ outputs($0) == yes[0] })) { return [] }
+            return unknown
+        case .collect:
+            let all = Array(levels.joined())
+            if all.contains(where: { $0.match == .yes && outputs($0.rule)[Vocabulary.undetermined] != nil }) {
+                return []
+            }
+            return all.filter { $0.match == .unknown }.map(\.rule)
         }
     }
 
@@ -153,6 +262,27 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message.text(in: .en) }
+
+    /// The interval cut at the given days (sorted): each day inside starts a piece.
+    public func cut(at days: [Day]) -> [Interval] {
+        guard !days.isEmpty else { return [self] }
+        // The first day after `from`, by binary search: a long sorted list is cut in log time.
+        var lo = 0, hi = days.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if let from, days[mid] <= from { lo = mid + 1 } else { hi = mid }
+        }
+        var pieces: [Interval] = []
+        var start = from
+        for day in days[lo...] {
+            if let to, day > to { break }
+            if let s = start, day <= s { continue }
+            pieces.append(Interval(from: start, to: day.adding(days: -1)))
+            start = day
+        }
+        pieces.append(Interval(from: start, to: to))
+        return pieces
+    }
 
     /// The interval in words, in either language ("from 2024-01-01", "自 2024-01-01 起").
     public var message: Message {

@@ -196,6 +196,14 @@ public enum DecisionSubject: String, Sendable, Codable, Equatable {
     case origin, destination
 }
 
+/// Whom a decision answers for: the applicant, or the family member they name (`about:` in
+/// vocabulary.yaml). Only the rules of a decision about the family member may read facts about
+/// the member (E0212, and the table verifier).
+public enum DecisionAbout: String, Sendable, Codable, Equatable {
+    case applicant
+    case familyMember = "family_member"
+}
+
 public struct OutputSpec: Sendable, Codable, Equatable {
     public enum Kind: Sendable, Equatable {
         case enumeration([String])
@@ -279,13 +287,44 @@ public struct DecisionSpec: Sendable, Codable, Equatable {
     public var outputs: [OutputSpec]
     public var zh: String
     public var en: String
+    /// Whom it answers for; the table leaves out the default (`applicant`).
+    public var about: DecisionAbout = .applicant
 
     enum CodingKeys: String, CodingKey {
-        case name, hitPolicy = "hit_policy", subject, outputs, zh, en
+        case name, hitPolicy = "hit_policy", subject, outputs, zh, en, about
     }
 
     /// Blockers are collected; a single-valued answer needs one winning rule.
     public var allowedHitPolicies: [HitPolicy] { hitPolicy == .collect ? [.collect] : [.first, .unique, .priority] }
+}
+
+extension DecisionSpec {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), hitPolicy: try c.decode(HitPolicy.self, forKey: .hitPolicy),
+            subject: try c.decode(DecisionSubject.self, forKey: .subject),
+            outputs: try c.decode([OutputSpec].self, forKey: .outputs), zh: try c.decode(String.self, forKey: .zh),
+            en: try c.decode(String.self, forKey: .en))
+        // c.decode(String.self, forKey: .name)
+        hitPolicy = try c.decode(HitPolicy.self, forKey: .hitPolicy)
+        subject = try c.decode(DecisionSubject.self, forKey: .subject)
+        outputs = try c.decode([OutputSpec].self, forKey: .outputs)
+        zh = try c.decode(String.self, forKey: .zh)
+        en = try c.decode(String.self, forKey: .en)
+        about = try c.decodeIfPresent(DecisionAbout.self, forKey: .about) ?? .applicant
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(hitPolicy, forKey: .hitPolicy)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(outputs, forKey: .outputs)
+        try c.encode(zh, forKey: .zh)
+        try c.encode(en, forKey: .en)
+        if about != .applicant { try c.encode(about, forKey: .about) }
+    }
 }
 
 /// A region attribute the policies may date: a date (`date`: the day an area's 医保钱包 opened)
@@ -343,10 +382,6 @@ extension Vocabulary {
 
     /// Region-valued facts: conditions on them list region references (code, name or pinyin).
     public static let regionFacts = ["origin", "destination", "member_region"]
-
-    /// The published answer's part about the family member: the one decision whose rules may
-    /// speak of the family member (it is answered only when a member is given).
-    public static let familyMemberDecision = "family_sharing"
 }
 
 extension Vocabulary {

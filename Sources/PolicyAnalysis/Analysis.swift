@@ -28,53 +28,115 @@ public struct TableAnalysis {
         var shadowWitness: (Chain, Interval, Cube, FactSpace)?
     }
 
-    public func run() -> [Finding] {
-        var findings: [Finding] = []
-        var records: [String: RuleRecord] = [:]
-        for rule in table.rules { records[rule.id] = RuleRecord(rule: rule) }
-        var gaps: [String: Int] = [:]
-        let attributeDays = table.attributeBoundaries
+    public func run() -> [Finding] { report().findings }
+
+    /// The findings, and the pieces of the fact space the witness search could not realise.
+    public func report() -> AnalysisReport {
+        var state = SweepState()
+        for rule in table.rules { state.records[rule.id] = RuleRecord(rule: rule) }
         // The national-only chain first, so a gap of the baseline is reported there, once.
         let chains = Chain.all(in: table, regions: evaluator.regions).filter { !$0.levels.isEmpty }.enumerated()
             .sorted { ($0.element.levels.count, $0.offset) < ($1.element.levels.count, $1.offset) }.map(\.element)
         for chain in chains {
             let space = FactSpace(rules: chain.rules, vocabulary: table.vocabulary)
-            for interval in Interval.split(rules: chain.rules, extra: attributeDays) {
-                let levels = chain.inForce(on: interval.sample).levels
+            // The rules change only where their dates do: the pieces are worked out once per set of
+            // rules in force. Region states change at their segments' ends, which matters only to
+            // whether an applicant is in a piece: witnesses are searched on those finer dates.
+            let intervals = Interval.split(rules: chain.rules)
+            let stateDays = boundaries(readBy: space)
+            let inForce = Semantics.inForce(chain.levels, over: intervals, hitPolicy: chain.hitPolicy) { $0 }
+            var pieces: [[String]: Pieces] = [:]
+            for (interval, inForce) in zip(intervals, inForce) {
+                let levels = inForce.levels
                 guard !levels.isEmpty else { continue }
-                switch chain.hitPolicy {
-                case .collect:
-                    // A collect answer is a set: a local rule is redundant only where the set is the same without it.
-                    let answers = Partition(levels, hitPolicy: .collect, space: space)
-                    for rule in levels.joined() {
-                        records[rule.id]?.alive = true
-                        if rule.level == .national || changesCollected(rule, levels, answers, space) {
-                            records[rule.id]?.redundantWhereAlive = false
-                        }
+                let key = levels.joined().map(\.id)
+                let found = pieces[key] ?? settle(chain, levels, space, interval, &state)
+                pieces[key] = found
+                for day in interval.cut(at: stateDays) {
+                    for (a, b, overlap) in found.overlaps {
+                        conflict(a, b, overlap, chain, space, day, &state)
                     }
-                case .unique:
-                    // Order means nothing under unique: every rule counts as live, overlaps are conflicts.
-                    for rule in levels.joined() {
-                        records[rule.id]?.alive = true
-                        records[rule.id]?.redundantWhereAlive = false
-                    }
-                    for conflict in conflicts(chain, levels, space, interval) {
-                        let key = "conflict|\(conflict.rules)|\(conflict.conditions)"
-                        if let existing = gaps[key] {
-                            findings[existing].intervals.append(interval)
-                        } else {
-                            gaps[key] = findings.count
-                            findings.append(conflict)
-                        }
-                    }
-                    sweep(chain, levels, space, interval, &records, &findings, &gaps)
-                case .first, .priority:
-                    sweep(chain, levels, space, interval, &records, &findings, &gaps)
+                    for cube in found.uncovered.cubes { gap(cube, chain, space, day, &state) }
                 }
             }
         }
-        findings += ruleFindings(records)
-        return findings.map(merged)
+        let findings = (state.findings + ruleFindings(state.records)).map(merged)
+        let unreached = state.unreached.map(merged)
+        return AnalysisReport(findings: findings, unreached: unreached)
+    }
+
+    /// What one set of rules in force makes of a chain's fact space: the pieces no rule answers,
+    /// and under `unique` the overlaps of rules that answer differently.
+    struct Pieces {
+        var uncovered = CubeSet([])
+        var overlaps: [(RuleEntry, RuleEntry, Cube)] = []
+    }
+
+    /// The evidence about each rule in force (alive, redundant, shadowed), once per set of rules in force.
+    func settle(
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
+    ) -> Pieces {
+        switch chain.hitPolicy {
+        case .collect:
+            // A collect answer is a set: a local rule is redundant only where the set is the same without it.
+            let answers = Partition(levels, hitPolicy: .collect, space: space)
+            for rule in levels.joined() {
+                state.records[rule.id]?.alive = true
+                if rule.level == .national || changesCollected(rule, levels, answers, space) {
+                    state.records[rule.id]?.redundantWhereAlive = false
+                }
+            }
+            return Pieces()
+        case .unique:
+            // Order means nothing under unique: every rule counts as live, overlaps are conflicts.
+            for rule in levels.joined() {
+                state.records[rule.id]?.alive = true
+                state.records[rule.id]?.redundantWhereAlive = false
+            }
+            return Pieces(
+                uncovered: sweep(chain, levels, space, interval, &state), overlaps: overlaps(levels, space))
+        case .first, .priority:
+            return Pieces(uncovered: sweep(chain, levels, space, interval, &state))
+        }
+    }
+
+    /// The day a witness of an interval applies on: the first working year's 2 January when the
+    /// interval holds it (a day the calendars count, as a reader would pick), else its first day.
+    func witnessDay(_ interval: Interval) -> Day {
+        if let year = table.calendars.first?.year, let day = Day(year: year, month: 1, day: 2), interval.contains(day) {
+            return day
+        }
+        return interval.sample
+    }
+
+    /// The days a chain's fact space sees region states change: the segment ends of the
+    /// attributes its derived columns read.
+    func boundaries(readBy space: FactSpace) -> [Day] {
+        let attributes = Set(
+            space.columns.compactMap { table.vocabulary.fact(named: $0.fact)?.derivation?.attribute?.name })
+        guard !attributes.isEmpty else { return [] }
+        return Array(Set(table.attributes.filter { attributes.contains($0.name) }.flatMap(\.boundaries))).sorted()
+    }
+
+    /// What the sweeps gather as they go.
+    struct SweepState {
+        var records: [String: RuleRecord] = [:]
+        var findings: [Finding] = []
+        /// Finding keys (a gap's decision, conditions and interval, a conflict's rules) -> index in `findings`.
+        var gaps: [String: Int] = [:]
+        var unreached: [Finding] = []
+        /// Unreached pieces by decision, chain and conditions -> index in `unreached`.
+        var unreachedKeys: [String: Int] = [:]
+
+        /// Lists a piece the search did not realise, joining the dates of the same piece.
+        mutating func unreach(_ finding: Finding, key: String) {
+            if let i = unreachedKeys[key] {
+                unreached[i].intervals += finding.intervals
+            } else {
+                unreachedKeys[key] = unreached.count
+                unreached.append(finding)
+            }
+        }
     }
 
     /// Joins adjacent date intervals, and rebuilds a gap's suggested rule for the joined dates.
@@ -120,11 +182,11 @@ public struct TableAnalysis {
         return false
     }
 
-    /// First-match sweep: each rule decides what is left of its conditions; what is left at the end is a gap.
+    /// First-match sweep: each rule decides what is left of its conditions; what is left at the
+    /// end no rule answers.
     func sweep(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval,
-        _ records: inout [String: RuleRecord], _ findings: inout [Finding], _ gaps: inout [String: Int]
-    ) {
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
+    ) -> CubeSet {
         var remaining = space.possible
         // Under unique the order is meaningless: only coverage (gaps) is swept.
         let ordered: [RuleEntry] = chain.hitPolicy == .unique ? [] : Array(levels.joined())
@@ -137,47 +199,74 @@ public struct TableAnalysis {
             if decides.isEmpty {
                 // Name one earlier rule that covers it alone if there is one; else it is the union.
                 let covering = ordered[..<i].first { cube.isSubset(of: space.cube($0)) }
-                if records[rule.id]?.shadowWitness == nil || (covering != nil && records[rule.id]?.soleShadow == false),
+                if state.records[rule.id]?.shadowWitness == nil
+                    || (covering != nil && state.records[rule.id]?.soleShadow == false),
                     let earlier = covering ?? ordered[..<i].first(where: { !space.cube($0).intersection(cube).isEmpty })
                 {
-                    records[rule.id]?.shadowedBy = earlier.id
-                    records[rule.id]?.soleShadow = covering != nil
-                    records[rule.id]?.shadowWitness = (chain, interval, cube.intersection(space.cube(earlier)), space)
+                    state.records[rule.id]?.shadowedBy = earlier.id
+                    state.records[rule.id]?.soleShadow = covering != nil
+                    state.records[rule.id]?.shadowWitness = (
+                        chain, interval, cube.intersection(space.cube(earlier)), space
+                    )
                 }
             } else {
-                records[rule.id]?.alive = true
-                if rule.level != .national && !restatesWithoutDifference(rule, decides, ordered[(i + 1)...], space) {
-                    records[rule.id]?.redundantWhereAlive = false
+                state.records[rule.id]?.alive = true
+                if rule.level == .national || !restatesWithoutDifference(rule, decides, ordered[(i + 1)...], space) {
+                    state.records[rule.id]?.redundantWhereAlive = false
                 }
-                if rule.level == .national { records[rule.id]?.redundantWhereAlive = false }
             }
             remaining = remaining.subtracting(cube)
         }
-        guard !remaining.isEmpty else { return }
-        for cube in remaining.cubes {
-            let conditions = space.describe(cube)
-            let key = "\(chain.decision.name)|\(conditions)|\(interval)"
-            if gaps[key] != nil { continue }
-            let sameCube = "\(chain.decision.name)|\(chain.owner)|\(conditions)"
-            if let existing = gaps[sameCube] {
-                findings[existing].intervals.append(interval)
-                gaps[key] = existing
-                continue
-            }
-            let witness = witnesses.build(space: space, cube: cube, chain: chain, day: interval.sample) { facts in
-                outcome(chain.decision.name, facts).status == .noMatch
-            }
-            guard let witness else { continue }  // no real applicant falls in this part of the space
-            gaps[key] = findings.count
-            gaps[sameCube] = findings.count
-            findings.append(
-                Finding(
-                    kind: .gap, decision: chain.decision.name, rules: chain.levels.first.map { [$0[0].id] } ?? [],
-                    region: chain.owner,
-                    message: "no rule of \(chain.decision.name) answers some applicants of \(chain.owner)",
-                    intervals: [interval], conditions: conditions, witness: witness,
-                    skeleton: Skeleton.rule(decision: chain.decision, conditions: conditions, interval: interval)))
+        return remaining
+    }
+
+    /// A piece no rule answers on some dates: a gap if the search finds an applicant there.
+    func gap(_ cube: Cube, _ chain: Chain, _ space: FactSpace, _ interval: Interval, _ state: inout SweepState) {
+        let conditions = space.describe(cube)
+        let key = "\(chain.decision.name)|\(conditions)|\(interval)"
+        if state.gaps[key] != nil { return }
+        // Each interval is searched: on some dates no region may have the states the piece needs.
+        let search = witnesses.search(space: space, cube: cube, chain: chain, day: witnessDay(interval)) { facts in
+            outcome(chain.decision.name, facts).status == .noMatch
         }
+        let sameCube = "\(chain.decision.name)|\(chain.owner)|\(conditions)"
+        guard let witness = search.witness else {
+            state.unreach(unreached(.gap, chain, conditions, interval, search), key: sameCube)
+            return
+        }
+        if let existing = state.gaps[sameCube] {
+            state.findings[existing].intervals.append(interval)
+            state.gaps[key] = existing
+            return
+        }
+        state.gaps[key] = state.findings.count
+        state.gaps[sameCube] = state.findings.count
+        state.findings.append(
+            Finding(
+                kind: .gap, decision: chain.decision.name, rules: chain.levels.first.map { [$0[0].id] } ?? [],
+                region: chain.owner,
+                message: "no rule of \(chain.decision.name) answers some applicants of \(chain.owner)",
+                intervals: [interval], conditions: conditions, witness: witness,
+                skeleton: Skeleton.rule(decision: chain.decision, conditions: conditions, interval: interval)))
+    }
+
+    /// A piece the witness search did not realise, said as a finding of kind `unreached`.
+    func unreached(
+        _ kind: Finding.Kind, _ chain: Chain, _ conditions: [(fact: String, values: [String])], _ interval: Interval,
+        _ search: WitnessSearch
+    ) -> Finding {
+        let why: Message
+        switch search {
+        case .found: why = "found"
+        case .unrealisable: why = "no choice of origin, destination and member region realises it on these dates"
+        case .unconfirmed(let tried):
+            why =
+                "the evaluator confirmed none of the \(tried) applicants tried (the analysis and the evaluator disagree)"
+        }
+        return Finding(
+            kind: .unreached, decision: chain.decision.name, rules: chain.levels.first.map { [$0[0].id] } ?? [],
+            region: chain.owner, message: "a possible \(kind.rawValue) of \(chain.decision.name) is not shown: \(why)",
+            intervals: [interval], conditions: conditions, witness: nil, skeleton: nil)
     }
 
     /// True when, without `rule`, the rules after it would give the same output on all it decides.
@@ -194,28 +283,44 @@ public struct TableAnalysis {
         return rest.isEmpty
     }
 
-    func conflicts(_ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval) -> [Finding] {
-        var found: [Finding] = []
+    /// Pairs of rules of one level that answer differently, and where they overlap.
+    func overlaps(_ levels: [[RuleEntry]], _ space: FactSpace) -> [(RuleEntry, RuleEntry, Cube)] {
+        var found: [(RuleEntry, RuleEntry, Cube)] = []
         for level in levels {
             for (i, a) in level.enumerated() {
                 for b in level[(i + 1)...] where a.outputs != b.outputs {
                     let overlap = space.cube(a).intersection(space.cube(b))
-                    guard !overlap.isEmpty,
-                        let witness = witnesses.build(
-                            space: space, cube: overlap, chain: chain, day: interval.sample,
-                            accept: { outcome(chain.decision.name, $0).status == .conflict })
-                    else { continue }
-                    found.append(
-                        Finding(
-                            kind: .conflict, decision: chain.decision.name, rules: [b.id, a.id], region: chain.owner,
-                            message:
-                                "rules '\(a.id)' and '\(b.id)' both match and answer differently (hit policy unique)",
-                            intervals: [interval], conditions: space.describe(overlap), witness: witness, skeleton: nil)
-                    )
+                    if !overlap.isEmpty { found.append((a, b, overlap)) }
                 }
             }
         }
         return found
+    }
+
+    /// Two rules that overlap on some dates: a conflict if the search finds an applicant there.
+    func conflict(
+        _ a: RuleEntry, _ b: RuleEntry, _ overlap: Cube, _ chain: Chain, _ space: FactSpace, _ interval: Interval,
+        _ state: inout SweepState
+    ) {
+        let conditions = space.describe(overlap)
+        let key = "conflict|\([b.id, a.id])|\(conditions)"
+        let search = witnesses.search(
+            space: space, cube: overlap, chain: chain, day: witnessDay(interval),
+            accept: { outcome(chain.decision.name, $0).status == .conflict })
+        guard let witness = search.witness else {
+            state.unreach(unreached(.conflict, chain, conditions, interval, search), key: key)
+            return
+        }
+        if let existing = state.gaps[key] {
+            state.findings[existing].intervals.append(interval)
+            return
+        }
+        state.gaps[key] = state.findings.count
+        state.findings.append(
+            Finding(
+                kind: .conflict, decision: chain.decision.name, rules: [b.id, a.id], region: chain.owner,
+                message: "rules '\(a.id)' and '\(b.id)' both match and answer differently (hit policy unique)",
+                intervals: [interval], conditions: conditions, witness: witness, skeleton: nil))
     }
 
     /// Only the decision a finding is about is evaluated to confirm its witness.

@@ -17,6 +17,9 @@ public struct Finding: Sendable {
         case redundantOverride = "redundant_override"
         /// A rule whose conditions no applicant can satisfy.
         case contradictory
+        /// A piece of the fact space where a gap or conflict would be, that the witness search could
+        /// not realise with any regions on its dates (`AnalysisReport.unreached`; never a diagnostic).
+        case unreached
     }
 
     public var kind: Kind
@@ -32,4 +35,35 @@ public struct Finding: Sendable {
     public var witness: JSONValue?
     /// For gaps: a rule that would close it.
     public var skeleton: String?
+}
+
+/// What the analysis found, and what it looked at and could not show.
+public struct AnalysisReport: Sendable {
+    public var findings: [Finding]
+    /// Pieces where no real applicant was found (`dump --stage analysis` lists them), so nothing is
+    /// dropped in silence.
+    public var unreached: [Finding]
+}
+
+extension Finding {
+    /// The finding as JSON, for `dump --stage analysis`: kind, decision, region, rules, message,
+    /// dates, the applicants concerned and the witness.
+    public var json: JSONValue {
+        .object([
+            ("kind", .string(kind.rawValue)), ("decision", .string(decision)), ("region", .string(region)),
+            ("rules", .array(rules.map { .string($0) })), ("message", .string(message.text(in: .en))),
+            ("intervals", .array(intervals.map { .string($0.description) })),
+            (
+                "conditions",
+                .object(conditions.map { ($0.fact, JSONValue.array($0.values.map { .string($0) })) })
+            ),
+            ("witness", witness ?? .null),
+        ])
+    }
+}
+
+extension AnalysisReport {
+    public var json: JSONValue {
+        .object([("findings", .array(findings.map(\.json))), ("unreached", .array(unreached.map(\.json)))])
+    }
 }

@@ -32,7 +32,7 @@ extension TableAnalysis {
         if let (chain, interval, cube, space) = record.shadowWitness, let by = record.shadowedBy {
             conditions = space.describe(cube)
             intervals = [interval]
-            witness = witnesses.build(space: space, cube: cube, chain: chain, day: interval.sample) { facts in
+            witness = witnesses.build(space: space, cube: cube, chain: chain, day: witnessDay(interval)) { facts in
                 outcome(rule.decision, facts).rules.first?.id == by
             }
         }
@@ -56,8 +56,7 @@ extension TableAnalysis {
         if let chain {
             let space = FactSpace(rules: chain.rules, vocabulary: table.vocabulary)
             // Any day the rule is in force will do; prefer one inside the calendars, as a reader would.
-            let calendarDay = table.calendars.first.flatMap { Day(year: $0.year, month: 1, day: 2) }
-            let day = rule.from ?? rule.to ?? calendarDay ?? Day(number: 0)
+            let day = witnessDay(Interval(from: rule.from, to: rule.to))
             witness = witnesses.build(space: space, cube: space.cube(rule), chain: chain, day: day) { facts in
                 outcome(rule.decision, facts).rules.first?.id == rule.id
             }

@@ -3,125 +3,111 @@ import PolicyAnswers
 import PolicyEvaluator
 import PolicyJSON
 
-/// Builds a concrete applicant inside a cube: chooses the regions and the date so that the derived
-/// facts (scope, member scope, wallet status, region conditions) fall in the cube, takes input facts
-/// from it, and lets the evaluator confirm the result. Region choices are pruned column by column,
-/// so a part of the space no real applicant can reach is rejected quickly.
-struct WitnessBuilder {
-    let evaluator: Evaluator
-    private let provinces: [Int]
-    private let sameProvince: [Int: [Int]]
+/// What the witness search found for one piece of the fact space.
+enum WitnessSearch {
+    case found(JSONValue)
+    /// No choice of regions puts an applicant in the piece on that day: no real applicant is there.
+    case unrealisable
+    /// Applicants are there, but the evaluator confirmed none of the `tried` distinct ones.
+    case unconfirmed(tried: Int)
 
-    init(evaluator: Evaluator) {
-        self.evaluator = evaluator
-        let regions = evaluator.regions
-        provinces = regions.regions.indices.filter { regions.regions[$0].level == .province }
-        var grouped: [Int: [Int]] = [:]
-        for i in regions.regions.indices { grouped[regions.province(of: i), default: []].append(i) }
-        sameProvince = grouped
-    }
-
-    /// Allows a value of a column, or anything when the space has no such column.
-    private struct Membership {
-        let space: FactSpace
-        let cube: Cube
-
-        func allows(_ fact: String, _ value: String) -> Bool {
-            guard let i = space.columns.firstIndex(where: { $0.fact == fact }) else { return true }
-            let values = space.columns[i].values
-            let index = values.firstIndex(of: value) ?? (space.columns[i].isRegion ? values.count - 1 : -1)
-            return index >= 0 && cube.masks[i] & (UInt64(1) << UInt64(index)) != 0
-        }
-
-        func has(_ fact: String) -> Bool { space.columns.contains { $0.fact == fact } }
-    }
-
-    private func regionsAround(_ anchor: Int, _ allowed: (String) -> Bool) -> [Int] {
-        var result: [Int] = []
-        if allowed("same_area") { result.append(anchor) }
-        let home = evaluator.regions.province(of: anchor)
-        if allowed("intra_province") { result += (sameProvince[home] ?? []).filter { $0 != anchor } }
-        if allowed("cross_province") {
-            result += provinces.filter { $0 != home }.flatMap { [$0] + (sameProvince[$0] ?? []) }
-        }
-        return result
-    }
-
-    /// The vocabulary's derived facts by what they derive, so witnesses follow the declarations.
-    private struct Derived {
-        var scope: String?, memberScope: String?, giverWallet: String?, memberWallet: String?
-        var relation: String?, insured: String?
-        var member: Set<String> = ["member_region"]
-
-        init(_ vocabulary: Vocabulary) {
-            for fact in vocabulary.facts {
-                switch fact.derivation {
-                case .scope("origin", "destination")?: scope = fact.name
-                case .scope("origin", "member_region")?: memberScope = fact.name
-                case .since(_, "origin")?, .state(_, "origin")?: giverWallet = fact.name
-                case .since(_, "member_region")?, .state(_, "member_region")?: memberWallet = fact.name
-                case .member("relation")?: relation = fact.name
-                case .member("insured")?: insured = fact.name
-                default: continue
-                }
-                if case .member? = fact.derivation { member.insert(fact.name) }
-            }
-            for name in [memberScope, memberWallet].compactMap({ $0 }) { member.insert(name) }
-        }
-    }
-
-    func build(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool) -> JSONValue? {
-        let m = Membership(space: space, cube: cube)
-        let regions = evaluator.regions
-        let derived = Derived(evaluator.vocabulary)
-        let subjectIsOrigin = chain.decision.subject == .origin
-        let needsMember = space.columns.contains { derived.member.contains($0.fact) }
-        func allows(_ fact: String?, _ value: @autoclosure () -> String?) -> Bool {
-            guard let fact, m.has(fact) else { return true }
-            return value().map { m.allows(fact, $0) } ?? false
-        }
-        func wallet(_ fact: String?, _ r: Int) -> String? {
-            fact.flatMap { evaluator.derivedValue(of: $0, region: r, day: day) }
-        }
-        func code(_ r: Int) -> String { regions.regions[r].code }
-
-        for subject in chain.members {
-            guard m.allows(subjectIsOrigin ? "origin" : "destination", code(subject)) else { continue }
-            if subjectIsOrigin && !allows(derived.giverWallet, wallet(derived.giverWallet, subject)) { continue }
-            for other in regionsAround(subject, { allows(derived.scope, $0) }) {
-                let (origin, destination) = subjectIsOrigin ? (subject, other) : (other, subject)
-                guard m.allows(subjectIsOrigin ? "destination" : "origin", code(other)),
-                    allows(derived.scope, regions.scope(from: origin, to: destination)),
-                    allows(derived.giverWallet, wallet(derived.giverWallet, origin))
-                else { continue }
-                let members = needsMember ? regionsAround(origin, { allows(derived.memberScope, $0) }) : [-1]
-                for member in members {
-                    if member >= 0 {
-                        guard m.allows("member_region", code(member)),
-                            allows(derived.memberWallet, wallet(derived.memberWallet, member)),
-                            allows(derived.memberScope, regions.scope(from: origin, to: member))
-                        else { continue }
-                    }
-                    for inputs in inputChoices(space, cube, derived) {
-                        let json = facts(
-                            origin: code(origin), destination: code(destination), inputs: inputs,
-                            member: member >= 0 ? code(member) : nil, day: day, derived)
-                        guard let facts = try? evaluator.facts(from: json, today: day), accept(facts) else { continue }
-                        return json
-                    }
-                    return nil  // the regions fit; if no input choice is accepted, other regions will not help
-                }
-            }
-        }
+    var witness: JSONValue? {
+        if case .found(let json) = self { return json }
         return nil
     }
+}
 
-    /// A few assignments of the cube's input facts (not derived, not regions), first values first.
-    private func inputChoices(_ space: FactSpace, _ cube: Cube, _ derived: Derived) -> [[String: String]] {
+/// Builds a concrete applicant inside a cube. The constraints come from the declarations alone:
+/// each column on a region fact (origin, destination, member_region) restricts that region, each
+/// derived column restricts the regions its derivation reads (a `state` or `since` fact the one
+/// region, a `scope` fact the pair), and the other columns are input facts. The search chooses
+/// the regions slot by slot, the subject first, so every derived fact constrains it whatever its
+/// name, and gives up only when no choice of regions realises the piece on the day.
+struct WitnessBuilder {
+    let evaluator: Evaluator
+    /// At most this many distinct applicants are offered to the evaluator for one piece.
+    static let attempts = 256
+
+    init(evaluator: Evaluator) { self.evaluator = evaluator }
+
+    func build(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool) -> JSONValue? {
+        search(space: space, cube: cube, chain: chain, day: day, accept: accept).witness
+    }
+
+    func search(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool)
+        -> WitnessSearch
+    {
+        let problem = RegionProblem(space: space, cube: cube, evaluator: evaluator, day: day)
+        let subject = chain.decision.subject == .origin ? RegionProblem.origin : RegionProblem.destination
+        var order = [subject, subject == RegionProblem.origin ? RegionProblem.destination : RegionProblem.origin]
+        if problem.needsMember { order.append(RegionProblem.member) }
+        let subjects = Set(chain.members)
+        let inputs = inputChoices(space, cube)
+        var assignment = [Int](repeating: -1, count: 3)
+        var seen = Set<[Int]>()
+        var realisable = false
+        var tried = 0
+
+        // Candidates of a slot given the slots before it, cached by the assigned regions it depends on.
+        var cache: [[Int]: [Int]] = [:]
+        func candidates(_ level: Int) -> [Int] {
+            let slot = order[level]
+            let key = [slot] + order[..<level].map { problem.related(slot, $0) ? assignment[$0] : -1 }
+            if let hit = cache[key] { return hit }
+            var result: [Int] = []
+            var signatures = Set<[Int]>()
+            // A slot no later slot depends on needs one region per distinct value of its columns.
+            let dedupe = !order[(level + 1)...].contains { problem.related($0, slot) }
+            // Nearest to the subject first (the same area, its province, elsewhere), as a reader would try.
+            var domain = problem.domain[slot]
+            if level > 0 {
+                let subject = assignment[order[0]]
+                domain = domain.enumerated().sorted {
+                    (problem.nearness(subject, $0.element), $0.offset) < (
+                        problem.nearness(subject, $1.element), $1.offset
+                    )
+                }.map(\.element)
+            }
+            for r in domain where level > 0 || subjects.contains(r) {
+                assignment[slot] = r
+                guard problem.binaryHolds(slot, assigned: order[..<level], assignment) else { continue }
+                if dedupe && !signatures.insert(problem.signature(of: slot, assignment)).inserted { continue }
+                result.append(r)
+            }
+            assignment[slot] = -1
+            cache[key] = result
+            return result
+        }
+
+        func descend(_ level: Int) -> JSONValue? {
+            if level == order.count {
+                realisable = true
+                guard seen.insert(problem.point(assignment)).inserted else { return nil }
+                for choice in inputs {
+                    tried += 1
+                    let json = facts(assignment, inputs: choice, member: problem.needsMember, day: day)
+                    if let facts = try? evaluator.facts(from: json, today: day), accept(facts) { return json }
+                }
+                return nil
+            }
+            for r in candidates(level) {
+                assignment[order[level]] = r
+                if let found = descend(level + 1) { return found }
+                if tried >= Self.attempts { break }
+            }
+            assignment[order[level]] = -1
+            return nil
+        }
+
+        if let found = descend(0) { return .found(found) }
+        return realisable ? .unconfirmed(tried: tried) : .unrealisable
+    }
+
+    /// A few assignments of the cube's input facts (columns that no region determines), first values first.
+    private func inputChoices(_ space: FactSpace, _ cube: Cube) -> [[String: String]] {
         var choices: [[String: String]] = [[:]]
         for (i, column) in space.columns.enumerated() {
-            guard !column.isRegion, let spec = evaluator.vocabulary.fact(named: column.fact),
-                !spec.derived || column.fact == derived.relation || column.fact == derived.insured
+            guard !column.isRegion, let spec = evaluator.vocabulary.fact(named: column.fact), spec.readsNoRegion
             else { continue }
             let values = column.values.indices.filter { cube.masks[i] & (UInt64(1) << UInt64($0)) != 0 }
                 .map { column.values[$0] }
@@ -131,32 +117,141 @@ struct WitnessBuilder {
         return choices
     }
 
-    private func facts(
-        origin: String, destination: String, inputs: [String: String], member: String?, day: Day, _ derived: Derived
-    ) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("origin", .string(origin)), ("destination", .string(destination))]
-        for fact in evaluator.vocabulary.facts where !fact.derived {
-            let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values.first ?? "")
-            if fact.number != nil, let range = NumberRange(label: value) {
-                // A number in the elementary range: its least member (or its greatest when open below).
-                pairs.append((fact.name, .number(Double(range.min ?? range.max ?? 0))))
-                continue
+    /// The applicant's facts: the chosen regions, the input values (a number as its range's least
+    /// member, or its greatest when open below), defaults or first values for the rest.
+    private func facts(_ regions: [Int], inputs: [String: String], member: Bool, day: Day) -> JSONValue {
+        func code(_ r: Int) -> JSONValue { .string(evaluator.regions.regions[r].code) }
+        var pairs: [(String, JSONValue)] = [
+            ("origin", code(regions[RegionProblem.origin])), ("destination", code(regions[RegionProblem.destination])),
+        ]
+        var memberFields: [(String, JSONValue)] = []
+        for fact in evaluator.vocabulary.facts {
+            let field: String?
+            switch fact.derivation {
+            case nil: field = nil
+            case .member(let f)?: field = f
+            default: continue
             }
-            pairs.append((fact.name, fact.isBoolean ? .bool(value == "true") : .string(value)))
+            let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values.first ?? "")
+            let json: JSONValue
+            if fact.number != nil, let range = NumberRange(label: value) {
+                json = .number(Double(range.min ?? range.max ?? 0))
+            } else {
+                json = fact.isBoolean ? .bool(value == "true") : .string(value)
+            }
+            if let field { memberFields.append((field, json)) } else { pairs.append((fact.name, json)) }
         }
         pairs.append(("application_date", .string(day.description)))
-        let relations = derived.relation.flatMap { evaluator.vocabulary.fact(named: $0)?.values } ?? []
-        if let member {
-            pairs.append(
-                (
-                    "family_member",
-                    .object([
-                        ("relation", .string(derived.relation.flatMap { inputs[$0] } ?? relations.first ?? "")),
-                        ("region", .string(member)),
-                        ("insured", .bool((derived.insured.flatMap { inputs[$0] } ?? "true") == "true")),
-                    ])
-                ))
+        if member {
+            memberFields.append(("region", code(regions[RegionProblem.member])))
+            pairs.append(("family_member", .object(memberFields)))
         }
         return .object(pairs)
+    }
+}
+
+extension FactSpec {
+    /// An input fact, or a field of the family member the applicant gives (not read from a region).
+    var readsNoRegion: Bool {
+        switch derivation {
+        case nil, .member?: true
+        default: false
+        }
+    }
+}
+
+/// The regions a cube asks for, as constraints on the three region slots: unary ones (a region
+/// column, a `state` or `since` fact of one slot) filter each slot's domain once; binary ones (a
+/// `scope` fact of two slots) are checked as the search assigns the slots.
+struct RegionProblem {
+    static let origin = 0, destination = 1, member = 2
+
+    /// Each slot's regions that pass its unary constraints, in index order.
+    private(set) var domain: [[Int]] = [[], [], []]
+    private(set) var needsMember = false
+    private let regions: RegionIndex
+    /// Scope columns: the two slots they read, and which scope indices the cube allows.
+    private var scopes: [(a: Int, b: Int, allowed: UInt64)] = []
+    /// Per slot, the value indices of its columns for a region (region column, state and since facts).
+    private var unaryColumns: [[(Int) -> Int]] = [[], [], []]
+
+    init(space: FactSpace, cube: Cube, evaluator: Evaluator, day: Day) {
+        regions = evaluator.regions
+        var unary: [[(Int) -> Bool]] = [[], [], []]
+        for (i, column) in space.columns.enumerated() {
+            let mask = cube.masks[i]
+            func allows(_ index: Int) -> Bool { index >= 0 && mask & (UInt64(1) << UInt64(index)) != 0 }
+            if let slot = Vocabulary.regionFacts.firstIndex(of: column.fact) {
+                let values = column.values
+                let index: (Int) -> Int = { r in
+                    values.firstIndex(of: evaluator.regions.regions[r].code) ?? values.count - 1
+                }
+                unary[slot].append { allows(index($0)) }
+                unaryColumns[slot].append(index)
+                if slot == Self.member { needsMember = true }
+                continue
+            }
+            guard let spec = evaluator.vocabulary.fact(named: column.fact) else { continue }
+            switch spec.derivation {
+            case .scope(let a, let b)?:
+                guard let sa = Vocabulary.regionFacts.firstIndex(of: a),
+                    let sb = Vocabulary.regionFacts.firstIndex(of: b)
+                else { continue }
+                scopes.append((sa, sb, mask))
+                if sa == Self.member || sb == Self.member { needsMember = true }
+            case .since(_, let region)?, .state(_, let region)?:
+                guard let slot = Vocabulary.regionFacts.firstIndex(of: region) else { continue }
+                let values = column.values
+                let index: (Int) -> Int = { r in
+                    evaluator.derivedValue(of: spec.name, region: r, day: day).flatMap { values.firstIndex(of: $0) }
+                        ?? -1
+                }
+                unary[slot].append { allows(index($0)) }
+                unaryColumns[slot].append(index)
+                if slot == Self.member { needsMember = true }
+            case .member?: needsMember = true
+            case nil: continue
+            }
+        }
+        for slot in 0..<3 {
+            domain[slot] = regions.regions.indices.filter { r in unary[slot].allSatisfy { $0(r) } }
+        }
+    }
+
+    /// 0 for the same region, 1 for one of its province, 2 elsewhere.
+    func nearness(_ a: Int, _ b: Int) -> Int { regions.scopeIndex(from: a, to: b) }
+
+    /// Whether a scope column reads both slots.
+    func related(_ a: Int, _ b: Int) -> Bool {
+        scopes.contains { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
+    }
+
+    /// Every scope column between `slot` and an assigned slot allows the pair.
+    func binaryHolds(_ slot: Int, assigned: ArraySlice<Int>, _ assignment: [Int]) -> Bool {
+        scopes.allSatisfy { s in
+            let involves =
+                (s.a == slot && (assigned.contains(s.b) || s.b == slot))
+                || (s.b == slot && assigned.contains(s.a))
+            guard involves else { return true }
+            let index = regions.scopeIndex(from: assignment[s.a], to: assignment[s.b])
+            return s.allowed & (UInt64(1) << UInt64(index)) != 0
+        }
+    }
+
+    /// The values of the columns a slot's region decides alone, and of the scopes with assigned slots.
+    func signature(of slot: Int, _ assignment: [Int]) -> [Int] {
+        let r = assignment[slot]
+        return unaryColumns[slot].map { $0(r) }
+            + scopes.filter { ($0.a == slot || $0.b == slot) && assignment[$0.a] >= 0 && assignment[$0.b] >= 0 }
+            .map { regions.scopeIndex(from: assignment[$0.a], to: assignment[$0.b]) }
+    }
+
+    /// Every region column's value for a full assignment: applicants with one point answer alike.
+    func point(_ assignment: [Int]) -> [Int] {
+        (0..<3).flatMap { slot in assignment[slot] >= 0 ? unaryColumns[slot].map { $0(assignment[slot]) } : [] }
+            + scopes.map {
+                assignment[$0.a] >= 0 && assignment[$0.b] >= 0
+                    ? regions.scopeIndex(from: assignment[$0.a], to: assignment[$0.b]) : -1
+            }
     }
 }

@@ -31,6 +31,46 @@ public enum SyntheticPolicies {
         }
     }
 
+    /// The shipped set plus `count` one-day rules of one city (transfer_out_time, each on its own
+    /// day from 2020-01-01 on, each with a time limit no other rule gives): a chain whose dated
+    /// rules pile up year by year, so the analysis's cost in effective dates can be measured.
+    public static func writeDated(from shipped: String, to directory: String, table: DecisionTableArtifact, count: Int)
+        throws
+    {
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: directory)
+        try fm.copyItem(atPath: shipped, toPath: directory)
+        try? fm.removeItem(atPath: "\(directory)/tests")
+        var sources = try String(contentsOfFile: "\(shipped)/sources.yaml", encoding: .utf8)
+        sources += """
+              - id: SYN
+                title: Synthetic benchmark figures (not real policy)
+                url: policyc://bench/synthetic-dated-rules
+                confidence: seed
+
+            """
+        try sources.write(toFile: "\(directory)/sources.yaml", atomically: true, encoding: .utf8)
+        let shippedCities = Set(table.rules.filter { $0.level == .city }.map(\.region))
+        guard let city = table.regions.first(where: { $0.level == .city && !shippedCities.contains($0.code) }) else {
+            return
+        }
+        let start = Day(year: 2020, month: 1, day: 1)!
+        var text = "region: \"\(city.code)\"\nrules:\n"
+        text.reserveCapacity(count * 160)
+        for k in 0..<count {
+            let day = start.adding(days: k)
+            text += """
+                  - id: syn.dated.\(k)
+                    decision: transfer_out_time
+                    then: {max_working_days: \(41 + k % 7)}
+                    effective: {from: \(day), to: \(day)}
+                    sources: [SYN]
+
+                """
+        }
+        try text.write(toFile: "\(directory)/cities/\(city.code).yaml", atomically: true, encoding: .utf8)
+    }
+
     static func cityFile(_ city: RegionEntry, _ k: Int) -> String {
         let id = "syn.\(city.code)"
         return """

@@ -16,7 +16,7 @@ public enum Analyse {
         }
     }
 
-    static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan]) -> Diagnostic {
+    static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan]) -> Diagnostic? {
         var notes = f.rules.dropFirst().compactMap { id in spans[id].map { DiagnosticNote("'\(id)' is here", at: $0) } }
         if !f.conditions.isEmpty {
             let each = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" as Message }
@@ -44,6 +44,9 @@ public enum Analyse {
                 witness: witness)
         case .redundantOverride:
             return .warning(.redundantOverride, f.message, at: span, notes: notes, witness: witness)
+        case .unreached:
+            // Not a finding about applicants: `dump --stage analysis` lists these.
+            return nil
         case .contradictory:
             return .warning(.contradictoryConditions, f.message, at: span, notes: notes, help: "correct the conditions")
         }

@@ -117,13 +117,16 @@ public enum Resolve {
             for decision in decisions {
                 let levels = ruleChains.levels(of: index.index(ofCode: code), decision: decision.name, in: index)
                 guard !levels.isEmpty else { continue }
-                let steps = Interval.split(rules: levels.joined().map { rules[$0] }).map { interval in
-                    let inForce = Semantics.inForce(levels, on: interval.sample, hitPolicy: decision.hitPolicy) {
-                        rules[$0]
-                    }
-                    return ResolvedPolicy.Step(
+                let intervals = Interval.split(rules: levels.joined().map { rules[$0] })
+                let inForce = Semantics.inForce(levels, over: intervals, hitPolicy: decision.hitPolicy) { rules[$0] }
+                // The overridden rules in chain order, from the (few) overrides in force.
+                let position = Dictionary(
+                    levels.joined().enumerated().map { (rules[$1].id, $0) }, uniquingKeysWith: { a, _ in a })
+                let steps = zip(intervals, inForce).map { interval, inForce in
+                    ResolvedPolicy.Step(
                         from: interval.from, to: interval.to, rules: inForce.rules.map { rules[$0].id },
-                        overridden: levels.joined().map { rules[$0].id }.filter { inForce.overriddenBy[$0] != nil })
+                        overridden: inForce.overriddenBy.keys.compactMap { id in position[id].map { (id, $0) } }
+                            .sorted { $0.1 < $1.1 }.map(\.0))
                 }
                 chains.append(ResolvedPolicy.Chain(region: code, decision: decision.name, intervals: steps))
             }

@@ -35,15 +35,16 @@ struct RuleTyper {
                 && !Vocabulary.regionFacts.contains($0.fact.value)
         }
         let memberFacts = vocabulary.vocabulary.familyMemberFacts
-        for c in rule.when
-        where memberFacts.contains(c.fact.value) && decision.name != Vocabulary.familyMemberDecision {
+        let aboutMember = vocabulary.vocabulary.decisions.filter { $0.about == .familyMember }.map(\.name)
+        for c in rule.when where memberFacts.contains(c.fact.value) && decision.about != .familyMember {
             diagnostics.append(
                 .error(
                     .factOutsideDecision,
-                    "'\(c.fact.value)' describes the family member, which only \(Vocabulary.familyMemberDecision) rules know",
+                    "'\(c.fact.value)' describes the family member, which only rules of decisions about the family member know",
                     at: c.fact.span,
-                    help:
-                        "a \(decision.name) rule is about the applicant: remove the condition, or make it a \(Vocabulary.familyMemberDecision) rule"
+                    help: aboutMember.isEmpty
+                        ? "declare the decision with `about: family_member` in vocabulary.yaml, or remove the condition"
+                        : "a \(decision.name) rule is about the applicant: remove the condition, or make it a rule of \(aboutMember.joined(separator: ", ")) (declared `about: family_member`)"
                 ))
         }
         var outputs: [String: OutputValue] = [:]

@@ -34,7 +34,19 @@ extension ValidateVocabulary.Check {
             }
             return policy
         }
-        var complete = true
+        let about = d.about.flatMap { a -> DecisionAbout? in
+            let names = ["applicant", "family_member"]
+            guard let about = DecisionAbout(rawValue: a.value) else {
+                report(
+                    .error(
+                        .unknownValue, "unknown 'about' '\(a.value)' of decision '\(name)'", at: a.span,
+                        help: Help.didYouMean(a.value, in: names)
+                            ?? "a decision answers for: \(names.joined(separator: ", "))"))
+                return nil
+            }
+            return about
+        }
+        var complete = d.about == nil || about != nil
         var outputs: [OutputSpec] = []
         for o in d.outputs {
             if let output = output(o, decision: name) {
@@ -67,9 +79,11 @@ extension ValidateVocabulary.Check {
             unusable.insert(name)
             return nil
         }
-        return DecisionSpec(
+        var spec = DecisionSpec(
             name, subject: subject, hitPolicy: hitPolicy, outputs: outputs, zh: Self.label(d.zh, name),
             en: Self.label(d.en, name))
+        spec.about = about ?? .applicant
+        return spec
     }
 
     static func describe(_ outputs: [OutputSpec]) -> String {

@@ -86,7 +86,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .outputMismatch: "a rule's `then` does not give the outputs its decision needs"
         case .overrideOutsideChain: "an override names a rule that can never apply where the overriding rule applies"
         case .factOutsideDecision:
-            "a condition on a fact the rule's decision cannot know (a family-member fact outside family_sharing)"
+            "a condition on a fact the rule's decision cannot know (a family-member fact in a decision not declared `about: family_member`)"
         case .wrongFolder: "a policy file whose region is not of its folder's level (a city under provinces/)"
         case .calendarDay: "a calendar entry on the wrong kind of day or in the wrong year"
         case .unusedSource: "a source that no rule, attribute or calendar cites"

@@ -202,7 +202,9 @@ extension Evaluator {
         if range.isEmpty { return DecisionOutcome(.noRuleInForce, plan: plan, inForce: range) }
         let values = facts.values
         switch hitPolicies[decision] {
-        case .first:
+        case .first, .priority:
+            // `RuleAnswer.openedBy`: the first rule that is not `no` decides, or leaves the answer
+            // open. Plans list a priority level's rules by priority, highest first.
             for p in range {
                 switch plan.match(Int(plan.planRule[p]), values, facts) {
                 case .yes: return DecisionOutcome(.decided, plan: plan, deciding: .one(p), inForce: range)
@@ -234,7 +236,7 @@ extension Evaluator {
                 .decided, plan: plan, deciding: bits == 0 ? .none : .bits(bits, base: range.lowerBound),
                 inForce: range, missing: missing.map(unique))
         case .collect: return collectMany(range, values, facts)
-        case .unique, .priority: return byLevels(decision, range, values, facts)
+        case .unique: return decideUnique(range, values, facts)
         }
     }
 
@@ -263,33 +265,36 @@ extension Evaluator {
             missing: missing.isEmpty ? nil : unique(missing))
     }
 
+    /// `unique`, level by level: the most specific level with a match or an unknown rule decides,
+    /// as `RuleAnswer.openedBy` says.
     @inline(never)
-    private func byLevels(_ decision: Int, _ range: Range<Int>, _ values: DerivedFacts.Values, _ facts: DerivedFacts)
+    private func decideUnique(_ range: Range<Int>, _ values: DerivedFacts.Values, _ facts: DerivedFacts)
         -> DecisionOutcome
     {
         var p = range.lowerBound
         while p < range.upperBound {
             let level = plan.planLevel[p]
-            var matched: [Int] = []
-            var missing: [String] = []
+            var tried: [(rule: Int, match: Match)] = []
             while p < range.upperBound && plan.planLevel[p] == level {
-                switch plan.match(Int(plan.planRule[p]), values, facts) {
-                case .yes: matched.append(p)
-                case .unknown: missing += plan.missing(Int(plan.planRule[p]), facts)
+                let r = Int(plan.planRule[p])
+                switch plan.match(r, values, facts) {
+                case .yes: tried.append((p, .yes))
+                case .unknown: tried.append((p, .unknown))
                 case .no: break
                 }
                 p += 1
             }
-            if !missing.isEmpty {
-                return DecisionOutcome(.undetermined, plan: plan, inForce: range, missing: unique(missing))
+            guard !tried.isEmpty else { continue }
+            let outputs = { [plan] (p: Int) in plan.rules[Int(plan.planRule[p])].outputs }
+            let open = RuleAnswer.openedBy([tried], hitPolicy: .unique, outputs: outputs)
+            if !open.isEmpty {
+                return DecisionOutcome(
+                    .undetermined, plan: plan, inForce: range,
+                    missing: unique(open.flatMap { plan.missing(Int(plan.planRule[$0]), facts) }))
             }
-            guard let first = matched.first else { continue }
-            if hitPolicies[decision] == .priority {  // plans list a level's rules by priority, highest first
-                return DecisionOutcome(.decided, plan: plan, deciding: .one(first), inForce: range)
-            }
-            let agree = RuleAnswer.agree(matched.lazy.map { [plan] in plan.rules[Int(plan.planRule[$0])].outputs })
+            let matched = tried.filter { $0.match == .yes }.map(\.rule)
             return DecisionOutcome(
-                agree ? .decided : .conflict, plan: plan,
+                RuleAnswer.agree(matched.lazy.map(outputs)) ? .decided : .conflict, plan: plan,
                 deciding: positions(matched, base: range.lowerBound), inForce: range)
         }
         return DecisionOutcome(.noMatch, plan: plan, inForce: range)

@@ -94,18 +94,7 @@ package final class ExecutionPlan: Sendable {
                 let subject = region < regions.regions.count ? region : nil
                 let levels = chains.levels(of: subject, decision: spec.name, in: regions)
                 chainRules.append(levels.joined().map { Int32($0) })
-                let intervals =
-                    planned[d][levels]
-                    ?? Interval.split(rules: levels.joined().map { rules[$0] }).map { interval in
-                        let inForce = Semantics.inForce(levels, on: interval.sample, hitPolicy: hitPolicies[d]) {
-                            rules[$0]
-                        }
-                        let from = interval.from.map { Int32(clamping: $0.number) } ?? Int32.min
-                        return (
-                            from, inForce.levels.joined().map { Int32($0) },
-                            inForce.levels.enumerated().flatMap { level, members in members.map { _ in UInt8(level) } }
-                        )
-                    }
+                let intervals = planned[d][levels] ?? Self.steps(levels, rules: rules, hitPolicy: hitPolicies[d])
                 planned[d][levels] = intervals
                 for interval in intervals {
                     intervalFrom.append(interval.from)
@@ -125,6 +114,21 @@ package final class ExecutionPlan: Sendable {
         self.chainRules = chainRules
     }
 
+    /// A chain's rules in force per elementary interval, as plan steps.
+    private static func steps(_ levels: [[Int]], rules: [RuleEntry], hitPolicy: HitPolicy)
+        -> [(from: Int32, rules: [Int32], levels: [UInt8])]
+    {
+        let intervals = Interval.split(rules: levels.joined().map { rules[$0] })
+        let inForce = Semantics.inForce(levels, over: intervals, hitPolicy: hitPolicy) { rules[$0] }
+        return zip(intervals, inForce).map { interval, inForce in
+            (
+                interval.from.map { Int32(clamping: $0.number) } ?? Int32.min,
+                inForce.levels.joined().map { Int32($0) },
+                inForce.levels.enumerated().flatMap { level, members in members.map { _ in UInt8(level) } }
+            )
+        }
+    }
+
     @inline(__always)
     package func slot(region: Int?, decision: Int) -> Int {
         (region ?? regionCount) * decisions + decision
@@ -139,8 +143,6 @@ package final class ExecutionPlan: Sendable {
         while i + 1 < end && intervalFrom[i + 1] <= n { i += 1 }
         return Int(intervalPlanStart[i])..<Int(intervalPlanStart[i + 1])
     }
-
-    enum Match { case yes, no, unknown }
 
     @inline(__always)
     func match(_ r: Int, _ values: DerivedFacts.Values, _ facts: DerivedFacts) -> Match {

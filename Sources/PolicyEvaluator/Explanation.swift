@@ -49,7 +49,7 @@ extension Evaluator {
         let answer = self.answer(facts)
         var parts: [Explanation.Part] = []
         for (d, spec) in vocabulary.decisions.enumerated() {
-            if d == self.parts.family && facts.member == nil { continue }
+            if spec.about == .familyMember && facts.member == nil { continue }
             let subject = spec.subject == .origin ? facts.origin : facts.destination
             let slot = plan.slot(region: subject, decision: d)
             let chainIndices = plan.chainRules[slot].map { Int($0) }

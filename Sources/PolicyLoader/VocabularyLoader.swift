@@ -14,7 +14,7 @@ extension PolicyKeys {
     public static let stateDerivation = sinceDerivation
     public static let attributeDeclaration = MappingKeys(required: ["type", "zh", "en"], optional: ["values"])
     public static let decision = MappingKeys(
-        required: ["subject", "hit_policy", "outputs", "zh", "en"], optional: [])
+        required: ["subject", "hit_policy", "outputs", "zh", "en"], optional: ["about"])
     public static let decisionOutput = MappingKeys(required: ["type"], optional: ["values", "zh", "en"])
 
     /// The closed sets of vocabulary.yaml: what the compiler and the evaluator implement.
@@ -244,7 +244,8 @@ enum VocabularyLoader {
         }
         return DecisionDecl(
             name: name, subject: f["subject"].flatMap { reader.string($0, what: "subject") },
-            hitPolicy: f["hit_policy"].flatMap { reader.string($0, what: "hit policy") }, outputs: outputs,
+            hitPolicy: f["hit_policy"].flatMap { reader.string($0, what: "hit policy") },
+            about: f["about"].flatMap { reader.string($0, what: "about") }, outputs: outputs,
             outputsSpan: outputsSpan, zh: f["zh"].flatMap { reader.string($0, what: "zh") },
             en: f["en"].flatMap { reader.string($0, what: "en") }, span: name.span)
     }

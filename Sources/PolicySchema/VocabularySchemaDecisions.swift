@@ -37,6 +37,16 @@ extension VocabularySchema {
                 ]
             ),
             (
+                "about",
+                [
+                    "description": Common.bi(
+                        "回答谁的问题：applicant 申请人本人（默认），family_member 申请人所列的家庭成员；只有关于家庭成员的决策的规则可以读取家庭成员的事实",
+                        "whom the decision answers for: applicant (the default) or family_member, the family member the applicant names; only the rules of a decision about the family member may read facts about the member"
+                    ),
+                    "enum": .strings([DecisionAbout.applicant, .familyMember].map(\.rawValue)),
+                ]
+            ),
+            (
                 "outputs",
                 [
                     "description": Common.bi(

@@ -125,6 +125,8 @@ public struct DecisionDecl: Sendable {
     public var name: Located<String>
     public var subject: Located<String>?
     public var hitPolicy: Located<String>?
+    /// `about:` whom the decision answers for (`applicant`, the default, or `family_member`).
+    public var about: Located<String>?
     public var outputs: [OutputDecl]
     /// The `outputs:` mapping, nil when the key is absent or not a mapping.
     public var outputsSpan: SourceSpan?
@@ -133,12 +135,13 @@ public struct DecisionDecl: Sendable {
     public var span: SourceSpan
 
     public init(
-        name: Located<String>, subject: Located<String>?, hitPolicy: Located<String>?, outputs: [OutputDecl],
-        outputsSpan: SourceSpan?, zh: Located<String>?, en: Located<String>?, span: SourceSpan
+        name: Located<String>, subject: Located<String>?, hitPolicy: Located<String>?, about: Located<String>? = nil,
+        outputs: [OutputDecl], outputsSpan: SourceSpan?, zh: Located<String>?, en: Located<String>?, span: SourceSpan
     ) {
         self.name = name
         self.subject = subject
         self.hitPolicy = hitPolicy
+        self.about = about
         self.outputs = outputs
         self.outputsSpan = outputsSpan
         self.zh = zh

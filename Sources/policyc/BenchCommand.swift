@@ -25,6 +25,12 @@ struct Bench: ParsableCommand, Speaking {
     var peer: String?
     @Flag(help: .localized("Measure only single decisions on the shipped policies (for profiling).")) var singleOnly =
         false
+    @Option(
+        help: .localized(
+            "Sizes of the dated-rules case: one city with this many one-day rules, checked and compiled (0 to skip)."))
+    var dated: [Int] = [1000, 5000, 10000]
+    @Flag(help: .localized("Measure only check + compile: the shipped, synthetic national and dated-rules sets."))
+    var compileOnly = false
 
     func run() throws {
         if let peer {
@@ -52,6 +58,20 @@ struct Bench: ParsableCommand, Speaking {
         if !synthCompilation.diagnostics.isEmpty {
             printErrorText(TextRenderer.render(Array(synthCompilation.diagnostics.prefix(5)), in: language))
         }
+        var datedResults: [Benchmark.Result] = []
+        for count in dated where count > 0 {
+            let path = synthetic + "-dated-\(count)"
+            try SyntheticPolicies.writeDated(from: directory, to: path, table: table, count: count)
+            // Few runs: the largest case is the point, and before it scaled each took a minute.
+            let (r, c) = Benchmark.compile(
+                path, name: "check + compile, \(count) one-day rules of one city", runs: min(runs, 3))
+            if c.hasErrors { printErrorText(TextRenderer.render(Array(c.diagnostics.prefix(5)), in: language)) }
+            datedResults.append(r)
+        }
+        if compileOnly {
+            for r in [shipped, national] + datedResults { try writeOut(report(r)) }
+            return
+        }
         let single = Benchmark.singleDecisions(table, runs: runs, count: answers)
         let evaluation = Benchmark.answers(table, runs: runs, count: answers)
         var scaled = [Benchmark.Result]()
@@ -66,7 +86,7 @@ struct Bench: ParsableCommand, Speaking {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         try writeOut(localized("policyc bench (\(cores) cores visible, one used)") + "\n")
         let stages = Benchmark.jsonLinesStages(table, runs: runs, count: min(answers, 20_000))
-        for r in [shipped, national, single, evaluation] + scaled + stages {
+        for r in [shipped, national] + datedResults + [single, evaluation] + scaled + stages {
             try writeOut(report(r))
         }
     }

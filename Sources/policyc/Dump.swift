@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyAnalysis
 import PolicyAnswers
 import PolicyCompiler
 import PolicyDiagnostics
@@ -11,14 +12,14 @@ struct Dump: ParsableCommand, Speaking {
         abstract: localized("Print an intermediate form of the pipeline (for authors and tests)."))
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case syntax, validated, resolved, table
+        case syntax, validated, resolved, table, analysis
     }
 
     @Argument(help: .localized("The policy directory.")) var directory = "policies"
     @Option(
         help:
             .localized(
-                "syntax (as written, with places), validated (typed rules), resolved (chains per region and decision) or table (the artifact)."
+                "syntax (as written, with places), validated (typed rules), resolved (chains per region and decision), table (the artifact) or analysis (every finding, and the pieces of the fact space no applicant was found for)."
             )
     )
     var stage: Stage = .table
@@ -44,6 +45,9 @@ struct Dump: ParsableCommand, Speaking {
         case .table:
             guard let table = compilation.table else { throw ExitStatus.findings.exitCode }
             data = try table.encoded()
+        case .analysis:
+            guard let table = compilation.table else { throw ExitStatus.findings.exitCode }
+            data = Data(TableAnalysis(table: table).report().json.serialized(pretty: true).utf8)
         }
         try writeOut(data)
         if stage != .table { try writeOut("\n") }

@@ -75,6 +75,61 @@ struct SemanticsPropertyTests {
         #expect(compared == count * table.vocabulary.decisions.count)
     }
 
+    /// Partial applicants: each input fact left out at random, and the family member. What the
+    /// evaluator answers must be what `RuleAnswer.openedBy` (the one rule for missing facts) and
+    /// `RuleAnswer.of` make of the rules in force, each matched `yes`, `no` or `unknown` here from
+    /// the facts' values alone.
+    @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
+    func missingFactsFollowTheOneRule(_ name: String) throws {
+        var rng = Random(seed: Self.seed &+ 11 &* UInt64(name.utf8.count))
+        let table = try Self.table(name, &rng)
+        let evaluator = Evaluator(table: table)
+        let chains = RuleChains(table.rules)
+        var open = 0, settled = 0
+        for _ in 0..<(name == "synthetic" ? 300 : 1200) {
+            let json = rng.partial(rng.applicant(table), table)
+            let facts = try evaluator.facts(from: json, today: Day(year: 2025, month: 1, day: 1)!)
+            for spec in table.vocabulary.decisions {
+                let context = "seed \(Self.seed) \(name) \(spec.name) \(json.serialized())"
+                let hit = table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
+                let subject = spec.subject == .origin ? facts.origin : facts.destination
+                let outcome = try #require(evaluator.decision(spec.name, for: facts))
+                let levels = chains.levels(of: subject, decision: spec.name, in: evaluator.regions)
+                    .map { $0.map { table.rules[$0] } }
+                let inForce = Semantics.inForce(levels, on: facts.applicationDate, hitPolicy: hit) { $0 }.levels
+                let matched = inForce.map { level in
+                    level.map { rule -> (rule: RuleEntry, match: Match) in
+                        let values = rule.conditions.map { c in
+                            evaluator.value(of: c.fact, for: facts).map(c.values.contains)
+                        }
+                        let match: Match =
+                            values.contains(false) ? .no : values.contains(nil) ? .unknown : .yes
+                        return (rule, match)
+                    }
+                }
+                let opened = RuleAnswer.openedBy(matched, hitPolicy: hit) { $0.outputs }
+                let yes = matched.map { $0.filter { $0.match == .yes }.map(\.rule) }
+                let expected = RuleAnswer.of(matching: yes, hitPolicy: hit) { $0.outputs }
+                if !opened.isEmpty {
+                    open += 1
+                    if hit == .collect {
+                        // The set is open: its known members and the facts still needed are given.
+                        #expect(!outcome.missingFacts.isEmpty, "\(context)")
+                        #expect(Set(outcome.rules.map(\.id)) == Set(expected.deciding.map(\.id)), "\(context)")
+                    } else {
+                        #expect(outcome.status == .undetermined, "\(context)")
+                    }
+                    continue
+                }
+                settled += 1
+                guard subject != nil else { continue }
+                #expect(outcome.answer == expected.answer, "\(context)")
+                #expect(Set(outcome.rules.map(\.id)) == Set(expected.deciding.map(\.id)), "\(context)")
+            }
+        }
+        #expect(open > 0 && settled > 0, "seed \(Self.seed) \(name): open \(open), settled \(settled)")
+    }
+
     @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
     func anUnchangedTableDiffsEmpty(_ name: String) throws {
         var rng = Random(seed: Self.seed)
@@ -188,6 +243,17 @@ struct Random {
                 ])
             ))
         return .object(pairs)
+    }
+
+    /// The applicant with each input fact left out one time in four, and the family member too.
+    mutating func partial(_ applicant: JSONValue, _ table: DecisionTableArtifact) -> JSONValue {
+        guard case .object(let pairs) = applicant else { return applicant }
+        var inputs = Set(table.vocabulary.facts.filter { !$0.derived }.map(\.name) + ["family_member"])
+        // A fact another one `requires:` stays: without it the facts are an input error, not an applicant.
+        for fact in table.vocabulary.facts where pairs.contains(where: { $0 == (fact.name, .bool(true)) }) {
+            for r in fact.requires ?? [] { inputs.remove(r.fact) }
+        }
+        return .object(pairs.filter { !inputs.contains($0.0) || int(4) != 0 })
     }
 
     /// An applicant whose subject region and date lie in a reported change (its facts random).

@@ -68,10 +68,10 @@ extension Catalogue {
         ),
         (
             """
-            syntax (as written, with places), validated (typed rules), resolved (chains per region and decision) \
-            or table (the artifact).
+            syntax (as written, with places), validated (typed rules), resolved (chains per region and decision), \
+            table (the artifact) or analysis (every finding, and the pieces of the fact space no applicant was found for).
             """,
-            "syntax（原样，带位置）、validated（已定型的规则）、resolved（每个地区和决策的规则链）或 table（决策表文件）。"
+            "syntax（原样，带位置）、validated（已定型的规则）、resolved（每个地区和决策的规则链）、table（决策表文件）或 analysis（全部分析结论，以及找不到申请人的事实空间片段）。"
         ),
         (
             "Answer an applicant's questions: transfer, balance, timing and family sharing.",
@@ -238,6 +238,14 @@ extension Catalogue {
         (
             "Measure only single decisions on the shipped policies (for profiling).",
             "只在随附的政策上测量单个决策（用于性能剖析）。"
+        ),
+        (
+            "Sizes of the dated-rules case: one city with this many one-day rules, checked and compiled (0 to skip).",
+            "带日期规则的测量规模：一个城市有这么多条只生效一天的规则，对其检查并编译（0 表示跳过）。"
+        ),
+        (
+            "Measure only check + compile: the shipped, synthetic national and dated-rules sets.",
+            "只测量检查 + 编译：随附的政策、合成的全国规模政策和带日期规则的政策。"
         ),
         (
             "Answer over HTTP: the same answers as eval, batch JSON Lines, a web page; hot reload.",

@@ -34,10 +34,17 @@ extension Catalogue {
         ),
         ("rule '{0}'", "规则 '{0}'"),
         ("unknown decision '{0}'", "未知的决策 '{0}'"),
-        ("'{0}' describes the family member, which only {1} rules know", "'{0}' 描述的是家庭成员，只有 {1} 规则知道"),
         (
-            "a {0} rule is about the applicant: remove the condition, or make it a {1} rule",
-            "{0} 规则只涉及申请人本人：删除该条件，或把它改为 {1} 规则"
+            "'{0}' describes the family member, which only rules of decisions about the family member know",
+            "'{0}' 描述的是家庭成员，只有关于家庭成员的决策的规则才知道"
+        ),
+        (
+            "declare the decision with `about: family_member` in vocabulary.yaml, or remove the condition",
+            "在 vocabulary.yaml 中为该决策声明 `about: family_member`，或删除该条件"
+        ),
+        (
+            "a {0} rule is about the applicant: remove the condition, or make it a rule of {1} (declared `about: family_member`)",
+            "{0} 规则只涉及申请人本人：删除该条件，或把它改为 {1} 的规则（声明了 `about: family_member`）"
         ),
         ("'undetermined' stands alone: it replaces the decision's outputs", "'undetermined' 须单独使用：它代替决策的输出"),
         ("only a boolean fact the applicant gives can require other facts' values", "只有申请人给出的布尔事实才能要求其他事实的取值"),
@@ -203,6 +210,8 @@ extension Catalogue {
         ("unknown region fact '{0}'", "未知的地区事实 '{0}'"),
         ("region facts: {0}", "地区事实：{0}"),
         ("unknown subject '{0}' of decision '{1}'", "决策 '{1}' 的主体 '{0}' 未知"),
+        ("unknown 'about' '{0}' of decision '{1}'", "决策 '{1}' 的 about '{0}' 未知"),
+        ("a decision answers for: {0}", "决策的回答对象：{0}"),
         ("a decision is looked up in the region chain of: {0}", "决策按以下地区的规则链查找：{0}"),
         ("unknown hit policy '{0}'", "未知的命中策略 '{0}'"),
         ("hit policies: {0}", "命中策略：{0}"),

@@ -46,7 +46,10 @@ extension Catalogue {
         ("{0} has level {1}, but region '{2}' is a {3}", "{0} 的级别是 {1}，但地区 '{2}' 是 {3}"),
         ("{0} belongs to unknown region '{1}'", "{0} 属于未知的地区 '{1}'"),
         ("{0} ends ({1}) before it starts ({2})", "{0} 的结束日（{1}）早于开始日（{2}）"),
-        ("{0}: '{1}' is known only to {2} rules", "{0}：'{1}' 只有 {2} 规则才知道"),
+        (
+            "{0}: '{1}' is known only to rules of decisions about the family member",
+            "{0}：'{1}' 只有关于家庭成员的决策的规则才知道"
+        ),
         ("{0} has unknown decision '{1}'", "{0} 的决策 '{1}' 未知"),
         ("{0} refers to unknown rule '{1}'", "{0} 引用了未知的规则 '{1}'"),
         ("{0} has a condition on unknown fact '{1}'", "{0} 有一个关于未知事实 '{1}' 的条件"),

@@ -7,4 +7,4 @@
 <policies>/cities/nanjing.yaml:11:5: note:         when: {insurance_type: resident}
 <policies>/cities/nanjing.yaml:11:5: note:         then: {funds_arrival: TODO}
 <policies>/cities/nanjing.yaml:11:5: note:         sources: [TODO]
-<policies>/cities/nanjing.yaml:11:5: note: witness: {"origin": "320100", "destination": "320100", "insurance_type": "resident", "employment": "employer", "origin_stopped": true, "destination_enrolled": true, "duplicate_enrollment": false, "retired": false, "resettled_retiree": false, "requests_bank_payout": false, "destination_connected": true, "account_status": "normal", "application_date": "2025-02-03"}
+<policies>/cities/nanjing.yaml:11:5: note: witness: {"origin": "320100", "destination": "320100", "insurance_type": "resident", "employment": "employer", "origin_stopped": true, "destination_enrolled": true, "duplicate_enrollment": false, "retired": false, "resettled_retiree": false, "requests_bank_payout": false, "destination_connected": true, "account_status": "normal", "application_date": "2025-01-02"}
