@@ -25,6 +25,8 @@ public struct TableAnalysis {
         var shadowedBy: String?
         /// Whether `shadowedBy` covers the rule alone (else earlier rules cover it together).
         var soleShadow = false
+        /// It decides pieces of the fact space, but no applicant who can occur is in them.
+        var decidesOnlyUnreachable = false
         var shadowWitness: (Chain, Interval, Cube, FactSpace)?
     }
 
@@ -37,7 +39,9 @@ public struct TableAnalysis {
         // The national-only chain first, so a gap of the baseline is reported there, once.
         let chains = Chain.all(in: table, regions: evaluator.regions).filter { !$0.levels.isEmpty }.enumerated()
             .sorted { ($0.element.levels.count, $0.offset) < ($1.element.levels.count, $1.offset) }.map(\.element)
-        for chain in chains {
+        for (index, chain) in chains.enumerated() {
+            state.chain = index
+            state.chainRules = Set(chain.rules.map(\.id))
             let space = FactSpace(rules: chain.rules, vocabulary: table.vocabulary)
             // The rules change only where their dates do: the pieces are worked out once per set of
             // rules in force. Region states change at their segments' ends, which matters only to
@@ -50,7 +54,7 @@ public struct TableAnalysis {
                 let levels = inForce.levels
                 guard !levels.isEmpty else { continue }
                 let key = levels.joined().map(\.id)
-                let found = pieces[key] ?? settle(chain, levels, space, interval, &state)
+                let found = pieces[key] ?? settle(chain, levels, space, interval, stateDays, &state)
                 pieces[key] = found
                 for day in interval.cut(at: stateDays) {
                     for (a, b, overlap) in found.overlaps {
@@ -69,32 +73,19 @@ public struct TableAnalysis {
     /// and under `unique` the overlaps of rules that answer differently.
     struct Pieces {
         var uncovered = CubeSet([])
-        var overlaps: [(RuleEntry, RuleEntry, Cube)] = []
+        var overlaps: [(RuleEntry, RuleEntry, CubeSet)] = []
     }
 
     /// The evidence about each rule in force (alive, redundant, shadowed), once per set of rules in force.
     func settle(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
+        _ state: inout SweepState
     ) -> Pieces {
+        weigh(chain, levels, space, interval, stateDays, &state)
         switch chain.hitPolicy {
-        case .collect:
-            // A collect answer is a set: a local rule is redundant only where the set is the same without it.
-            let answers = Partition(levels, hitPolicy: .collect, space: space)
-            for rule in levels.joined() {
-                state.records[rule.id]?.alive = true
-                if rule.level == .national || changesCollected(rule, levels, answers, space) {
-                    state.records[rule.id]?.redundantWhereAlive = false
-                }
-            }
-            return Pieces()
+        case .collect: return Pieces()
         case .unique:
-            // Order means nothing under unique: every rule counts as live, overlaps are conflicts.
-            for rule in levels.joined() {
-                state.records[rule.id]?.alive = true
-                state.records[rule.id]?.redundantWhereAlive = false
-            }
-            return Pieces(
-                uncovered: sweep(chain, levels, space, interval, &state), overlaps: overlaps(levels, space))
+            return Pieces(uncovered: sweep(chain, levels, space, interval, &state), overlaps: overlaps(levels, space))
         case .first, .priority:
             return Pieces(uncovered: sweep(chain, levels, space, interval, &state))
         }
@@ -127,6 +118,17 @@ public struct TableAnalysis {
         var unreached: [Finding] = []
         /// Unreached pieces by decision, chain and conditions -> index in `unreached`.
         var unreachedKeys: [String: Int] = [:]
+        /// The chain being swept (its position), and whether a cube of it has an applicant in a
+        /// span between region-state changes.
+        var chain = 0
+        /// The ids of the chain's rules.
+        var chainRules = Set<String>()
+        var realised: [Realised: Bool] = [:]
+
+        struct Realised: Hashable {
+            var chain: Int, span: Int
+            var cube: Cube
+        }
 
         /// Lists a piece the search did not realise, joining the dates of the same piece.
         mutating func unreach(_ finding: Finding, key: String) {
@@ -169,21 +171,8 @@ public struct TableAnalysis {
         return joined
     }
 
-    /// Whether removing a rule from a collect chain changes the set some applicant it matches gets.
-    func changesCollected(_ rule: RuleEntry, _ levels: [[RuleEntry]], _ with: Partition, _ space: FactSpace) -> Bool {
-        let without = Partition(levels.map { $0.filter { $0.id != rule.id } }, hitPolicy: .collect, space: space)
-        let cube = space.cube(rule)
-        for a in with.pieces where !a.cube.intersection(cube).isEmpty {
-            for b in without.pieces
-            where a.answer != b.answer && !a.cube.intersection(b.cube).intersection(cube).isEmpty {
-                return true
-            }
-        }
-        return false
-    }
-
     /// First-match sweep: each rule decides what is left of its conditions; what is left at the
-    /// end no rule answers.
+    /// end no rule answers. A rule left nothing is shadowed: the rule that covers it is recorded.
     func sweep(
         _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
     ) -> CubeSet {
@@ -208,11 +197,6 @@ public struct TableAnalysis {
                     state.records[rule.id]?.shadowWitness = (
                         chain, interval, cube.intersection(space.cube(earlier)), space
                     )
-                }
-            } else {
-                state.records[rule.id]?.alive = true
-                if rule.level == .national || !restatesWithoutDifference(rule, decides, ordered[(i + 1)...], space) {
-                    state.records[rule.id]?.redundantWhereAlive = false
                 }
             }
             remaining = remaining.subtracting(cube)
@@ -269,58 +253,55 @@ public struct TableAnalysis {
             intervals: [interval], conditions: conditions, witness: nil, skeleton: nil)
     }
 
-    /// True when, without `rule`, the rules after it would give the same output on all it decides.
-    func restatesWithoutDifference(
-        _ rule: RuleEntry, _ decides: CubeSet, _ after: ArraySlice<RuleEntry>, _ space: FactSpace
-    ) -> Bool {
-        var rest = decides
-        for other in after {
-            let cube = space.cube(other)
-            if !rest.intersection(cube).isEmpty && other.outputs != rule.outputs { return false }
-            rest = rest.subtracting(cube)
-            if rest.isEmpty { return true }
-        }
-        return rest.isEmpty
-    }
-
-    /// Pairs of rules of one level that answer differently, and where they overlap.
-    func overlaps(_ levels: [[RuleEntry]], _ space: FactSpace) -> [(RuleEntry, RuleEntry, Cube)] {
-        var found: [(RuleEntry, RuleEntry, Cube)] = []
+    /// Pairs of rules of one level that answer differently, and the applicants both match where
+    /// no more specific level matches (there, that level decides).
+    func overlaps(_ levels: [[RuleEntry]], _ space: FactSpace) -> [(RuleEntry, RuleEntry, CubeSet)] {
+        var found: [(RuleEntry, RuleEntry, CubeSet)] = []
+        var higher: [Cube] = []
         for level in levels {
             for (i, a) in level.enumerated() {
                 for b in level[(i + 1)...] where a.outputs != b.outputs {
-                    let overlap = space.cube(a).intersection(space.cube(b))
+                    var overlap = space.possible.intersection(space.cube(a).intersection(space.cube(b)))
+                    for cube in higher { overlap = overlap.subtracting(cube) }
                     if !overlap.isEmpty { found.append((a, b, overlap)) }
                 }
             }
+            higher += level.map(space.cube)
         }
         return found
     }
 
-    /// Two rules that overlap on some dates: a conflict if the search finds an applicant there.
+    /// Two rules that overlap on some dates: a conflict if the search finds an applicant there
+    /// whom both rules decide.
     func conflict(
-        _ a: RuleEntry, _ b: RuleEntry, _ overlap: Cube, _ chain: Chain, _ space: FactSpace, _ interval: Interval,
+        _ a: RuleEntry, _ b: RuleEntry, _ overlap: CubeSet, _ chain: Chain, _ space: FactSpace, _ interval: Interval,
         _ state: inout SweepState
     ) {
-        let conditions = space.describe(overlap)
-        let key = "conflict|\([b.id, a.id])|\(conditions)"
-        let search = witnesses.search(
-            space: space, cube: overlap, chain: chain, day: witnessDay(interval),
-            accept: { outcome(chain.decision.name, $0).status == .conflict })
-        guard let witness = search.witness else {
-            state.unreach(unreached(.conflict, chain, conditions, interval, search), key: key)
+        let key = "conflict|\([b.id, a.id])"
+        for cube in overlap.cubes {
+            let conditions = space.describe(cube)
+            let search = witnesses.search(
+                space: space, cube: cube, chain: chain, day: witnessDay(interval),
+                accept: {
+                    let outcome = outcome(chain.decision.name, $0)
+                    return outcome.status == .conflict && Set(outcome.rules.map(\.id)).isSuperset(of: [a.id, b.id])
+                })
+            guard let witness = search.witness else {
+                state.unreach(unreached(.conflict, chain, conditions, interval, search), key: key + "|\(conditions)")
+                continue
+            }
+            if let existing = state.gaps[key] {
+                state.findings[existing].intervals.append(interval)
+                return
+            }
+            state.gaps[key] = state.findings.count
+            state.findings.append(
+                Finding(
+                    kind: .conflict, decision: chain.decision.name, rules: [b.id, a.id], region: chain.owner,
+                    message: "rules '\(a.id)' and '\(b.id)' both match and answer differently (hit policy unique)",
+                    intervals: [interval], conditions: conditions, witness: witness, skeleton: nil))
             return
         }
-        if let existing = state.gaps[key] {
-            state.findings[existing].intervals.append(interval)
-            return
-        }
-        state.gaps[key] = state.findings.count
-        state.findings.append(
-            Finding(
-                kind: .conflict, decision: chain.decision.name, rules: [b.id, a.id], region: chain.owner,
-                message: "rules '\(a.id)' and '\(b.id)' both match and answer differently (hit policy unique)",
-                intervals: [interval], conditions: conditions, witness: witness, skeleton: nil))
     }
 
     /// Only the decision a finding is about is evaluated to confirm its witness.

@@ -14,7 +14,9 @@ public struct FactSpace: Sendable {
     public var columns: [Column]
     /// Applicants the vocabulary rules out (`requires:`, a resettled retiree who is not retired),
     /// where both facts are columns: no rule need answer them and no witness may be one of them.
-    public var impossible: [Cube] = []
+    public private(set) var impossible: [Cube] = []
+    /// Every applicant the vocabulary allows, as cubes (the full space minus `impossible`).
+    public private(set) var possible = CubeSet([])
 
     public init(rules: [RuleEntry], vocabulary: Vocabulary) {
         var names: [String] = []
@@ -47,12 +49,10 @@ public struct FactSpace: Sendable {
                 impossible.append(cube)
             }
         }
+        possible = impossible.reduce(CubeSet([full])) { $0.subtracting($1) }
     }
 
     public var full: Cube { Cube(masks: columns.map { Self.all($0.values.count) }) }
-
-    /// Every applicant the vocabulary allows, as cubes.
-    public var possible: CubeSet { impossible.reduce(CubeSet([full])) { $0.subtracting($1) } }
 
     static func all(_ n: Int) -> UInt64 { n >= 64 ? ~0 : (UInt64(1) << UInt64(n)) - 1 }
 

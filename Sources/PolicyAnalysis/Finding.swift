@@ -35,6 +35,8 @@ public struct Finding: Sendable {
     public var witness: JSONValue?
     /// For gaps: a rule that would close it.
     public var skeleton: String?
+    /// What to do, where the kind's usual advice does not fit this finding.
+    public var help: Message? = nil
 }
 
 /// What the analysis found, and what it looked at and could not show.

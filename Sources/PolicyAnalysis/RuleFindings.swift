@@ -41,11 +41,17 @@ extension TableAnalysis {
                 record.soleShadow
                     ? "'\(by)' decides every applicant it matches first"
                     : "the rules before it (such as '\(by)') together decide every applicant it matches"
-            } ?? "it is overridden or out of force wherever it could apply"
+            }
+            ?? (record.decidesOnlyUnreachable
+                ? "no applicant it would decide can occur on the dates it is in force (no region has the states, or the places, its conditions need)"
+                : "it is overridden or out of force wherever it could apply")
+        let unreachable = record.shadowedBy == nil && record.decidesOnlyUnreachable
         return Finding(
             kind: .deadRule, decision: rule.decision, rules: [rule.id] + (record.shadowedBy.map { [$0] } ?? []),
             region: rule.region, message: "rule '\(rule.id)' can never decide: \(why)", intervals: intervals,
-            conditions: conditions, witness: witness, skeleton: nil)
+            conditions: conditions, witness: witness, skeleton: nil,
+            help: unreachable
+                ? "check its conditions against the regions' dated states and places, or remove the rule" : nil)
     }
 
     private func redundant(_ rule: RuleEntry) -> Finding {

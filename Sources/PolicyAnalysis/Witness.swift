@@ -37,48 +37,20 @@ struct WitnessBuilder {
     func search(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool)
         -> WitnessSearch
     {
-        let problem = RegionProblem(space: space, cube: cube, evaluator: evaluator, day: day)
         let subject = chain.decision.subject == .origin ? RegionProblem.origin : RegionProblem.destination
+        let problem = RegionProblem(
+            space: space, cube: cube, evaluator: evaluator, day: day, subject: subject, subjects: chain.members)
         var order = [subject, subject == RegionProblem.origin ? RegionProblem.destination : RegionProblem.origin]
         if problem.needsMember { order.append(RegionProblem.member) }
-        let subjects = Set(chain.members)
         let inputs = inputChoices(space, cube)
         var assignment = [Int](repeating: -1, count: 3)
         var seen = Set<[Int]>()
         var realisable = false
         var tried = 0
 
-        // Candidates of a slot given the slots before it, cached by the assigned regions it depends on.
-        var cache: [[Int]: [Int]] = [:]
-        func candidates(_ level: Int) -> [Int] {
-            let slot = order[level]
-            let key = [slot] + order[..<level].map { problem.related(slot, $0) ? assignment[$0] : -1 }
-            if let hit = cache[key] { return hit }
-            var result: [Int] = []
-            var signatures = Set<[Int]>()
-            // A slot no later slot depends on needs one region per distinct value of its columns.
-            let dedupe = !order[(level + 1)...].contains { problem.related($0, slot) }
-            // Nearest to the subject first (the same area, its province, elsewhere), as a reader would try.
-            var domain = problem.domain[slot]
-            if level > 0 {
-                let subject = assignment[order[0]]
-                domain = domain.enumerated().sorted {
-                    (problem.nearness(subject, $0.element), $0.offset) < (
-                        problem.nearness(subject, $1.element), $1.offset
-                    )
-                }.map(\.element)
-            }
-            for r in domain where level > 0 || subjects.contains(r) {
-                assignment[slot] = r
-                guard problem.binaryHolds(slot, assigned: order[..<level], assignment) else { continue }
-                if dedupe && !signatures.insert(problem.signature(of: slot, assignment)).inserted { continue }
-                result.append(r)
-            }
-            assignment[slot] = -1
-            cache[key] = result
-            return result
-        }
-
+        // A slot's regions are tried nearest to the subject first (the same area, its province,
+        // elsewhere), as a reader would, and lazily: the first that fits usually ends the search.
+        // A slot no later slot depends on needs one region per distinct value of its columns.
         func descend(_ level: Int) -> JSONValue? {
             if level == order.count {
                 realisable = true
@@ -90,12 +62,20 @@ struct WitnessBuilder {
                 }
                 return nil
             }
-            for r in candidates(level) {
-                assignment[order[level]] = r
-                if let found = descend(level + 1) { return found }
-                if tried >= Self.attempts { break }
+            let slot = order[level]
+            let dedupe = !order[(level + 1)...].contains { problem.related($0, slot) }
+            var signatures = Set<[Int]>()
+            defer { assignment[slot] = -1 }
+            for nearness in level == 0 ? [-1] : [0, 1, 2] {
+                for r in problem.domain[slot]
+                where nearness < 0 || problem.nearness(assignment[order[0]], r) == nearness {
+                    assignment[slot] = r
+                    guard problem.binaryHolds(slot, assigned: order[..<level], assignment) else { continue }
+                    if dedupe && !signatures.insert(problem.signature(of: slot, assignment)).inserted { continue }
+                    if let found = descend(level + 1) { return found }
+                    if tried >= Self.attempts { return nil }
+                }
             }
-            assignment[order[level]] = -1
             return nil
         }
 
@@ -118,12 +98,29 @@ struct WitnessBuilder {
     }
 
     /// The applicant's facts: the chosen regions, the input values (a number as its range's least
-    /// member, or its greatest when open below), defaults or first values for the rest.
+    /// member, or its greatest when open below), defaults or first values for the rest, and what
+    /// a `requires:` of a fact given as true asks of the facts the cube leaves free.
     private func facts(_ regions: [Int], inputs: [String: String], member: Bool, day: Day) -> JSONValue {
         func code(_ r: Int) -> JSONValue { .string(evaluator.regions.regions[r].code) }
         var pairs: [(String, JSONValue)] = [
             ("origin", code(regions[RegionProblem.origin])), ("destination", code(regions[RegionProblem.destination])),
         ]
+        var chosen = inputs
+        for fact in evaluator.vocabulary.facts where fact.readsNoRegion && chosen[fact.name] == nil {
+            // A free boolean without a default is true, unless that asks what the cube forbids.
+            var value = fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values.first ?? "")
+            if fact.isBoolean && fact.defaultValue == nil,
+                (fact.requires ?? []).contains(where: { r in inputs[r.fact].map { $0 != r.value } ?? false })
+            {
+                value = "false"
+            }
+            chosen[fact.name] = value
+        }
+        for fact in evaluator.vocabulary.facts where chosen[fact.name] == "true" {
+            for requirement in fact.requires ?? [] where inputs[requirement.fact] == nil {
+                chosen[requirement.fact] = requirement.value
+            }
+        }
         var memberFields: [(String, JSONValue)] = []
         for fact in evaluator.vocabulary.facts {
             let field: String?
@@ -132,7 +129,7 @@ struct WitnessBuilder {
             case .member(let f)?: field = f
             default: continue
             }
-            let value = inputs[fact.name] ?? fact.defaultValue ?? (fact.isBoolean ? "true" : fact.values.first ?? "")
+            let value = chosen[fact.name] ?? ""
             let json: JSONValue
             if fact.number != nil, let range = NumberRange(label: value) {
                 json = .number(Double(range.min ?? range.max ?? 0))
@@ -175,7 +172,8 @@ struct RegionProblem {
     /// Per slot, the value indices of its columns for a region (region column, state and since facts).
     private var unaryColumns: [[(Int) -> Int]] = [[], [], []]
 
-    init(space: FactSpace, cube: Cube, evaluator: Evaluator, day: Day) {
+    /// `subjects`: the regions the decision's subject slot may take (the chain's members).
+    init(space: FactSpace, cube: Cube, evaluator: Evaluator, day: Day, subject: Int, subjects: [Int]) {
         regions = evaluator.regions
         var unary: [[(Int) -> Bool]] = [[], [], []]
         for (i, column) in space.columns.enumerated() {
@@ -213,8 +211,9 @@ struct RegionProblem {
             case nil: continue
             }
         }
-        for slot in 0..<3 {
-            domain[slot] = regions.regions.indices.filter { r in unary[slot].allSatisfy { $0(r) } }
+        for slot in 0..<3 where slot != Self.member || needsMember {
+            let candidates = slot == subject ? subjects : Array(regions.regions.indices)
+            domain[slot] = candidates.filter { r in unary[slot].allSatisfy { $0(r) } }
         }
     }
 

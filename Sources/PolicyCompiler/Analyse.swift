@@ -40,7 +40,7 @@ public enum Analyse {
         case .deadRule:
             return .warning(
                 .deadRule, f.message, at: span, notes: notes,
-                help: "remove the rule, move it before the rule that pre-empts it, or narrow that rule",
+                help: f.help ?? "remove the rule, move it before the rule that pre-empts it, or narrow that rule",
                 witness: witness)
         case .redundantOverride:
             return .warning(.redundantOverride, f.message, at: span, notes: notes, witness: witness)

@@ -130,6 +130,40 @@ struct SemanticsPropertyTests {
         #expect(open > 0 && settled > 0, "seed \(Self.seed) \(name): open \(open), settled \(settled)")
     }
 
+    /// The rules in force per interval, swept over the dates at once, are the rules in force on
+    /// each interval's days one by one: on every chain, with random effective dates and overrides.
+    @Test(arguments: ["shipped", "priority", "synthetic"])
+    func theSweepOverDatesIsTheDayByDayRule(_ name: String) throws {
+        var rng = Random(seed: Self.seed &+ 13 &* UInt64(name.utf8.count))
+        var table = try Self.table(name, &rng)
+        for _ in 0..<(table.rules.count / 3) {
+            let i = rng.int(table.rules.count)
+            let from = rng.day(table)
+            table.rules[i].from = from
+            table.rules[i].to = rng.bool() ? from.adding(days: rng.int(400)) : nil
+        }
+        let regions = RegionIndex(table.regions)
+        let chains = RuleChains(table.rules)
+        var compared = 0
+        for spec in table.vocabulary.decisions {
+            let hit = table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
+            for region in [nil] + regions.regions.indices.map(Optional.some) where rng.int(8) == 0 || region == nil {
+                let levels = chains.levels(of: region, decision: spec.name, in: regions)
+                let intervals = Interval.split(rules: levels.joined().map { table.rules[$0] })
+                let swept = Semantics.inForce(levels, over: intervals, hitPolicy: hit) { table.rules[$0] }
+                for (interval, inForce) in zip(intervals, swept) {
+                    for day in [interval.from, interval.to, interval.sample].compactMap({ $0 }) {
+                        let one = Semantics.inForce(levels, on: day, hitPolicy: hit) { table.rules[$0] }
+                        #expect(one.levels == inForce.levels, "seed \(Self.seed) \(name) \(spec.name) \(day)")
+                        #expect(one.overriddenBy == inForce.overriddenBy, "seed \(Self.seed) \(name) \(day)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
     @Test(arguments: ["shipped", "priority", "unique", "synthetic"])
     func anUnchangedTableDiffsEmpty(_ name: String) throws {
         var rng = Random(seed: Self.seed)

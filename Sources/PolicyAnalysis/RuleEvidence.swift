@@ -1,0 +1,106 @@
+import DecisionTable
+import PolicyEvaluator
+
+/// What one set of rules in force shows about each of its rules, judged on applicants who can
+/// occur: a rule is alive where it decides such an applicant, and not redundant where removing
+/// it (and lifting its overrides) changes such an applicant's answer. Pieces of the fact space no
+/// region, member region and date realise count for neither.
+extension TableAnalysis {
+    func weigh(
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
+        _ state: inout SweepState
+    ) {
+        let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
+        let ordered = Array(levels.joined())
+        for (i, rule) in ordered.enumerated() {
+            guard var record = state.records[rule.id] else { continue }
+            if !record.alive {
+                let decides = CubeSet(with.pieces.filter { $0.deciding.contains { $0.id == rule.id } }.map(\.cube))
+                if realisable(decides, chain, space, interval, stateDays, &state) {
+                    record.alive = true
+                } else if !decides.isEmpty {
+                    record.decidesOnlyUnreachable = true
+                }
+            }
+            if rule.level != .national && rule.restates == nil && record.redundantWhereAlive {
+                let moved = moves(removing: rule, at: i, chain, levels, with, space, interval, state.chainRules)
+                if realisable(moved, chain, space, interval, stateDays, &state) { record.redundantWhereAlive = false }
+            }
+            state.records[rule.id] = record
+        }
+    }
+
+    /// The applicants whose answer moves when the rule is removed from the chain on this interval.
+    /// Under `first` and `priority`, a rule that overrides nothing in the chain changes only what it
+    /// decides, and the rules after it tell what they get instead; otherwise the chain is answered
+    /// again without the rule (its overrides lifted) and the two partitions compared.
+    func moves(
+        removing rule: RuleEntry, at position: Int, _ chain: Chain, _ levels: [[RuleEntry]], _ with: Partition,
+        _ space: FactSpace, _ interval: Interval, _ chainRules: Set<String>
+    ) -> CubeSet {
+        let overridesInChain = rule.overrides.contains { chainRules.contains($0) }
+        if (chain.hitPolicy == .first || chain.hitPolicy == .priority) && !overridesInChain {
+            var rest = CubeSet(with.pieces.filter { $0.deciding.first?.id == rule.id }.map(\.cube))
+            var moved: [Cube] = []
+            for other in levels.joined().dropFirst(position + 1) where !rest.isEmpty {
+                let cube = space.cube(other)
+                if other.outputs != rule.outputs { moved += rest.intersection(cube).cubes }
+                rest = rest.subtracting(cube)
+            }
+            return CubeSet(moved + rest.cubes)  // what no later rule answers gets no answer
+        }
+        let without = Semantics.inForce(
+            chain.levels.map { $0.filter { $0.id != rule.id } }, on: interval.sample, hitPolicy: chain.hitPolicy
+        ) { $0 }.levels
+        let other = Partition(without, hitPolicy: chain.hitPolicy, space: space)
+        var moved: [Cube] = []
+        for a in with.pieces {
+            for b in other.pieces where a.answer != b.answer {
+                let both = a.cube.intersection(b.cube)
+                if !both.isEmpty { moved.append(both) }
+            }
+        }
+        return CubeSet(moved)
+    }
+
+    /// Whether an applicant of the pieces can occur on some day of the interval (its region
+    /// states are searched on each of the dates they change). Within one span between those
+    /// dates the answer is the same for a cube of the chain, so it is searched once per span.
+    func realisable(
+        _ pieces: CubeSet, _ chain: Chain, _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
+        _ state: inout SweepState
+    ) -> Bool {
+        guard !pieces.isEmpty else { return false }
+        for day in interval.cut(at: stateDays) {
+            let span = stateDays.partitioningIndex { $0 > witnessDay(day) }
+            for cube in pieces.cubes {
+                let key = SweepState.Realised(chain: state.chain, span: span, cube: cube)
+                if let known = state.realised[key] {
+                    if known { return true }
+                    continue
+                }
+                let found =
+                    witnesses.search(
+                        space: space, cube: cube, chain: chain, day: witnessDay(day), accept: { _ in true }
+                    )
+                    .witness != nil
+                state.realised[key] = found
+                if found { return true }
+            }
+        }
+        return false
+    }
+}
+
+extension Array where Element == Day {
+    /// The index of the first element for which `after` holds, in a list sorted so that it holds
+    /// for a suffix (binary search).
+    func partitioningIndex(where after: (Day) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if after(self[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
