@@ -41,8 +41,10 @@ public enum Semantics {
         }
         var entering = [[Int]](repeating: [], count: intervals.count)
         var leaving = [[Int]](repeating: [], count: intervals.count + 1)
+        var overrides = false
         for (p, item) in flat.enumerated() {
             let entry = rule(item.rule)
+            overrides = overrides || !entry.overrides.isEmpty
             let first = entry.from.map(index(of:)) ?? 0
             let last = entry.to.map(index(of:)) ?? intervals.count - 1
             // An interval the rule's dates only partly cover would break the sweep: split is elementary.
@@ -61,7 +63,11 @@ public enum Semantics {
             if !entering[i].isEmpty { active = merge(active, entering[i]) }
             var grouped = levels.map { _ in [R]() }
             for p in active { grouped[flat[p].level].append(flat[p].rule) }
-            result.append(settle(grouped, hitPolicy: hitPolicy, rule: rule))
+            // Without overrides or priorities to apply, the effective rules are already settled.
+            result.append(
+                overrides || hitPolicy == .priority
+                    ? settle(grouped, hitPolicy: hitPolicy, rule: rule)
+                    : InForce(levels: grouped.filter { !$0.isEmpty }, overriddenBy: [:]))
         }
         return result
     }

@@ -36,6 +36,8 @@ public struct TableAnalysis {
     public func report() -> AnalysisReport {
         var state = SweepState()
         for rule in table.rules { state.records[rule.id] = RuleRecord(rule: rule) }
+        let stateDaysByAttribute = Dictionary(grouping: table.attributes, by: \.name)
+            .mapValues { Array(Set($0.flatMap(\.boundaries))).sorted() }
         // The national-only chain first, so a gap of the baseline is reported there, once.
         let chains = Chain.all(in: table, regions: evaluator.regions).filter { !$0.levels.isEmpty }.enumerated()
             .sorted { ($0.element.levels.count, $0.offset) < ($1.element.levels.count, $1.offset) }.map(\.element)
@@ -47,7 +49,7 @@ public struct TableAnalysis {
             // rules in force. Region states change at their segments' ends, which matters only to
             // whether an applicant is in a piece: witnesses are searched on those finer dates.
             let intervals = Interval.split(rules: chain.rules)
-            let stateDays = boundaries(readBy: space)
+            let stateDays = boundaries(readBy: space, stateDaysByAttribute)
             let inForce = Semantics.inForce(chain.levels, over: intervals, hitPolicy: chain.hitPolicy) { $0 }
             var pieces: [[String]: Pieces] = [:]
             for (interval, inForce) in zip(intervals, inForce) {
@@ -81,13 +83,16 @@ public struct TableAnalysis {
         _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
         _ state: inout SweepState
     ) -> Pieces {
-        weigh(chain, levels, space, interval, stateDays, &state)
         switch chain.hitPolicy {
-        case .collect: return Pieces()
+        case .collect:
+            weigh(chain, levels, space, interval, stateDays, &state)
+            return Pieces()
         case .unique:
-            return Pieces(uncovered: sweep(chain, levels, space, interval, &state), overlaps: overlaps(levels, space))
+            weigh(chain, levels, space, interval, stateDays, &state)
+            return Pieces(
+                uncovered: sweep(chain, levels, space, interval, stateDays, &state), overlaps: overlaps(levels, space))
         case .first, .priority:
-            return Pieces(uncovered: sweep(chain, levels, space, interval, &state))
+            return Pieces(uncovered: sweep(chain, levels, space, interval, stateDays, &state))
         }
     }
 
@@ -102,11 +107,11 @@ public struct TableAnalysis {
 
     /// The days a chain's fact space sees region states change: the segment ends of the
     /// attributes its derived columns read.
-    func boundaries(readBy space: FactSpace) -> [Day] {
+    func boundaries(readBy space: FactSpace, _ byAttribute: [String: [Day]]) -> [Day] {
         let attributes = Set(
             space.columns.compactMap { table.vocabulary.fact(named: $0.fact)?.derivation?.attribute?.name })
-        guard !attributes.isEmpty else { return [] }
-        return Array(Set(table.attributes.filter { attributes.contains($0.name) }.flatMap(\.boundaries))).sorted()
+        if attributes.count == 1, let days = byAttribute[attributes.first!] { return days }
+        return Array(Set(attributes.flatMap { byAttribute[$0] ?? [] })).sorted()
     }
 
     /// What the sweeps gather as they go.
@@ -173,8 +178,10 @@ public struct TableAnalysis {
 
     /// First-match sweep: each rule decides what is left of its conditions; what is left at the
     /// end no rule answers. A rule left nothing is shadowed: the rule that covers it is recorded.
+    /// Under `first` and `priority` the sweep also weighs each rule (`weighFirst`) on what it decides.
     func sweep(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
+        _ state: inout SweepState
     ) -> CubeSet {
         var remaining = space.possible
         // Under unique the order is meaningless: only coverage (gaps) is swept.
@@ -198,6 +205,8 @@ public struct TableAnalysis {
                         chain, interval, cube.intersection(space.cube(earlier)), space
                     )
                 }
+            } else {
+                weighFirst(rule, at: i, decides: decides, chain, levels, space, interval, stateDays, &state)
             }
             remaining = remaining.subtracting(cube)
         }

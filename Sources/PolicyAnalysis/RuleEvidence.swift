@@ -30,6 +30,47 @@ extension TableAnalysis {
         }
     }
 
+    /// `weigh` for one rule under `first` or `priority`, from what the sweep found it decides.
+    func weighFirst(
+        _ rule: RuleEntry, at position: Int, decides: CubeSet, _ chain: Chain, _ levels: [[RuleEntry]],
+        _ space: FactSpace, _ interval: Interval, _ stateDays: [Day], _ state: inout SweepState
+    ) {
+        guard var record = state.records[rule.id] else { return }
+        if !record.alive {
+            if realisable(decides, chain, space, interval, stateDays, &state) {
+                record.alive = true
+            } else {
+                record.decidesOnlyUnreachable = true
+            }
+        }
+        if rule.level != .national && rule.restates == nil && record.redundantWhereAlive {
+            let moved: CubeSet
+            if rule.overrides.contains(where: { state.chainRules.contains($0) }) {
+                let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
+                moved = moves(removing: rule, at: position, chain, levels, with, space, interval, state.chainRules)
+            } else {
+                moved = movesAfter(rule, at: position, decides: decides, levels, space)
+            }
+            if realisable(moved, chain, space, interval, stateDays, &state) { record.redundantWhereAlive = false }
+        }
+        state.records[rule.id] = record
+    }
+
+    /// Under `first` and `priority`, for a rule that overrides nothing in the chain: what it decides
+    /// that the rules after it would answer otherwise (or leave unanswered).
+    func movesAfter(_ rule: RuleEntry, at position: Int, decides: CubeSet, _ levels: [[RuleEntry]], _ space: FactSpace)
+        -> CubeSet
+    {
+        var rest = decides
+        var moved: [Cube] = []
+        for other in levels.joined().dropFirst(position + 1) where !rest.isEmpty {
+            let cube = space.cube(other)
+            if other.outputs != rule.outputs { moved += rest.intersection(cube).cubes }
+            rest = rest.subtracting(cube)
+        }
+        return CubeSet(moved + rest.cubes)  // what no later rule answers gets no answer
+    }
+
     /// The applicants whose answer moves when the rule is removed from the chain on this interval.
     /// Under `first` and `priority`, a rule that overrides nothing in the chain changes only what it
     /// decides, and the rules after it tell what they get instead; otherwise the chain is answered
@@ -40,14 +81,8 @@ extension TableAnalysis {
     ) -> CubeSet {
         let overridesInChain = rule.overrides.contains { chainRules.contains($0) }
         if (chain.hitPolicy == .first || chain.hitPolicy == .priority) && !overridesInChain {
-            var rest = CubeSet(with.pieces.filter { $0.deciding.first?.id == rule.id }.map(\.cube))
-            var moved: [Cube] = []
-            for other in levels.joined().dropFirst(position + 1) where !rest.isEmpty {
-                let cube = space.cube(other)
-                if other.outputs != rule.outputs { moved += rest.intersection(cube).cubes }
-                rest = rest.subtracting(cube)
-            }
-            return CubeSet(moved + rest.cubes)  // what no later rule answers gets no answer
+            let decides = CubeSet(with.pieces.filter { $0.deciding.first?.id == rule.id }.map(\.cube))
+            return movesAfter(rule, at: position, decides: decides, levels, space)
         }
         let without = Semantics.inForce(
             chain.levels.map { $0.filter { $0.id != rule.id } }, on: interval.sample, hitPolicy: chain.hitPolicy
@@ -79,11 +114,7 @@ extension TableAnalysis {
                     if known { return true }
                     continue
                 }
-                let found =
-                    witnesses.search(
-                        space: space, cube: cube, chain: chain, day: witnessDay(day), accept: { _ in true }
-                    )
-                    .witness != nil
+                let found = witnesses.reachable(space: space, cube: cube, chain: chain, day: witnessDay(day))
                 state.realised[key] = found
                 if found { return true }
             }

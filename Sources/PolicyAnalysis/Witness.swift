@@ -27,22 +27,45 @@ struct WitnessBuilder {
     let evaluator: Evaluator
     /// At most this many distinct applicants are offered to the evaluator for one piece.
     static let attempts = 256
+    /// The regions of each province (itself and its cities), by the province's index.
+    private let byProvince: [Int: [Int]]
 
-    init(evaluator: Evaluator) { self.evaluator = evaluator }
+    init(evaluator: Evaluator) {
+        self.evaluator = evaluator
+        byProvince = Dictionary(grouping: evaluator.regions.regions.indices) { evaluator.regions.province(of: $0) }
+    }
+
+    /// The regions at a nearness to an anchor: 0 the anchor, 1 its province's others, 2 the rest.
+    private func regions(_ nearness: Int, to anchor: Int) -> [Int] {
+        let home = evaluator.regions.province(of: anchor)
+        switch nearness {
+        case 0: return [anchor]
+        case 1: return (byProvince[home] ?? []).filter { $0 != anchor }
+        default: return evaluator.regions.regions.indices.filter { evaluator.regions.province(of: $0) != home }
+        }
+    }
 
     func build(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool) -> JSONValue? {
         search(space: space, cube: cube, chain: chain, day: day, accept: accept).witness
     }
 
-    func search(space: FactSpace, cube: Cube, chain: Chain, day: Day, accept: (ApplicantFacts) -> Bool)
-        -> WitnessSearch
-    {
+    /// Whether some applicant of the chain's subject regions is in the piece on the day: the same
+    /// search, ending at the first choice of regions that fits (no applicant is built).
+    func reachable(space: FactSpace, cube: Cube, chain: Chain, day: Day) -> Bool {
+        let search = search(space: space, cube: cube, chain: chain, day: day, confirm: false, accept: { _ in true })
+        if case .found = search { return true }
+        return false
+    }
+
+    /// `confirm` false: any choice of regions that fits is enough (`reachable`).
+    func search(
+        space: FactSpace, cube: Cube, chain: Chain, day: Day, confirm: Bool = true, accept: (ApplicantFacts) -> Bool
+    ) -> WitnessSearch {
         let subject = chain.decision.subject == .origin ? RegionProblem.origin : RegionProblem.destination
-        let problem = RegionProblem(
-            space: space, cube: cube, evaluator: evaluator, day: day, subject: subject, subjects: chain.members)
+        let problem = RegionProblem(space: space, cube: cube, evaluator: evaluator, day: day)
         var order = [subject, subject == RegionProblem.origin ? RegionProblem.destination : RegionProblem.origin]
         if problem.needsMember { order.append(RegionProblem.member) }
-        let inputs = inputChoices(space, cube)
+        let inputs = confirm ? inputChoices(space, cube) : []
         var assignment = [Int](repeating: -1, count: 3)
         var seen = Set<[Int]>()
         var realisable = false
@@ -54,6 +77,7 @@ struct WitnessBuilder {
         func descend(_ level: Int) -> JSONValue? {
             if level == order.count {
                 realisable = true
+                guard confirm else { return .null }
                 guard seen.insert(problem.point(assignment)).inserted else { return nil }
                 for choice in inputs {
                     tried += 1
@@ -67,8 +91,8 @@ struct WitnessBuilder {
             var signatures = Set<[Int]>()
             defer { assignment[slot] = -1 }
             for nearness in level == 0 ? [-1] : [0, 1, 2] {
-                for r in problem.domain[slot]
-                where nearness < 0 || problem.nearness(assignment[order[0]], r) == nearness {
+                let candidates = nearness < 0 ? chain.members : regions(nearness, to: assignment[order[0]])
+                for r in candidates where problem.admits(slot, r) {
                     assignment[slot] = r
                     guard problem.binaryHolds(slot, assigned: order[..<level], assignment) else { continue }
                     if dedupe && !signatures.insert(problem.signature(of: slot, assignment)).inserted { continue }
@@ -163,19 +187,17 @@ extension FactSpec {
 struct RegionProblem {
     static let origin = 0, destination = 1, member = 2
 
-    /// Each slot's regions that pass its unary constraints, in index order.
-    private(set) var domain: [[Int]] = [[], [], []]
     private(set) var needsMember = false
+    /// Per slot, what its region must satisfy alone (a region column, a state or since fact).
+    private var unary: [[(Int) -> Bool]] = [[], [], []]
     private let regions: RegionIndex
     /// Scope columns: the two slots they read, and which scope indices the cube allows.
     private var scopes: [(a: Int, b: Int, allowed: UInt64)] = []
     /// Per slot, the value indices of its columns for a region (region column, state and since facts).
     private var unaryColumns: [[(Int) -> Int]] = [[], [], []]
 
-    /// `subjects`: the regions the decision's subject slot may take (the chain's members).
-    init(space: FactSpace, cube: Cube, evaluator: Evaluator, day: Day, subject: Int, subjects: [Int]) {
+    init(space: FactSpace, cube: Cube, evaluator: Evaluator, day: Day) {
         regions = evaluator.regions
-        var unary: [[(Int) -> Bool]] = [[], [], []]
         for (i, column) in space.columns.enumerated() {
             let mask = cube.masks[i]
             func allows(_ index: Int) -> Bool { index >= 0 && mask & (UInt64(1) << UInt64(index)) != 0 }
@@ -211,11 +233,10 @@ struct RegionProblem {
             case nil: continue
             }
         }
-        for slot in 0..<3 where slot != Self.member || needsMember {
-            let candidates = slot == subject ? subjects : Array(regions.regions.indices)
-            domain[slot] = candidates.filter { r in unary[slot].allSatisfy { $0(r) } }
-        }
     }
+
+    /// Whether a region passes a slot's unary constraints.
+    func admits(_ slot: Int, _ r: Int) -> Bool { unary[slot].allSatisfy { $0(r) } }
 
     /// 0 for the same region, 1 for one of its province, 2 elsewhere.
     func nearness(_ a: Int, _ b: Int) -> Int { regions.scopeIndex(from: a, to: b) }
