@@ -52,12 +52,17 @@ public struct TableAnalysis {
             let stateDays = boundaries(readBy: space, stateDaysByAttribute)
             let inForce = Semantics.inForce(chain.levels, over: intervals, hitPolicy: chain.hitPolicy) { $0 }
             var pieces: [[String]: Pieces] = [:]
+            let byID = Dictionary(chain.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for (interval, inForce) in zip(intervals, inForce) {
                 let levels = inForce.levels
                 guard !levels.isEmpty else { continue }
-                let key = levels.joined().map(\.id)
-                let found = pieces[key] ?? settle(chain, levels, space, interval, stateDays, &state)
+                // The rules in force and the overridden ones that are effective: what removing a rule brings back.
+                let lifted = inForce.overriddenBy.keys.filter { byID[$0]?.isEffective(on: interval.sample) == true }
+                let key = levels.joined().map(\.id) + ["|"] + lifted.sorted()
+                let found = pieces[key] ?? settle(chain, levels, space, interval, &state)
                 pieces[key] = found
+                // Whether an applicant can be in a piece depends on the dates: judged on each interval.
+                judge(found.evidence, chain, space, interval, stateDays, &state)
                 for day in interval.cut(at: stateDays) {
                     for (a, b, overlap) in found.overlaps {
                         conflict(a, b, overlap, chain, space, day, &state)
@@ -76,23 +81,23 @@ public struct TableAnalysis {
     struct Pieces {
         var uncovered = CubeSet([])
         var overlaps: [(RuleEntry, RuleEntry, CubeSet)] = []
+        var evidence: [Evidence] = []
     }
 
     /// The evidence about each rule in force (alive, redundant, shadowed), once per set of rules in force.
     func settle(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
-        _ state: inout SweepState
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
     ) -> Pieces {
         switch chain.hitPolicy {
         case .collect:
-            weigh(chain, levels, space, interval, stateDays, &state)
-            return Pieces()
+            return Pieces(evidence: weigh(chain, levels, space, interval, state.chainRules))
         case .unique:
-            weigh(chain, levels, space, interval, stateDays, &state)
             return Pieces(
-                uncovered: sweep(chain, levels, space, interval, stateDays, &state), overlaps: overlaps(levels, space))
+                uncovered: sweep(chain, levels, space, interval, &state).uncovered, overlaps: overlaps(levels, space),
+                evidence: weigh(chain, levels, space, interval, state.chainRules))
         case .first, .priority:
-            return Pieces(uncovered: sweep(chain, levels, space, interval, stateDays, &state))
+            let (uncovered, evidence) = sweep(chain, levels, space, interval, &state)
+            return Pieces(uncovered: uncovered, evidence: evidence)
         }
     }
 
@@ -178,11 +183,11 @@ public struct TableAnalysis {
 
     /// First-match sweep: each rule decides what is left of its conditions; what is left at the
     /// end no rule answers. A rule left nothing is shadowed: the rule that covers it is recorded.
-    /// Under `first` and `priority` the sweep also weighs each rule (`weighFirst`) on what it decides.
+    /// Under `first` and `priority` the sweep also gathers each rule's evidence (`weighFirst`).
     func sweep(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
-        _ state: inout SweepState
-    ) -> CubeSet {
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ state: inout SweepState
+    ) -> (uncovered: CubeSet, evidence: [Evidence]) {
+        var evidence: [Evidence] = []
         var remaining = space.possible
         // Under unique the order is meaningless: only coverage (gaps) is swept.
         let ordered: [RuleEntry] = chain.hitPolicy == .unique ? [] : Array(levels.joined())
@@ -206,11 +211,12 @@ public struct TableAnalysis {
                     )
                 }
             } else {
-                weighFirst(rule, at: i, decides: decides, chain, levels, space, interval, stateDays, &state)
+                evidence.append(
+                    weighFirst(rule, at: i, decides: decides, chain, levels, space, interval, state.chainRules))
             }
             remaining = remaining.subtracting(cube)
         }
-        return remaining
+        return (remaining, evidence)
     }
 
     /// A piece no rule answers on some dates: a gap if the search finds an applicant there.

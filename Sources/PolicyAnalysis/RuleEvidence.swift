@@ -6,54 +6,73 @@ import PolicyEvaluator
 /// it (and lifting its overrides) changes such an applicant's answer. Pieces of the fact space no
 /// region, member region and date realise count for neither.
 extension TableAnalysis {
+    /// What a rule decides under one set of rules in force, and (for a rule that may be redundant)
+    /// whose answer moves without it: pieces of the fact space, the same on every date that set is
+    /// in force. Whether an applicant can be in them is judged per interval (`judge`).
+    struct Evidence {
+        var rule: RuleEntry
+        var decides: CubeSet
+        var moved: CubeSet?
+    }
+
+    /// The evidence under `collect` and `unique`, from the partition of the rules in force.
     func weigh(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
-        _ state: inout SweepState
-    ) {
+        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ chainRules: Set<String>
+    ) -> [Evidence] {
         let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
-        let ordered = Array(levels.joined())
-        for (i, rule) in ordered.enumerated() {
-            guard var record = state.records[rule.id] else { continue }
-            if !record.alive {
-                let decides = CubeSet(with.pieces.filter { $0.deciding.contains { $0.id == rule.id } }.map(\.cube))
-                if realisable(decides, chain, space, interval, stateDays, &state) {
-                    record.alive = true
-                } else if !decides.isEmpty {
-                    record.decidesOnlyUnreachable = true
-                }
-            }
-            if rule.level != .national && rule.restates == nil && record.redundantWhereAlive {
-                let moved = moves(removing: rule, at: i, chain, levels, with, space, interval, state.chainRules)
-                if realisable(moved, chain, space, interval, stateDays, &state) { record.redundantWhereAlive = false }
-            }
-            state.records[rule.id] = record
+        return levels.joined().enumerated().map { i, rule in
+            Evidence(
+                rule: rule,
+                decides: CubeSet(with.pieces.filter { $0.deciding.contains { $0.id == rule.id } }.map(\.cube)),
+                moved: mayBeRedundant(rule)
+                    ? moves(removing: rule, at: i, chain, levels, with, space, interval, chainRules) : nil)
         }
     }
 
-    /// `weigh` for one rule under `first` or `priority`, from what the sweep found it decides.
+    /// A local rule that does not say it restates the general one.
+    func mayBeRedundant(_ rule: RuleEntry) -> Bool { rule.level != .national && rule.restates == nil }
+
+    /// The evidence of one rule under `first` or `priority`, from what the sweep found it decides.
     func weighFirst(
         _ rule: RuleEntry, at position: Int, decides: CubeSet, _ chain: Chain, _ levels: [[RuleEntry]],
-        _ space: FactSpace, _ interval: Interval, _ stateDays: [Day], _ state: inout SweepState
+        _ space: FactSpace, _ interval: Interval, _ chainRules: Set<String>
+    ) -> Evidence {
+        guard mayBeRedundant(rule) else { return Evidence(rule: rule, decides: decides) }
+        let moved: CubeSet
+        if rule.overrides.contains(where: { chainRules.contains($0) }) {
+            let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
+            moved = moves(removing: rule, at: position, chain, levels, with, space, interval, chainRules)
+        } else {
+            moved = movesAfter(rule, at: position, decides: decides, levels, space)
+        }
+        return Evidence(rule: rule, decides: decides, moved: moved)
+    }
+
+    /// On one interval: a rule is alive once an applicant it decides can occur, and not redundant
+    /// once an applicant whose answer moves without it can.
+    func judge(
+        _ evidence: [Evidence], _ chain: Chain, _ space: FactSpace, _ interval: Interval, _ stateDays: [Day],
+        _ state: inout SweepState
     ) {
-        guard var record = state.records[rule.id] else { return }
-        if !record.alive {
-            if realisable(decides, chain, space, interval, stateDays, &state) {
-                record.alive = true
-            } else {
-                record.decidesOnlyUnreachable = true
+        for e in evidence {
+            guard var record = state.records[e.rule.id] else { continue }
+            let before = (record.alive, record.redundantWhereAlive)
+            if !record.alive {
+                if realisable(e.decides, chain, space, interval, stateDays, &state) {
+                    record.alive = true
+                } else if !e.decides.isEmpty {
+                    record.decidesOnlyUnreachable = true
+                }
+            }
+            if record.redundantWhereAlive, let moved = e.moved,
+                realisable(moved, chain, space, interval, stateDays, &state)
+            {
+                record.redundantWhereAlive = false
+            }
+            if before != (record.alive, record.redundantWhereAlive) || record.decidesOnlyUnreachable {
+                state.records[e.rule.id] = record
             }
         }
-        if rule.level != .national && rule.restates == nil && record.redundantWhereAlive {
-            let moved: CubeSet
-            if rule.overrides.contains(where: { state.chainRules.contains($0) }) {
-                let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
-                moved = moves(removing: rule, at: position, chain, levels, with, space, interval, state.chainRules)
-            } else {
-                moved = movesAfter(rule, at: position, decides: decides, levels, space)
-            }
-            if realisable(moved, chain, space, interval, stateDays, &state) { record.redundantWhereAlive = false }
-        }
-        state.records[rule.id] = record
     }
 
     /// Under `first` and `priority`, for a rule that overrides nothing in the chain: what it decides

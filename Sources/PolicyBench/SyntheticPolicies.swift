@@ -14,15 +14,7 @@ public enum SyntheticPolicies {
         for item in ["regions.yaml", "vocabulary.yaml", "national.yaml", "calendars", "provinces", "cities"] {
             try fm.copyItem(atPath: "\(shipped)/\(item)", toPath: "\(directory)/\(item)")
         }
-        var sources = try String(contentsOfFile: "\(shipped)/sources.yaml", encoding: .utf8)
-        sources += """
-              - id: SYN
-                title: Synthetic benchmark figures (not real policy)
-                url: policyc://bench/synthetic-national-set
-                confidence: seed
-
-            """
-        try sources.write(toFile: "\(directory)/sources.yaml", atomically: true, encoding: .utf8)
+        try writeSources(from: shipped, to: directory, page: "synthetic-national-set")
         let shippedCities = Set(table.rules.filter { $0.level == .city }.map(\.region))
         let cities = table.regions.filter { $0.level == .city && !shippedCities.contains($0.code) }
         for (k, city) in cities.enumerated() {
@@ -41,15 +33,7 @@ public enum SyntheticPolicies {
         try? fm.removeItem(atPath: directory)
         try fm.copyItem(atPath: shipped, toPath: directory)
         try? fm.removeItem(atPath: "\(directory)/tests")
-        var sources = try String(contentsOfFile: "\(shipped)/sources.yaml", encoding: .utf8)
-        sources += """
-              - id: SYN
-                title: Synthetic benchmark figures (not real policy)
-                url: policyc://bench/synthetic-dated-rules
-                confidence: seed
-
-            """
-        try sources.write(toFile: "\(directory)/sources.yaml", atomically: true, encoding: .utf8)
+        try writeSources(from: shipped, to: directory, page: "synthetic-dated-rules")
         let shippedCities = Set(table.rules.filter { $0.level == .city }.map(\.region))
         guard let city = table.regions.first(where: { $0.level == .city && !shippedCities.contains($0.code) }) else {
             return
@@ -69,6 +53,19 @@ public enum SyntheticPolicies {
                 """
         }
         try text.write(toFile: "\(directory)/cities/\(city.code).yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// The shipped sources plus SYN, the source every synthetic rule cites (marked as not real).
+    static func writeSources(from shipped: String, to directory: String, page: String) throws {
+        var sources = try String(contentsOfFile: "\(shipped)/sources.yaml", encoding: .utf8)
+        sources += """
+              - id: SYN
+                title: Synthetic benchmark figures (not real policy)
+                url: policyc://bench/\(page)
+                confidence: seed
+
+            """
+        try sources.write(toFile: "\(directory)/sources.yaml", atomically: true, encoding: .utf8)
     }
 
     static func cityFile(_ city: RegionEntry, _ k: Int) -> String {

@@ -9,42 +9,22 @@ extension ValidateVocabulary.Check {
 
     mutating func decision(_ d: DecisionDecl) -> DecisionSpec? {
         let name = d.name.value
-        let subject = d.subject.flatMap { s -> DecisionSubject? in
-            let subjects = ["origin", "destination"]
-            guard let subject = DecisionSubject(rawValue: s.value) else {
-                report(
-                    .error(
-                        .unknownValue, "unknown subject '\(s.value)' of decision '\(name)'", at: s.span,
-                        help: Help.didYouMean(s.value, in: subjects)
-                            ?? "a decision is looked up in the region chain of: \(subjects.joined(separator: ", "))"
-                    ))
-                return nil
-            }
-            return subject
+        let subject = d.subject.flatMap {
+            closed(
+                $0, as: DecisionSubject.self, names: ["origin", "destination"],
+                unknown: "unknown subject '\($0.value)' of decision '\(name)'",
+                listing: { "a decision is looked up in the region chain of: \($0)" })
         }
-        let hitPolicy = d.hitPolicy.flatMap { h -> HitPolicy? in
-            let names = HitPolicy.allCases.map(\.rawValue)
-            guard let policy = HitPolicy(rawValue: h.value) else {
-                report(
-                    .error(
-                        .unknownValue, "unknown hit policy '\(h.value)'", at: h.span,
-                        help: Help.didYouMean(h.value, in: names)
-                            ?? "hit policies: \(names.joined(separator: ", "))"))
-                return nil
-            }
-            return policy
+        let hitPolicy = d.hitPolicy.flatMap {
+            closed(
+                $0, as: HitPolicy.self, names: HitPolicy.allCases.map(\.rawValue),
+                unknown: "unknown hit policy '\($0.value)'", listing: { "hit policies: \($0)" })
         }
-        let about = d.about.flatMap { a -> DecisionAbout? in
-            let names = ["applicant", "family_member"]
-            guard let about = DecisionAbout(rawValue: a.value) else {
-                report(
-                    .error(
-                        .unknownValue, "unknown 'about' '\(a.value)' of decision '\(name)'", at: a.span,
-                        help: Help.didYouMean(a.value, in: names)
-                            ?? "a decision answers for: \(names.joined(separator: ", "))"))
-                return nil
-            }
-            return about
+        let about = d.about.flatMap {
+            closed(
+                $0, as: DecisionAbout.self, names: ["applicant", "family_member"],
+                unknown: "unknown 'about' '\($0.value)' of decision '\(name)'",
+                listing: { "a decision answers for: \($0)" })
         }
         var complete = d.about == nil || about != nil
         var outputs: [OutputSpec] = []
@@ -84,6 +64,19 @@ extension ValidateVocabulary.Check {
             en: Self.label(d.en, name))
         spec.about = about ?? .applicant
         return spec
+    }
+
+    /// A value of one of the closed sets a decision declares (subject, hit policy, about), or an
+    /// error at its place with a did-you-mean, else the list of the names allowed.
+    private mutating func closed<T: RawRepresentable<String>>(
+        _ value: Located<String>, as: T.Type, names: [String], unknown: Message, listing: (String) -> Message
+    ) -> T? {
+        if let known = T(rawValue: value.value) { return known }
+        report(
+            .error(
+                .unknownValue, unknown, at: value.span,
+                help: Help.didYouMean(value.value, in: names) ?? listing(names.joined(separator: ", "))))
+        return nil
     }
 
     static func describe(_ outputs: [OutputSpec]) -> String {
