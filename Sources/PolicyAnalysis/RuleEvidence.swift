@@ -80,6 +80,8 @@ extension TableAnalysis {
     func movesAfter(_ rule: RuleEntry, at position: Int, decides: CubeSet, _ levels: [[RuleEntry]], _ space: FactSpace)
         -> CubeSet
     {
+        // The only rule in force: without it every applicant gets "no rule in force".
+        if levels.joined().count == 1 { return space.possible }
         var rest = decides
         var moved: [Cube] = []
         for other in levels.joined().dropFirst(position + 1) where !rest.isEmpty {
@@ -106,6 +108,8 @@ extension TableAnalysis {
         let without = Semantics.inForce(
             chain.levels.map { $0.filter { $0.id != rule.id } }, on: interval.sample, hitPolicy: chain.hitPolicy
         ) { $0 }.levels
+        // No rule left in force: every applicant's answer becomes "no rule in force".
+        if without.isEmpty { return space.possible }
         let other = Partition(without, hitPolicy: chain.hitPolicy, space: space)
         var moved: [Cube] = []
         for a in with.pieces {
