@@ -238,9 +238,6 @@ struct RegionProblem {
     /// Whether a region passes a slot's unary constraints.
     func admits(_ slot: Int, _ r: Int) -> Bool { unary[slot].allSatisfy { $0(r) } }
 
-    /// 0 for the same region, 1 for one of its province, 2 elsewhere.
-    func nearness(_ a: Int, _ b: Int) -> Int { regions.scopeIndex(from: a, to: b) }
-
     /// Whether a scope column reads both slots.
     func related(_ a: Int, _ b: Int) -> Bool {
         scopes.contains { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }

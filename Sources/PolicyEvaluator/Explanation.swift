@@ -12,7 +12,7 @@ public struct Explanation: Sendable {
         case needs([String])
         case notInForce(from: Day?, to: Day?)
         case overridden(by: String)
-        /// A rule after the one that decided (under `first`).
+        /// A rule tried after the one that decided alone (`first`, `priority`, an undetermined `collect` rule).
         case notReached
     }
 
@@ -58,7 +58,15 @@ extension Evaluator {
             let overriders = Semantics.inForce([chain], on: day, hitPolicy: hitPolicies[d]) { $0 }.overriddenBy
             let outcome = run(d, derived)
             let deciding = Set(outcome.rules.map(\.id))
-            var decidedSoFar = false
+            // The order the hit policy tried the rules in force (priority order under `priority`):
+            // after a rule that decides alone (`first`, `priority`, an undetermined `collect` rule),
+            // the rest were not reached, as `RuleAnswer.openedBy` and `RuleAnswer.of` say.
+            let tried = Dictionary(
+                outcome.checked.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let decidesAlone =
+                hitPolicies[d] == .first || hitPolicies[d] == .priority
+                || (hitPolicies[d] == .collect && outcome.decidedUndetermined)
+            let decider = decidesAlone ? outcome.rules.first.flatMap { tried[$0.id] } : nil
             var steps: [Explanation.Step] = []
             for (rule, r) in zip(chain, chainIndices) {
                 let verdict: Explanation.Verdict
@@ -70,8 +78,7 @@ extension Evaluator {
                     // An undetermined rule decides a collect answer alone; the others contribute to it.
                     let collects = hitPolicies[d] == .collect && !outcome.decidedUndetermined
                     verdict = collects ? .contributed : .decided
-                    decidedSoFar = hitPolicies[d] == .first || (hitPolicies[d] == .collect && !collects)
-                } else if decidedSoFar {
+                } else if let decider, let position = tried[rule.id], position > decider {
                     verdict = .notReached
                 } else {
                     verdict = firstFailure(rule, derived)
