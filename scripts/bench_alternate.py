@@ -20,6 +20,18 @@ import sys
 import time
 
 
+def labelled_binaries(parser, specs, what):
+    """LABEL=POLICYC:WHAT arguments as (label, policyc, what) triples; a usage error otherwise."""
+    binaries = []
+    for spec in specs:
+        label, _, rest = spec.partition("=")
+        policyc, _, other = rest.partition(":")
+        if not (label and policyc and other):
+            parser.error(f"expected LABEL=POLICYC:{what}, got {spec!r}")
+        binaries.append((label, policyc, other))
+    return binaries
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("facts")
@@ -27,13 +39,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--out", default="/dev/null", help="where the answers go (default /dev/null)")
     args = parser.parse_args()
-    binaries = []
-    for spec in args.binaries:
-        label, _, rest = spec.partition("=")
-        policyc, _, table = rest.partition(":")
-        if not (label and policyc and table):
-            parser.error(f"expected LABEL=POLICYC:TABLE, got {spec!r}")
-        binaries.append((label, policyc, table))
+    binaries = labelled_binaries(parser, args.binaries, "TABLE")
     lines = sum(1 for _ in open(args.facts, "rb"))
     forms = {"full": [], "compact": ["--answer", "compact"]}
     times = {(label, form): [] for label, _, _ in binaries for form in forms}

@@ -4,7 +4,7 @@
     python3 scripts/bench_check_scaling.py --runs 5 \
         before=/tmp/policyc-before:/tmp/before-sets after=.build/release/policyc:/tmp/after-sets
 
-Each NAME=BINARY:SETS names a policyc binary and a folder holding the sets it checks, by the same
+Each LABEL=POLICYC:SETS names a policyc binary and a folder holding the sets it checks, by the same
 names: `shipped`, `synthetic` (the synthetic national set) and `dated-N` (the shipped policies plus
 N one-day rules of one city), as `policyc bench --compile-only --dated N` writes them (copy a set
 and keep its vocabulary the binary reads when the two binaries' languages differ). The binaries
@@ -20,20 +20,17 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_alternate import labelled_binaries  # noqa: E402
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sets", default="shipped,synthetic,dated-1000,dated-5000,dated-10000")
-    parser.add_argument("binaries", nargs="+", help="NAME=BINARY:SETS")
+    parser.add_argument("binaries", nargs="+", help="LABEL=POLICYC:SETS")
     args = parser.parse_args()
-    binaries = []
-    for item in args.binaries:
-        name, _, rest = item.partition("=")
-        binary, _, sets = rest.partition(":")
-        if not (name and binary and sets):
-            parser.error(f"expected NAME=BINARY:SETS, got {item!r}")
-        binaries.append((name, binary, sets))
+    binaries = labelled_binaries(parser, args.binaries, "SETS")
     print(f"policyc check, {args.runs} alternated runs per set (seconds, median)")
     for set_name in args.sets.split(","):
         times = {name: [] for name, _, _ in binaries}

@@ -90,11 +90,11 @@ public struct TableAnalysis {
     ) -> Pieces {
         switch chain.hitPolicy {
         case .collect:
-            return Pieces(evidence: weigh(chain, levels, space, interval, state.chainRules))
+            return Pieces(evidence: weigh(chain, levels, space, interval))
         case .unique:
             return Pieces(
                 uncovered: sweep(chain, levels, space, interval, &state).uncovered, overlaps: overlaps(levels, space),
-                evidence: weigh(chain, levels, space, interval, state.chainRules))
+                evidence: weigh(chain, levels, space, interval))
         case .first, .priority:
             let (uncovered, evidence) = sweep(chain, levels, space, interval, &state)
             return Pieces(uncovered: uncovered, evidence: evidence)
@@ -254,17 +254,10 @@ public struct TableAnalysis {
         _ kind: Finding.Kind, _ chain: Chain, _ conditions: [(fact: String, values: [String])], _ interval: Interval,
         _ search: WitnessSearch
     ) -> Finding {
-        let why: Message
-        switch search {
-        case .found: why = "found"
-        case .unrealisable: why = "no choice of origin, destination and member region realises it on these dates"
-        case .unconfirmed(let tried):
-            why =
-                "the evaluator confirmed none of the \(tried) applicants tried (the analysis and the evaluator disagree)"
-        }
-        return Finding(
+        Finding(
             kind: .unreached, decision: chain.decision.name, rules: chain.levels.first.map { [$0[0].id] } ?? [],
-            region: chain.owner, message: "a possible \(kind.rawValue) of \(chain.decision.name) is not shown: \(why)",
+            region: chain.owner,
+            message: "a possible \(kind.rawValue) of \(chain.decision.name) is not shown: \(search.failure ?? "")",
             intervals: [interval], conditions: conditions, witness: nil, skeleton: nil)
     }
 

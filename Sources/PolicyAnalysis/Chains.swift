@@ -15,11 +15,6 @@ public struct Chain: Sendable {
     /// The most specific region with rules in the chain, for messages.
     public var owner: String { levels.first?.first?.region ?? RegionIndex.national }
 
-    /// The rules in force on a day, as `Semantics.inForce` defines them.
-    func inForce(on day: Day) -> Semantics.InForce<RuleEntry> {
-        Semantics.inForce(levels, on: day, hitPolicy: hitPolicy) { $0 }
-    }
-
     /// Groups every region of the table by the rules its chain holds, per decision.
     public static func all(in table: DecisionTableArtifact, regions: RegionIndex) -> [Chain] {
         let ruleChains = RuleChains(table.rules)

@@ -16,16 +16,14 @@ extension TableAnalysis {
     }
 
     /// The evidence under `collect` and `unique`, from the partition of the rules in force.
-    func weigh(
-        _ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval, _ chainRules: Set<String>
-    ) -> [Evidence] {
+    func weigh(_ chain: Chain, _ levels: [[RuleEntry]], _ space: FactSpace, _ interval: Interval) -> [Evidence] {
         let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
-        return levels.joined().enumerated().map { i, rule in
+        return levels.joined().map { rule in
             Evidence(
                 rule: rule,
                 decides: CubeSet(with.pieces.filter { $0.deciding.contains { $0.id == rule.id } }.map(\.cube)),
                 moved: mayBeRedundant(rule)
-                    ? moves(removing: rule, at: i, chain, levels, with, space, interval, chainRules) : nil)
+                    ? moves(removing: rule, chain, with, space, interval) : nil)
         }
     }
 
@@ -41,7 +39,7 @@ extension TableAnalysis {
         let moved: CubeSet
         if rule.overrides.contains(where: { chainRules.contains($0) }) {
             let with = Partition(levels, hitPolicy: chain.hitPolicy, space: space)
-            moved = moves(removing: rule, at: position, chain, levels, with, space, interval, chainRules)
+            moved = moves(removing: rule, chain, with, space, interval)
         } else {
             moved = movesAfter(rule, at: position, decides: decides, levels, space)
         }
@@ -92,19 +90,12 @@ extension TableAnalysis {
         return CubeSet(moved + rest.cubes)  // what no later rule answers gets no answer
     }
 
-    /// The applicants whose answer moves when the rule is removed from the chain on this interval.
-    /// Under `first` and `priority`, a rule that overrides nothing in the chain changes only what it
-    /// decides, and the rules after it tell what they get instead; otherwise the chain is answered
-    /// again without the rule (its overrides lifted) and the two partitions compared.
-    func moves(
-        removing rule: RuleEntry, at position: Int, _ chain: Chain, _ levels: [[RuleEntry]], _ with: Partition,
-        _ space: FactSpace, _ interval: Interval, _ chainRules: Set<String>
-    ) -> CubeSet {
-        let overridesInChain = rule.overrides.contains { chainRules.contains($0) }
-        if (chain.hitPolicy == .first || chain.hitPolicy == .priority) && !overridesInChain {
-            let decides = CubeSet(with.pieces.filter { $0.deciding.first?.id == rule.id }.map(\.cube))
-            return movesAfter(rule, at: position, decides: decides, levels, space)
-        }
+    /// The applicants whose answer moves when the rule is removed from the chain on this interval:
+    /// the chain answered again without the rule (its overrides lifted), the two partitions
+    /// compared. (`movesAfter` is the short way for a first-match rule that overrides nothing.)
+    func moves(removing rule: RuleEntry, _ chain: Chain, _ with: Partition, _ space: FactSpace, _ interval: Interval)
+        -> CubeSet
+    {
         let without = Semantics.inForce(
             chain.levels.map { $0.filter { $0.id != rule.id } }, on: interval.sample, hitPolicy: chain.hitPolicy
         ) { $0 }.levels

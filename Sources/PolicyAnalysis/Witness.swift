@@ -1,5 +1,6 @@
 import DecisionTable
 import PolicyAnswers
+import PolicyDiagnostics
 import PolicyEvaluator
 import PolicyJSON
 
@@ -14,6 +15,16 @@ enum WitnessSearch {
     var witness: JSONValue? {
         if case .found(let json) = self { return json }
         return nil
+    }
+
+    /// Why no witness was found (nil when one was).
+    var failure: Message? {
+        switch self {
+        case .found: nil
+        case .unrealisable: "no choice of origin, destination and member region realises it on these dates"
+        case .unconfirmed(let tried):
+            "the evaluator confirmed none of the \(tried) applicants tried (the analysis and the evaluator disagree)"
+        }
     }
 }
 

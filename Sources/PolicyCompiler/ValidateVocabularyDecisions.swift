@@ -59,11 +59,9 @@ extension ValidateVocabulary.Check {
             unusable.insert(name)
             return nil
         }
-        var spec = DecisionSpec(
+        return DecisionSpec(
             name, subject: subject, hitPolicy: hitPolicy, outputs: outputs, zh: Self.label(d.zh, name),
-            en: Self.label(d.en, name))
-        spec.about = about ?? .applicant
-        return spec
+            en: Self.label(d.en, name), about: about ?? .applicant)
     }
 
     /// A value of one of the closed sets a decision declares (subject, hit policy, about), or an
