@@ -3,8 +3,9 @@
 public struct DecisionTableArtifact: Sendable, Codable, Equatable {
     public static let formatName = "policyc-decision-table"
     /// 2: the table carries its vocabulary. 3: attributes may be dated state segments, sources
-    /// may say how they were seen, calendars may be provisional.
-    public static let currentVersion = 4
+    /// may say how they were seen, calendars may be provisional. 4: decisions say whom they are
+    /// about. 5: the vocabulary declares the answer's parts and the rules between them.
+    public static let currentVersion = 5
 
     public var format: String
     public var version: Int

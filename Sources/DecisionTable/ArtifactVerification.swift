@@ -28,6 +28,17 @@ extension DecisionTableArtifact {
     /// Every way the table departs from what the compiler writes (empty for a compiled table).
     public func vocabularyProblems() -> [Message] {
         var problems: [Message] = []
+        if vocabulary.decisions.count > Vocabulary.maxDecisions {
+            problems.append("the vocabulary declares \(vocabulary.decisions.count) decisions; at most \(Vocabulary.maxDecisions)")
+        }
+        let answer = vocabulary.answer
+        let known = Set(vocabulary.decisions.map(\.name))
+        let named =
+            answer.parts.map(\.decision) + answer.steps + answer.voids.flatMap { [$0.when.decision] + $0.decisions }
+            + (answer.eligible.map { [$0.decision] + ($0.unknownWhen + $0.falseWhen).map(\.when.decision) } ?? [])
+        for name in named where !known.contains(name) {
+            problems.append("the answer declaration names unknown decision '\(name)'")
+        }
         let expected = vocabulary.decisions.map(\.name)
         if decisions.map(\.name) != expected {
             problems.append(

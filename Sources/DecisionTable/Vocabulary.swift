@@ -208,11 +208,35 @@ public struct Vocabulary: Sendable, Codable, Equatable {
     public var facts: [FactSpec]
     public var decisions: [DecisionSpec]
     public var attributes: [AttributeSpec]
+    /// How the decisions form the published answer; a table leaves it out when empty.
+    public var answer: AnswerDeclaration
 
-    public init(facts: [FactSpec], decisions: [DecisionSpec], attributes: [AttributeSpec]) {
+    public init(
+        facts: [FactSpec], decisions: [DecisionSpec], attributes: [AttributeSpec], answer: AnswerDeclaration = .empty
+    ) {
         self.facts = facts
         self.decisions = decisions
         self.attributes = attributes
+        self.answer = answer
+    }
+
+    enum CodingKeys: String, CodingKey { case facts, decisions, attributes, answer }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            facts: try c.decode([FactSpec].self, forKey: .facts),
+            decisions: try c.decode([DecisionSpec].self, forKey: .decisions),
+            attributes: try c.decode([AttributeSpec].self, forKey: .attributes),
+            answer: try c.decodeIfPresent(AnswerDeclaration.self, forKey: .answer) ?? .empty)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(facts, forKey: .facts)
+        try c.encode(decisions, forKey: .decisions)
+        try c.encode(attributes, forKey: .attributes)
+        if answer != .empty { try c.encode(answer, forKey: .answer) }
     }
 
     public func fact(named name: String) -> FactSpec? { facts.first { $0.name == name } }
@@ -228,6 +252,8 @@ extension Vocabulary {
     /// The longest time limit a rule may give, in working days (about four years; statutory limits
     /// are weeks). The compiler and the table check keep every limit within it.
     public static let maxWorkingDays = 1000
+    /// The most decisions a vocabulary may declare (an answer's parts are a bit per decision).
+    public static let maxDecisions = 64
 
     /// The output a rule gives instead of the decision's outputs when the policy knows there is no
     /// answer for these applicants: `{zh, en}` saying why. The answer's values are then null.

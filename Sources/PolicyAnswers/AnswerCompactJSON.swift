@@ -14,21 +14,22 @@ extension Answer {
 
 extension AnswerWriter {
     mutating func compactAnswer() {
-        let parts = a.parts
+        let asked = a.parts
         raw("{\"origin\":")
         regionCode(a.facts.origin)
         raw(",\"destination\":")
         regionCode(a.facts.destination)
         raw(",\"application_date\":")
         date(a.facts.applicationDate)
-        if parts.contains(.transfer) {
+        if asked.contains(parts.transfer) {
+            let blockers = a.outcome(parts.transfer)
             raw(",\"transfer\":{\"eligible\":")
             eligible()
             raw(",\"scope\":")
             scope()
             raw(",\"blockers\":[")
             var first = true
-            for p in a.blockers.decidingPositions {
+            for p in blockers.decidingPositions {
                 let r = Int(planRule[p])
                 guard !f.blockerCode[r].isAbsent else { continue }
                 if !first { raw(",") }
@@ -36,22 +37,27 @@ extension AnswerWriter {
                 put(f.blockerCode[r])
             }
             raw("],")
-            reference(a.blockers)
+            reference(blockers)
             raw("}")
         }
-        if parts.contains(.balance) { valuePart(",\"balance\":{\"handling\":", a.balance, f.handling) }
-        if parts.contains(.transferOut) {
+        if asked.contains(parts.balance) {
+            valuePart(",\"balance\":{\"handling\":", a.outcome(parts.balance), f.handling)
+        }
+        if asked.contains(parts.transferOut) {
             raw(",\"transfer_out\":")
-            compactStep(a.transferOut, due: a.transferOutDue, provisional: a.transferOutDueProvisional)
+            compactStep(a.outcome(parts.transferOut), due: a.due(parts.transferOut))
         }
-        if parts.contains(.transferIn) {
+        if asked.contains(parts.transferIn) {
             raw(",\"transfer_in\":")
-            compactStep(a.transferIn, due: a.transferInDue, provisional: a.transferInDueProvisional)
+            compactStep(a.outcome(parts.transferIn), due: a.due(parts.transferIn))
         }
-        if parts.contains(.fundsArrival) { valuePart(",\"funds_arrival\":{\"duration\":", a.funds, f.fundsArrival) }
-        if parts.contains(.familySharing) {
+        if asked.contains(parts.funds) {
+            valuePart(",\"funds_arrival\":{\"duration\":", a.outcome(parts.funds), f.fundsArrival)
+        }
+        if asked.contains(parts.family) {
             raw(",\"family_sharing\":")
-            if let family = a.family {
+            if a.facts.member != nil {
+                let family = a.outcome(parts.family)
                 raw("{\"allowed\":")
                 output(family, f.allowed)
                 raw(",\"channel\":")
@@ -63,7 +69,7 @@ extension AnswerWriter {
                 raw("null")
             }
         }
-        if parts.contains(.declared) { declaredParts(compact: true) }
+        declaredParts(compact: true)
         raw(",\"table\":")
         put(f.tableHash)
         raw("}")
@@ -82,12 +88,12 @@ extension AnswerWriter {
         if let i { put(f.regionCode[i]) } else { raw("null") }
     }
 
-    private mutating func compactStep(_ o: DecisionOutcome, due: Day?, provisional: Bool) {
+    private mutating func compactStep(_ o: DecisionOutcome, due: (day: Day?, provisional: Bool)) {
         raw("{\"max_working_days\":")
         output(o, f.maxWorkingDays)
         raw(",\"due\":")
-        if let due { date(due) } else { raw("null") }
-        raw(provisional ? ",\"due_provisional\":true" : ",\"due_provisional\":false")
+        if let day = due.day { date(day) } else { raw("null") }
+        raw(due.provisional ? ",\"due_provisional\":true" : ",\"due_provisional\":false")
         raw(",")
         reference(o)
         raw("}")
@@ -96,15 +102,16 @@ extension AnswerWriter {
     /// `"status":...,"rule":...,"national_baseline":...,"sources":[...],"missing_facts":[...]`
     mutating func reference(_ o: DecisionOutcome) {
         if o.missing == nil {  // the usual cases, serialised once per table
-            let first = o.firstCitedPosition
-            if o.status == .decided, let r = citesOneFixedRule(o) { return put(f.compactDecided[r]) }
-            if first == nil { return put(f.compactStatusOnly[o.status.ordinal]) }
+            if o.status == .decided, o.hasDecidingRules, let r = citesOneFixedRule(o) { return put(f.compactDecided[r]) }
+            if o.firstCitedPosition == nil { return put(f.compactStatusOnly[o.status.ordinal]) }
         }
         raw("\"status\":\"")
         out.append(DecisionOutcome.Status.allNames[o.status.ordinal])
         raw("\"")
         raw(",\"rule\":")
-        let rule = o.firstCitedPosition.map { Int(planRule[$0]) }
+        // The rule that decided: none when a collect decision found nothing (its sources are then
+        // those of the rules it checked).
+        let rule = o.firstDecidingPosition.map { Int(planRule[$0]) }
         if let rule { put(f.ruleID[rule]) } else { raw("null") }
         raw(",\"national_baseline\":")
         if let rule, f.isNational[rule] { raw("true") } else { raw("false") }

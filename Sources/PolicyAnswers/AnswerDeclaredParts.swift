@@ -8,7 +8,8 @@ extension AnswerWriter {
     /// Each declared decision as a part of its own: its outputs, then its provenance (full) or
     /// reference fields (compact).
     mutating func declaredParts(compact: Bool) {
-        for (part, o) in zip(f.declared, a.declared) {
+        for (part, d) in zip(f.declared, a.evaluator.parts.declared) where !compact || a.parts.contains(d) {
+            let o = a.outcomes[d]
             put(compact ? part.compactHead : part.head)
             for output in part.outputs where !(compact && output.isText) {
                 put(compact ? output.compactKey : output.key)
@@ -22,7 +23,7 @@ extension AnswerWriter {
             if compact {
                 reference(o)
             } else {
-                provenance(o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination)
+                provenance(o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination, relation: voidNote(d))
             }
             raw("}")
         }

@@ -53,7 +53,7 @@ final class AnswerFragments: @unchecked Sendable {
     let channel: [Fragment]
     let reason: [Fragment]
     let reasonEN: [Fragment]
-    /// Per rule that gives `undetermined`: its reason as the note ("zh (en)").
+    /// Per rule that gives `undetermined`: its reason as the note (`{"zh": ..., "en": ...}`).
     let undeterminedNote: [Fragment]
     /// Per region: its JSON object, its code as a JSON string, and
     /// `, "note": "..."` for when its answer comes from the national baseline.
@@ -205,16 +205,15 @@ final class AnswerFragments: @unchecked Sendable {
         reasonEN = column("reason_en")
         undeterminedNote = table.rules.map { rule in
             guard case .text(let zh, let en)? = rule.outputs[Vocabulary.undetermined] else { return .absent }
-            return add(.string(AnswerNote.undetermined(zh: zh, en: en)))
+            return add(ValueLabel(zh: zh, en: en).json)
         }
         region = regions.regions.map { r in
             add(.object([("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue))]))
         }
         regionCode = regions.regions.map { add(.string($0.code)) }
         baselineNote = regions.regions.map { r in
-            let note = "\(r.name)无适用的地方规定，适用国家基本规定 (no local rule of \(r.name) applies; the national baseline applies)"
             var b = Array(", \"note\": ".utf8)
-            JSONValue.string(note).write(into: &b, pretty: false, indent: 0)
+            AnswerNote.baseline(r.name).json.write(into: &b, pretty: false, indent: 0)
             return add(b)
         }
         scope = Vocabulary.scopes.map { add(.string($0)) }

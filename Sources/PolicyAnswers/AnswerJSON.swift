@@ -39,11 +39,14 @@ struct AnswerWriter {
     let a: Answer
     let f: AnswerFragments
     let planRule: [Int32]
+    /// The published parts' decisions.
+    let parts: Evaluator.PartDecisions
     var out: ByteSink
 
     init(answer: consuming Answer, out: ByteSink) {
         self.f = answer.evaluator.fragments
         self.planRule = answer.evaluator.plan.planRule
+        self.parts = answer.evaluator.parts
         self.out = out
         self.a = answer
     }
@@ -137,41 +140,52 @@ struct AnswerWriter {
         return sourceItems(o, fixed: f.sourceItems, separator: ", ")
     }
 
-    private mutating func decidedBy(_ o: DecisionOutcome, subject: Int?) {
-        guard let r = o.firstCitedPosition.map({ Int(planRule[$0]) }) else { return raw("null") }
+    /// The rule that decided; null when none did (a collect decision that found nothing: its
+    /// rules checked are its basis, in `sources`).
+    mutating func decidedBy(_ o: DecisionOutcome, subject: Int?) {
+        guard let r = o.firstDecidingPosition.map({ Int(planRule[$0]) }) else { return raw("null") }
         put(f.decidedByHead[r])
         if f.isNational[r], let s = subject { put(f.baselineNote[s]) }
         raw("}")
     }
 
-    private mutating func note(_ o: DecisionOutcome) {
+    /// Why a part has no value, `{"zh": ..., "en": ...}`, or null. `relation` is the note of a rule
+    /// between parts that shaped this one, for when the part has none of its own.
+    mutating func note(_ o: DecisionOutcome, relation: ValueLabel? = nil) {
         switch o.status {
         case .noRuleInForce:  // common (a table without rules for some decisions): written without a String
             let (before, middle, after) = AnswerNote.noRuleInForcePieces
-            raw("\"")
             raw(before)
             date(a.facts.applicationDate, quoted: false)
             raw(middle)
             date(a.facts.applicationDate, quoted: false)
             raw(after)
-            raw("\"")
-        case .conflict: string(AnswerNote.conflict(o.rules.map(\.id)))
-        case .noMatch:
-            raw("\"")
-            raw(AnswerNote.noMatch)
-            raw("\"")
+        case .conflict: label(AnswerNote.conflict(o.rules.map(\.id)))
+        case .noMatch: raw(AnswerNote.noMatch)
         case .decided:
             if let r = o.primaryPosition.map({ Int(planRule[$0]) }), !f.undeterminedNote[r].isAbsent {
                 put(f.undeterminedNote[r])
+            } else if let relation {
+                label(relation)
             } else {
                 raw("null")
             }
-        default: raw("null")
+        default:
+            if let relation { label(relation) } else { raw("null") }
         }
     }
 
+    /// `{"zh": ..., "en": ...}`
+    mutating func label(_ l: ValueLabel) {
+        raw("{\"zh\": ")
+        string(l.zh)
+        raw(", \"en\": ")
+        string(l.en)
+        raw("}")
+    }
+
     /// `"missing_facts": [...], "decided_by": ..., "sources": [...], "note": ...`
-    mutating func provenance(_ o: DecisionOutcome, subject: Int?) {
+    mutating func provenance(_ o: DecisionOutcome, subject: Int?, relation: ValueLabel? = nil) {
         raw("\"missing_facts\": ")
         strings(o.missing)
         raw(", \"decided_by\": ")
@@ -181,8 +195,10 @@ struct AnswerWriter {
         raw(", \"confidence\": ")
         confidence(strongest: strongest)
         raw(", \"note\": ")
-        note(o)
+        note(o, relation: relation)
     }
+
+    func voidNote(_ d: Int?) -> ValueLabel? { a.voidNote(d) }
 
     mutating func output(_ o: DecisionOutcome, _ column: [Fragment]) {
         if let r = o.primaryPosition.map({ Int(planRule[$0]) }), !column[r].isAbsent {
@@ -218,9 +234,10 @@ struct AnswerWriter {
         raw(", \"transfer\": ")
         transfer()
         raw(", \"balance\": {\"handling\": ")
-        output(a.balance, f.handling)
+        let balance = a.outcome(parts.balance)
+        output(balance, f.handling)
         raw(", ")
-        provenance(a.balance, subject: a.facts.origin)
+        provenance(balance, subject: a.facts.origin, relation: voidNote(parts.balance))
         raw("}, \"timing\": ")
         timing()
         raw(", \"family_sharing\": ")
@@ -234,13 +251,14 @@ struct AnswerWriter {
     }
 
     private mutating func transfer() {
+        let blockers = a.outcome(parts.transfer)
         raw("{\"eligible\": ")
         eligible()
         raw(", \"scope\": ")
         scope()
         raw(", \"blockers\": [")
         var first = true
-        for p in a.blockers.decidingPositions {
+        for p in blockers.decidingPositions {
             let r = Int(planRule[p])
             guard !f.blocker[r].isAbsent else { continue }
             if !first { raw(", ") }
@@ -248,61 +266,64 @@ struct AnswerWriter {
             put(f.blocker[r])
         }
         raw("], \"missing_facts\": ")
-        strings(a.blockers.missing)
+        strings(blockers.missing)
         raw(", \"checked_rules\": [")
         first = true
-        for p in a.blockers.checkedPositions {
+        for p in blockers.checkedPositions {
             if !first { raw(", ") }
             first = false
             put(f.ruleID[Int(planRule[p])])
         }
         raw("], \"decided_by\": ")
-        decidedBy(a.blockers, subject: a.facts.origin)
+        decidedBy(blockers, subject: a.facts.origin)
         raw(", \"sources\": ")
-        let strongest = sources(of: a.blockers)
+        let strongest = sources(of: blockers)
         raw(", \"confidence\": ")
         confidence(strongest: strongest)
         raw(", \"note\": ")
-        note(a.blockers)
+        note(blockers, relation: a.eligibleNote)
         raw("}")
     }
 
-    private mutating func step(_ o: DecisionOutcome, due: Day?, provisional: Bool, subject: Int?) {
+    private mutating func step(_ o: DecisionOutcome, due: (day: Day?, provisional: Bool), subject: Int?) {
         raw("{\"max_working_days\": ")
         output(o, f.maxWorkingDays)
         raw(", \"due\": ")
-        if let due { date(due) } else { raw("null") }
-        raw(provisional ? ", \"due_provisional\": true" : ", \"due_provisional\": false")
+        if let day = due.day { date(day) } else { raw("null") }
+        raw(due.provisional ? ", \"due_provisional\": true" : ", \"due_provisional\": false")
         raw(", ")
         provenance(o, subject: subject)
         raw("}")
     }
 
     private mutating func timing() {
+        let transferOut = a.outcome(parts.transferOut)
+        let transferIn = a.outcome(parts.transferIn)
         raw("{\"transfer_out\": ")
-        step(a.transferOut, due: a.transferOutDue, provisional: a.transferOutDueProvisional, subject: a.facts.origin)
+        step(transferOut, due: a.due(parts.transferOut), subject: a.facts.origin)
         raw(", \"transfer_in\": ")
-        step(
-            a.transferIn, due: a.transferInDue, provisional: a.transferInDueProvisional, subject: a.facts.destination)
+        step(transferIn, due: a.due(parts.transferIn), subject: a.facts.destination)
         raw(", \"funds_arrival\": ")
-        output(a.funds, f.fundsArrival)
+        let funds = a.outcome(parts.funds)
+        output(funds, f.fundsArrival)
         raw(", \"funds_arrival_basis\": {")
-        provenance(a.funds, subject: a.facts.origin)
+        provenance(funds, subject: a.facts.origin, relation: voidNote(parts.funds))
         raw("}, \"decided_by\": ")
-        decidedBy(a.transferOut, subject: a.facts.origin)
+        decidedBy(transferOut, subject: a.facts.origin)
         raw(", \"sources\": [")
         var seen = SourceSet()
         var first = true
         var strongest = Int.max
-        sourceList(a.transferOut, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
-        sourceList(a.transferIn, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
+        sourceList(transferOut, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
+        sourceList(transferIn, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
         raw("], \"confidence\": ")
         confidence(strongest: strongest)
         raw("}")
     }
 
     private mutating func family() {
-        guard let family = a.family else { return raw("null") }
+        guard a.facts.member != nil else { return raw("null") }
+        let family = a.outcome(parts.family)
         raw("{\"allowed\": ")
         output(family, f.allowed)
         raw(", \"channel\": ")
@@ -312,7 +333,7 @@ struct AnswerWriter {
         raw(", \"reason_en\": ")
         output(family, f.reasonEN)
         raw(", ")
-        provenance(family, subject: a.facts.origin)
+        provenance(family, subject: a.facts.origin, relation: voidNote(parts.family))
         raw("}")
     }
 
@@ -323,13 +344,7 @@ struct AnswerWriter {
         func cite(_ o: DecisionOutcome) {
             a.forEachCitation(o, planRule: planRule) { c in f.forEachSource(c) { _ = cited.insert($0) } }
         }
-        cite(a.blockers)
-        cite(a.balance)
-        cite(a.transferOut)
-        cite(a.transferIn)
-        cite(a.funds)
-        if let family = a.family { cite(family) }
-        for o in a.declared { cite(o) }
+        for o in a.outcomes { cite(o) }
         raw("{")
         var first = true
         cited.forEachInOrder { s in

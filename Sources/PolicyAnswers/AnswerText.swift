@@ -18,34 +18,39 @@ public enum AnswerText {
         if let scope = a.scope { lines.append(t("范围：\(label(scope))", "Scope: \(label(scope))")) }
         lines.append("")
 
+        let parts = a.evaluator.parts
+        let blockers = a.outcome(parts.transfer)
         lines.append(t("【能否转移】", "[Transfer]"))
         switch a.eligible {
         case true?: lines.append(t("  可以办理转移接续。", "  The transfer can be made."))
         case false?: lines.append(t("  暂不能办理，原因：", "  Not yet possible, because:"))
         case nil: lines.append(t("  无法确定。", "  Cannot be decided yet."))
         }
-        for rule in a.blockers.rules {
+        for rule in blockers.rules {
             if case .symbol(let code)? = rule.outputs["blocker"] { lines.append("   - \(label(code)) (\(rule.id))") }
         }
-        if a.eligible == true {
-            let ids = a.blockers.checked.map(\.id).joined(separator: ", ")
+        if !blockers.hasDecidingRules, blockers.status == .decided {
+            let ids = blockers.checked.map(\.id).joined(separator: ", ")
             lines.append(t("  已核对的条件：\(ids)", "  Conditions checked: \(ids)"))
         }
-        lines += basis(a, a.blockers, subject: a.facts.origin, en: en, decided: a.eligible != true)
+        lines += basis(a, blockers, subject: a.facts.origin, en: en, relation: a.eligibleNote)
 
         lines.append(t("【个人账户余额】", "[Personal-account balance]"))
-        if case .symbol(let h)? = a.balance.output?["handling"] {
+        let balance = a.outcome(parts.balance)
+        if case .symbol(let h)? = balance.output?["handling"] {
             lines.append("  \(label(h))")
-        } else {
+        } else if a.void(parts.balance) == nil {
             lines.append(t("  无法确定。", "  Cannot be decided."))
         }
-        lines += basis(a, a.balance, subject: a.facts.origin, en: en)
+        lines += basis(a, balance, subject: a.facts.origin, en: en, relation: a.voidNote(parts.balance))
 
         lines.append(t("【办理时限】", "[Timing]"))
-        for (name, outcome, due, provisional, subject) in [
-            (t("转出", "Transfer out"), a.transferOut, a.transferOutDue, a.transferOutDueProvisional, a.facts.origin),
-            (t("转入", "Transfer in"), a.transferIn, a.transferInDue, a.transferInDueProvisional, a.facts.destination),
+        for (name, d, subject) in [
+            (t("转出", "Transfer out"), parts.transferOut, a.facts.origin),
+            (t("转入", "Transfer in"), parts.transferIn, a.facts.destination),
         ] {
+            let outcome = a.outcome(d)
+            let (due, provisional) = a.due(d)
             if case .count(let n)? = outcome.output?["max_working_days"] {
                 let marked =
                     provisional
@@ -56,8 +61,8 @@ public enum AnswerText {
                 let dueText =
                     due.map { t("，最迟 \($0)", ", due \($0)") + marked }
                     ?? (a.eligible == false
-                        ? t("（不能办理转移，不计算日期）", " (the transfer cannot be made: no due date)")
-                        : a.blockers.decidedUndetermined
+                        ? t("（现在不能办理转移，不计算日期）", " (the transfer cannot be made now: no due date)")
+                        : a.eligibleBy != nil
                             ? t("（能否转移无法确定，不计算日期）", " (whether the transfer can be made is undetermined: no due date)")
                             : t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)"))
                 lines.append(t("  \(name)：不超过 \(n) 个工作日\(dueText)", "  \(name): at most \(n) working days\(dueText)"))
@@ -66,15 +71,19 @@ public enum AnswerText {
             }
             lines += basis(a, outcome, subject: subject, en: en)
         }
-        if case .duration(let value, let unit, let approx)? = a.funds.output?["funds_arrival"] {
+        let funds = a.outcome(parts.funds)
+        if case .duration(let value, let unit, let approx)? = funds.output?["funds_arrival"] {
             let about = approx ? t("约", "about ") : ""
             lines.append(t("  余额到账：\(about)\(value)\(label(unit))", "  Funds arrive: \(about)\(value) \(label(unit))"))
+        } else if a.void(parts.funds) != nil {
+            lines.append(t("  余额到账：无", "  Funds arrival: none"))
         } else {
             lines.append(t("  余额到账：无明确时限", "  Funds arrival: no time limit is stated"))
         }
-        lines += basis(a, a.funds, subject: a.facts.origin, en: en)
+        lines += basis(a, funds, subject: a.facts.origin, en: en, relation: a.voidNote(parts.funds))
 
-        if let family = a.family {
+        if a.facts.member != nil {
+            let family = a.outcome(parts.family)
             lines.append(t("【家庭共济】", "[Family sharing]"))
             let out = family.output
             var verdict = t("无法确定", "cannot be decided")
@@ -85,9 +94,10 @@ public enum AnswerText {
             if case .symbol(let c)? = out?["channel"] { channel = t("，渠道：", ", via ") + label(c) }
             lines.append("  \(verdict)\(channel)")
             if case .text(let zh, let english)? = out?["reason"] { lines.append("  \(en ? english : zh)") }
-            lines += basis(a, family, subject: a.facts.origin, en: en)
+            lines += basis(a, family, subject: a.facts.origin, en: en, relation: a.voidNote(parts.family))
         }
-        for (d, outcome) in zip(a.evaluator.parts.declared, a.declared) {
+        for d in parts.declared {
+            let outcome = a.outcomes[d]
             let spec = a.evaluator.vocabulary.decisions[d]
             lines.append(t("【\(spec.zh)】", "[\(spec.en.prefix(1).uppercased() + spec.en.dropFirst())]"))
             if spec.hitPolicy == .collect, outcome.status != .undetermined, !outcome.decidedUndetermined,
@@ -101,7 +111,9 @@ public enum AnswerText {
             } else {
                 lines.append(t("  无法确定。", "  Cannot be decided."))
             }
-            lines += basis(a, outcome, subject: spec.subject == .origin ? a.facts.origin : a.facts.destination, en: en)
+            lines += basis(
+                a, outcome, subject: spec.subject == .origin ? a.facts.origin : a.facts.destination, en: en,
+                relation: a.voidNote(d))
         }
         return lines.joined(separator: "\n") + "\n"
 
@@ -127,7 +139,7 @@ public enum AnswerText {
     }
 
     /// "Decided by" line with level and rule, the national-baseline note, missing facts and sources.
-    static func basis(_ a: Answer, _ outcome: DecisionOutcome, subject: Int?, en: Bool, decided: Bool = true)
+    static func basis(_ a: Answer, _ outcome: DecisionOutcome, subject: Int?, en: Bool, relation: ValueLabel? = nil)
         -> [String]
     {
         func t(_ zh: String, _ english: String) -> String { en ? english : zh }
@@ -135,13 +147,15 @@ public enum AnswerText {
         if !outcome.missingFacts.isEmpty {
             lines.append(t("  缺少事实：", "  Missing facts: ") + outcome.missingFacts.joined(separator: ", "))
         }
-        if case .string(let note) = a.note(outcome) { lines.append("  \(note)") }
-        if let rule = a.decidingRule(outcome) {
+        if let note = a.note(outcome, relation: relation) { lines.append("  " + (en ? note.en : note.zh)) }
+        // A collect decision that found nothing rests on the rules it checked (listed above).
+        let checkedOnly = a.decidingRule(outcome) == nil && outcome.status == .decided ? outcome.checked.first : nil
+        if let rule = a.decidingRule(outcome) ?? checkedOnly {
             let level = en ? Labels.en(rule.level.rawValue) : Labels.zh(rule.level.rawValue)
             var text =
-                decided
+                checkedOnly == nil
                 ? t("  依据：\(level)规则 \(rule.id)", "  Decided by: \(level) rule \(rule.id)")
-                : t("  依据：\(level)规则", "  Decided by: \(level) rules")
+                : t("  依据：已核对的\(level)规则均不适用", "  Basis: none of the \(level) rules checked applies")
             if rule.level == .national, let s = a.region(subject) {
                 text += t(
                     "（\(s.name)无适用的地方规定，适用国家基本规定）",

@@ -44,9 +44,18 @@ enum ValidateVocabulary {
                     .emptyList, "the vocabulary declares no decisions", at: .file(syntax.path),
                     help: "declare the questions the table answers under decisions:"))
         }
+        if decisions.count > Vocabulary.maxDecisions {
+            check.diagnostics.append(
+                .error(
+                    .inconsistentDeclaration,
+                    "the vocabulary declares \(decisions.count) decisions; at most \(Vocabulary.maxDecisions)",
+                    at: .file(syntax.path), help: "an answer has at most \(Vocabulary.maxDecisions) parts"))
+        }
+        let answer = syntax.answer.map { check.answer($0, decisions: decisions) } ?? .empty
         diagnostics += check.diagnostics
         return CheckedVocabulary(
-            vocabulary: Vocabulary(facts: facts, decisions: decisions, attributes: attributes), readable: !noDecisions,
+            vocabulary: Vocabulary(facts: facts, decisions: decisions, attributes: attributes, answer: answer),
+            readable: !noDecisions,
             unusable: check.unusable)
     }
 

@@ -1,99 +1,122 @@
 import DecisionTable
 
-/// The four answers for one applicant, with the outcomes behind them.
+/// Every decision's outcome for one applicant, and what the vocabulary's rules between parts
+/// make of them: whether the transfer can be made now, the steps' due dates, the parts left
+/// without a value. Knows outcomes, not how a format lays them out.
 public struct Answer: Sendable {
     public let facts: ApplicantFacts
-    /// same_area, intra_province or cross_province, as its index in `Vocabulary.scopes`.
+    /// The derived scope as its index in `Vocabulary.scopes`.
     package let scopeIndex: Int?
     public var scope: String? { scopeIndex.map { Vocabulary.scopes[$0] } }
-    /// The parts that were evaluated (all, unless a compact JSON Lines run asked for fewer).
+    /// The decisions asked for (all, unless a run asked for some parts).
     public let parts: AnswerParts
-    public let blockers: DecisionOutcome
-    public let balance: DecisionOutcome
-    public let transferOut: DecisionOutcome
-    public let transferIn: DecisionOutcome
-    public let funds: DecisionOutcome
-    public let family: DecisionOutcome?
-    /// The outcomes of the declared decisions (`Evaluator.parts.declared` order).
-    public let declared: [DecisionOutcome]
+    /// Per decision (vocabulary order): its outcome; `.absent` when it was not evaluated, and for
+    /// a published part about the family member when no member was given. A part an outcome
+    /// elsewhere leaves without a value holds the outcome of the rule behind that (`voided`).
+    public let outcomes: [DecisionOutcome]
     package let evaluator: Evaluator
-    /// Due dates, computed once: the transfer-in deadline counts from the transfer-out deadline.
-    public let transferOutDue: Day?
-    public let transferInDue: Day?
-    /// Whether a due date was counted on a provisional calendar (a year whose notice is not out).
-    public let transferOutDueProvisional: Bool
-    public let transferInDueProvisional: Bool
+    /// Whether the transfer can be made now (nil: unknown, or no eligibility is declared).
+    public let eligible: Bool?
+    /// The relation that made `eligible` false or unknown (index into `AnswerRules.relations`).
+    package let eligibleBy: Int?
+    /// Per step (`AnswerRules.steps`): its due date and whether a provisional calendar counted it.
+    public let dues: [(day: Day?, provisional: Bool)]
+    /// Per decision, the void (`AnswerRules.voids`) that left it without a value; empty when none.
+    package let voided: [Int8]
 
-    init(
-        facts: ApplicantFacts, scopeIndex: Int?, parts: AnswerParts, blockers: DecisionOutcome,
-        balance: DecisionOutcome,
-        transferOut: DecisionOutcome, transferIn: DecisionOutcome, funds: DecisionOutcome, family: DecisionOutcome?,
-        declared: [DecisionOutcome], evaluator: Evaluator
-    ) {
-        self.declared = declared
+    init(facts: ApplicantFacts, scopeIndex: Int?, parts: AnswerParts, outcomes: [DecisionOutcome], evaluator: Evaluator)
+    {
         self.facts = facts
         self.scopeIndex = scopeIndex
         self.parts = parts
-        self.blockers = blockers
-        self.balance = balance
-        self.transferOut = transferOut
-        self.transferIn = transferIn
-        self.funds = funds
-        self.family = family
         self.evaluator = evaluator
-        func due(_ outcome: DecisionOutcome, from start: Day?) -> Day? {
-            guard let start, let r = outcome.primaryRule, evaluator.plan.workingDays[r] >= 0 else { return nil }
-            return evaluator.addingWorkingDays(Int(evaluator.plan.workingDays[r]), to: start)
+        let rules = evaluator.answerRules
+        var outcomes = outcomes
+        var voided: [Int8] = []
+        for (k, v) in rules.voids.enumerated() {
+            guard let p = v.when.cause(in: outcomes[v.when.decision]) else { continue }
+            for d in v.decisions where parts.contains(d) {
+                if voided.isEmpty { voided = Array(repeating: -1, count: outcomes.count) }
+                voided[d] = Int8(k)
+                outcomes[d] = DecisionOutcome(
+                    .decided, plan: outcomes[v.when.decision].plan, deciding: .one(p), inForce: p..<(p + 1))
+            }
         }
-        // A transfer that cannot be made (a blocker, one pooling area), or that a rule leaves
-        // undetermined, has no due dates: either way the deciding rules of the blockers are not empty.
-        let blocked = blockers.hasDecidingRules
-        let outDue = blocked ? nil : due(transferOut, from: facts.applicationDate)
-        let inDue = blocked ? nil : due(transferIn, from: outDue)
-        transferOutDue = outDue
-        transferInDue = inDue
+        self.voided = voided
+        self.outcomes = outcomes
+        var eligible: Bool? = nil
+        var eligibleBy: Int? = nil
+        if let e = rules.eligibility {
+            eligibleBy = rules.relations.firstIndex { $0.when.cause(in: outcomes[$0.when.decision]) != nil }
+            if let k = eligibleBy {
+                eligible = k < rules.unknownCount ? nil : false
+            } else if outcomes[e].status == .decided, outcomes[e].missingFacts.isEmpty {
+                eligible = true
+            }
+        }
+        self.eligible = eligible
+        self.eligibleBy = eligibleBy
+        // A transfer that cannot be made now, or that a rule leaves undetermined, has no due dates;
+        // missing facts alone leave them (the dates hold once the facts allow the transfer).
+        let held = eligibleBy != nil
         let calendar = evaluator.calendar
-        transferOutDueProvisional = outDue.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false
-        transferInDueProvisional = inDue.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false
-    }
-
-    /// true, false, or nil when a needed fact is missing or a rule says the transfer is undetermined.
-    public var eligible: Bool? {
-        if blockers.decidedUndetermined { return nil }
-        if blockers.hasDecidingRules { return false }
-        if blockers.status != .decided || !blockers.missingFacts.isEmpty { return nil }
-        return true
+        var dues: [(day: Day?, provisional: Bool)] = []
+        dues.reserveCapacity(rules.steps.count)
+        var start: Day? = facts.applicationDate
+        for (i, d) in rules.steps.enumerated() {
+            var due: Day? = nil
+            if !held, let from = start, let r = outcomes[d].primaryRule, rules.stepDays[i][r] >= 0 {
+                due = evaluator.addingWorkingDays(Int(rules.stepDays[i][r]), to: from)
+            }
+            dues.append((due, due.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false))
+            start = due
+        }
+        self.dues = dues
     }
 
     public func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }
 
-    /// Every decision's outcome by decision name (family sharing only when a member was given).
-    public var outcomes: [(decision: String, outcome: DecisionOutcome)] {
+    /// The outcome of a published part's decision (`.absent` when the vocabulary lays out no such part).
+    package func outcome(_ d: Int?) -> DecisionOutcome { d.map { outcomes[$0] } ?? .absent }
+
+    /// The due date of a step's decision, if it is a step.
+    package func due(_ d: Int?) -> (day: Day?, provisional: Bool) {
+        guard let d, let i = evaluator.answerRules.steps.firstIndex(of: d) else { return (nil, false) }
+        return dues[i]
+    }
+
+    /// The void that left a decision without a value.
+    package func void(_ d: Int?) -> AnswerRules.Void? {
+        guard let d, !voided.isEmpty, voided[d] >= 0 else { return nil }
+        return evaluator.answerRules.voids[Int(voided[d])]
+    }
+
+    /// What the relation that decided `eligible` says, when it says something.
+    package var eligibleNote: ValueLabel? { eligibleBy.flatMap { evaluator.answerRules.relations[$0].note } }
+
+    /// Every answered decision's outcome by name: the published parts in order, then the others in
+    /// vocabulary order; a published part about the family member only when a member was given.
+    public var outcomesByName: [(decision: String, outcome: DecisionOutcome)] {
         var list: [(String, DecisionOutcome)] = []
         forEachOutcome { list.append(($0, $1)) }
         return list
     }
 
-    /// The parts in the order `outcomes` lists them, without building the list (the server
-    /// counts every answer's parts).
+    /// The same without building the list (the server counts every answer's parts).
     public func forEachOutcome(_ body: (_ decision: String, _ outcome: DecisionOutcome) -> Void) {
-        body("transfer_blockers", blockers)
-        body("balance_handling", balance)
-        body("transfer_out_time", transferOut)
-        body("transfer_in_time", transferIn)
-        body("funds_arrival", funds)
-        if let family { body("family_sharing", family) }
-        for (d, outcome) in zip(evaluator.parts.declared, declared) {
-            body(evaluator.vocabulary.decisions[d].name, outcome)
+        let decisions = evaluator.vocabulary.decisions
+        for d in evaluator.parts.order where parts.contains(d) {
+            if evaluator.parts.isPublished(d), decisions[d].about == .familyMember, facts.member == nil { continue }
+            body(decisions[d].name, outcomes[d])
         }
     }
 }
 
 extension Answer {
-    /// The rule that decided an outcome; when a collect decision found nothing (no blocker),
-    /// the most specific rule that was checked.
+    /// The rule that decided an outcome; nil when none did (a collect decision that found nothing
+    /// names the rules it checked instead).
     package func decidingRule(_ outcome: DecisionOutcome) -> RuleEntry? {
-        outcome.rules.first ?? (outcome.status == .decided ? outcome.checked.first : nil)
+        outcome.status == .decided || outcome.status == .conflict ? outcome.rules.first : nil
     }
 
     package func sources(_ outcome: DecisionOutcome) -> [String] {
@@ -108,37 +131,12 @@ extension Answer {
     }
 }
 
-/// The parts of an answer, by the names the compact answer gives them.
-public struct AnswerParts: OptionSet, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    public static let transfer = AnswerParts(rawValue: 1)
-    public static let balance = AnswerParts(rawValue: 2)
-    public static let transferOut = AnswerParts(rawValue: 4)
-    public static let transferIn = AnswerParts(rawValue: 8)
-    public static let fundsArrival = AnswerParts(rawValue: 16)
-    public static let familySharing = AnswerParts(rawValue: 32)
-    /// The decisions the vocabulary declares beyond the six published parts, each a part of the
-    /// answer under its own name.
-    public static let declared = AnswerParts(rawValue: 64)
-    public static let all: AnswerParts = [
-        .transfer, .balance, .transferOut, .transferIn, .fundsArrival, .familySharing, .declared,
-    ]
-
-    public static let names: [(name: String, part: AnswerParts)] = [
-        ("transfer", .transfer), ("balance", .balance), ("transfer_out", .transferOut), ("transfer_in", .transferIn),
-        ("funds_arrival", .fundsArrival), ("family_sharing", .familySharing),
-    ]
-
-    /// The parts named in a comma-separated list, or nil when a name is unknown.
-    public init?(list: String) {
-        var parts = AnswerParts()
-        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let part = Self.names.first(where: { $0.name == name })?.part else { return nil }
-            parts.insert(part)
-        }
-        guard !parts.isEmpty else { return nil }
-        self = parts
-    }
+/// The decisions an answer is asked for, a bit per decision (vocabulary order); a run names
+/// them with `Evaluator.parts(list:)`.
+public struct AnswerParts: Sendable, Equatable {
+    public let decisions: UInt64
+    public init(decisions: UInt64) { self.decisions = decisions }
+    public static let all = AnswerParts(decisions: ~0)
+    @inline(__always) public func contains(_ d: Int) -> Bool { decisions & (1 << UInt64(d)) != 0 }
+    package func contains(_ d: Int?) -> Bool { d.map(contains) ?? false }
 }

@@ -116,9 +116,9 @@ public struct DecisionOutcome: Sendable {
     }
 
     /// Whether any rule decided (for a collect decision: whether anything matched).
-    @inlinable var hasDecidingRules: Bool { firstDecidingPosition != nil }
+    @inlinable package var hasDecidingRules: Bool { firstDecidingPosition != nil }
 
-    @inlinable var firstDecidingPosition: Int? {
+    @inlinable package var firstDecidingPosition: Int? {
         switch deciding {
         case .none: nil
         case .one(let p): p

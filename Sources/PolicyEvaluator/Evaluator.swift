@@ -19,6 +19,8 @@ public final class Evaluator: Sendable {
     let decisionIndex: [String: Int]
     /// The decisions of the answer's published parts, by number.
     package let parts: PartDecisions
+    /// The vocabulary's rules between parts, resolved.
+    package let answerRules: AnswerRules
     /// Per region, its province (itself for a province), for the scope without copying the region index.
     private let provinceOf: [Int32]
     /// Per decision, whether its subject is the origin (else the destination).
@@ -42,13 +44,16 @@ public final class Evaluator: Sendable {
         self.regions = regions
         let vocabulary = table.vocabulary
         precondition(vocabulary.facts.count <= DerivedFacts.Values.scalarCount, "the fact vector is too small")
+        precondition(vocabulary.decisions.count <= 64, "answer parts are a bit per decision")
         let columns = FactColumns(vocabulary)
         self.columns = columns
         self.derivedColumns = columns.derived
         let decisionIndex = Dictionary(
             vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.decisionIndex = decisionIndex
-        self.parts = PartDecisions(decisionIndex)
+        let answerRules = AnswerRules(table: table, decisionIndex: decisionIndex)
+        self.answerRules = answerRules
+        self.parts = PartDecisions(answerRules, vocabulary: vocabulary)
         self.subjectIsOrigin = vocabulary.decisions.map { $0.subject == .origin }
         let hitPolicies = vocabulary.decisions.map { spec in
             table.decisions.first { $0.name == spec.name }?.hitPolicy ?? spec.hitPolicy
@@ -143,60 +148,84 @@ public final class Evaluator: Sendable {
     public func answer(_ facts: ApplicantFacts) -> Answer { answer(facts, parts: .all) }
 
     /// Only some parts of the answer (the others are left `.absent`): a bulk run that wants the
-    /// balance handling alone evaluates that decision alone. The transfer-out time is evaluated
-    /// whenever the transfer-in time is, since its due date counts from the transfer-out one.
-    public func answer(_ facts: ApplicantFacts, parts: AnswerParts) -> Answer {
-        var evaluated = parts
-        if parts.contains(.transferIn) { evaluated.insert(.transferOut) }
-        // Due dates are given only when the transfer can be made: the blockers decide that.
-        if evaluated.contains(.transferOut) { evaluated.insert(.transfer) }
+    /// balance handling alone evaluates that decision, and the decisions its part reads (a
+    /// relation's condition, the step before a step) alone.
+    public func answer(_ facts: ApplicantFacts, parts asked: AnswerParts) -> Answer {
+        let all = UInt64.max >> UInt64(64 - vocabulary.decisions.count)
+        let evaluated = asked.decisions & all == all ? all : answerRules.closure(asked.decisions & all)
         var needed = ~UInt64(0)
-        if evaluated != .all {
-            needed = evaluated.contains(.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0
-            for (part, d) in self.parts.all where evaluated.contains(part) { needed |= derivedNeeded[d] }
-            if evaluated.contains(.declared) { for d in self.parts.declared { needed |= derivedNeeded[d] } }
+        if evaluated != all {
+            needed = asked.contains(parts.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0
+            var bits = evaluated
+            while bits != 0 {
+                needed |= derivedNeeded[bits.trailingZeroBitCount]
+                bits &= bits - 1
+            }
         }
         let derived = DerivedFacts(facts, evaluator: self, needed: needed)
-        func part(_ p: AnswerParts, _ d: Int?) -> DecisionOutcome {
-            guard let d, evaluated.contains(p) else { return .absent }
-            return run(d, derived)
+        var outcomes: [DecisionOutcome] = []
+        outcomes.reserveCapacity(vocabulary.decisions.count)
+        for d in vocabulary.decisions.indices {
+            let skip = evaluated & (1 << UInt64(d)) == 0 || (facts.member == nil && parts.memberOnly[d])
+            outcomes.append(skip ? .absent : run(d, derived))
         }
         let scope = columns.scope >= 0 ? derived.values[columns.scope] : -1
-        // The part decisions read field by field: copying `self.parts` would retain its arrays.
         return Answer(
-            facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil, parts: parts,
-            blockers: part(.transfer, self.parts.blockers), balance: part(.balance, self.parts.balance),
-            transferOut: part(.transferOut, self.parts.transferOut),
-            transferIn: part(.transferIn, self.parts.transferIn), funds: part(.fundsArrival, self.parts.funds),
-            family: facts.member == nil ? nil : part(.familySharing, self.parts.family),
-            declared: self.parts.declared.isEmpty || !evaluated.contains(.declared)
-                ? [] : self.parts.declared.map { run($0, derived) },
-            evaluator: self)
+            facts: facts, scopeIndex: scope >= 0 ? Int(scope) : nil, parts: asked, outcomes: outcomes, evaluator: self)
     }
 
-    /// The decisions behind the answer's published parts (`transfer`, `balance`, `timing`,
-    /// `family_sharing`: the layout README and `answer.schema.json` publish), by number.
-    package struct PartDecisions: Sendable {
-        package let blockers, balance, transferOut, transferIn, funds, family: Int?
-        /// Each part with its decision, for the parts the vocabulary declares.
-        package let all: [(AnswerParts, Int)]
-        /// The other decisions the vocabulary declares, in its order: each its own part.
-        package let declared: [Int]
+    /// The parts a run names (comma-separated): a published part's name, or any decision's name;
+    /// nil when a name is unknown or none is given.
+    public func parts(list: String) -> AnswerParts? {
+        var bits: UInt64 = 0
+        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let d = parts.named(name) else { return nil }
+            bits |= 1 << UInt64(d)
+        }
+        return bits == 0 ? nil : AnswerParts(decisions: bits)
+    }
 
-        init(_ index: [String: Int]) {
-            blockers = index["transfer_blockers"]
-            balance = index["balance_handling"]
-            transferOut = index["transfer_out_time"]
-            transferIn = index["transfer_in_time"]
-            funds = index["funds_arrival"]
-            family = index["family_sharing"]
-            let parts: [(AnswerParts, Int?)] = [
-                (.transfer, blockers), (.balance, balance), (.transferOut, transferOut), (.transferIn, transferIn),
-                (.fundsArrival, funds), (.familySharing, family),
-            ]
-            all = parts.compactMap { part, d in d.map { (part, $0) } }
-            let published = Set(all.map(\.1))
-            declared = index.values.filter { !published.contains($0) }.sorted()
+    /// The names `parts(list:)` accepts: the published parts, then the other decisions.
+    public var partNames: [String] { parts.names }
+
+    /// The published parts (vocabulary.yaml `answer: parts`), by number.
+    package struct PartDecisions: Sendable {
+        package let transfer, balance, transferOut, transferIn, funds, family: Int?
+        /// The decisions in answer order: the published parts', then the others (vocabulary order).
+        package let order: [Int]
+        /// The decisions that are not a published part, in vocabulary order: each its own part.
+        package let declared: [Int]
+        /// Per decision: a published part about the family member, left null without a member.
+        package let memberOnly: [Bool]
+        private let published: [(name: String, decision: Int)]
+        private let decisionNames: [String]
+
+        init(_ rules: AnswerRules, vocabulary: Vocabulary) {
+            published = rules.parts
+            decisionNames = vocabulary.decisions.map(\.name)
+            func part(_ name: String) -> Int? { rules.parts.first { $0.name == name }?.decision }
+            transfer = part("transfer")
+            balance = part("balance")
+            transferOut = part("transfer_out")
+            transferIn = part("transfer_in")
+            funds = part("funds_arrival")
+            family = part("family_sharing")
+            let publishedSet = Set(rules.parts.map(\.decision))
+            declared = vocabulary.decisions.indices.filter { !publishedSet.contains($0) }
+            order = rules.parts.map(\.decision) + declared
+            memberOnly = vocabulary.decisions.indices.map {
+                publishedSet.contains($0) && vocabulary.decisions[$0].about == .familyMember
+            }
+        }
+
+        package func isPublished(_ d: Int) -> Bool { published.contains { $0.decision == d } }
+
+        func named(_ name: String) -> Int? {
+            published.first { $0.name == name }?.decision ?? decisionNames.firstIndex(of: name)
+        }
+
+        var names: [String] {
+            published.map(\.name) + order.dropFirst(published.count).map { decisionNames[$0] }
         }
     }
 

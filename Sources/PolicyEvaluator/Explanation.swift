@@ -89,8 +89,7 @@ extension Evaluator {
                         attributes: attributeEntries(rule: r, facts: facts).map { table.attributes[$0] }))
             }
             var due: (Day?, Bool)?
-            if d == self.parts.transferOut { due = (answer.transferOutDue, answer.transferOutDueProvisional) }
-            if d == self.parts.transferIn { due = (answer.transferInDue, answer.transferInDueProvisional) }
+            if answerRules.steps.contains(d) { due = answer.due(d) }
             parts.append(
                 Explanation.Part(
                     decision: spec.name, subject: subject.map { regions.regions[$0].code }, steps: steps, due: due))

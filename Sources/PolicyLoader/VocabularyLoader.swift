@@ -3,7 +3,8 @@ import PolicySyntax
 
 extension PolicyKeys {
     /// vocabulary.yaml: `facts`, `attributes` and `decisions`, each a mapping of name: declaration.
-    public static let vocabularyFile = MappingKeys(required: ["facts", "decisions"], optional: ["attributes"])
+    public static let vocabularyFile = MappingKeys(
+        required: ["facts", "decisions"], optional: ["attributes", "answer"])
     public static let fact = MappingKeys(
         required: ["zh", "en"], optional: ["type", "values", "labels", "default", "derive", "min", "max", "requires"])
     /// One value's labels under a fact's `labels:`.
@@ -75,6 +76,7 @@ enum VocabularyLoader {
                 vocabulary.unreadable.append(name)
             }
         }
+        vocabulary.answer = top["answer"].flatMap { AnswerLoader.load($0, reader: &reader) }
         return vocabulary
     }
 

@@ -10,7 +10,7 @@ import PolicyJSON
 /// `policyc eval` and `policyc explain` do, from one table snapshot.
 extension PolicyRoutes {
     func answer(_ request: Request, _ snapshot: TableSnapshot, _ connection: any Channel) async throws -> Response {
-        let query = try AnswerQuery.parse(request).get()
+        let query = try AnswerQuery.parse(request, evaluator: snapshot.evaluator).get()
         let (facts, json) = try await readFacts(request, snapshot, query, connection)
         let evaluator = snapshot.evaluator
         let answer = evaluator.answer(facts, parts: query.parts)
@@ -35,7 +35,7 @@ extension PolicyRoutes {
     }
 
     func explain(_ request: Request, _ snapshot: TableSnapshot, _ connection: any Channel) async throws -> Response {
-        let query = try AnswerQuery.parse(request).get()
+        let query = try AnswerQuery.parse(request, evaluator: snapshot.evaluator).get()
         let (facts, _) = try await readFacts(request, snapshot, query, connection)
         let evaluator = snapshot.evaluator
         let explanation = evaluator.explain(facts)

@@ -18,7 +18,8 @@ struct AnswerQuery {
     var asOf: Day
 
     /// The options, or the 400 response saying which one is wrong.
-    static func parse(_ request: Request, batch: Bool = false) -> Result<AnswerQuery, ResponseError> {
+    /// `evaluator` names the parts `parts=` may choose (its table's).
+    static func parse(_ request: Request, evaluator: Evaluator, batch: Bool = false) -> Result<AnswerQuery, ResponseError> {
         let q = request.uri.queryParameters
         var query = AnswerQuery(asOf: Day.todayInChina())
         func bad(_ field: String, _ message: Message, _ allowed: [String]? = nil) -> Result<AnswerQuery, ResponseError>
@@ -48,10 +49,9 @@ struct AnswerQuery {
         }
         if let parts = q["parts"] {
             guard query.form == .compact else { return bad("parts", "parts= needs answer=compact") }
-            guard let list = AnswerParts(list: String(parts)) else {
+            guard let list = evaluator.parts(list: String(parts)) else {
                 return bad(
-                    "parts", "unknown part in '\(parts)'; give one or more, comma-separated",
-                    AnswerParts.names.map(\.name))
+                    "parts", "unknown part in '\(parts)'; give one or more, comma-separated", evaluator.partNames)
             }
             query.parts = list
         }

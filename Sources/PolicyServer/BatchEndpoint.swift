@@ -15,7 +15,7 @@ extension PolicyRoutes {
     static let batchWriteBytes = 1 << 18
 
     func answers(_ request: Request, _ snapshot: TableSnapshot) throws -> Response {
-        let query = try AnswerQuery.parse(request, batch: true).get()
+        let query = try AnswerQuery.parse(request, evaluator: snapshot.evaluator, batch: true).get()
         try request.requireJSON(batch: true)
         let options = Evaluator.LineOptions(
             today: query.asOf, form: query.form, parts: query.parts, language: query.language)

@@ -29,7 +29,7 @@ public final class DecisionLog: @unchecked Sendable {
     func record(_ answer: Answer, table: String, facts: JSONValue?) {
         let time = Date().formatted(.iso8601)
         var parts: [(String, JSONValue)] = []
-        for (decision, outcome) in answer.outcomes {
+        for (decision, outcome) in answer.outcomesByName {
             parts.append(
                 (
                     decision,

@@ -7,6 +7,8 @@ public struct VocabularySyntax: Sendable {
     public var facts: [FactDecl]
     public var attributes: [VocabularyAttributeDecl]
     public var decisions: [DecisionDecl]
+    /// `answer:`, when the file has one.
+    public var answer: AnswerSyntax?
     /// Names whose declaration is not a mapping (reported by the loader): rules that use them
     /// are not checked further, so one broken declaration gives one error.
     public var unreadable: [Located<String>] = []

@@ -58,7 +58,7 @@ public enum TestRunner {
             do {
                 let facts = try evaluator.facts(from: input, today: today)
                 let result = evaluator.answer(facts)
-                for (decision, outcome) in result.outcomes {
+                for (decision, outcome) in result.outcomesByName {
                     exercised.formUnion(outcome.rules.map(\.id))
                     let spec = evaluator.vocabulary.decision(named: decision)
                     let subject = spec?.subject == .destination ? facts.destination : facts.origin

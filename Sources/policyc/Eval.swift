@@ -56,18 +56,21 @@ struct Eval: ParsableCommand, Speaking {
         if jsonl && options.format == .text { throw refuse("--jsonl writes JSON; --format text does not apply") }
         if explain && jsonl { throw refuse("--explain explains one answer; it does not apply to --jsonl") }
         if answer == .compact && !jsonl { throw refuse("--answer compact applies to --jsonl only") }
-        if let parts {
-            guard answer == .compact else { throw refuse("--parts needs --answer compact") }
-            guard AnswerParts(list: parts) != nil else {
-                let names = AnswerParts.names.map(\.name).joined(separator: ", ")
-                throw refuse("--parts '\(parts)': give one or more of \(names), comma-separated")
-            }
-        }
+        if parts != nil, answer != .compact { throw refuse("--parts needs --answer compact") }
     }
 
     func run() throws {
         let day = try options.day()
         let evaluator = try options.evaluator()
+        // The part names are the table's: checked once it is loaded.
+        var chosen = AnswerParts.all
+        if let parts {
+            guard let list = evaluator.parts(list: parts) else {
+                let names = evaluator.partNames.joined(separator: ", ")
+                throw usageError("--parts '\(parts)': give one or more of \(names), comma-separated", in: language)
+            }
+            chosen = list
+        }
         let facts = options.facts
         if jsonl {
             // Streamed: memory stays flat however many lines come in.
@@ -80,7 +83,7 @@ struct Eval: ParsableCommand, Speaking {
             try answerLines(
                 LineReader(fd: fd, maxLineBytes: maxLineBytes), evaluator: evaluator,
                 options: .init(
-                    today: day, form: answer, parts: parts.flatMap(AnswerParts.init(list:)) ?? .all, language: language
+                    today: day, form: answer, parts: chosen, language: language
                 ))
             return
         }

@@ -16,7 +16,7 @@ struct AnswerFormatsTests {
             from: JSONValue.parse(Data(#"{"origin":"南京","destination":"上海","insurance_type":"employee"}"#.utf8)),
             today: Day(year: 2025, month: 9, day: 26)!)
         let answer = evaluator.answer(facts)
-        #expect(answer.balance.status == .decided)
+        #expect(answer.outcomes[1].status == .decided)
         #expect(evaluator.formatState.readers.isBuilt && !evaluator.formatState.fragments.isBuilt)
         var bytes: [UInt8] = []
         answer.write(into: &bytes)

@@ -98,6 +98,6 @@ struct ProvisionalCalendarTests {
                         of: #""destination":"福建""#, with: #""destination":"南京""#
                     ).utf8)),
             today: today)
-        #expect(evaluator.answer(blocked, parts: .transferOut).transferOutDue == nil)
+        #expect(evaluator.answer(blocked, parts: evaluator.chosenParts("transfer_out")).transferOutDue == nil)
     }
 }

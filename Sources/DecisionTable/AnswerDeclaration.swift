@@ -1,0 +1,137 @@
+/// How the decisions form the published answer (vocabulary.yaml `answer:`): which decision each
+/// published part shows, the steps whose due dates follow one another, and the rules between
+/// parts. The evaluator applies these and no other cross-part rule, so an answer cannot say two
+/// opposite things unless its vocabulary does (docs/semantics.md, "Rules between parts").
+public struct AnswerDeclaration: Sendable, Codable, Equatable {
+    /// The published parts, in answer order: each its name (the compact answer's key, `--parts`)
+    /// and the decision it shows.
+    public var parts: [PartDeclaration]
+    /// Decisions whose count output is a time limit in working days: the first counted from the
+    /// application date, each next one from the due date before it.
+    public var steps: [String]
+    /// Whether the transfer can be made now (`transfer.eligible`), and when its steps have due dates.
+    public var eligible: Eligibility?
+    /// Parts an outcome elsewhere leaves without a value.
+    public var voids: [Voiding]
+
+    public init(parts: [PartDeclaration], steps: [String], eligible: Eligibility?, voids: [Voiding]) {
+        self.parts = parts
+        self.steps = steps
+        self.eligible = eligible
+        self.voids = voids
+    }
+
+    public static let empty = AnswerDeclaration(parts: [], steps: [], eligible: nil, voids: [])
+
+    /// The decision a published part shows.
+    public func decision(ofPart name: String) -> String? { parts.first { $0.name == name }?.decision }
+}
+
+public struct PartDeclaration: Sendable, Codable, Equatable {
+    public var name: String
+    public var decision: String
+    public init(name: String, decision: String) {
+        self.name = name
+        self.decision = decision
+    }
+}
+
+/// `eligible` is unknown while `decision` lacks facts or is undetermined, and when an
+/// `unknown_when` holds; false when a `false_when` holds (the unknown ones are tried first). When
+/// either kind holds, the steps have no due dates; missing facts alone leave the dates.
+public struct Eligibility: Sendable, Codable, Equatable {
+    public var decision: String
+    public var unknownWhen: [Relation]
+    public var falseWhen: [Relation]
+
+    enum CodingKeys: String, CodingKey {
+        case decision, unknownWhen = "unknown_when", falseWhen = "false_when"
+    }
+
+    public init(decision: String, unknownWhen: [Relation], falseWhen: [Relation]) {
+        self.decision = decision
+        self.unknownWhen = unknownWhen
+        self.falseWhen = falseWhen
+    }
+}
+
+/// A condition on another decision's outcome, with what the answer says when it holds.
+public struct Relation: Sendable, Codable, Equatable {
+    public var when: OutcomeCondition
+    /// The note of the part it shapes, when that part has none of its own.
+    public var note: ValueLabel?
+    public init(when: OutcomeCondition, note: ValueLabel?) {
+        self.when = when
+        self.note = note
+    }
+}
+
+/// When `when` holds, each of `decisions` has no value: its part cites the rule behind `when`
+/// and says `note`.
+public struct Voiding: Sendable, Codable, Equatable {
+    public var when: OutcomeCondition
+    public var decisions: [String]
+    public var note: ValueLabel
+    public init(when: OutcomeCondition, decisions: [String], note: ValueLabel) {
+        self.when = when
+        self.decisions = decisions
+        self.note = note
+    }
+}
+
+/// Holds when `decision` was decided by a rule that says `undetermined` (`undetermined: true`),
+/// or by a rule (for a collect decision: any of its rules) whose `output` has `value` (any value
+/// but null, `none` or `unknown` when `value` is absent).
+public struct OutcomeCondition: Sendable, Codable, Equatable {
+    public var decision: String
+    public var output: String?
+    public var value: String?
+    public var undetermined: Bool
+
+    enum CodingKeys: String, CodingKey { case decision, output, value, undetermined }
+
+    public init(decision: String, output: String? = nil, value: String? = nil, undetermined: Bool = false) {
+        self.decision = decision
+        self.output = output
+        self.value = value
+        self.undetermined = undetermined
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            decision: try c.decode(String.self, forKey: .decision),
+            output: try c.decodeIfPresent(String.self, forKey: .output),
+            value: try c.decodeIfPresent(String.self, forKey: .value),
+            undetermined: try c.decodeIfPresent(Bool.self, forKey: .undetermined) ?? false)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(decision, forKey: .decision)
+        try c.encodeIfPresent(output, forKey: .output)
+        try c.encodeIfPresent(value, forKey: .value)
+        if undetermined { try c.encode(true, forKey: .undetermined) }
+    }
+
+    /// Whether one rule's outputs satisfy the condition (the rule decided its decision).
+    public func holds(for outputs: [String: OutputValue]) -> Bool {
+        if undetermined { return outputs[Vocabulary.undetermined] != nil }
+        guard outputs[Vocabulary.undetermined] == nil, let output, let v = outputs[output] else { return false }
+        guard let text = v.conditionText else { return false }
+        return value.map { $0 == text } ?? true
+    }
+}
+
+extension OutputValue {
+    /// The value as a condition names it (`same_pooling_area`, `false`, `10`); nil for null,
+    /// `none`, `unknown`, a text or a duration.
+    public var conditionText: String? {
+        switch self {
+        case .symbol(let s): s
+        case .flag(let b?): b ? "true" : "false"
+        case .count(let n): String(n)
+        case .flag(nil), .none, .text, .duration: nil
+        }
+    }
+}

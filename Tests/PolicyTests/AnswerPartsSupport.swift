@@ -1,0 +1,17 @@
+import DecisionTable
+import PolicyEvaluator
+
+/// The shipped layout's parts by the names the tests read them (the vocabulary declares them:
+/// policies/vocabulary.yaml `answer: parts`).
+extension Answer {
+    var blockers: DecisionOutcome { outcome(evaluator.parts.transfer) }
+    var transferOutDue: Day? { due(evaluator.parts.transferOut).day }
+    var transferInDue: Day? { due(evaluator.parts.transferIn).day }
+    var transferOutDueProvisional: Bool { due(evaluator.parts.transferOut).provisional }
+    var transferInDueProvisional: Bool { due(evaluator.parts.transferIn).provisional }
+}
+
+extension Evaluator {
+    /// The parts named, which the test expects to exist.
+    func chosenParts(_ list: String) -> AnswerParts { parts(list: list)! }
+}
