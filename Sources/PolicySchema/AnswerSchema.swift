@@ -99,8 +99,8 @@ enum AnswerSchema {
                 "eligible",
                 [
                     "description": Common.bi(
-                        "true 可以转移；false 存在障碍（见 blockers）；null 缺少事实无法判断，或规则规定无法确定（原因见 note）",
-                        "true: can move; false: blocked (see blockers); null: facts missing, or a rule says it cannot be decided (see note)"
+                        "现在能否转移（vocabulary.yaml 的 answer: eligible）：true 可以；false 存在障碍（见 blockers）或另一部分不允许（如居民医保当年度不办理，见 note）；null 缺少事实无法判断，或规则规定无法确定（原因见 note）。非 true 且不是因为缺少事实时，各步骤没有到期日",
+                        "whether the transfer can be made now (vocabulary.yaml answer: eligible): true; false: blocked (see blockers) or another part says not now (a resident in the current year, see note); null: facts missing, or a rule says it cannot be decided (see note). When it is not true for a reason other than missing facts, the steps have no due dates"
                     ),
                     "type": ["boolean", "null"],
                 ]

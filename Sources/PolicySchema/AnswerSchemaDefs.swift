@@ -103,17 +103,32 @@ extension AnswerSchema {
         ]
     }
 
-    static let note: Node = [
-        "description": Common.bi(
-            "未能决定时的说明：无生效规则、无适用规则或规则冲突；否则为 null",
-            "why nothing was decided: no rule in force on the date, no rule applies, or conflicting rules; null otherwise"
-        ),
-        "type": ["string", "null"],
-        "examples": [
-            .null, "没有在 2021-06-01 生效的规则 (no rule is in force on 2021-06-01)",
-            "没有规则适用于这些事实 (no rule applies to these facts)",
-        ],
-    ]
+    /// `{zh, en}`: a note in both languages (issue 24: no longer one string holding both).
+    static func bilingual(_ zh: String, _ en: String, nullable: Bool) -> Node {
+        [
+            "description": Common.bi(zh, en),
+            "type": nullable ? ["object", "null"] : "object",
+            "additionalProperties": false,
+            "required": ["zh", "en"],
+            "properties": [
+                "zh": ["description": Common.bi("中文", "in Chinese"), "type": "string", "minLength": 1],
+                "en": ["description": Common.bi("英文", "in English"), "type": "string", "minLength": 1],
+            ],
+        ]
+    }
+
+    static var note: Node {
+        bilingual(
+            "没有值时的说明（中英文）：无生效规则、无适用规则、规则冲突、规则规定无法确定，或另一部分的结果（vocabulary.yaml 的 answer）；否则为 null",
+            "why there is no value, in Chinese and English: no rule in force on the date, no rule applies, conflicting rules, a rule says it cannot be decided, or another part's outcome (vocabulary.yaml answer:); null otherwise",
+            nullable: true
+        ).with(
+            "examples",
+            [
+                .null, ["zh": "没有在 2021-06-01 生效的规则", "en": "no rule is in force on 2021-06-01"],
+                ["zh": "没有规则适用于这些事实", "en": "no rule applies to these facts"],
+            ])
+    }
 
     static var decidedBy: Node {
         let fields: Node = [
@@ -152,13 +167,13 @@ extension AnswerSchema {
                 "minimum": 1,
             ],
         ]
-        let note: Node = [
-            "description": Common.bi("国家规则决定时说明本地无适用规定", "present when a national rule decided: no local rule applies"),
-            "type": "string",
-        ]
+        let note = bilingual(
+            "国家规则决定时说明本地无适用规定（中英文）", "present when a national rule decided: no local rule applies (in Chinese and English)",
+            nullable: false)
         return [
             "description": Common.bi(
-                "作出决定的规则及其位置；未决定时为 null", "the rule that decided, and where it is written; null when nothing decided"),
+                "作出决定的规则及其位置；没有规则作出决定时为 null（collect 决策无规则匹配时亦然，已核对的规则见 sources 或 checked_rules）",
+                "the rule that decided, and where it is written; null when no rule decided (also when no rule of a collect decision matched: the rules checked are its sources, and checked_rules)"),
             "type": ["object", "null"],
             "additionalProperties": false,
             "required": .strings(keys(of: fields)),

@@ -37,6 +37,7 @@ enum VocabularySchema {
                     "additionalProperties": Common.ref("attribute"),
                 ]
             ),
+            ("answer", answer),
             (
                 "decisions",
                 [
@@ -54,6 +55,7 @@ enum VocabularySchema {
         let defs: [(String, Node)] = [
             ("name", name), ("factName", factName), ("label", label), ("fact", fact), ("derivation", derivation),
             ("regionFact", regionFact), ("attribute", attribute), ("decision", decision), ("output", output),
+            ("outcomeCondition", outcomeCondition), ("note", note),
         ]
         return .object(
             Common.head(

@@ -137,6 +137,6 @@ struct UndeterminedCollectTests {
                 """)
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map { $0.message(in: .en) })")
         #expect(answer.at(path: "transfer.eligible") == .null)
-        #expect(answer.at(path: "transfer.note") == .string("测试 (a test)"))
+        #expect(answer.at(path: "transfer.note") == .object([("zh", .string("测试")), ("en", .string("a test"))]))
     }
 }

@@ -18,10 +18,49 @@ from model import (REGION_FACTS, Answer, Applicant, Table, Values, applicant_fro
                    parse_range)
 from universe import DecisionUniverse
 
-# the published decisions' parts in the answer, and their outputs' keys in the compact answer
-PARTS = {"transfer_blockers": "transfer", "balance_handling": "balance", "transfer_out_time": "transfer_out",
-         "transfer_in_time": "transfer_in", "funds_arrival": "funds_arrival", "family_sharing": "family_sharing"}
+# the outputs the compact answer writes under another key (README, "The compact answer")
 KEYS = {("transfer_blockers", "blocker"): "blockers", ("funds_arrival", "funds_arrival"): "duration"}
+
+
+def answer_declaration(table) -> dict:
+    """The vocabulary's `answer:` as the table carries it (empty when it declares none)."""
+    return table.data["vocabulary"].get("answer") or {}
+
+
+def part_names(table) -> dict:
+    """Decision -> its published part's name (the others are parts under their own names)."""
+    return {p["decision"]: p["name"] for p in answer_declaration(table).get("parts", [])}
+
+
+def condition_text(v):
+    """An output value as a condition names it; None for null, none, unknown, texts, durations."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, str) and v not in ("none", "unknown"):
+        return v
+    return None
+
+
+def causes(table, cond: dict, a: Applicant) -> set:
+    """The ids of the rules behind a condition of the vocabulary's `answer:` (docs/semantics.md,
+    "Rules between parts"): the deciding rules of the named decision that say `undetermined`, or
+    that give the output (the value); empty when it does not hold."""
+    ans = decide(table, table.decisions[cond["decision"]], a)
+    if ans.status != "decided":
+        return set()
+    found = set()
+    for rid in ans.rules:
+        r = table.rules_by_id[rid]
+        if cond.get("undetermined"):
+            if r.undetermined:
+                found.add(rid)
+        elif not r.undetermined:
+            v = condition_text(r.outputs.get(cond["output"]))
+            if v is not None and cond.get("value") in (None, v):
+                found.add(rid)
+    return found
 
 
 @dataclass
@@ -107,6 +146,22 @@ def compare_answer(table, dname, a: Applicant, ans, part) -> str | None:
     if part is None:
         return f"part missing; model: {ans.status} {ans.rules}"
     problems = []
+    declaration = answer_declaration(table)
+    for v in declaration.get("voids", []):
+        if dname not in v["decisions"]:
+            continue
+        why = causes(table, v["when"], a)
+        if not why:
+            continue
+        # a part the condition leaves without a value: decided by the rule behind the condition
+        if part.get("status") != "decided" or part.get("rule") not in why:
+            problems.append(f"voided part: status {part.get('status')} rule {part.get('rule')} != model decided {sorted(why)}")
+        for k, got in part.items():
+            if k in compact_values(table, dname, ans, hp) and got not in (None, []):
+                problems.append(f"voided part: {k} {got} != null")
+        if part.get("missing_facts"):
+            problems.append(f"voided part: missing_facts {part.get('missing_facts')}")
+        return "; ".join(problems) + f" [voided by {sorted(why)}]" if problems else None
     if part.get("status") != ans.status:
         problems.append(f"status {part.get('status')} != model {ans.status}")
     want = compact_values(table, dname, ans, hp)
@@ -117,18 +172,18 @@ def compare_answer(table, dname, a: Applicant, ans, part) -> str | None:
                 problems.append(f"{k} {got} != model {v}")
         elif got != v:
             problems.append(f"{k} {json.dumps(got, ensure_ascii=False)} != model {json.dumps(v, ensure_ascii=False)}")
-    if dname == "transfer_blockers":
-        # docs/semantics.md ("Missing facts", collect): eligible is null when undetermined; false as
-        # soon as a blocker is known (no missing fact can lift it); else null while the set is open
-        # (missing facts), else true
-        if ans.status != "decided" or undetermined_alone(ans):
+    eligibility = declaration.get("eligible")
+    if eligibility and eligibility["decision"] == dname:
+        # the vocabulary's `answer: eligible`: unknown when an unknown_when holds, else false when a
+        # false_when holds, else true once the decision is decided with no fact missing
+        if any(causes(table, r["when"], a) for r in eligibility.get("unknown_when", [])):
             want_eligible = None
-        elif ans.outputs:
+        elif any(causes(table, r["when"], a) for r in eligibility.get("false_when", [])):
             want_eligible = False
-        elif ans.missing:
-            want_eligible = None
-        else:
+        elif ans.status == "decided" and not ans.missing:
             want_eligible = True
+        else:
+            want_eligible = None
         if part.get("eligible") != want_eligible:
             problems.append(f"eligible {part.get('eligible')} != model {want_eligible}")
     rule = part.get("rule")
@@ -136,6 +191,8 @@ def compare_answer(table, dname, a: Applicant, ans, part) -> str | None:
         if hp == "collect":
             if undetermined_alone(ans) and rule != ans.rules[0]:
                 problems.append(f"rule {rule} != model {ans.rules[0]} (undetermined rule decides alone)")
+            if not ans.rules and rule is not None:
+                problems.append(f"rule {rule} where no rule matched (the model decides with none)")
         elif rule not in ans.rules:
             problems.append(f"rule {rule} != model {list(ans.rules)}")
     elif ans.status in ("undetermined", "no_match", "no_rule_in_force") and rule is not None:
@@ -162,8 +219,8 @@ def classify_answer(table, dname, a, ans, part) -> str:
     return "answer"
 
 
-def part_of(answer_line: dict, dname: str):
-    return answer_line.get(PARTS.get(dname, dname))
+def part_of(answer_line: dict, dname: str, names: dict):
+    return answer_line.get(names.get(dname, dname))
 
 
 def covers(table: Table, u: DecisionUniverse, f: checkjson.CheckFinding, a: Applicant) -> bool:
@@ -360,6 +417,7 @@ def run_set(policyc: str, directory: str, name: str, workdir: str, classes: bool
         dis.append(Disagreement("eval", f"eval wrote {len(answers)} lines for {len(batch)} ({err.strip()[:300]})"))
         return rep
     by_line = dict(zip(chosen, answers))
+    names = part_names(table)
     # ---- (a) answers ---------------------------------------------------------------------------
     per_kind = {}
     for i in chosen:
@@ -370,7 +428,7 @@ def run_set(policyc: str, directory: str, name: str, workdir: str, classes: bool
             if "error" in line:
                 problem = f"eval rejected the applicant: {line['error']}"
             else:
-                part = part_of(line, dname)
+                part = part_of(line, dname, names)
                 problem = compare_answer(table, dname, a, ans, part)
                 if problem:
                     cat = classify_answer(table, dname, a, ans, part)
