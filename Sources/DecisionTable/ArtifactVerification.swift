@@ -29,7 +29,8 @@ extension DecisionTableArtifact {
     public func vocabularyProblems() -> [Message] {
         var problems: [Message] = []
         if vocabulary.decisions.count > Vocabulary.maxDecisions {
-            problems.append("the vocabulary declares \(vocabulary.decisions.count) decisions; at most \(Vocabulary.maxDecisions)")
+            problems.append(
+                "the vocabulary declares \(vocabulary.decisions.count) decisions; at most \(Vocabulary.maxDecisions)")
         }
         let answer = vocabulary.answer
         let known = Set(vocabulary.decisions.map(\.name))

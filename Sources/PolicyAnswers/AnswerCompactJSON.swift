@@ -102,7 +102,9 @@ extension AnswerWriter {
     /// `"status":...,"rule":...,"national_baseline":...,"sources":[...],"missing_facts":[...]`
     mutating func reference(_ o: DecisionOutcome) {
         if o.missing == nil {  // the usual cases, serialised once per table
-            if o.status == .decided, o.hasDecidingRules, let r = citesOneFixedRule(o) { return put(f.compactDecided[r]) }
+            if o.status == .decided, o.hasDecidingRules, let r = citesOneFixedRule(o) {
+                return put(f.compactDecided[r])
+            }
             if o.firstCitedPosition == nil { return put(f.compactStatusOnly[o.status.ordinal]) }
         }
         raw("\"status\":\"")

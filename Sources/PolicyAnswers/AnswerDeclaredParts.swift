@@ -23,7 +23,8 @@ extension AnswerWriter {
             if compact {
                 reference(o)
             } else {
-                provenance(o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination, relation: voidNote(d))
+                provenance(
+                    o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination, relation: voidNote(d))
             }
             raw("}")
         }

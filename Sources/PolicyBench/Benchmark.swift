@@ -174,7 +174,8 @@ public enum Benchmark {
         let compact = jsonl(.compact)
         return [
             Result(
-                name: "single decisions (\(evaluator.vocabulary.decisions[id].name)), given table", median: single, runs: runs,
+                name: "single decisions (\(evaluator.vocabulary.decisions[id].name)), given table", median: single,
+                runs: runs,
                 detail:
                     "\(facts.count) decisions, \(Int(Double(facts.count) / seconds(single))) decisions/s (checksum \(sink % 10))"
             ),

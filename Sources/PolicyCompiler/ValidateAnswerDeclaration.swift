@@ -33,7 +33,8 @@ extension ValidateVocabulary.Check {
             guard spec.outputs.contains(where: { $0.kind == .count }) else {
                 report(
                     .error(
-                        .inconsistentDeclaration, "step '\(spec.name)' has no count output (a time limit in working days)",
+                        .inconsistentDeclaration,
+                        "step '\(spec.name)' has no count output (a time limit in working days)",
                         at: step.span, help: "a step's count output is what its due date counts"))
                 continue
             }
@@ -80,7 +81,8 @@ extension ValidateVocabulary.Check {
 
     /// A condition on a decision's outcome: `undetermined: true`, or an output of the decision and
     /// optionally one of its values.
-    private mutating func condition(_ c: OutcomeConditionSyntax, _ byName: [String: DecisionSpec]) -> OutcomeCondition? {
+    private mutating func condition(_ c: OutcomeConditionSyntax, _ byName: [String: DecisionSpec]) -> OutcomeCondition?
+    {
         guard let spec = c.decision.flatMap({ known($0, byName) }) else { return nil }
         if let u = c.undetermined {
             guard u.value == "true", c.output == nil, c.value == nil else {
@@ -97,7 +99,8 @@ extension ValidateVocabulary.Check {
             report(
                 .error(
                     .missingKey, "a condition on '\(spec.name)' names no output", at: c.span,
-                    help: "add output: (one of \(spec.outputs.map(\.name).joined(separator: ", "))) or undetermined: true"
+                    help:
+                        "add output: (one of \(spec.outputs.map(\.name).joined(separator: ", "))) or undetermined: true"
                 ))
             return nil
         }

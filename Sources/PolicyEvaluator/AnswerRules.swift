@@ -65,14 +65,18 @@ package struct AnswerRules: Sendable {
         }
         let eligible = declaration.eligible
         eligibility = eligible.flatMap { decisionIndex[$0.decision] }
-        let unknown = (eligible?.unknownWhen ?? []).compactMap { r in condition(r.when).map { Relation(when: $0, note: r.note) } }
+        let unknown = (eligible?.unknownWhen ?? []).compactMap { r in
+            condition(r.when).map { Relation(when: $0, note: r.note) }
+        }
         let falseOnes = (eligible?.falseWhen ?? []).compactMap { r in
             condition(r.when).map { Relation(when: $0, note: r.note) }
         }
         relations = unknown + falseOnes
         unknownCount = unknown.count
         voids = declaration.voids.compactMap { v in
-            condition(v.when).map { Void(when: $0, decisions: v.decisions.compactMap { decisionIndex[$0] }, note: v.note) }
+            condition(v.when).map {
+                Void(when: $0, decisions: v.decisions.compactMap { decisionIndex[$0] }, note: v.note)
+            }
         }
         var reads = [UInt64](repeating: 0, count: decisions.count)
         let relationReads = relations.reduce(UInt64(0)) { $0 | 1 << UInt64($1.when.decision) }

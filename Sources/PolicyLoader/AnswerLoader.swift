@@ -87,6 +87,7 @@ enum AnswerLoader {
                 node, what: "note", required: PolicyKeys.note.required, optional: PolicyKeys.note.optional)
         else { return nil }
         return NoteSyntax(
-            zh: n["zh"].flatMap { reader.string($0, what: "zh") }, en: n["en"].flatMap { reader.string($0, what: "en") })
+            zh: n["zh"].flatMap { reader.string($0, what: "zh") }, en: n["en"].flatMap { reader.string($0, what: "en") }
+        )
     }
 }

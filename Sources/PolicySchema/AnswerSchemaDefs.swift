@@ -168,12 +168,14 @@ extension AnswerSchema {
             ],
         ]
         let note = bilingual(
-            "国家规则决定时说明本地无适用规定（中英文）", "present when a national rule decided: no local rule applies (in Chinese and English)",
+            "国家规则决定时说明本地无适用规定（中英文）",
+            "present when a national rule decided: no local rule applies (in Chinese and English)",
             nullable: false)
         return [
             "description": Common.bi(
                 "作出决定的规则及其位置；没有规则作出决定时为 null（collect 决策无规则匹配时亦然，已核对的规则见 sources 或 checked_rules）",
-                "the rule that decided, and where it is written; null when no rule decided (also when no rule of a collect decision matched: the rules checked are its sources, and checked_rules)"),
+                "the rule that decided, and where it is written; null when no rule decided (also when no rule of a collect decision matched: the rules checked are its sources, and checked_rules)"
+            ),
             "type": ["object", "null"],
             "additionalProperties": false,
             "required": .strings(keys(of: fields)),

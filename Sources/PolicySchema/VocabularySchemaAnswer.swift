@@ -23,7 +23,8 @@ extension VocabularySchema {
                 "决策如何组成公开的回答，以及各部分之间的规则（求值器只应用这些）",
                 "how the decisions form the published answer, and the rules between its parts (the evaluator applies these and no other)"
             ),
-            "type": "object", "additionalProperties": false, "required": .strings(PolicyKeys.answerDeclaration.required),
+            "type": "object", "additionalProperties": false,
+            "required": .strings(PolicyKeys.answerDeclaration.required),
             "properties": [
                 "parts": [
                     "description": Common.bi(

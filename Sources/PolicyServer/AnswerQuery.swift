@@ -19,7 +19,9 @@ struct AnswerQuery {
 
     /// The options, or the 400 response saying which one is wrong.
     /// `evaluator` names the parts `parts=` may choose (its table's).
-    static func parse(_ request: Request, evaluator: Evaluator, batch: Bool = false) -> Result<AnswerQuery, ResponseError> {
+    static func parse(_ request: Request, evaluator: Evaluator, batch: Bool = false) -> Result<
+        AnswerQuery, ResponseError
+    > {
         let q = request.uri.queryParameters
         var query = AnswerQuery(asOf: Day.todayInChina())
         func bad(_ field: String, _ message: Message, _ allowed: [String]? = nil) -> Result<AnswerQuery, ResponseError>

@@ -35,7 +35,8 @@ import Testing
 
     @Test func compactPartsTextAndAsOfFollowTheCLIsOptions() async throws {
         let reference = server.reference
-        let compact = reference.referenceLine(nanjingToShanghai, form: .compact, parts: try #require(reference.parts(list: "balance")), today: date)
+        let compact = reference.referenceLine(
+            nanjingToShanghai, form: .compact, parts: try #require(reference.parts(list: "balance")), today: date)
         let facts = try reference.facts(from: try JSONValue.parse(bytes: Array(nanjingToShanghai.utf8)), today: date)
         let english = AnswerText.render(reference.answer(facts), english: true)
         let undated = #"{"origin":"南京","destination":"上海","insurance_type":"employee"}"#

@@ -99,7 +99,9 @@ struct EvaluatorTests {
         #expect(a.at(path: "timing.transfer_out.max_working_days") == .null)
         #expect(
             a.at(path: "timing.transfer_out.note")
-                == .object([("zh", .string("没有在 2020-01-02 生效的规则")), ("en", .string("no rule is in force on 2020-01-02"))]))
+                == .object([
+                    ("zh", .string("没有在 2020-01-02 生效的规则")), ("en", .string("no rule is in force on 2020-01-02")),
+                ]))
     }
 
     @Test func withoutACalendarNoDueDateIsInvented() throws {
@@ -177,6 +179,8 @@ struct EvaluatorTests {
         #expect(a.at(path: "timing.transfer_out.max_working_days") == .null)
         #expect(a.at(path: "timing.transfer_out.due") == .null)
         #expect(a.at(path: "timing.transfer_out.decided_by.rule") == .string("u"))
-        #expect(a.at(path: "timing.transfer_out.note") == .object([("zh", .string("尚无规定")), ("en", .string("no rule yet"))]))
+        #expect(
+            a.at(path: "timing.transfer_out.note")
+                == .object([("zh", .string("尚无规定")), ("en", .string("no rule yet"))]))
     }
 }

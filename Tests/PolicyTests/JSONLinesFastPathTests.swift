@@ -171,7 +171,9 @@ extension JSONLinesFastPathTests {
         let published = evaluator.vocabulary.answer.parts.map(\.name)
         let others = evaluator.partNames.filter { !published.contains($0) }
         let choices: [[String]] =
-            (1..<(1 << published.count)).map { mask in published.indices.filter { mask & (1 << $0) != 0 }.map { published[$0] } }
+            (1..<(1 << published.count)).map { mask in
+                published.indices.filter { mask & (1 << $0) != 0 }.map { published[$0] }
+            }
             + others.map { [$0] }
         #expect(!others.isEmpty)
         for (mask, chosen) in choices.enumerated() {
