@@ -43,20 +43,40 @@ public struct OutputSpec: Sendable, Codable, Equatable {
     /// What the readable answer calls it, when vocabulary.yaml says (else its name).
     public var zh: String?
     public var en: String?
+    /// An enum output's value labels, one per value in order (the answer's words for them); nil
+    /// when the vocabulary gives none.
+    public var labels: [ValueLabel]?
 
-    public init(name: String, kind: Kind, required: Bool, zh: String? = nil, en: String? = nil) {
+    public init(
+        name: String, kind: Kind, required: Bool, zh: String? = nil, en: String? = nil, labels: [ValueLabel]? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.required = required
         self.zh = zh
         self.en = en
+        self.labels = labels
     }
 
     /// The output in the readable answer's words.
     public func label(english: Bool) -> String { (english ? en : zh) ?? name }
 
-    /// Written as vocabulary.yaml writes it: `{name, type, values?, required, zh?, en?}`.
-    private enum Keys: String, CodingKey { case name, type, values, required, zh, en }
+    /// A value's label, when the vocabulary gives one.
+    public func label(of value: String) -> ValueLabel? {
+        guard let labels, let i = values.firstIndex(of: value), i < labels.count else { return nil }
+        return labels[i]
+    }
+
+    /// An enum output's values (none for the other kinds).
+    public var values: [String] {
+        switch kind {
+        case .enumeration(let v), .optionalEnumeration(let v): v
+        default: []
+        }
+    }
+
+    /// Written as vocabulary.yaml writes it: `{name, type, values?, labels?, required, zh?, en?}`.
+    private enum Keys: String, CodingKey { case name, type, values, labels, required, zh, en }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -64,6 +84,7 @@ public struct OutputSpec: Sendable, Codable, Equatable {
         required = try c.decode(Bool.self, forKey: .required)
         zh = try c.decodeIfPresent(String.self, forKey: .zh)
         en = try c.decodeIfPresent(String.self, forKey: .en)
+        labels = try c.decodeIfPresent([ValueLabel].self, forKey: .labels)
         let values = try c.decodeIfPresent([String].self, forKey: .values) ?? []
         switch try c.decode(String.self, forKey: .type) {
         case "enum": kind = .enumeration(values)
@@ -84,6 +105,7 @@ public struct OutputSpec: Sendable, Codable, Equatable {
         try c.encode(required, forKey: .required)
         try c.encodeIfPresent(zh, forKey: .zh)
         try c.encodeIfPresent(en, forKey: .en)
+        try c.encodeIfPresent(labels, forKey: .labels)
         switch kind {
         case .enumeration(let values):
             try c.encode("enum", forKey: .type)

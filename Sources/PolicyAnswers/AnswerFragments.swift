@@ -166,10 +166,12 @@ final class AnswerFragments: @unchecked Sendable {
         isNational = table.rules.map { $0.level == .national }
         blocker = table.rules.map { rule in
             guard case .symbol(let code)? = rule.outputs["blocker"] else { return .absent }
+            // The blocker's words are its value's labels in vocabulary.yaml.
+            let label = table.vocabulary.label(of: code, in: "blocker")
             return add(
                 .object([
-                    ("code", .string(code)), ("message", .string(Labels.zh(code))),
-                    ("message_en", .string(Labels.en(code))), ("rule", .string(rule.id)),
+                    ("code", .string(code)), ("message", .string(label?.zh ?? code)),
+                    ("message_en", .string(label?.en ?? code)), ("rule", .string(rule.id)),
                 ]))
         }
         blockerCode = table.rules.map { rule in

@@ -7,7 +7,13 @@ import PolicyJSON
 public enum AnswerText {
     public static func render(_ a: Answer, english en: Bool) -> String {
         func t(_ zh: String, _ english: String) -> String { en ? english : zh }
-        func label(_ v: String) -> String { en ? Labels.en(v) : Labels.zh(v) }
+        /// A value in words: its label in vocabulary.yaml (of the fact or output `name`), else the
+        /// language's word for it (units), else the value itself.
+        func label(_ v: String, _ name: String? = nil) -> String {
+            guard let l = a.evaluator.vocabulary.label(of: v, in: name) else { return v }
+            return en ? l.en : l.zh
+        }
+        func unit(_ u: String) -> String { en ? LanguageWords.en(u) : LanguageWords.zh(u) }
         var lines: [String] = []
         let from = a.region(a.facts.origin)?.name ?? t("（未填写）", "(not given)")
         let to = a.region(a.facts.destination)?.name ?? t("（未填写）", "(not given)")
@@ -15,7 +21,7 @@ public enum AnswerText {
             t(
                 "医保关系转移：\(from) → \(to)，申请日期 \(a.facts.applicationDate)",
                 "Moving medical insurance: \(from) -> \(to), application date \(a.facts.applicationDate)"))
-        if let scope = a.scope { lines.append(t("范围：\(label(scope))", "Scope: \(label(scope))")) }
+        if let scope = a.scope { lines.append(t("范围：\(label(scope, "scope"))", "Scope: \(label(scope, "scope"))")) }
         lines.append("")
 
         let parts = a.evaluator.parts
@@ -27,7 +33,9 @@ public enum AnswerText {
         case nil: lines.append(t("  无法确定。", "  Cannot be decided yet."))
         }
         for rule in blockers.rules {
-            if case .symbol(let code)? = rule.outputs["blocker"] { lines.append("   - \(label(code)) (\(rule.id))") }
+            if case .symbol(let code)? = rule.outputs["blocker"] {
+                lines.append("   - \(label(code, "blocker")) (\(rule.id))")
+            }
         }
         if !blockers.hasDecidingRules, blockers.status == .decided {
             let ids = blockers.checked.map(\.id).joined(separator: ", ")
@@ -38,7 +46,7 @@ public enum AnswerText {
         lines.append(t("【个人账户余额】", "[Personal-account balance]"))
         let balance = a.outcome(parts.balance)
         if case .symbol(let h)? = balance.output?["handling"] {
-            lines.append("  \(label(h))")
+            lines.append("  \(label(h, "handling"))")
         } else if a.void(parts.balance) == nil {
             lines.append(t("  无法确定。", "  Cannot be decided."))
         }
@@ -72,9 +80,10 @@ public enum AnswerText {
             lines += basis(a, outcome, subject: subject, en: en)
         }
         let funds = a.outcome(parts.funds)
-        if case .duration(let value, let unit, let approx)? = funds.output?["funds_arrival"] {
+        if case .duration(let value, let unitName, let approx)? = funds.output?["funds_arrival"] {
             let about = approx ? t("约", "about ") : ""
-            lines.append(t("  余额到账：\(about)\(value)\(label(unit))", "  Funds arrive: \(about)\(value) \(label(unit))"))
+            lines.append(
+                t("  余额到账：\(about)\(value)\(unit(unitName))", "  Funds arrive: \(about)\(value) \(unit(unitName))"))
         } else if a.void(parts.funds) != nil {
             lines.append(t("  余额到账：无", "  Funds arrival: none"))
         } else {
@@ -91,7 +100,7 @@ public enum AnswerText {
                 verdict = b.map { $0 ? t("可以", "yes") : t("不可以", "no") } ?? t("不确定", "unknown")
             }
             var channel = ""
-            if case .symbol(let c)? = out?["channel"] { channel = t("，渠道：", ", via ") + label(c) }
+            if case .symbol(let c)? = out?["channel"] { channel = t("，渠道：", ", via ") + label(c, "channel") }
             lines.append("  \(verdict)\(channel)")
             if case .text(let zh, let english)? = out?["reason"] { lines.append("  \(en ? english : zh)") }
             lines += basis(a, family, subject: a.facts.origin, en: en, relation: a.voidNote(parts.family))
@@ -103,11 +112,13 @@ public enum AnswerText {
             if spec.hitPolicy == .collect, outcome.status != .undetermined, !outcome.decidedUndetermined,
                 let o = spec.outputs.first
             {
-                let listed = outcome.collectedValues(o.name).map { word($0) }
+                let listed = outcome.collectedValues(o.name).map { word($0, o.name) }
                 let values = listed.isEmpty ? t("无", "none") : listed.joined(separator: t("、", ", "))
                 lines.append("  " + t("\(o.label(english: en))：", "\(o.label(english: en)): ") + values)
             } else if let out = outcome.output, out[Vocabulary.undetermined] == nil {
-                for o in spec.outputs { if let v = out[o.name] { lines.append("  " + value(o.label(english: en), v)) } }
+                for o in spec.outputs {
+                    if let v = out[o.name] { lines.append("  " + value(o.label(english: en), v, o.name)) }
+                }
             } else {
                 lines.append(t("  无法确定。", "  Cannot be decided."))
             }
@@ -119,20 +130,20 @@ public enum AnswerText {
 
         /// A declared output in words: `label: value`, the label vocabulary.yaml gives (else its
         /// name) and labelled values; a text output is its text alone.
-        func value(_ name: String, _ v: OutputValue) -> String {
-            if case .text = v { return word(v) }
-            return t("\(name)：", "\(name): ") + word(v)
+        func value(_ name: String, _ v: OutputValue, _ output: String) -> String {
+            if case .text = v { return word(v, output) }
+            return t("\(name)：", "\(name): ") + word(v, output)
         }
 
-        func word(_ v: OutputValue) -> String {
+        func word(_ v: OutputValue, _ output: String) -> String {
             switch v {
-            case .symbol(let s): return label(s)
+            case .symbol(let s): return label(s, output)
             case .count(let n): return "\(n)"
             case .flag(let b): return b.map { $0 ? t("是", "yes") : t("否", "no") } ?? t("不确定", "unknown")
             case .text(let zh, let english): return en ? english : zh
-            case .duration(let n, let unit, let approx):
+            case .duration(let n, let unitName, let approx):
                 let about = approx ? t("约", "about ") : ""
-                return t("\(about)\(n)\(label(unit))", "\(about)\(n) \(label(unit))")
+                return t("\(about)\(n)\(unit(unitName))", "\(about)\(n) \(unit(unitName))")
             case .none: return t("无", "none")
             }
         }
@@ -151,7 +162,7 @@ public enum AnswerText {
         // A collect decision that found nothing rests on the rules it checked (listed above).
         let checkedOnly = a.decidingRule(outcome) == nil && outcome.status == .decided ? outcome.checked.first : nil
         if let rule = a.decidingRule(outcome) ?? checkedOnly {
-            let level = en ? Labels.en(rule.level.rawValue) : Labels.zh(rule.level.rawValue)
+            let level = en ? LanguageWords.en(rule.level.rawValue) : LanguageWords.zh(rule.level.rawValue)
             var text =
                 checkedOnly == nil
                 ? t("  依据：\(level)规则 \(rule.id)", "  Decided by: \(level) rule \(rule.id)")

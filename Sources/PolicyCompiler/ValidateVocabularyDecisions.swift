@@ -141,6 +141,47 @@ extension ValidateVocabulary.Check {
                     .missingKey, "\(owner) has a label in one language only", at: given.span,
                     help: "give both zh and en, or neither (the answer then shows '\(name)')"))
         }
-        return OutputSpec(name: name, kind: kind, required: true, zh: o.zh?.value, en: o.en?.value)
+        let spec = OutputSpec(name: name, kind: kind, required: true, zh: o.zh?.value, en: o.en?.value)
+        return outputLabels(o, spec, owner: owner)
+    }
+
+    /// An enum output's `labels:` (the answer's words for its values): every value labelled, each
+    /// label naming a value. The output without labels, and the error, when that fails.
+    private mutating func outputLabels(_ o: OutputDecl, _ spec: OutputSpec, owner: String) -> OutputSpec {
+        guard let written = o.labels else { return spec }
+        let values = spec.values
+        guard !values.isEmpty else {
+            report(
+                .error(
+                    .unknownKey, "\(owner) has no values to label", at: written.span,
+                    help: "labels name the values of an enum output; remove 'labels:'"))
+            return spec
+        }
+        var byValue: [String: ValueLabel] = [:]
+        for label in written.value {
+            guard values.contains(label.value.value) else {
+                report(
+                    .error(
+                        .unknownValue, "'\(label.value.value)' is not a value of \(owner), so it has no labels",
+                        at: label.value.span,
+                        help: Help.didYouMean(label.value.value, in: values)
+                            ?? "allowed values: \(values.joined(separator: ", "))"))
+                continue
+            }
+            if let zh = label.zh?.value, let en = label.en?.value {
+                byValue[label.value.value] = ValueLabel(zh: zh, en: en)
+            }
+        }
+        let missing = values.filter { byValue[$0] == nil }
+        guard missing.isEmpty else {
+            report(
+                .error(
+                    .missingKey, "\(owner) labels some values but not \(missing.joined(separator: ", "))",
+                    at: written.span, help: "label every value, {zh, en} each, or none"))
+            return spec
+        }
+        var labelled = spec
+        labelled.labels = values.map { byValue[$0]! }
+        return labelled
     }
 }

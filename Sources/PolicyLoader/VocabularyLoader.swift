@@ -16,7 +16,7 @@ extension PolicyKeys {
     public static let attributeDeclaration = MappingKeys(required: ["type", "zh", "en"], optional: ["values"])
     public static let decision = MappingKeys(
         required: ["subject", "hit_policy", "outputs", "zh", "en"], optional: ["about"])
-    public static let decisionOutput = MappingKeys(required: ["type"], optional: ["values", "zh", "en"])
+    public static let decisionOutput = MappingKeys(required: ["type"], optional: ["values", "labels", "zh", "en"])
 
     /// The closed sets of vocabulary.yaml: what the compiler and the evaluator implement.
     public static let factTypes = ["boolean", "enum", "number"]
@@ -241,7 +241,8 @@ enum VocabularyLoader {
                     name: item.name, type: o["type"].flatMap { reader.string($0, what: "type") },
                     values: o["values"].flatMap { values($0, reader: &reader) },
                     zh: o["zh"].flatMap { reader.string($0, what: "zh") },
-                    en: o["en"].flatMap { reader.string($0, what: "en") }, span: item.name.span)
+                    en: o["en"].flatMap { reader.string($0, what: "en") },
+                    labels: o["labels"].flatMap { labels($0, reader: &reader) }, span: item.name.span)
             }
         }
         return DecisionDecl(

@@ -109,8 +109,8 @@ enum AnswerSchema {
                 "scope",
                 [
                     "description": Common.bi(
-                        "转移范围：\(Common.glossaryZH(scopes))；缺转出地或转入地时为 null",
-                        "transfer scope: \(Common.glossaryEN(scopes)); null without origin or destination"),
+                        "转移范围：\(Common.glossaryZH(scopes, in: "scope"))；缺转出地或转入地时为 null",
+                        "transfer scope: \(Common.glossaryEN(scopes, in: "scope")); null without origin or destination"),
                     "enum": .array(scopes.map { .string($0) } + [.null]),
                 ]
             ),
@@ -152,7 +152,7 @@ enum AnswerSchema {
         let handlings = vocabulary.outputValues("balance_handling", "handling")
         let handling: Node = [
             "description": Common.bi("处理方式，未决定时为 null", "handling, null when undecided: ")
-                .appending(Common.longGlossary(handlings)),
+                .appending(Common.longGlossary(handlings, in: "handling")),
             "enum": .array(handlings.map { .string($0) } + [.null]),
         ]
         return closed(
@@ -198,8 +198,8 @@ enum AnswerSchema {
                         output.name,
                         described(
                             ["type": "array", "uniqueItems": true, "items": ["enum": .strings(values)]],
-                            "：匹配的规则给出的值的集合（\(Common.glossaryZH(values))）；没有匹配或未决定时为空",
-                            ": the set of the values the matching rules give (\(Common.glossaryEN(values))); empty "
+                            "：匹配的规则给出的值的集合（\(Common.glossaryZH(values, in: output.name))）；没有匹配或未决定时为空",
+                            ": the set of the values the matching rules give (\(Common.glossaryEN(values, in: output.name))); empty "
                                 + "when none matched or undecided")
                     ))
             case .enumeration(let values), .optionalEnumeration(let values):
@@ -208,8 +208,8 @@ enum AnswerSchema {
                         output.name,
                         described(
                             ["enum": .array(values.map { .string($0) } + [.null])],
-                            "：\(Common.glossaryZH(values))；无或未决定时为 null",
-                            ": \(Common.glossaryEN(values)); null when none or undecided")
+                            "：\(Common.glossaryZH(values, in: output.name))；无或未决定时为 null",
+                            ": \(Common.glossaryEN(values, in: output.name)); null when none or undecided")
                     ))
             case .count:
                 fields.append(
@@ -270,8 +270,8 @@ enum AnswerSchema {
                 "channel",
                 [
                     "description": Common.bi(
-                        "途径：\(Common.glossaryZH(channels))；无途径或未决定时为 null",
-                        "channel: \(Common.glossaryEN(channels)); null when none or undecided"),
+                        "途径：\(Common.glossaryZH(channels, in: "channel"))；无途径或未决定时为 null",
+                        "channel: \(Common.glossaryEN(channels, in: "channel")); null when none or undecided"),
                     "enum": .array(channels.map { .string($0) } + [.null]),
                 ]
             ),

@@ -196,18 +196,19 @@ extension AnswerSchema {
             Common.bi("一个阻止转移的障碍", "one thing that blocks the transfer"),
             [
                 "code": [
-                    "description": Common.bi("障碍代码", "blocker code: ").appending(Common.longGlossary(codes)),
+                    "description": Common.bi("障碍代码", "blocker code: ").appending(
+                        Common.longGlossary(codes, in: "blocker")),
                     "enum": .strings(codes),
                 ],
                 "message": [
                     "description": Common.bi("中文说明", "Chinese message"),
                     "type": "string",
-                    "examples": .strings(codes.map(Labels.zh)),
+                    "examples": .strings(codes.map { Common.label($0, in: "blocker")?.zh ?? $0 }),
                 ],
                 "message_en": [
                     "description": Common.bi("英文说明", "English message"),
                     "type": "string",
-                    "examples": .strings(codes.map(Labels.en)),
+                    "examples": .strings(codes.map { Common.label($0, in: "blocker")?.en ?? $0 }),
                 ],
                 "rule": [
                     "description": Common.bi("加上此障碍的规则 id", "id of the rule that adds this blocker"),

@@ -34,54 +34,28 @@ enum Common {
 
     // MARK: value glossaries
 
-    /// Labels of values the answer labels (`Labels`) do not name, or name as a suffix (units).
-    /// `PolicySchemas.gaps` lists any vocabulary value that has no label here or in `Labels`.
-    static let valueLabels: [String: (zh: String, en: String)] = [
-        "employee": ("职工医保", "employees' insurance"),
-        "resident": ("居民医保", "residents' insurance"),
-        "employer": ("单位参保", "through an employer"),
-        "flexible": ("灵活就业", "flexible employment"),
-        "normal": ("正常", "normal"),
-        "arrears": ("欠费", "in arrears"),
-        "frozen": ("冻结", "frozen"),
-        "spouse": ("配偶", "spouse"),
-        "parent": ("父母", "parent"),
-        "child": ("子女", "child"),
-        "sibling": ("兄弟姐妹", "brother or sister"),
-        "grandparent": ("祖父母/外祖父母", "grandparent"),
-        "grandchild": ("孙子女/外孙子女", "grandchild"),
-        "parent_in_law": ("配偶的父母", "spouse's parent"),
-        "other": ("其他", "other"),
-        "open": ("已开通", "open"),
-        "unknown": ("无记录", "no record"),
-        "family_account": ("家庭共济（省内）", "in-area family sharing"),
-        "wallet": ("医保钱包（跨省）", "医保钱包, cross-province"),
-        "working_days": ("工作日", "working days"),
-        "months": ("月", "months"),
-        "days": ("天", "days"),
-        "official": ("政府文件或页面原文", "a government text or page"),
-        "state_media": ("官方媒体报道（新华社、央视、人民网等）", "state media reports (Xinhua, CCTV, People's Daily ...)"),
-        "secondary": ("其他新闻和第三方解读", "other news, third-party explainers"),
-        "closed": ("未开通", "closed"),
-        "issuer": ("发布机关网站", "the issuer's own site"),
-        "mirror": ("全文转载或镜像", "a mirror or repost of the whole text"),
-        "quotation": ("他处引用", "a quotation in another page"),
-        "seed": ("种子文章", "seed article"),
-        // An optional output written `none` in a rule.
-        "none": ("无（回答中为 null）", "null in the answer"),
-    ]
+    /// The vocabulary the schema being generated describes: its values' labels are the glossaries'
+    /// words (set by `PolicySchemas.node(named:vocabulary:)`).
+    @TaskLocal static var vocabulary: Vocabulary?
 
-    static func label(_ value: String) -> (zh: String, en: String)? { valueLabels[value] ?? Labels.values[value] }
+    /// A value's label: in vocabulary.yaml (of the fact or output `name` when given), else the
+    /// language's word for it (`LanguageWords`).
+    static func label(_ value: String, in name: String? = nil) -> (zh: String, en: String)? {
+        let l = vocabulary?.label(of: value, in: name) ?? LanguageWords.words[value]
+        return l.map { ($0.zh, $0.en) }
+    }
 
     /// `：a 甲，b 乙` for a Chinese description of values.
-    static func glossaryZH(_ values: [String]) -> String {
-        values.map { v in label(v).map { "\(v) \($0.zh)" } ?? v }.joined(separator: "，")
+    static func glossaryZH(_ values: [String], in name: String? = nil) -> String {
+        values.map { v in label(v, in: name).map { "\(v) \($0.zh)" } ?? v }.joined(separator: "，")
     }
 
     /// `a (A), b (B) or c` for an English description of values (a label equal to its value is left out).
-    static func glossaryEN(_ values: [String]) -> String {
+    static func glossaryEN(_ values: [String], in name: String? = nil) -> String {
         let items = values.map { v -> String in
-            guard let en = label(v)?.en, en != v, en != v.replacingOccurrences(of: "_", with: " ") else { return v }
+            guard let en = label(v, in: name)?.en, en != v, en != v.replacingOccurrences(of: "_", with: " ") else {
+                return v
+            }
             return "\(v) (\(en))"
         }
         guard items.count > 1 else { return items.joined() }
@@ -89,8 +63,8 @@ enum Common {
     }
 
     /// `a: 甲 / A; b: 乙 / B`, for values whose labels are sentences (answers' messages).
-    static func longGlossary(_ values: [String]) -> String {
-        values.map { v in label(v).map { "\(v): \($0.zh) / \($0.en)" } ?? v }.joined(separator: "; ")
+    static func longGlossary(_ values: [String], in name: String? = nil) -> String {
+        values.map { v in label(v, in: name).map { "\(v): \($0.zh) / \($0.en)" } ?? v }.joined(separator: "; ")
     }
 
     /// Quoted for strings, bare for booleans: how a default reads in a description.

@@ -52,8 +52,8 @@ enum FactsSchema {
         var zh = fact.zh
         var en = fact.en
         if !fact.isBoolean {
-            zh += "：" + Common.glossaryZH(fact.values)
-            en += ": " + Common.glossaryEN(fact.values)
+            zh += "：" + Common.glossaryZH(fact.values, in: fact.name)
+            en += ": " + Common.glossaryEN(fact.values, in: fact.name)
         }
         for r in fact.requires ?? [] {
             zh += "。为 true 时 \(r.fact) 必须为 \(r.value)，否则事实被拒绝"
@@ -141,8 +141,8 @@ enum FactsSchema {
         let relations = vocabulary.memberRelations
         let relation: Node = [
             "description": Common.bi(
-                "与本人的关系：\(Common.glossaryZH(relations))。缺省时列入 missing_facts（family_member.relation）",
-                "relation to the applicant: \(Common.glossaryEN(relations)). When left out it is listed "
+                "与本人的关系：\(Common.glossaryZH(relations, in: vocabulary.memberRelationFact?.name))。缺省时列入 missing_facts（family_member.relation）",
+                "relation to the applicant: \(Common.glossaryEN(relations, in: vocabulary.memberRelationFact?.name)). When left out it is listed "
                     + "in missing_facts as family_member.relation"),
             "type": ["string", "null"],
             "enum": .array(

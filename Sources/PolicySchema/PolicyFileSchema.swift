@@ -174,8 +174,8 @@ enum PolicyFileSchema {
             en = "derived fact, \(en)" + (how.map { " (\($0.en))" } ?? "")
         }
         if !fact.isBoolean {
-            zh += "：" + Common.glossaryZH(fact.values)
-            en += ": " + Common.glossaryEN(fact.values)
+            zh += "：" + Common.glossaryZH(fact.values, in: fact.name)
+            en += ": " + Common.glossaryEN(fact.values, in: fact.name)
         }
         let item: Node = fact.isBoolean ? Common.ref("booleanValue") : ["enum": .strings(fact.values)]
         let examples: Node =

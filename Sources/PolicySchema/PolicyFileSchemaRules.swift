@@ -23,14 +23,14 @@ extension PolicyFileSchema {
         switch spec.kind {
         case .enumeration(let values):
             return [
-                "description": Common.bi(text.zh, text.en + ": ").appending(Common.longGlossary(values)),
+                "description": Common.bi(text.zh, text.en + ": ").appending(Common.longGlossary(values, in: spec.name)),
                 "enum": .strings(values),
             ]
         case .optionalEnumeration(let values):
             return [
                 "description": Common.bi(
-                    "\(text.zh)：\(Common.glossaryZH(values + ["none"]))",
-                    "\(text.en): \(Common.glossaryEN(values + ["none"]))"),
+                    "\(text.zh)：\(Common.glossaryZH(values + ["none"], in: spec.name))",
+                    "\(text.en): \(Common.glossaryEN(values + ["none"], in: spec.name))"),
                 "enum": .strings(values + ["none"]),
             ]
         case .count:

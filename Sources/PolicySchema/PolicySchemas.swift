@@ -51,8 +51,10 @@ public enum PolicySchemas {
         }
     }
 
-    /// The labels the schemas give a vocabulary value, if any.
-    public static func label(of value: String) -> (zh: String, en: String)? { Common.label(value) }
+    /// The labels the schemas give a value of the vocabulary (or a word of the language), if any.
+    public static func label(of value: String, vocabulary: Vocabulary) -> (zh: String, en: String)? {
+        Common.$vocabulary.withValue(vocabulary) { Common.label(value) }
+    }
 
     /// What the generated schemas leave undescribed: a key a loader reads without a description, a
     /// value without a label, a derived fact, region fact or output without text. Empty when the
@@ -80,7 +82,8 @@ public enum PolicySchemas {
                 }
             }
         }
-        for value in values where Common.label(value) == nil && !gaps.contains("value '\(value)' has no label") {
+        for value in values
+        where label(of: value, vocabulary: vocabulary) == nil && !gaps.contains("value '\(value)' has no label") {
             gaps.append("value '\(value)' has no label")
         }
         for fact in vocabulary.facts where fact.derived && PolicyFileSchema.derivationText(fact) == nil {
@@ -101,6 +104,10 @@ public enum PolicySchemas {
     static let undocumented = "(undocumented)"
 
     static func node(named name: String, vocabulary: Vocabulary) -> Node? {
+        Common.$vocabulary.withValue(vocabulary) { generated(name, vocabulary) }
+    }
+
+    private static func generated(_ name: String, _ vocabulary: Vocabulary) -> Node? {
         switch name {
         case "facts": FactsSchema.schema(vocabulary)
         case "answer": AnswerSchema.schema(vocabulary)

@@ -160,17 +160,21 @@ public struct OutputDecl: Sendable {
     /// What the readable answer calls the output (both or neither).
     public var zh: Located<String>?
     public var en: Located<String>?
+    /// An enum output's value labels, `labels: {value: {zh, en}}`, as written.
+    public var labels: Located<[ValueLabelDecl]>?
     public var span: SourceSpan
 
     public init(
         name: Located<String>, type: Located<String>?, values: Located<[Located<String>]>?,
-        zh: Located<String>? = nil, en: Located<String>? = nil, span: SourceSpan
+        zh: Located<String>? = nil, en: Located<String>? = nil, labels: Located<[ValueLabelDecl]>? = nil,
+        span: SourceSpan
     ) {
         self.name = name
         self.type = type
         self.values = values
         self.zh = zh
         self.en = en
+        self.labels = labels
         self.span = span
     }
 }
