@@ -44,9 +44,13 @@ public struct Explanation: Sendable {
 }
 
 extension Evaluator {
-    public func explain(_ facts: ApplicantFacts) -> Explanation {
+    public func explain(_ facts: ApplicantFacts) -> Explanation { explain(answer(facts)) }
+
+    /// The explanation of an answer already evaluated: its outcomes are read, not evaluated again
+    /// (a part a rule between parts left without a value is explained by its own decision).
+    public func explain(_ answer: Answer) -> Explanation {
+        let facts = answer.facts
         let derived = DerivedFacts(facts, evaluator: self)
-        let answer = self.answer(facts)
         var parts: [Explanation.Part] = []
         for (d, spec) in vocabulary.decisions.enumerated() {
             if spec.about == .familyMember && facts.member == nil { continue }
@@ -56,7 +60,7 @@ extension Evaluator {
             let chain = chainIndices.map { plan.rules[$0] }
             let day = facts.applicationDate
             let overriders = Semantics.inForce([chain], on: day, hitPolicy: hitPolicies[d]) { $0 }.overriddenBy
-            let outcome = run(d, derived)
+            let outcome = answer.parts.contains(d) && answer.void(d) == nil ? answer.outcomes[d] : run(d, derived)
             let deciding = Set(outcome.rules.map(\.id))
             // The order the hit policy tried the rules in force (priority order under `priority`):
             // after a rule that decides alone (`first`, `priority`, an undetermined `collect` rule),

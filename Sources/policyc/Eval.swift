@@ -101,17 +101,21 @@ struct Eval: ParsableCommand, Speaking {
         let answer = evaluator.answer(facts)
         switch options.outputFormat {
         case .json:
-            var output = answer.json
-            if explain, case .object(var pairs) = output {
-                pairs.append(("explanation", evaluator.explain(facts).json))
-                output = .object(pairs)
+            // Written once as bytes and indented for people; not parsed back into a tree.
+            var bytes: [UInt8] = []
+            answer.write(into: &bytes)
+            if explain, bytes.last == UInt8(ascii: "}") {
+                bytes.removeLast()
+                bytes += Array(#", "explanation": "#.utf8)
+                evaluator.explain(answer).json.write(into: &bytes, pretty: false, indent: 0)
+                bytes.append(UInt8(ascii: "}"))
             }
-            try writeOut(output.serialized(pretty: true) + "\n")
+            try writeOut(String(decoding: JSONValue.indented(bytes), as: UTF8.self) + "\n")
         case .text:
             try writeOut(AnswerText.render(answer, english: options.language == .en))
             if explain {
                 try writeOut(
-                    "\n" + evaluator.explain(facts).text(english: options.language == .en, evaluator: evaluator))
+                    "\n" + evaluator.explain(answer).text(english: options.language == .en, evaluator: evaluator))
             }
         }
     }

@@ -140,7 +140,8 @@ struct RegionStateTests {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         var vocabulary = try String(contentsOfFile: "\(Paths.mini)/vocabulary.yaml", encoding: .utf8)
         vocabulary = vocabulary.replacingOccurrences(
-            of: "    derive: {state: {attribute: wallet, region: member_region}}\n    values: [open, closed, unknown]",
+            of: "    derive: {state: {attribute: wallet, region: member_region}}\n    values: [open, closed, unknown]\n"
+                + "    labels: {open: {zh: 已开通, en: open}, closed: {zh: 未开通, en: closed}, unknown: {zh: 未知, en: unknown}}",
             with:
                 "    derive: {since: {attribute: wallet_open_since, region: member_region}}\n    values: [open, unknown]"
         )

@@ -86,6 +86,6 @@ struct ValueLabelTests {
         let relation = try #require(evaluator.vocabulary.facts.first { $0.name == "member_relation" })
         #expect(relation.labels?.first == ValueLabel(zh: "配偶", en: "spouse"))
         let scope = try #require(evaluator.vocabulary.facts.first { $0.name == "scope" })
-        #expect(scope.labels?.map(\.zh) == ["同一统筹区", "省内", "跨省"])
+        #expect(scope.labels?.map(\.zh) == ["同一统筹区", "省内跨统筹区", "跨省"])
     }
 }
