@@ -129,7 +129,8 @@ struct FactRequirementTests {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
         let edited = vocabulary.replacingOccurrences(
-            of: "    default: normal\n    zh: 个人账户状态", with: "    default: normal\n    requires: {retired: true}\n    zh: 个人账户状态")
+            of: "    default: normal\n    zh: 个人账户状态",
+            with: "    default: normal\n    requires: {retired: true}\n    zh: 个人账户状态")
         #expect(edited != vocabulary)
         try scratch.write(edited, to: "vocabulary.yaml")
         let messages = Compiler.compile(directory: scratch.path).diagnostics.map { ($0.code, $0.message(in: .en)) }
