@@ -24,7 +24,7 @@ def split_note(s):
     if s.startswith("规则冲突: ") and s.endswith(" (conflicting rules)"):
         ids = s[len("规则冲突: "):-len(" (conflicting rules)")]
         return {"zh": f"规则冲突: {ids}", "en": f"conflicting rules: {ids}"}
-    i = s.rfind(" (")
+    i = s.find(" (")  # the Chinese holds no ASCII " ("; the English may hold parentheses
     assert i > 0 and s.endswith(")"), s
     return {"zh": s[:i], "en": s[i + 2:-1]}
 
@@ -44,8 +44,11 @@ class Expect:
         self.rules = {r["id"]: r for r in table["rules"]}
         self.sources = {s["id"]: s for s in table["sources"]}
         voc = table["vocabulary"]["answer"]
-        self.void = voc["voids"][0]
-        self.resident_note = next(r["note"] for r in voc["eligible"]["false_when"] if r.get("note"))
+        # (the table writes keys sorted; the answer writes zh first)
+        void_note = voc["voids"][0]["note"]
+        self.void_note = {"zh": void_note["zh"], "en": void_note["en"]}
+        note = next(r["note"] for r in voc["eligible"]["false_when"] if r.get("note"))
+        self.resident_note = {"zh": note["zh"], "en": note["en"]}
 
     def rule_basis(self, rid, origin):
         r = self.rules[rid]
@@ -84,7 +87,7 @@ class Expect:
             rid = next(b["rule"] for b in t["blockers"] if b["code"] == "same_pooling_area")
             decided_by, srcs, conf = self.rule_basis(rid, a["origin"])
             basis = {"missing_facts": [], "decided_by": decided_by, "sources": srcs, "confidence": conf,
-                     "note": self.void["note"]}
+                     "note": self.void_note}
             a["balance"] = {"handling": None, **basis}
             a["timing"]["funds_arrival"] = None
             a["timing"]["funds_arrival_basis"] = dict(basis)

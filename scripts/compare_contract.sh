@@ -6,7 +6,8 @@
 #  - `check` in every format on the shipped policies and on every broken fixture;
 #  - `test` in text and JUnit.
 # Usage: scripts/compare_contract.sh OLD_POLICYC NEW_POLICYC [LINES] [SAMPLE]   (defaults 200000 60)
-# POLICIES=DIR compares on another policy directory (default policies).
+# POLICIES=DIR compares on another policy directory (default policies); OLD_POLICIES=DIR gives the
+# old binary its own (when the policy language changed between them, e.g. `git archive REV policies`).
 # The tables' content hashes (`sha256:...`, in every answer) are replaced by `sha256:HASH` before
 # comparing, since any change to the table's content changes them; the script prints both.
 # Exit 0 when every output is identical; else lists what differs and exits 1.
@@ -48,6 +49,8 @@ same() {  # LABEL FILE-A FILE-B
 }
 for side in old new; do
     bin=${!side}
+    pol=${POLICIES:-policies}
+    [ "$side" = old ] && pol=${OLD_POLICIES:-$pol}
     mkdir -p "$work/$side"
     "$bin" eval --policies "$pol" --jsonl --facts "$work/facts.jsonl" > "$work/$side/full.jsonl" || true
     "$bin" eval --policies "$pol" --jsonl --answer compact --facts "$work/facts.jsonl" \
@@ -76,7 +79,8 @@ for side in old new; do
     "$bin" test --format junit "$pol" | sed -E 's/time="[^"]*"/time=""/g' > "$work/$side/junit.xml" 2>&1 || true
 done
 for f in "$work"/old/*.* "$work"/new/*.*; do sed -i -E 's/sha256:[0-9a-f]{64}/sha256:HASH/g' "$f"; done
-echo "table hashes: old $("$old" compile "$pol" -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)," \
+pol=${POLICIES:-policies}
+echo "table hashes: old $("$old" compile "${OLD_POLICIES:-$pol}" -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)," \
     "new $("$new" compile "$pol" -o - 2>/dev/null | grep -o 'sha256:[0-9a-f]*' | head -1)"
 for f in "$work"/old/*.*; do same "$(basename "$f")" "$f" "$work/new/$(basename "$f")"; done
 echo "lines: $(wc -l < "$work/new/full.jsonl") full, $(wc -l < "$work/new/compact.jsonl") compact"

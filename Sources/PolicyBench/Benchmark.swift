@@ -40,7 +40,7 @@ public enum Benchmark {
         let time = median(runs) {
             for f in facts {
                 let a = evaluator.answer(f)
-                sink &+= (a.outcomes[0].status == .decided ? 1 : 0) &+ (a.dues.last?.day?.number ?? 0)
+                sink &+= (a.outcomes[0].status == .decided ? 1 : 0) &+ (a.stepDue(1).day?.number ?? 0)
             }
         }
         let perSecond = Double(facts.count) / seconds(time)

@@ -42,6 +42,15 @@ extension ValidateVocabulary.Check {
         }
         var eligible: Eligibility?
         if let e = a.eligible, let decision = e.decision.flatMap({ known($0, byName) }) {
+            // A relation on another part leaves the transfer part with nothing of its own to show
+            // why: its note is what the answer says.
+            for r in e.unknownWhen + e.falseWhen where r.note == nil {
+                guard let when = r.when, let other = when.decision, other.value != decision.name else { continue }
+                report(
+                    .error(
+                        .missingKey, "a relation on '\(other.value)' has no note", at: when.span,
+                        help: "add note: {zh, en}: the transfer part says it when the relation holds"))
+            }
             eligible = Eligibility(
                 decision: decision.name, unknownWhen: e.unknownWhen.compactMap { relation($0, byName) },
                 falseWhen: e.falseWhen.compactMap { relation($0, byName) })

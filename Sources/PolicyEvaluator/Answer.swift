@@ -17,12 +17,16 @@ public struct Answer: Sendable {
     package let evaluator: Evaluator
     /// Whether the transfer can be made now (nil: unknown, or no eligibility is declared).
     public let eligible: Bool?
-    /// The relation that made `eligible` false or unknown (index into `AnswerRules.relations`).
+    /// The relation that made `eligible` false or unknown (its number in `AnswerRules`).
     package let eligibleBy: Int?
-    /// Per step (`AnswerRules.steps`): its due date and whether a provisional calendar counted it.
-    public let dues: [(day: Day?, provisional: Bool)]
+    /// Per step (`AnswerRules.steps`, at most four): its due date and whether a provisional
+    /// calendar counted it. Inline, so an answer allocates nothing for them.
+    private let dueDays: (Int32, Int32, Int32, Int32)
+    private let dueProvisional: UInt8
     /// Per decision, the void (`AnswerRules.voids`) that left it without a value; empty when none.
     package let voided: [Int8]
+
+    private static let noDay = Int32.min
 
     init(facts: ApplicantFacts, scopeIndex: Int?, parts: AnswerParts, outcomes: [DecisionOutcome], evaluator: Evaluator)
     {
@@ -30,27 +34,45 @@ public struct Answer: Sendable {
         self.scopeIndex = scopeIndex
         self.parts = parts
         self.evaluator = evaluator
-        let rules = evaluator.answerRules
+        let planRule = evaluator.plan.planRule
+        // Which conditions hold: a bit each, from the deciding rules of the decisions they read.
+        var holding: UInt64 = 0
+        for d in evaluator.answerRules.conditionDecisions where outcomes[d].status == .decided {
+            for p in outcomes[d].decidingPositions { holding |= evaluator.answerRules.ruleConditions[Int(planRule[p])] }
+        }
+        let relationCount = evaluator.answerRules.relationCount
         var outcomes = outcomes
         var voided: [Int8] = []
-        for (k, v) in rules.voids.enumerated() {
-            guard let p = v.when.cause(in: outcomes[v.when.decision]) else { continue }
-            for d in v.decisions where parts.contains(d) {
+        var voids = holding >> UInt64(relationCount)
+        while voids != 0 {
+            let k = voids.trailingZeroBitCount
+            voids &= voids - 1
+            let condition = relationCount + k
+            let cause = evaluator.answerRules.conditionDecision[condition]
+            // The part cites the first deciding rule behind the condition.
+            guard
+                let p = outcomes[cause].decidingPositions.first(where: {
+                    evaluator.answerRules.ruleConditions[Int(planRule[$0])] & (1 << UInt64(condition)) != 0
+                })
+            else { continue }
+            for d in evaluator.answerRules.voids[k].decisions where parts.contains(d) {
                 if voided.isEmpty { voided = Array(repeating: -1, count: outcomes.count) }
                 voided[d] = Int8(k)
                 outcomes[d] = DecisionOutcome(
-                    .decided, plan: outcomes[v.when.decision].plan, deciding: .one(p), inForce: p..<(p + 1))
+                    .decided, plan: outcomes[cause].plan, deciding: .one(p), inForce: p..<(p + 1))
             }
         }
         self.voided = voided
         self.outcomes = outcomes
         var eligible: Bool? = nil
         var eligibleBy: Int? = nil
-        if let e = rules.eligibility {
-            eligibleBy = rules.relations.firstIndex { $0.when.cause(in: outcomes[$0.when.decision]) != nil }
-            if let k = eligibleBy {
-                eligible = k < rules.unknownCount ? nil : false
-            } else if outcomes[e].status == .decided, outcomes[e].missingFacts.isEmpty {
+        if let e = evaluator.answerRules.eligibility {
+            let relations = holding & (relationCount == 64 ? ~0 : (1 << UInt64(relationCount)) - 1)
+            if relations != 0 {
+                let k = relations.trailingZeroBitCount
+                eligibleBy = k
+                eligible = k < evaluator.answerRules.unknownCount ? nil : false
+            } else if outcomes[e].status == .decided, outcomes[e].missing?.isEmpty ?? true {
                 eligible = true
             }
         }
@@ -58,20 +80,47 @@ public struct Answer: Sendable {
         self.eligibleBy = eligibleBy
         // A transfer that cannot be made now, or that a rule leaves undetermined, has no due dates;
         // missing facts alone leave them (the dates hold once the facts allow the transfer).
-        let held = eligibleBy != nil
-        let calendar = evaluator.calendar
-        var dues: [(day: Day?, provisional: Bool)] = []
-        dues.reserveCapacity(rules.steps.count)
-        var start: Day? = facts.applicationDate
-        for (i, d) in rules.steps.enumerated() {
-            var due: Day? = nil
-            if !held, let from = start, let r = outcomes[d].primaryRule, rules.stepDays[i][r] >= 0 {
-                due = evaluator.addingWorkingDays(Int(rules.stepDays[i][r]), to: from)
+        var days = (Self.noDay, Self.noDay, Self.noDay, Self.noDay)
+        var provisional: UInt8 = 0
+        if eligibleBy == nil {
+            var start: Day? = facts.applicationDate
+            for (i, d) in evaluator.answerRules.steps.prefix(4).enumerated() {
+                guard let from = start, let r = outcomes[d].primaryRule, evaluator.answerRules.stepDays[i][r] >= 0,
+                    let due = evaluator.addingWorkingDays(Int(evaluator.answerRules.stepDays[i][r]), to: from)
+                else { break }
+                let n = Int32(truncatingIfNeeded: due.number)
+                switch i {
+                case 0: days.0 = n
+                case 1: days.1 = n
+                case 2: days.2 = n
+                default: days.3 = n
+                }
+                if evaluator.calendar.isProvisional(from: facts.applicationDate, to: due) {
+                    provisional |= 1 << UInt8(i)
+                }
+                start = due
             }
-            dues.append((due, due.map { calendar.isProvisional(from: facts.applicationDate, to: $0) } ?? false))
-            start = due
         }
-        self.dues = dues
+        dueDays = days
+        dueProvisional = provisional
+    }
+
+    /// Per step (`AnswerRules.steps`): its due date and whether a provisional calendar counted it.
+    public var dues: [(day: Day?, provisional: Bool)] {
+        evaluator.answerRules.steps.indices.map { stepDue($0) }
+    }
+
+    /// Step `i`'s due date (nil when it has none) and whether a provisional calendar counted it.
+    package func stepDue(_ i: Int) -> (day: Day?, provisional: Bool) {
+        let n: Int32
+        switch i {
+        case 0: n = dueDays.0
+        case 1: n = dueDays.1
+        case 2: n = dueDays.2
+        case 3: n = dueDays.3
+        default: return (nil, false)
+        }
+        return (n == Self.noDay ? nil : Day(number: Int(n)), dueProvisional & (1 << UInt8(i)) != 0)
     }
 
     public func region(_ i: Int?) -> RegionEntry? { i.map { evaluator.regions.regions[$0] } }
@@ -82,7 +131,7 @@ public struct Answer: Sendable {
     /// The due date of a step's decision, if it is a step.
     package func due(_ d: Int?) -> (day: Day?, provisional: Bool) {
         guard let d, let i = evaluator.answerRules.steps.firstIndex(of: d) else { return (nil, false) }
-        return dues[i]
+        return stepDue(i)
     }
 
     /// The void that left a decision without a value.
@@ -92,7 +141,7 @@ public struct Answer: Sendable {
     }
 
     /// What the relation that decided `eligible` says, when it says something.
-    package var eligibleNote: ValueLabel? { eligibleBy.flatMap { evaluator.answerRules.relations[$0].note } }
+    package var eligibleNote: ValueLabel? { eligibleBy.flatMap { evaluator.answerRules.relationNotes[$0] } }
 
     /// Every answered decision's outcome by name: the published parts in order, then the others in
     /// vocabulary order; a published part about the family member only when a member was given.

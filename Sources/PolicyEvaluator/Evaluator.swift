@@ -17,6 +17,8 @@ public final class Evaluator: Sendable {
     public var vocabulary: Vocabulary { table.vocabulary }
     /// Decision name -> number (vocabulary order).
     let decisionIndex: [String: Int]
+    /// How many decisions the vocabulary declares (read per answer without copying the vocabulary).
+    let decisionCount: Int
     /// The decisions of the answer's published parts, by number.
     package let parts: PartDecisions
     /// The vocabulary's rules between parts, resolved.
@@ -51,6 +53,7 @@ public final class Evaluator: Sendable {
         let decisionIndex = Dictionary(
             vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.decisionIndex = decisionIndex
+        self.decisionCount = vocabulary.decisions.count
         let answerRules = AnswerRules(table: table, decisionIndex: decisionIndex)
         self.answerRules = answerRules
         self.parts = PartDecisions(answerRules, vocabulary: vocabulary)
@@ -151,7 +154,8 @@ public final class Evaluator: Sendable {
     /// balance handling alone evaluates that decision, and the decisions its part reads (a
     /// relation's condition, the step before a step) alone.
     public func answer(_ facts: ApplicantFacts, parts asked: AnswerParts) -> Answer {
-        let all = UInt64.max >> UInt64(64 - vocabulary.decisions.count)
+        let count = decisionCount
+        let all = UInt64.max >> UInt64(64 - count)
         let evaluated = asked.decisions & all == all ? all : answerRules.closure(asked.decisions & all)
         var needed = ~UInt64(0)
         if evaluated != all {
@@ -164,9 +168,10 @@ public final class Evaluator: Sendable {
         }
         let derived = DerivedFacts(facts, evaluator: self, needed: needed)
         var outcomes: [DecisionOutcome] = []
-        outcomes.reserveCapacity(vocabulary.decisions.count)
-        for d in vocabulary.decisions.indices {
-            let skip = evaluated & (1 << UInt64(d)) == 0 || (facts.member == nil && parts.memberOnly[d])
+        outcomes.reserveCapacity(count)
+        let noMember = facts.member == nil
+        for d in 0..<count {
+            let skip = evaluated & (1 << UInt64(d)) == 0 || (noMember && parts.memberOnly[d])
             outcomes.append(skip ? .absent : run(d, derived))
         }
         let scope = columns.scope >= 0 ? derived.values[columns.scope] : -1

@@ -144,7 +144,11 @@ enum AnswerSchema {
             .object(fields + basisFields.dropFirst())
         )
         .with("if", ["properties": ["eligible": ["const": false]]])
-        .with("then", ["properties": ["blockers": ["minItems": 1]]])
+        // Not eligible: blocked, or another part's relation holds and the note says which.
+        .with(
+            "then",
+            ["anyOf": [["properties": ["blockers": ["minItems": 1]]], ["properties": ["note": ["type": "object"]]]]]
+        )
         .with("else", ["properties": ["blockers": ["maxItems": 0]]])
     }
 

@@ -35,6 +35,12 @@ enum Node: Sendable {
         return .object(pairs)
     }
 
+    /// This object with every key of `other` (an object) set as `with` sets one.
+    func merging(_ other: Node) -> Node {
+        guard case .object(let pairs) = other else { return self }
+        return pairs.reduce(self) { $0.with($1.0, $1.1) }
+    }
+
     /// An object from pairs, leaving out the nil values.
     static func object(_ pairs: [(String, Node?)]) -> Node {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })

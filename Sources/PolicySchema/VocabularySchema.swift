@@ -98,6 +98,20 @@ enum VocabularySchema {
     ]
 
     /// `zh` and `en` of a fact, attribute or decision.
+    /// `labels:` of an enum fact or output: value: {zh, en}.
+    static var valueLabels: Node {
+        [
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": [
+                "type": "object", "additionalProperties": false, "required": ["zh", "en"],
+                "properties": [
+                    "zh": ["type": "string", "minLength": 1], "en": ["type": "string", "minLength": 1],
+                ],
+            ],
+        ]
+    }
+
     static func labels(_ what: (zh: String, en: String)) -> [(String, Node)] {
         [
             ("zh", Common.ref("label", "\(what.zh)的中文名称", "Chinese name of the \(what.en)")),
@@ -136,21 +150,13 @@ enum VocabularySchema {
             ),
             (
                 "labels",
-                [
+                valueLabels.merging([
                     "description": Common.bi(
                         "枚举事实各取值的标签，取值: {zh, en}，每个取值都要有；事实可用取值或任一标签给出（配偶即 spouse）",
                         "an enum fact's value labels, value: {zh, en}, one for every value; facts may give a value by its "
                             + "name or either label (配偶 for spouse)"),
-                    "type": "object",
-                    "minProperties": 1,
-                    "additionalProperties": [
-                        "type": "object", "additionalProperties": false, "required": ["zh", "en"],
-                        "properties": [
-                            "zh": ["type": "string", "minLength": 1], "en": ["type": "string", "minLength": 1],
-                        ],
-                    ],
                     "examples": [["spouse": ["zh": "配偶", "en": "spouse"]]],
-                ]
+                ])
             ),
             (
                 "default",

@@ -95,7 +95,7 @@ extension VocabularySchema {
             "properties": [
                 "decision": Common.ref("name"), "output": Common.ref("name"),
                 "value": ["type": "string", "minLength": 1],
-                "undetermined": ["const": "true"],
+                "undetermined": ["const": true],
             ],
         ]
     }

@@ -112,6 +112,12 @@ extension VocabularySchema {
 
     static var output: Node {
         let enumerated = [OutputSpec.Kind.enumeration([]), .optionalEnumeration([])].map(kindName)
+        let outputLabels = VocabularySchema.valueLabels.merging([
+            "description": Common.bi(
+                "枚举输出各取值在回答中的标签，取值: {zh, en}，每个取值都要有",
+                "an enum output's value labels in answers, value: {zh, en}, one for every value"),
+            "examples": [["payout_to_bank": ["zh": "划入本人银行账户", "en": "paid to the person's own bank account"]]],
+        ])
         let properties: Node = [
             "type": [
                 "description": Common.bi(
@@ -128,6 +134,7 @@ extension VocabularySchema {
                 "uniqueItems": true,
                 "items": ["type": "string", "minLength": 1],
             ],
+            "labels": outputLabels,
             "zh": [
                 "description": Common.bi("可读答案中的中文名称（与 en 同时给出）", "its name in a Chinese readable answer (with en)"),
                 "type": "string", "minLength": 1,
@@ -148,7 +155,7 @@ extension VocabularySchema {
                 [
                     "if": ["properties": ["type": ["enum": .strings(enumerated)]]],
                     "then": ["required": ["values"]],
-                    "else": ["properties": ["values": false]],
+                    "else": ["properties": ["values": false, "labels": false]],
                 ],
                 [
                     "if": ["properties": ["type": ["const": "optional_enum"]]],

@@ -24,8 +24,8 @@ struct Eval: ParsableCommand, Speaking {
     @Option(
         help: .localized(
             """
-            With --answer compact: answer only these parts, comma-separated (transfer, balance, transfer_out, \
-            transfer_in, funds_arrival, family_sharing).
+            With --answer compact: answer only these parts, comma-separated: a part vocabulary.yaml's answer: lays \
+            out (transfer, balance, transfer_out, ...) or any decision's name.
             """, valueName: "parts")) var parts: String?
     @Option(
         help: .localized(

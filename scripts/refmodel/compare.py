@@ -560,7 +560,7 @@ def run_set(policyc: str, directory: str, name: str, workdir: str, classes: bool
                                     f.witness))
             continue
         dname = f.decision
-        part = part_of(line, dname) or {}
+        part = part_of(line, dname, names) or {}
         if dname in table.decisions:
             mans = decide(table, table.decisions[dname], applicant_from_json(table, f.witness))
             claim = {"gap": "no_match", "conflict": "conflict"}.get(f.kind)

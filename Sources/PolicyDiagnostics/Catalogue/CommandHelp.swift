@@ -97,10 +97,10 @@ extension Catalogue {
         ),
         (
             """
-            With --answer compact: answer only these parts, comma-separated (transfer, balance, transfer_out, \
-            transfer_in, funds_arrival, family_sharing).
+            With --answer compact: answer only these parts, comma-separated: a part vocabulary.yaml's answer: lays \
+            out (transfer, balance, transfer_out, ...) or any decision's name.
             """,
-            "配合 --answer compact：只回答这些部分，用逗号分隔（transfer、balance、transfer_out、transfer_in、funds_arrival、family_sharing）。"
+            "配合 --answer compact：只回答这些部分，用逗号分隔：vocabulary.yaml 的 answer: 列出的部分（transfer、balance、transfer_out 等）或任一决策名。"
         ),
         (
             """

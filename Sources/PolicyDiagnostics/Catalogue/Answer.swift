@@ -1,0 +1,37 @@
+extension Catalogue {
+    /// Messages of checking vocabulary.yaml's `answer:` (parts, steps, the rules between parts) and
+    /// its output labels.
+    static let answerDeclaration: [(en: String, zh: String)] = [
+        ("answer: unknown decision '{0}'", "answer：未知的决策 '{0}'"),
+        ("decisions: {0}", "决策：{0}"),
+        ("outputs: {0}", "输出：{0}"),
+        ("values: {0}", "取值：{0}"),
+        ("part '{0}' repeats a part name or a decision already laid out", "部分 '{0}' 重复了已有的部分名，或其决策已有部分"),
+        ("give each decision one part, under one name", "每个决策只占一个部分，只用一个名字"),
+        ("part name '{0}' is the name of another decision", "部分名 '{0}' 是另一个决策的名字"),
+        ("a part's name and a decision's name select the same part with --parts", "--parts 用部分名或决策名选择同一个部分"),
+        ("step '{0}' has no count output (a time limit in working days)", "步骤 '{0}' 没有 count 输出（以工作日计的时限）"),
+        ("a step's count output is what its due date counts", "步骤的到期日按它的 count 输出计算"),
+        ("a relation on '{0}' has no note", "关于 '{0}' 的关系没有说明（note）"),
+        (
+            "add note: {zh, en}: the transfer part says it when the relation holds",
+            "加上 note: {zh, en}：关系成立时，转移部分给出这段说明"
+        ),
+        (
+            "a condition is either {decision, undetermined: true} or {decision, output, value}",
+            "条件写作 {decision, undetermined: true} 或 {decision, output, value}"
+        ),
+        ("write undetermined: true alone, or name an output", "单独写 undetermined: true，或写出一个输出"),
+        ("a condition on '{0}' names no output", "关于 '{0}' 的条件没有写输出"),
+        ("add output: (one of {0}) or undetermined: true", "加上 output:（{0} 之一）或 undetermined: true"),
+        ("a condition reads an enum or tristate output; '{0}' is neither", "条件只读取枚举或三态输出；'{0}' 两者都不是"),
+        ("name an enum or tristate output", "写一个枚举或三态输出"),
+        ("'{0}' is not a value of '{1}.{2}'", "'{0}' 不是 '{1}.{2}' 的取值"),
+        ("the vocabulary declares {0} decisions; at most {1}", "词汇表声明了 {0} 个决策；最多 {1} 个"),
+        ("an answer has at most {0} parts", "一个回答最多有 {0} 个部分"),
+        ("{0} has no values to label", "{0} 没有可加标签的取值"),
+        ("labels name the values of an enum output; remove 'labels:'", "标签只给枚举输出的取值；删除 'labels:'"),
+        ("{0} labels some values but not {1}", "{0} 给部分取值加了标签，但 {1} 没有"),
+        ("label every value, {zh, en} each, or none", "为每个取值都给出 {zh, en} 标签，或都不给"),
+    ]
+}
