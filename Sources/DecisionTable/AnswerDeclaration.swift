@@ -9,22 +9,45 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
     /// Decisions whose count output is a time limit in working days: the first counted from the
     /// application date, each next one from the due date before it.
     public var steps: [String]
+    /// Outputs published under another name in their part (`fields:`): the output `blocker`
+    /// is the list `blockers`.
+    public var fields: [FieldName]
     /// Whether the transfer can be made now (`transfer.eligible`), and when its steps have due dates.
     public var eligible: Eligibility?
     /// Parts an outcome elsewhere leaves without a value.
     public var voids: [Voiding]
 
-    public init(parts: [PartDeclaration], steps: [String], eligible: Eligibility?, voids: [Voiding]) {
+    public init(
+        parts: [PartDeclaration], steps: [String], fields: [FieldName] = [], eligible: Eligibility?, voids: [Voiding]
+    ) {
         self.parts = parts
         self.steps = steps
+        self.fields = fields
         self.eligible = eligible
         self.voids = voids
     }
 
     public static let empty = AnswerDeclaration(parts: [], steps: [], eligible: nil, voids: [])
 
+    /// The name `output` of `decision` is published under in its part.
+    public func field(_ output: String, of decision: String) -> String {
+        fields.first { $0.decision == decision && $0.output == output }?.name ?? output
+    }
+
     /// The decision a published part shows.
     public func decision(ofPart name: String) -> String? { parts.first { $0.name == name }?.decision }
+}
+
+/// An output published under another name in its decision's part.
+public struct FieldName: Sendable, Codable, Equatable {
+    public var decision: String
+    public var output: String
+    public var name: String
+    public init(decision: String, output: String, name: String) {
+        self.decision = decision
+        self.output = output
+        self.name = name
+    }
 }
 
 public struct PartDeclaration: Sendable, Codable, Equatable {

@@ -37,8 +37,22 @@ extension DecisionTableArtifact {
         let named =
             answer.parts.map(\.decision) + answer.steps + answer.voids.flatMap { [$0.when.decision] + $0.decisions }
             + (answer.eligible.map { [$0.decision] + ($0.unknownWhen + $0.falseWhen).map(\.when.decision) } ?? [])
-        for name in named where !known.contains(name) {
+        for name in named + answer.fields.map(\.decision) where !known.contains(name) {
             problems.append("the answer declaration names unknown decision '\(name)'")
+        }
+        if answer.steps.count > Vocabulary.maxSteps {
+            problems.append("answer: more than \(Vocabulary.maxSteps) steps")
+        }
+        let conditions =
+            (answer.eligible.map { $0.unknownWhen.count + $0.falseWhen.count } ?? 0) + answer.voids.count
+        if conditions > Vocabulary.maxAnswerConditions {
+            problems.append("answer: \(conditions) relations and voids; at most \(Vocabulary.maxAnswerConditions)")
+        }
+        for field in answer.fields
+        where vocabulary.decision(named: field.decision).map({ !$0.outputs.contains { $0.name == field.output } })
+            == true
+        {
+            problems.append("the answer declaration names unknown output '\(field.decision).\(field.output)'")
         }
         let expected = vocabulary.decisions.map(\.name)
         if decisions.map(\.name) != expected {

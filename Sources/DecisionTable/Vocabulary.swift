@@ -254,6 +254,10 @@ extension Vocabulary {
     public static let maxWorkingDays = 1000
     /// The most decisions a vocabulary may declare (an answer's parts are a bit per decision).
     public static let maxDecisions = 64
+    /// The most steps `answer:` may declare (an answer holds their due dates inline).
+    public static let maxSteps = 4
+    /// The most conditions `answer:`'s relations and voids may have together (a bit each).
+    public static let maxAnswerConditions = 64
 
     /// The output a rule gives instead of the decision's outputs when the policy knows there is no
     /// answer for these applicants: `{zh, en}` saying why. The answer's values are then null.

@@ -13,90 +13,50 @@ extension Answer {
 }
 
 extension AnswerWriter {
+    /// One walk over the parts vocabulary.yaml lays out (`answer:`), published and declared alike.
     mutating func compactAnswer() {
-        let asked = a.parts
         raw("{\"origin\":")
         regionCode(a.facts.origin)
         raw(",\"destination\":")
         regionCode(a.facts.destination)
         raw(",\"application_date\":")
         date(a.facts.applicationDate)
-        if asked.contains(parts.transfer) {
-            let blockers = a.outcome(parts.transfer)
-            raw(",\"transfer\":{\"eligible\":")
-            eligible()
-            raw(",\"scope\":")
-            scope()
-            raw(",\"blockers\":[")
-            var first = true
-            for p in blockers.decidingPositions {
-                let r = Int(planRule[p])
-                guard !f.blockerCode[r].isAbsent else { continue }
-                if !first { raw(",") }
-                first = false
-                put(f.blockerCode[r])
-            }
-            raw("],")
-            reference(blockers)
-            raw("}")
-        }
-        if asked.contains(parts.balance) {
-            valuePart(",\"balance\":{\"handling\":", a.outcome(parts.balance), f.handling)
-        }
-        if asked.contains(parts.transferOut) {
-            raw(",\"transfer_out\":")
-            compactStep(a.outcome(parts.transferOut), due: a.due(parts.transferOut))
-        }
-        if asked.contains(parts.transferIn) {
-            raw(",\"transfer_in\":")
-            compactStep(a.outcome(parts.transferIn), due: a.due(parts.transferIn))
-        }
-        if asked.contains(parts.funds) {
-            valuePart(",\"funds_arrival\":{\"duration\":", a.outcome(parts.funds), f.fundsArrival)
-        }
-        if asked.contains(parts.family) {
-            raw(",\"family_sharing\":")
-            if a.facts.member != nil {
-                let family = a.outcome(parts.family)
-                raw("{\"allowed\":")
-                output(family, f.allowed)
-                raw(",\"channel\":")
-                output(family, f.channel)
-                raw(",")
-                reference(family)
-                raw("}")
-            } else {
-                raw("null")
-            }
-        }
-        declaredParts(compact: true)
+        for part in f.parts where a.parts.contains(part.decision) { compactPart(part) }
         raw(",\"table\":")
         put(f.tableHash)
         raw("}")
     }
 
-    /// A part of one value: `head`, the value, the reference fields, `}`.
-    private mutating func valuePart(_ head: StaticString, _ o: DecisionOutcome, _ column: [Fragment]) {
-        raw(head)
-        output(o, column)
-        raw(",")
+    /// `,"name":{` the eligibility (on its decision's part), each output by its field name, a
+    /// step's due date, the reference fields `}`; null for a part about a member not given.
+    private mutating func compactPart(_ part: AnswerFragments.Part) {
+        if part.memberOnly, a.facts.member == nil { return put(part.compactNull) }
+        let o = a.outcomes[part.decision]
+        put(part.compactHead)
+        if part.isEligibility {
+            raw("\"eligible\":")
+            eligible()
+            raw(",\"scope\":")
+            scope()
+            raw(",")
+        }
+        for output in part.outputs where !output.isText {
+            put(output.compactKey)
+            if part.isCollect { outputSet(o, output.column, separator: ",") } else { self.output(o, output.column) }
+            raw(",")
+        }
+        if part.isStep {
+            let due = a.due(part.decision)
+            raw("\"due\":")
+            if let day = due.day { date(day) } else { raw("null") }
+            raw(due.provisional ? ",\"due_provisional\":true," : ",\"due_provisional\":false,")
+        }
         reference(o)
         raw("}")
     }
 
     private mutating func regionCode(_ i: Int?) {
         if let i { put(f.regionCode[i]) } else { raw("null") }
-    }
-
-    private mutating func compactStep(_ o: DecisionOutcome, due: (day: Day?, provisional: Bool)) {
-        raw("{\"max_working_days\":")
-        output(o, f.maxWorkingDays)
-        raw(",\"due\":")
-        if let day = due.day { date(day) } else { raw("null") }
-        raw(due.provisional ? ",\"due_provisional\":true" : ",\"due_provisional\":false")
-        raw(",")
-        reference(o)
-        raw("}")
     }
 
     /// `"status":...,"rule":...,"national_baseline":...,"sources":[...],"missing_facts":[...]`

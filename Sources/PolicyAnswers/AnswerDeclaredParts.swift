@@ -2,32 +2,32 @@ import DecisionTable
 import PolicyEvaluator
 import PolicyJSON
 
-/// The parts of the declared decisions (beyond the six published ones), in the full and compact
-/// answers, from the declarations alone (`AnswerFragments.DeclaredPart`).
+/// The parts of the full answer that follow the vocabulary's layout alone (`AnswerFragments.Part`).
 extension AnswerWriter {
-    /// Each declared decision as a part of its own: its outputs, then its provenance (full) or
-    /// reference fields (compact).
-    mutating func declaredParts(compact: Bool) {
-        for (part, d) in zip(f.declared, a.evaluator.parts.declared) where !compact || a.parts.contains(d) {
-            let o = a.outcomes[d]
-            put(compact ? part.compactHead : part.head)
-            for output in part.outputs where !(compact && output.isText) {
-                put(compact ? output.compactKey : output.key)
-                if part.isCollect {
-                    outputSet(o, output.column, separator: compact ? "," : ", ")
-                } else {
-                    self.output(o, output.column)
-                }
-                if compact { raw(",") } else { raw(", ") }
-            }
-            if compact {
-                reference(o)
+    /// A part as the vocabulary lays it out: its outputs by field name, then its provenance;
+    /// null for a part about the family member when none was given. The balance, the family
+    /// sharing and every declared decision are written so (the compact answer: `compactPart`).
+    mutating func part(_ part: AnswerFragments.Part) {
+        if part.memberOnly, a.facts.member == nil { return put(part.nullHead) }
+        let o = a.outcomes[part.decision]
+        put(part.head)
+        for output in part.outputs {
+            put(output.key)
+            if part.isCollect {
+                outputSet(o, output.column, separator: ", ")
             } else {
-                provenance(
-                    o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination, relation: voidNote(d))
+                self.output(o, output.column)
             }
-            raw("}")
+            raw(", ")
         }
+        provenance(
+            o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination, relation: voidNote(part.decision))
+        raw("}")
+    }
+
+    /// The part of decision `d`, when the vocabulary lays one out.
+    mutating func part(of d: Int?) {
+        if let d { part(f.parts[f.position[d]]) }
     }
 
     /// A collect decision's output: the set of the values its deciding rules give, each once, in

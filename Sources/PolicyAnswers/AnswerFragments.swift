@@ -42,17 +42,9 @@ final class AnswerFragments: @unchecked Sendable {
     let sourceID: [Fragment]
     let sourceEntry: [Fragment]
     let isNational: [Bool]
-    /// Per rule, for blocker rules: the blocker object, and its code as a JSON string.
+    /// Per rule of the eligibility's collect decision: the object the full answer lists for its
+    /// value (`transfer.blockers`: code, labels, rule).
     let blocker: [Fragment]
-    let blockerCode: [Fragment]
-    /// Per output and rule: the output's JSON value, absent when the rule does not give it.
-    let handling: [Fragment]
-    let maxWorkingDays: [Fragment]
-    let fundsArrival: [Fragment]
-    let allowed: [Fragment]
-    let channel: [Fragment]
-    let reason: [Fragment]
-    let reasonEN: [Fragment]
     /// Per rule that gives `undetermined`: its reason as the note (`{"zh": ..., "en": ...}`).
     let undeterminedNote: [Fragment]
     /// Per region: its JSON object, its code as a JSON string, and
@@ -63,28 +55,43 @@ final class AnswerFragments: @unchecked Sendable {
     /// Per scope (vocabulary order), as a JSON string; and the table's content hash.
     let scope: [Fragment]
     let tableHash: Fragment
-    /// The declared decisions' parts (`Evaluator.parts.declared` order).
-    let declared: [DeclaredPart]
+    /// Every decision's part, in answer order (`Evaluator.parts.order`: the published parts, then
+    /// the other decisions); `declared` is the tail past the published ones.
+    let parts: [Part]
+    var declared: ArraySlice<Part> { parts[publishedCount...] }
+    private let publishedCount: Int
+    /// Per decision, its part's position in `parts`.
+    let position: [Int]
 
-    /// A declared decision's part: `, "name": {` (and its compact form), then per output its key
-    /// and its value per rule; a text output is written as `key` (zh) and `key_en`, and left out
-    /// of the compact answer as the family-sharing reason is.
-    struct DeclaredPart {
+    /// A decision's part as the vocabulary lays it out: `, "name": {` (and its compact form),
+    /// then per output its field name (`answer: fields:`) and its value per rule; a text output
+    /// is written as `key` (zh) and `key_en`, and left out of the compact answer.
+    struct Part {
         struct Output {
             let key: Fragment
             let compactKey: Fragment
             let column: [Fragment]
             let isText: Bool
         }
+        let decision: Int
         let head: Fragment
         let compactHead: Fragment
+        /// `, "name": null`: a part about the family member when no member was given.
+        let nullHead: Fragment
+        /// `,"name":null`: a part about the family member when no member was given.
+        let compactNull: Fragment
         let subjectIsOrigin: Bool
         /// A collect decision: its one output is written as the set of the values its rules give.
         let isCollect: Bool
+        /// The decision `eligible` is declared on: its part opens with `eligible` and `scope`.
+        let isEligibility: Bool
+        /// A step (`answer: steps:`): its due date follows its outputs.
+        let isStep: Bool
+        let memberOnly: Bool
         let outputs: [Output]
     }
 
-    init(table: DecisionTableArtifact, regions: RegionIndex, declared: [Int]) {
+    init(table: DecisionTableArtifact, regions: RegionIndex, parts layout: Evaluator.PartDecisions) {
         var bytes: [UInt8] = []
         func add(_ b: [UInt8]) -> Fragment {
             defer { bytes += b }
@@ -164,19 +171,19 @@ final class AnswerFragments: @unchecked Sendable {
             return add(entry)
         }
         isNational = table.rules.map { $0.level == .national }
+        let listed = table.vocabulary.answer.eligible.flatMap { table.vocabulary.decision(named: $0.decision) }
+        let listedOutput = listed?.hitPolicy == .collect ? listed?.outputs.first?.name : nil
         blocker = table.rules.map { rule in
-            guard case .symbol(let code)? = rule.outputs["blocker"] else { return .absent }
-            // The blocker's words are its value's labels in vocabulary.yaml.
-            let label = table.vocabulary.label(of: code, in: "blocker")
+            guard let listedOutput, rule.decision == listed?.name,
+                case .symbol(let code)? = rule.outputs[listedOutput]
+            else { return .absent }
+            // The value's words are its labels in vocabulary.yaml.
+            let label = table.vocabulary.label(of: code, in: listedOutput)
             return add(
                 .object([
                     ("code", .string(code)), ("message", .string(label?.zh ?? code)),
                     ("message_en", .string(label?.en ?? code)), ("rule", .string(rule.id)),
                 ]))
-        }
-        blockerCode = table.rules.map { rule in
-            guard case .symbol(let code)? = rule.outputs["blocker"] else { return .absent }
-            return add(.string(code))
         }
         let outputs: [[String: JSONValue]] = table.rules.map { rule in
             var result: [String: JSONValue] = [:]
@@ -198,13 +205,6 @@ final class AnswerFragments: @unchecked Sendable {
             return result
         }
         func column(_ key: String) -> [Fragment] { outputs.map { $0[key].map { add($0) } ?? .absent } }
-        handling = column("handling")
-        maxWorkingDays = column("max_working_days")
-        fundsArrival = column("funds_arrival")
-        allowed = column("allowed")
-        channel = column("channel")
-        reason = column("reason")
-        reasonEN = column("reason_en")
         undeterminedNote = table.rules.map { rule in
             guard case .text(let zh, let en)? = rule.outputs[Vocabulary.undetermined] else { return .absent }
             return add(ValueLabel(zh: zh, en: en).json)
@@ -224,24 +224,34 @@ final class AnswerFragments: @unchecked Sendable {
             JSONValue.string(name).write(into: &b, pretty: false, indent: 0)
             return add(b + Array(":\(separator)".utf8))
         }
-        self.declared = declared.map { d in
+        let answer = table.vocabulary.answer
+        let names = layout.names
+        publishedCount = layout.publishedCount
+        position = layout.order.enumerated().reduce(into: Array(repeating: 0, count: layout.order.count)) {
+            $0[$1.element] = $1.offset
+        }
+        self.parts = zip(layout.order, names).map { d, name in
             let spec = table.vocabulary.decisions[d]
-            let outputs = spec.outputs.flatMap { o -> [DeclaredPart.Output] in
+            let outputs = spec.outputs.flatMap { o -> [Part.Output] in
+                let field = answer.field(o.name, of: spec.name)
                 guard case .text = o.kind else {
                     return [
-                        .init(key: key(o.name, " "), compactKey: key(o.name, ""), column: column(o.name), isText: false)
+                        .init(key: key(field, " "), compactKey: key(field, ""), column: column(o.name), isText: false)
                     ]
                 }
-                return [o.name, o.name + "_en"].map {
-                    .init(key: key($0, " "), compactKey: key($0, ""), column: column($0), isText: true)
+                return [(field, o.name), (field + "_en", o.name + "_en")].map {
+                    .init(key: key($0.0, " "), compactKey: key($0.0, ""), column: column($0.1), isText: true)
                 }
             }
             var head = Array(", ".utf8), compactHead = Array(",".utf8)
-            JSONValue.string(spec.name).write(into: &head, pretty: false, indent: 0)
-            JSONValue.string(spec.name).write(into: &compactHead, pretty: false, indent: 0)
-            return DeclaredPart(
-                head: add(head + Array(": {".utf8)), compactHead: add(compactHead + Array(":{".utf8)),
-                subjectIsOrigin: spec.subject == .origin, isCollect: spec.hitPolicy == .collect, outputs: outputs)
+            JSONValue.string(name).write(into: &head, pretty: false, indent: 0)
+            JSONValue.string(name).write(into: &compactHead, pretty: false, indent: 0)
+            return Part(
+                decision: d, head: add(head + Array(": {".utf8)), compactHead: add(compactHead + Array(":{".utf8)),
+                nullHead: add(head + Array(": null".utf8)),
+                compactNull: add(compactHead + Array(":null".utf8)), subjectIsOrigin: spec.subject == .origin,
+                isCollect: spec.hitPolicy == .collect, isEligibility: answer.eligible?.decision == spec.name,
+                isStep: answer.steps.contains(spec.name), memberOnly: layout.memberOnly[d], outputs: outputs)
         }
         tableHash = add(.string(table.contentHash))
         arena = .allocate(capacity: max(1, bytes.count))

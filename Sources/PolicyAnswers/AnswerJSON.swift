@@ -233,16 +233,11 @@ struct AnswerWriter {
         date(a.facts.applicationDate)
         raw(", \"transfer\": ")
         transfer()
-        raw(", \"balance\": {\"handling\": ")
-        let balance = a.outcome(parts.balance)
-        output(balance, f.handling)
-        raw(", ")
-        provenance(balance, subject: a.facts.origin, relation: voidNote(parts.balance))
-        raw("}, \"timing\": ")
+        part(of: parts.balance)
+        raw(", \"timing\": ")
         timing()
-        raw(", \"family_sharing\": ")
-        family()
-        declaredParts(compact: false)
+        part(of: parts.family)
+        for part in f.declared { self.part(part) }
         raw(", \"sources\": ")
         sources()
         raw(", \"table\": ")
@@ -285,9 +280,18 @@ struct AnswerWriter {
         raw("}")
     }
 
-    private mutating func step(_ o: DecisionOutcome, due: (day: Day?, provisional: Bool), subject: Int?) {
+    /// The values of decision `d`'s first output, per rule (all absent when there is no such part).
+    private func firstColumn(_ d: Int?) -> [Fragment] {
+        guard let d, let output = f.parts[f.position[d]].outputs.first else {
+            return Array(repeating: .absent, count: f.ruleID.count)
+        }
+        return output.column
+    }
+
+    private mutating func step(_ d: Int?, due: (day: Day?, provisional: Bool), subject: Int?) {
+        let o = a.outcome(d)
         raw("{\"max_working_days\": ")
-        output(o, f.maxWorkingDays)
+        output(o, firstColumn(d))
         raw(", \"due\": ")
         if let day = due.day { date(day) } else { raw("null") }
         raw(due.provisional ? ", \"due_provisional\": true" : ", \"due_provisional\": false")
@@ -300,12 +304,12 @@ struct AnswerWriter {
         let transferOut = a.outcome(parts.transferOut)
         let transferIn = a.outcome(parts.transferIn)
         raw("{\"transfer_out\": ")
-        step(transferOut, due: a.due(parts.transferOut), subject: a.facts.origin)
+        step(parts.transferOut, due: a.due(parts.transferOut), subject: a.facts.origin)
         raw(", \"transfer_in\": ")
-        step(transferIn, due: a.due(parts.transferIn), subject: a.facts.destination)
+        step(parts.transferIn, due: a.due(parts.transferIn), subject: a.facts.destination)
         raw(", \"funds_arrival\": ")
         let funds = a.outcome(parts.funds)
-        output(funds, f.fundsArrival)
+        output(funds, firstColumn(parts.funds))
         raw(", \"funds_arrival_basis\": {")
         provenance(funds, subject: a.facts.origin, relation: voidNote(parts.funds))
         raw("}, \"decided_by\": ")
@@ -318,22 +322,6 @@ struct AnswerWriter {
         sourceList(transferIn, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
         raw("], \"confidence\": ")
         confidence(strongest: strongest)
-        raw("}")
-    }
-
-    private mutating func family() {
-        guard a.facts.member != nil else { return raw("null") }
-        let family = a.outcome(parts.family)
-        raw("{\"allowed\": ")
-        output(family, f.allowed)
-        raw(", \"channel\": ")
-        output(family, f.channel)
-        raw(", \"reason\": ")
-        output(family, f.reason)
-        raw(", \"reason_en\": ")
-        output(family, f.reasonEN)
-        raw(", ")
-        provenance(family, subject: a.facts.origin, relation: voidNote(parts.family))
         raw("}")
     }
 

@@ -21,7 +21,7 @@ extension Evaluator {
     /// Built on the first answer written with this evaluator: `decided_by` per rule (without the
     /// national-baseline note), each region as JSON, each region's baseline note, and the rest.
     var fragments: AnswerFragments {
-        formatState.fragments.get { AnswerFragments(table: table, regions: regions, declared: parts.declared) }
+        formatState.fragments.get { AnswerFragments(table: table, regions: regions, parts: parts) }
     }
 
     /// Parses facts; throws an InputError naming the bad field.

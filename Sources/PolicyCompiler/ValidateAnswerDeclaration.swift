@@ -38,7 +38,46 @@ extension ValidateVocabulary.Check {
                         at: step.span, help: "a step's count output is what its due date counts"))
                 continue
             }
+            guard !steps.contains(spec.name) else {
+                report(
+                    .error(
+                        .duplicateID, "step '\(spec.name)' is listed twice", at: step.span,
+                        help: "each step's due date counts from the one before it; list each once"))
+                continue
+            }
+            guard steps.count < Vocabulary.maxSteps else {
+                report(
+                    .error(
+                        .inconsistentDeclaration, "answer: more than \(Vocabulary.maxSteps) steps", at: step.span,
+                        help: "an answer holds at most \(Vocabulary.maxSteps) due dates"))
+                break
+            }
             steps.append(spec.name)
+        }
+        var fields: [FieldName] = []
+        for (decision, renames) in a.fields {
+            guard let spec = known(decision, byName) else { continue }
+            for (output, name) in renames {
+                guard spec.outputs.contains(where: { $0.name == output.value }) else {
+                    report(
+                        .error(
+                            .unknownValue, "decision '\(spec.name)' has no output '\(output.value)'", at: output.span,
+                            help: Help.didYouMean(output.value, in: spec.outputs.map(\.name))
+                                ?? "outputs: \(spec.outputs.map(\.name).joined(separator: ", "))"))
+                    continue
+                }
+                let taken = spec.outputs.map { o in
+                    fields.first { $0.decision == spec.name && $0.output == o.name }?.name ?? o.name
+                }
+                guard !taken.contains(name.value) || name.value == output.value else {
+                    report(
+                        .error(
+                            .duplicateID, "field '\(name.value)' is already a field of the part of '\(spec.name)'",
+                            at: name.span, help: "give each output of a part its own field name"))
+                    continue
+                }
+                fields.append(FieldName(decision: spec.name, output: output.value, name: name.value))
+            }
         }
         var eligible: Eligibility?
         if let e = a.eligible, let decision = e.decision.flatMap({ known($0, byName) }) {
@@ -63,7 +102,15 @@ extension ValidateVocabulary.Check {
             guard targets.count == v.decisions.count, !targets.isEmpty else { continue }
             voids.append(Voiding(when: when, decisions: targets, note: note))
         }
-        return AnswerDeclaration(parts: parts, steps: steps, eligible: eligible, voids: voids)
+        let conditions = (eligible.map { $0.unknownWhen.count + $0.falseWhen.count } ?? 0) + voids.count
+        if conditions > Vocabulary.maxAnswerConditions {
+            report(
+                .error(
+                    .inconsistentDeclaration,
+                    "answer: \(conditions) relations and voids; at most \(Vocabulary.maxAnswerConditions)",
+                    at: a.span, help: "an answer checks at most \(Vocabulary.maxAnswerConditions) conditions"))
+        }
+        return AnswerDeclaration(parts: parts, steps: steps, fields: fields, eligible: eligible, voids: voids)
     }
 
     private mutating func known(_ name: Located<String>, _ byName: [String: DecisionSpec]) -> DecisionSpec? {

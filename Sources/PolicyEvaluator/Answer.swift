@@ -19,7 +19,7 @@ public struct Answer: Sendable {
     public let eligible: Bool?
     /// The relation that made `eligible` false or unknown (its number in `AnswerRules`).
     package let eligibleBy: Int?
-    /// Per step (`AnswerRules.steps`, at most four): its due date and whether a provisional
+    /// Per step (`AnswerRules.steps`, at most `Vocabulary.maxSteps`): its due date and whether a provisional
     /// calendar counted it. Inline, so an answer allocates nothing for them.
     private let dueDays: (Int32, Int32, Int32, Int32)
     private let dueProvisional: UInt8

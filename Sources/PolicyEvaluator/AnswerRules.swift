@@ -31,8 +31,9 @@ package struct AnswerRules: Sendable {
         package let note: ValueLabel
     }
 
-    /// At most this many conditions (a bit each); the compiler keeps vocabularies within it.
-    static let maxConditions = 64
+    /// At most this many conditions (a bit each); the compiler and the table check keep
+    /// vocabularies within it.
+    static let maxConditions = Vocabulary.maxAnswerConditions
 
     init(table: DecisionTableArtifact, decisionIndex: [String: Int]) {
         let declaration = table.vocabulary.answer

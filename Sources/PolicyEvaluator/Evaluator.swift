@@ -225,11 +225,15 @@ public final class Evaluator: Sendable {
 
         package func isPublished(_ d: Int) -> Bool { published.contains { $0.decision == d } }
 
+        /// How many parts are published ones (the first in `order`).
+        package var publishedCount: Int { published.count }
+
         func named(_ name: String) -> Int? {
             published.first { $0.name == name }?.decision ?? decisionNames.firstIndex(of: name)
         }
 
-        var names: [String] {
+        /// Each part's name, in `order`.
+        package var names: [String] {
             published.map(\.name) + order.dropFirst(published.count).map { decisionNames[$0] }
         }
     }

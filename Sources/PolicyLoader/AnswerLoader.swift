@@ -3,7 +3,8 @@ import PolicySyntax
 
 extension PolicyKeys {
     /// vocabulary.yaml `answer:`: the published parts, the steps and the rules between parts.
-    public static let answerDeclaration = MappingKeys(required: ["parts"], optional: ["steps", "eligible", "voids"])
+    public static let answerDeclaration = MappingKeys(
+        required: ["parts"], optional: ["steps", "fields", "eligible", "voids"])
     public static let eligibility = MappingKeys(required: ["decision"], optional: ["unknown_when", "false_when"])
     public static let relation = MappingKeys(required: ["when"], optional: ["note"])
     public static let voiding = MappingKeys(required: ["when", "decisions", "note"], optional: [])
@@ -30,6 +31,21 @@ enum AnswerLoader {
             }
         }
         answer.steps = f["steps"].flatMap { reader.stringList($0, what: "steps") } ?? []
+        for entry in f["fields"].flatMap({
+            VocabularyLoader.entries(
+                $0, what: "fields", example: "funds_arrival: {funds_arrival: duration} (decision: {output: field})",
+                reader: &reader)
+        }) ?? [] {
+            let renames =
+                VocabularyLoader.entries(
+                    entry.node, what: "fields", example: "funds_arrival: duration (output: field)", reader: &reader)
+                ?? []
+            answer.fields.append(
+                (
+                    entry.name,
+                    renames.compactMap { r in reader.string(r.node, what: "a field name").map { (r.name, $0) } }
+                ))
+        }
         if let e = f["eligible"],
             let g = reader.mapping(
                 e, what: "eligible", required: PolicyKeys.eligibility.required,

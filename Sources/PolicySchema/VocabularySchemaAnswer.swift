@@ -41,6 +41,18 @@ extension VocabularySchema {
                     ),
                     "type": "array", "items": Common.ref("name"),
                 ],
+                "fields": [
+                    "description": Common.bi(
+                        "输出在其部分中的字段名（与输出名不同时）：决策: {输出: 字段}；紧凑回答按部分依次写出各输出的字段、步骤的到期日和引用字段",
+                        "an output's field name in its part where it is not the output's name: decision: {output: field}; the compact answer writes each part's outputs by field, a step's due date, then the reference fields"
+                    ),
+                    "type": "object", "propertyNames": Common.ref("name"),
+                    "additionalProperties": [
+                        "type": "object", "propertyNames": Common.ref("name"),
+                        "additionalProperties": Common.ref("name"),
+                    ],
+                    "examples": [["funds_arrival": ["funds_arrival": "duration"]]],
+                ],
                 "eligible": [
                     "description": Common.bi(
                         "transfer.eligible（现在能否转移）：decision 缺事实或无法确定时、或 unknown_when 成立时为未知；false_when 成立时为否；两者之一成立时各步骤没有到期日",

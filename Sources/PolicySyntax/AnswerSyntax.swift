@@ -5,6 +5,8 @@ import PolicyDiagnostics
 public struct AnswerSyntax: Sendable {
     public var parts: [(name: Located<String>, decision: Located<String>)] = []
     public var steps: [Located<String>] = []
+    /// `fields: {decision: {output: field}}`: an output's name in its part where it differs.
+    public var fields: [(decision: Located<String>, renames: [(output: Located<String>, field: Located<String>)])] = []
     public var eligible: EligibilitySyntax?
     public var voids: [VoidingSyntax] = []
     public var span: SourceSpan

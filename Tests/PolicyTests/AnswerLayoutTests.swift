@@ -1,0 +1,83 @@
+import DecisionTable
+import Foundation
+import PolicyAnswers
+import PolicyCompiler
+import PolicyEvaluator
+import PolicyJSON
+import Testing
+
+/// The compact answer is one walk over the parts vocabulary.yaml lays out (`answer:` parts,
+/// steps, fields): renaming a field or a part there renames it in the answer, with no Swift edit.
+struct AnswerLayoutTests {
+    static let employee =
+        #"{"origin":"320100","destination":"110000","insurance_type":"employee","application_date":"2025-03-03"}"#
+
+    /// The mini fixture with its vocabulary's `answer:` edited by `edit`.
+    static func compact(_ edit: (String) -> String) throws -> JSONValue {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
+        try scratch.write(edit(vocabulary), to: "vocabulary.yaml")
+        let compiled = Compiler.compile(directory: scratch.path)
+        let table = try #require(compiled.table, "\(compiled.diagnostics.map { $0.message(in: .en) })")
+        let evaluator = Evaluator(table: table)
+        let facts = try evaluator.facts(
+            from: try JSONValue.parse(Data(employee.utf8)), today: Day(year: 2025, month: 1, day: 1)!)
+        var bytes: [UInt8] = []
+        evaluator.answer(facts).writeCompact(into: &bytes)
+        return try JSONValue.parse(bytes: bytes)
+    }
+
+    @Test func theFieldsAndPartsAreTheVocabularys() throws {
+        let shipped = try Self.compact { $0 }
+        #expect(shipped.at(path: "funds_arrival.duration") != nil)
+        #expect(shipped.at(path: "transfer.blockers") == .array([]))
+        #expect(shipped.at(path: "transfer_in.due") != nil)
+
+        let renamed = try Self.compact {
+            $0.replacingOccurrences(of: "{funds_arrival: duration}", with: "{funds_arrival: arrives_within}")
+                .replacingOccurrences(of: "    balance: balance_handling\n", with: "    account: balance_handling\n")
+                .replacingOccurrences(of: "[transfer_out_time, transfer_in_time]", with: "[transfer_out_time]")
+        }
+        #expect(renamed.at(path: "funds_arrival.arrives_within") == shipped.at(path: "funds_arrival.duration"))
+        #expect(renamed.at(path: "funds_arrival.duration") == nil)
+        #expect(renamed.at(path: "account.handling") == shipped.at(path: "balance.handling"))
+        #expect(renamed.at(path: "balance") == nil)
+        // No longer a step: no due date.
+        #expect(renamed.at(path: "transfer_out.due") == shipped.at(path: "transfer_out.due"))
+        #expect(renamed.at(path: "transfer_in.due") == nil)
+        #expect(renamed.at(path: "transfer_in.max_working_days") == shipped.at(path: "transfer_in.max_working_days"))
+    }
+
+    /// More steps than an answer holds due dates for, or more relations than it has condition
+    /// bits, are the author's error at compile time, never a silent cut.
+    @Test func theAnswerDeclarationsLimitsAreErrors() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
+        let added = (1...Vocabulary.maxSteps).map { "step_\($0)" }
+        let declarations = added.map {
+            "  \($0):\n    subject: origin\n    hit_policy: first\n    outputs: {days: {type: count}}\n"
+                + "    zh: 步骤\n    en: a step\n"
+        }
+        try scratch.write(
+            vocabulary.replacingOccurrences(
+                of: "[transfer_out_time, transfer_in_time]",
+                with: "[transfer_out_time, \(added.joined(separator: ", "))]") + declarations.joined(),
+            to: "vocabulary.yaml")
+        let compiled = Compiler.compile(directory: scratch.path)
+        #expect(compiled.table == nil)
+        #expect(
+            compiled.diagnostics.contains { $0.message(in: .en) == "answer: more than \(Vocabulary.maxSteps) steps" })
+
+        let relation = "      - when: {decision: transfer_blockers, output: blocker}\n"
+        let many = String(repeating: relation, count: Vocabulary.maxAnswerConditions)
+        try scratch.write(
+            vocabulary.replacingOccurrences(of: "    false_when:\n", with: "    false_when:\n" + many),
+            to: "vocabulary.yaml")
+        let tooMany = Compiler.compile(directory: scratch.path)
+        #expect(tooMany.table == nil)
+        #expect(
+            tooMany.diagnostics.contains {
+                $0.message(in: .en).hasSuffix("relations and voids; at most \(Vocabulary.maxAnswerConditions)")
+            })
+    }
+}
