@@ -2,8 +2,8 @@ import DecisionTable
 
 /// `answer-compact.schema.json`: what `policyc eval --jsonl --answer compact` writes per line. The
 /// same parts, values and due dates as `answer.schema.json`, with provenance by reference (rule id,
-/// national-baseline flag, source ids); the structure is code, in
-/// `Sources/PolicyEvaluator/AnswerCompactJSON.swift`.
+/// national-baseline flag, source ids); its parts are the layout vocabulary.yaml declares
+/// (`answer:`), walked as `Sources/PolicyAnswers/AnswerCompactJSON.swift` walks it.
 extension AnswerSchema {
     static let statuses: [(String, String, String)] = [
         (
@@ -52,68 +52,56 @@ extension AnswerSchema {
         ]
     }
 
+    /// A part as `compactPart` in `AnswerCompactJSON.swift` writes it, from the layout
+    /// vocabulary.yaml declares: `eligible` and `scope` on the eligibility's decision, the
+    /// outputs by field name, a step's due date, the reference fields; null for a published part
+    /// about the family member when none was given.
+    static func compactPart(_ decision: DecisionSpec, _ vocabulary: Vocabulary) -> Node {
+        var fields: [(String, Node)] = []
+        if vocabulary.answer.eligible?.decision == decision.name {
+            let scopes = vocabulary.values(ofFact: "scope")
+            fields += [
+                (
+                    "eligible",
+                    [
+                        "description": Common.bi(
+                            "现在能否转移（同完整回答的 transfer.eligible）",
+                            "can the transfer be made now (as the full answer's transfer.eligible)"),
+                        "type": ["boolean", "null"],
+                    ]
+                ),
+                ("scope", ["enum": .array(scopes.map { .string($0) } + [.null])]),
+            ]
+        }
+        fields += outputFields(decision, compact: true)
+        if vocabulary.answer.steps.contains(decision.name) {
+            fields += [
+                (
+                    "due",
+                    ["description": Common.bi("最迟日期", "due date"), "anyOf": [Common.ref("date"), ["type": "null"]]]
+                ),
+                ("due_provisional", Common.ref("dueProvisional")),
+            ]
+        }
+        let memberOnly = vocabulary.isPublished(decision.name) && decision.about == .familyMember
+        let (zh, en) = memberOnly ? ("；事实中没有 family_member 时为 null", "; null without family_member") : ("", "")
+        return closed(
+            Common.bi("\(decision.zh)（\(decision.name)）\(zh)", "\(decision.en) (\(decision.name))\(en)"),
+            nullable: memberOnly, .object(fields + referenceFields))
+    }
+
     static func compactSchema(_ vocabulary: Vocabulary) -> Node {
-        let handlings = vocabulary.outputValues("balance_handling", "handling")
-        let channels = vocabulary.outputValues("family_sharing", "channel")
-        let codes = vocabulary.outputValues("transfer_blockers", "blocker")
-        let scopes = vocabulary.values(ofFact: "scope")
         let nullableCode: Node = ["anyOf": [Common.ref("regionCode"), ["type": "null"]]]
-        let step: [(String, Node)] = [
-            (
-                "max_working_days",
-                ["description": Common.bi("最多工作日", "at most this many working days"), "type": ["integer", "null"]]
-            ),
-            ("due", ["description": Common.bi("最迟日期", "due date"), "anyOf": [Common.ref("date"), ["type": "null"]]]),
-            ("due_provisional", Common.ref("dueProvisional")),
-        ]
-        let parts: [(String, Node)] = [
+        let head: [(String, Node)] = [
             ("origin", Common.described(Common.bi("转出地代码", "origin code"), nullableCode)),
             ("destination", Common.described(Common.bi("转入地代码", "destination code"), nullableCode)),
             ("application_date", Common.ref("date", "申请日期", "application date")),
-            (
-                "transfer",
-                closed(
-                    Common.bi("医保关系能否转移", "can the insurance relationship be moved"),
-                    .object(
-                        [
-                            ("eligible", ["description": Common.bi("能否转移", "can move"), "type": ["boolean", "null"]]),
-                            ("scope", ["enum": .array(scopes.map { .string($0) } + [.null])]),
-                            (
-                                "blockers",
-                                [
-                                    "description": Common.bi("障碍代码", "blocker codes"), "type": "array",
-                                    "items": ["enum": .strings(codes)],
-                                ]
-                            ),
-                        ] + referenceFields))
-            ),
-            (
-                "balance",
-                closed(
-                    Common.bi("个人账户余额如何处理", "what happens to the personal-account balance"),
-                    .object([("handling", ["enum": .array(handlings.map { .string($0) } + [.null])])] + referenceFields)
-                )
-            ),
-            ("transfer_out", closed(Common.bi("转出地办理时限", "transfer-out time limit"), .object(step + referenceFields))),
-            ("transfer_in", closed(Common.bi("转入地办理时限", "transfer-in time limit"), .object(step + referenceFields))),
-            (
-                "funds_arrival",
-                closed(
-                    Common.bi("余额到账时间", "when the balance arrives"),
-                    .object([("duration", Common.ref("duration"))] + referenceFields))
-            ),
-            (
-                "family_sharing",
-                closed(
-                    Common.bi("能否家庭共济；事实中没有 family_member 时为 null", "family sharing; null without family_member"),
-                    nullable: true,
-                    .object(
-                        [
-                            ("allowed", ["type": ["boolean", "null"]]),
-                            ("channel", ["enum": .array(channels.map { .string($0) } + [.null])]),
-                        ] + referenceFields))
-            ),
         ]
+        // The published parts in their order, then every other decision under its own name.
+        let layout =
+            vocabulary.answer.parts.compactMap { p in vocabulary.decision(named: p.decision).map { (p.name, $0) } }
+            + vocabulary.declaredDecisions.map { ($0.name, $0) }
+        let parts = layout.map { name, decision in (name, compactPart(decision, vocabulary)) }
         let table: [(String, Node)] = [
             (
                 "table",
@@ -123,9 +111,7 @@ extension AnswerSchema {
                 ]
             )
         ]
-        // The declared decisions' parts come after family_sharing, when every part is asked for.
-        let declared = vocabulary.declaredDecisions.map { ($0.name, declaredPart($0, compact: true)) }
-        let properties: Node = .object(parts + declared + table)
+        let properties: Node = .object(head + parts + table)
         guard case .object(let allDefs) = defs(vocabulary) else { return properties }
         let used = [
             "date", "regionCode", "missingFacts", "sourceIds", "partConfidence", "dueProvisional", "duration", "unit",

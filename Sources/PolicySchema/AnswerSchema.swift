@@ -181,11 +181,20 @@ enum AnswerSchema {
             ])
     }
 
-    /// A declared decision's part (`AnswerJSON.swift`, `declaredParts`): its outputs by kind, every
+    /// A declared decision's part (`AnswerJSON.swift`, `part`): its outputs by kind, every
     /// one null when nothing decided; then the provenance of the full answer, or the compact
     /// answer's reference fields (where text outputs are left out).
     static func declaredPart(_ decision: DecisionSpec, compact: Bool) -> Node {
+        closed(
+            Common.bi("\(decision.zh)（\(decision.name)）", "\(decision.en) (\(decision.name))"),
+            .object(outputFields(decision, compact: compact) + (compact ? referenceFields : basisFields)))
+    }
+
+    /// A decision's outputs as its part lays them out: each by its field name (`answer:
+    /// fields:`) and kind; a text output as `name` and `name_en`, left out of the compact answer.
+    static func outputFields(_ decision: DecisionSpec, compact: Bool) -> [(String, Node)] {
         var fields: [(String, Node)] = []
+        let field = { (output: String) in Common.vocabulary?.answer.field(output, of: decision.name) ?? output }
         for output in decision.outputs {
             let text =
                 DeclaredDecisions.text(of: output.name, in: decision)
@@ -199,7 +208,7 @@ enum AnswerSchema {
                 // A collect decision's answer is the set of the values its matching rules give.
                 fields.append(
                     (
-                        output.name,
+                        field(output.name),
                         described(
                             ["type": "array", "uniqueItems": true, "items": ["enum": .strings(values)]],
                             "：匹配的规则给出的值的集合（\(Common.glossaryZH(values, in: output.name))）；没有匹配或未决定时为空",
@@ -209,7 +218,7 @@ enum AnswerSchema {
             case .enumeration(let values), .optionalEnumeration(let values):
                 fields.append(
                     (
-                        output.name,
+                        field(output.name),
                         described(
                             ["enum": .array(values.map { .string($0) } + [.null])],
                             "：\(Common.glossaryZH(values, in: output.name))；无或未决定时为 null",
@@ -218,7 +227,7 @@ enum AnswerSchema {
             case .count:
                 fields.append(
                     (
-                        output.name,
+                        field(output.name),
                         described(
                             ["type": ["integer", "null"], "minimum": 0], "（工作日数）" + undecided.0,
                             " (working days)" + undecided.1)
@@ -226,7 +235,7 @@ enum AnswerSchema {
             case .tristate:
                 fields.append(
                     (
-                        output.name,
+                        field(output.name),
                         described(
                             ["type": ["boolean", "null"]], "：true 或 false；无法确认或未决定时为 null",
                             ": true or false; null when not known or undecided")
@@ -234,7 +243,7 @@ enum AnswerSchema {
             case .duration:
                 fields.append(
                     (
-                        output.name,
+                        field(output.name),
                         Common.ref(
                             "duration", text.zh + "；未规定时间或未决定时为 null",
                             text.en + "; null when no time is stated or undecided")
@@ -243,19 +252,17 @@ enum AnswerSchema {
                 guard !compact else { continue }
                 fields.append(
                     (
-                        output.name,
+                        field(output.name),
                         described(["type": ["string", "null"]], "（中文）" + undecided.0, " (Chinese)" + undecided.1)
                     ))
                 fields.append(
                     (
-                        output.name + "_en",
+                        field(output.name) + "_en",
                         described(["type": ["string", "null"]], "（英文）" + undecided.0, " (English)" + undecided.1)
                     ))
             }
         }
-        return closed(
-            Common.bi("\(decision.zh)（\(decision.name)）", "\(decision.en) (\(decision.name))"),
-            .object(fields + (compact ? referenceFields : basisFields)))
+        return fields
     }
 
     static func familySharing(_ vocabulary: Vocabulary) -> Node {

@@ -5,17 +5,6 @@ import PolicyLoader
 extension PolicyFileSchema {
     // MARK: outputs
 
-    /// What each output is (the vocabulary names outputs but does not label them).
-    static let outputText: [String: (zh: String, en: String)] = [
-        "blocker": ("障碍代码", "blocker code"),
-        "handling": ("余额处理方式", "balance handling"),
-        "max_working_days": ("最多工作日数", "at most this many working days"),
-        "funds_arrival": ("余额到账时间", "when the balance arrives"),
-        "allowed": ("能否共济", "may the account be shared"),
-        "channel": ("途径", "channel"),
-        "reason": ("理由", "the reason"),
-    ]
-
     static func output(_ spec: OutputSpec, of decision: DecisionSpec) -> Node {
         let text =
             DeclaredDecisions.text(of: spec.name, in: decision)

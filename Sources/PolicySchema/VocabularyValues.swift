@@ -24,27 +24,25 @@ extension Vocabulary {
     }
 }
 
-/// The decisions beyond the published six: each is answered as a part of its own, under its name,
-/// after `family_sharing` (`AnswerJSON.swift`, `declaredParts`).
+/// The decisions beyond the published parts (`answer: parts`): each is answered as a part of its
+/// own, under its name, after `family_sharing` (`AnswerJSON.swift`, `part`).
 enum DeclaredDecisions {
-    /// The decisions the answer writes in its published parts (transfer, balance, timing and
-    /// family_sharing).
-    static let published = [
-        "transfer_blockers", "balance_handling", "transfer_out_time", "transfer_in_time", "funds_arrival",
-        "family_sharing",
-    ]
-
-    /// What an output of a decision is: a published decision's outputs have their own text (nil
-    /// when nothing here describes one: `PolicySchemas.gaps` reports it); a declared decision's
-    /// output is its name under the decision's labels (the vocabulary does not label outputs, and
-    /// a name such as `reason` may mean something else there).
+    /// What an output of a decision is: its `zh`/`en` in vocabulary.yaml; without them, a
+    /// published part's output has none (nil: `PolicySchemas.gaps` reports it) and a declared
+    /// decision's output is its name under the decision's labels.
     static func text(of output: String, in decision: DecisionSpec) -> (zh: String, en: String)? {
-        guard !published.contains(decision.name) else { return PolicyFileSchema.outputText[output] }
+        if let o = decision.outputs.first(where: { $0.name == output }), let zh = o.zh, let en = o.en {
+            return (zh, en)
+        }
+        guard Common.vocabulary?.isPublished(decision.name) != true else { return nil }
         return ("\(decision.zh)：\(output)", "\(output) (\(decision.en))")
     }
 }
 
 extension Vocabulary {
+    /// Whether a decision is shown by a published part (`answer: parts`).
+    func isPublished(_ decision: String) -> Bool { answer.parts.contains { $0.decision == decision } }
+
     /// The decisions answered as parts of their own, in declaration order.
-    var declaredDecisions: [DecisionSpec] { decisions.filter { !DeclaredDecisions.published.contains($0.name) } }
+    var declaredDecisions: [DecisionSpec] { decisions.filter { !isPublished($0.name) } }
 }
