@@ -55,6 +55,8 @@ final class AnswerFragments: @unchecked Sendable {
     /// Per scope (vocabulary order), as a JSON string; and the table's content hash.
     let scope: [Fragment]
     let tableHash: Fragment
+    /// The published parts the full and text answers lay out by hand.
+    let published: PublishedParts
     /// Every decision's part, in answer order (`Evaluator.parts.order`: the published parts, then
     /// the other decisions); `declared` is the tail past the published ones.
     let parts: [Part]
@@ -225,6 +227,7 @@ final class AnswerFragments: @unchecked Sendable {
             return add(b + Array(":\(separator)".utf8))
         }
         let answer = table.vocabulary.answer
+        published = PublishedParts(layout)
         let names = layout.names
         publishedCount = layout.publishedCount
         position = layout.order.enumerated().reduce(into: Array(repeating: 0, count: layout.order.count)) {

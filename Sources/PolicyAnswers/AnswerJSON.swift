@@ -40,13 +40,13 @@ struct AnswerWriter {
     let f: AnswerFragments
     let planRule: [Int32]
     /// The published parts' decisions.
-    let parts: Evaluator.PartDecisions
+    let parts: PublishedParts
     var out: ByteSink
 
     init(answer: consuming Answer, out: ByteSink) {
         self.f = answer.evaluator.fragments
         self.planRule = answer.evaluator.plan.planRule
-        self.parts = answer.evaluator.parts
+        self.parts = answer.evaluator.fragments.published
         self.out = out
         self.a = answer
     }

@@ -24,7 +24,7 @@ public enum AnswerText {
         if let scope = a.scope { lines.append(t("范围：\(label(scope, "scope"))", "Scope: \(label(scope, "scope"))")) }
         lines.append("")
 
-        let parts = a.evaluator.parts
+        let parts = a.evaluator.publishedParts
         let blockers = a.outcome(parts.transfer)
         lines.append(t("【能否转移】", "[Transfer]"))
         switch a.eligible {
@@ -105,7 +105,7 @@ public enum AnswerText {
             if case .text(let zh, let english)? = out?["reason"] { lines.append("  \(en ? english : zh)") }
             lines += basis(a, family, subject: a.facts.origin, en: en, relation: a.voidNote(parts.family))
         }
-        for d in parts.declared {
+        for d in a.evaluator.parts.declared {
             let outcome = a.outcomes[d]
             let spec = a.evaluator.vocabulary.decisions[d]
             lines.append(t("【\(spec.zh)】", "[\(spec.en.prefix(1).uppercased() + spec.en.dropFirst())]"))

@@ -159,7 +159,8 @@ public final class Evaluator: Sendable {
         let evaluated = asked.decisions & all == all ? all : answerRules.closure(asked.decisions & all)
         var needed = ~UInt64(0)
         if evaluated != all {
-            needed = asked.contains(parts.transfer) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0
+            // The eligibility's part states the scope beside `eligible`.
+            needed = asked.contains(answerRules.eligibility) && columns.scope >= 0 ? 1 << UInt64(columns.scope) : 0
             var bits = evaluated
             while bits != 0 {
                 needed |= derivedNeeded[bits.trailingZeroBitCount]
@@ -194,8 +195,10 @@ public final class Evaluator: Sendable {
     public var partNames: [String] { parts.names }
 
     /// The published parts (vocabulary.yaml `answer: parts`), by number.
+    /// The parts `answer: parts` lays out, as decisions: their order, which are published, which
+    /// are about the family member. Names come from the declaration; the evaluator knows no part
+    /// by name (the full and text answers' published layout: `PublishedParts` in PolicyAnswers).
     package struct PartDecisions: Sendable {
-        package let transfer, balance, transferOut, transferIn, funds, family: Int?
         /// The decisions in answer order: the published parts', then the others (vocabulary order).
         package let order: [Int]
         /// The decisions that are not a published part, in vocabulary order: each its own part.
@@ -208,13 +211,6 @@ public final class Evaluator: Sendable {
         init(_ rules: AnswerRules, vocabulary: Vocabulary) {
             published = rules.parts
             decisionNames = vocabulary.decisions.map(\.name)
-            func part(_ name: String) -> Int? { rules.parts.first { $0.name == name }?.decision }
-            transfer = part("transfer")
-            balance = part("balance")
-            transferOut = part("transfer_out")
-            transferIn = part("transfer_in")
-            funds = part("funds_arrival")
-            family = part("family_sharing")
             let publishedSet = Set(rules.parts.map(\.decision))
             declared = vocabulary.decisions.indices.filter { !publishedSet.contains($0) }
             order = rules.parts.map(\.decision) + declared
@@ -228,7 +224,7 @@ public final class Evaluator: Sendable {
         /// How many parts are published ones (the first in `order`).
         package var publishedCount: Int { published.count }
 
-        func named(_ name: String) -> Int? {
+        package func named(_ name: String) -> Int? {
             published.first { $0.name == name }?.decision ?? decisionNames.firstIndex(of: name)
         }
 
