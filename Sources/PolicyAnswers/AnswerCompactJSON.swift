@@ -40,7 +40,9 @@ extension AnswerWriter {
             scope()
             raw(",")
         }
-        for output in part.outputs where !output.isText {
+        for k in part.outputs {
+            let output = f.partOutputs[k]
+            guard !output.isText else { continue }
             put(output.compactKey)
             if part.isCollect { outputSet(o, output.column, separator: ",") } else { self.output(o, output.column) }
             raw(",")

@@ -11,7 +11,8 @@ extension AnswerWriter {
         if part.memberOnly, a.facts.member == nil { return put(part.nullHead) }
         let o = a.outcomes[part.decision]
         put(part.head)
-        for output in part.outputs {
+        for k in part.outputs {
+            let output = f.partOutputs[k]
             put(output.key)
             if part.isCollect {
                 outputSet(o, output.column, separator: ", ")
@@ -33,11 +34,11 @@ extension AnswerWriter {
     /// A collect decision's output: the set of the values its deciding rules give, each once, in
     /// hit-policy order; `[]` when none matched or the part is undetermined (then `missing_facts`
     /// says why), as for the blockers.
-    mutating func outputSet(_ o: DecisionOutcome, _ column: [Fragment], separator: StaticString) {
+    mutating func outputSet(_ o: DecisionOutcome, _ column: Int32, separator: StaticString) {
         raw("[")
         var written: [Fragment] = []
         for p in o.decidingPositions {
-            let value = column[Int(planRule[p])]
+            let value = f.value(column, Int(planRule[p]))
             guard !value.isAbsent, !written.contains(where: { f.same($0, value) }) else { continue }
             if !written.isEmpty { raw(separator) }
             written.append(value)

@@ -64,6 +64,17 @@ final class AnswerFragments: @unchecked Sendable {
     private let publishedCount: Int
     /// Per decision, its part's position in `parts`.
     let position: [Int]
+    /// Every part's outputs, part after part (`Part.outputs` ranges over it).
+    let partOutputs: [Part.Output]
+    /// Per output column and rule, the output's JSON value (absent when the rule does not give
+    /// it): `columnValues[column * ruleCount + rule]`. Flat, and the parts plain values, so a
+    /// walk over the layout copies no reference (no retain or release per part).
+    private let columnValues: [Fragment]
+    private let ruleCount: Int
+
+    /// The value rule `r` gives output column `column`.
+    @inline(__always)
+    func value(_ column: Int32, _ r: Int) -> Fragment { columnValues[Int(column) * ruleCount + r] }
 
     /// A decision's part as the vocabulary lays it out: `, "name": {` (and its compact form),
     /// then per output its field name (`answer: fields:`) and its value per rule; a text output
@@ -72,7 +83,8 @@ final class AnswerFragments: @unchecked Sendable {
         struct Output {
             let key: Fragment
             let compactKey: Fragment
-            let column: [Fragment]
+            /// Its values per rule: `AnswerFragments.value(column, rule)`.
+            let column: Int32
             let isText: Bool
         }
         let decision: Int
@@ -90,7 +102,8 @@ final class AnswerFragments: @unchecked Sendable {
         /// A step (`answer: steps:`): its due date follows its outputs.
         let isStep: Bool
         let memberOnly: Bool
-        let outputs: [Output]
+        /// Its outputs, in `partOutputs`.
+        let outputs: Range<Int>
     }
 
     init(table: DecisionTableArtifact, regions: RegionIndex, parts layout: Evaluator.PartDecisions) {
@@ -233,19 +246,26 @@ final class AnswerFragments: @unchecked Sendable {
         position = layout.order.enumerated().reduce(into: Array(repeating: 0, count: layout.order.count)) {
             $0[$1.element] = $1.offset
         }
+        var columns: [[Fragment]] = []
+        var partOutputs: [Part.Output] = []
+        func output(_ field: String, _ name: String, isText: Bool) -> Part.Output {
+            columns.append(column(name))
+            return .init(
+                key: key(field, " "), compactKey: key(field, ""), column: Int32(columns.count - 1), isText: isText)
+        }
         self.parts = zip(layout.order, names).map { d, name in
             let spec = table.vocabulary.decisions[d]
-            let outputs = spec.outputs.flatMap { o -> [Part.Output] in
+            let first = partOutputs.count
+            for o in spec.outputs {
                 let field = answer.field(o.name, of: spec.name)
-                guard case .text = o.kind else {
-                    return [
-                        .init(key: key(field, " "), compactKey: key(field, ""), column: column(o.name), isText: false)
-                    ]
-                }
-                return [(field, o.name), (field + "_en", o.name + "_en")].map {
-                    .init(key: key($0.0, " "), compactKey: key($0.0, ""), column: column($0.1), isText: true)
+                if case .text = o.kind {
+                    partOutputs.append(output(field, o.name, isText: true))
+                    partOutputs.append(output(field + "_en", o.name + "_en", isText: true))
+                } else {
+                    partOutputs.append(output(field, o.name, isText: false))
                 }
             }
+            let outputs = first..<partOutputs.count
             var head = Array(", ".utf8), compactHead = Array(",".utf8)
             JSONValue.string(name).write(into: &head, pretty: false, indent: 0)
             JSONValue.string(name).write(into: &compactHead, pretty: false, indent: 0)
@@ -256,6 +276,9 @@ final class AnswerFragments: @unchecked Sendable {
                 isCollect: spec.hitPolicy == .collect, isEligibility: answer.eligible?.decision == spec.name,
                 isStep: answer.steps.contains(spec.name), memberOnly: layout.memberOnly[d], outputs: outputs)
         }
+        self.partOutputs = partOutputs
+        ruleCount = table.rules.count
+        columnValues = columns.flatMap { $0 }
         tableHash = add(.string(table.contentHash))
         arena = .allocate(capacity: max(1, bytes.count))
         _ = arena.initialize(from: bytes)

@@ -200,9 +200,11 @@ struct AnswerWriter {
 
     func voidNote(_ d: Int?) -> ValueLabel? { a.voidNote(d) }
 
-    mutating func output(_ o: DecisionOutcome, _ column: [Fragment]) {
-        if let r = o.primaryPosition.map({ Int(planRule[$0]) }), !column[r].isAbsent {
-            put(column[r])
+    mutating func output(_ o: DecisionOutcome, _ column: Int32?) {
+        if let column, let r = o.primaryPosition.map({ Int(planRule[$0]) }), case let v = f.value(column, r),
+            !v.isAbsent
+        {
+            put(v)
         } else {
             raw("null")
         }
@@ -280,12 +282,10 @@ struct AnswerWriter {
         raw("}")
     }
 
-    /// The values of decision `d`'s first output, per rule (all absent when there is no such part).
-    private func firstColumn(_ d: Int?) -> [Fragment] {
-        guard let d, let output = f.parts[f.position[d]].outputs.first else {
-            return Array(repeating: .absent, count: f.ruleID.count)
-        }
-        return output.column
+    /// The column of decision `d`'s first output (nil when there is no such part or output).
+    private func firstColumn(_ d: Int?) -> Int32? {
+        guard let d, let k = f.parts[f.position[d]].outputs.first else { return nil }
+        return f.partOutputs[k].column
     }
 
     private mutating func step(_ d: Int?, due: (day: Day?, provisional: Bool), subject: Int?) {
