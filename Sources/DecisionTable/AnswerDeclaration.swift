@@ -34,6 +34,14 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
         fields.first { $0.decision == decision && $0.output == output }?.name ?? output
     }
 
+    /// Whether a published part shows `decision`.
+    public func publishes(_ decision: String) -> Bool { parts.contains { $0.decision == decision } }
+
+    /// How many conditions the relations and voids read together (a bit each in an answer).
+    public var conditionCount: Int {
+        (eligible.map { $0.unknownWhen.count + $0.falseWhen.count } ?? 0) + voids.count
+    }
+
     /// The decision a published part shows.
     public func decision(ofPart name: String) -> String? { parts.first { $0.name == name }?.decision }
 }

@@ -43,10 +43,9 @@ extension DecisionTableArtifact {
         if answer.steps.count > Vocabulary.maxSteps {
             problems.append("answer: more than \(Vocabulary.maxSteps) steps")
         }
-        let conditions =
-            (answer.eligible.map { $0.unknownWhen.count + $0.falseWhen.count } ?? 0) + answer.voids.count
-        if conditions > Vocabulary.maxAnswerConditions {
-            problems.append("answer: \(conditions) relations and voids; at most \(Vocabulary.maxAnswerConditions)")
+        if answer.conditionCount > Vocabulary.maxAnswerConditions {
+            problems.append(
+                "answer: \(answer.conditionCount) relations and voids; at most \(Vocabulary.maxAnswerConditions)")
         }
         for field in answer.fields
         where vocabulary.decision(named: field.decision).map({ !$0.outputs.contains { $0.name == field.output } })

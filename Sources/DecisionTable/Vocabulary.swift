@@ -259,6 +259,12 @@ extension Vocabulary {
     /// The most conditions `answer:`'s relations and voids may have together (a bit each).
     public static let maxAnswerConditions = 64
 
+    /// Whether `decision`'s part is null when the applicant names no family member: a published
+    /// part about the member (a declared decision about the member is answered as "undetermined").
+    public func isMemberOnlyPart(_ decision: DecisionSpec) -> Bool {
+        decision.about == .familyMember && answer.publishes(decision.name)
+    }
+
     /// The output a rule gives instead of the decision's outputs when the policy knows there is no
     /// answer for these applicants: `{zh, en}` saying why. The answer's values are then null.
     public static let undetermined = "undetermined"

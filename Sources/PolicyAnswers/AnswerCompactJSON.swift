@@ -3,7 +3,7 @@ import PolicyEvaluator
 import PolicyJSON
 
 /// The compact answer (`schemas/answer-compact.schema.json`, `eval --jsonl --answer compact`):
-/// the same four parts, values and due dates as the full answer, with provenance by reference
+/// the same parts, values and due dates as the full answer, with provenance by reference
 /// (rule id, national-baseline flag, source ids) instead of spelled out. About a quarter of the
 /// bytes, for bulk runs where the full answer's text would dominate the cost of writing it.
 extension Answer {
@@ -40,13 +40,7 @@ extension AnswerWriter {
             scope()
             raw(",")
         }
-        for k in part.outputs {
-            let output = f.partOutputs[k]
-            guard !output.isText else { continue }
-            put(output.compactKey)
-            if part.isCollect { outputSet(o, output.column, separator: ",") } else { self.output(o, output.column) }
-            raw(",")
-        }
+        outputs(of: part, o, compact: true)
         if part.isStep {
             let due = a.due(part.decision)
             raw("\"due\":")

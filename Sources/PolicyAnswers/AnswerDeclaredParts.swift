@@ -11,19 +11,26 @@ extension AnswerWriter {
         if part.memberOnly, a.facts.member == nil { return put(part.nullHead) }
         let o = a.outcomes[part.decision]
         put(part.head)
-        for k in part.outputs {
-            let output = f.partOutputs[k]
-            put(output.key)
-            if part.isCollect {
-                outputSet(o, output.column, separator: ", ")
-            } else {
-                self.output(o, output.column)
-            }
-            raw(", ")
-        }
+        outputs(of: part, o, compact: false)
         provenance(
             o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination, relation: voidNote(part.decision))
         raw("}")
+    }
+
+    /// A part's outputs, each `key: value` and a separator: by field name, a collect decision's
+    /// as the set of its values; the compact answer leaves the text outputs out.
+    mutating func outputs(of part: AnswerFragments.Part, _ o: DecisionOutcome, compact: Bool) {
+        for k in part.outputs {
+            let output = f.partOutputs[k]
+            if compact, output.isText { continue }
+            put(compact ? output.compactKey : output.key)
+            if part.isCollect {
+                outputSet(o, output.column, separator: compact ? "," : ", ")
+            } else {
+                self.output(o, output.column)
+            }
+            if compact { raw(",") } else { raw(", ") }
+        }
     }
 
     /// The part of decision `d`, when the vocabulary lays one out.

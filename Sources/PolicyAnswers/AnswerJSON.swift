@@ -288,8 +288,9 @@ struct AnswerWriter {
         return f.partOutputs[k].column
     }
 
-    private mutating func step(_ d: Int?, due: (day: Day?, provisional: Bool), subject: Int?) {
+    private mutating func step(_ d: Int?, subject: Int?) {
         let o = a.outcome(d)
+        let due = a.due(d)
         raw("{\"max_working_days\": ")
         output(o, firstColumn(d))
         raw(", \"due\": ")
@@ -304,9 +305,9 @@ struct AnswerWriter {
         let transferOut = a.outcome(parts.transferOut)
         let transferIn = a.outcome(parts.transferIn)
         raw("{\"transfer_out\": ")
-        step(parts.transferOut, due: a.due(parts.transferOut), subject: a.facts.origin)
+        step(parts.transferOut, subject: a.facts.origin)
         raw(", \"transfer_in\": ")
-        step(parts.transferIn, due: a.due(parts.transferIn), subject: a.facts.destination)
+        step(parts.transferIn, subject: a.facts.destination)
         raw(", \"funds_arrival\": ")
         let funds = a.outcome(parts.funds)
         output(funds, firstColumn(parts.funds))

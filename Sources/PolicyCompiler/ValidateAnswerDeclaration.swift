@@ -58,14 +58,7 @@ extension ValidateVocabulary.Check {
         for (decision, renames) in a.fields {
             guard let spec = known(decision, byName) else { continue }
             for (output, name) in renames {
-                guard spec.outputs.contains(where: { $0.name == output.value }) else {
-                    report(
-                        .error(
-                            .unknownValue, "decision '\(spec.name)' has no output '\(output.value)'", at: output.span,
-                            help: Help.didYouMean(output.value, in: spec.outputs.map(\.name))
-                                ?? "outputs: \(spec.outputs.map(\.name).joined(separator: ", "))"))
-                    continue
-                }
+                guard self.output(output, of: spec) != nil else { continue }
                 let taken = spec.outputs.map { o in
                     fields.first { $0.decision == spec.name && $0.output == o.name }?.name ?? o.name
                 }
@@ -102,15 +95,16 @@ extension ValidateVocabulary.Check {
             guard targets.count == v.decisions.count, !targets.isEmpty else { continue }
             voids.append(Voiding(when: when, decisions: targets, note: note))
         }
-        let conditions = (eligible.map { $0.unknownWhen.count + $0.falseWhen.count } ?? 0) + voids.count
-        if conditions > Vocabulary.maxAnswerConditions {
+        let declaration = AnswerDeclaration(
+            parts: parts, steps: steps, fields: fields, eligible: eligible, voids: voids)
+        if declaration.conditionCount > Vocabulary.maxAnswerConditions {
             report(
                 .error(
                     .inconsistentDeclaration,
-                    "answer: \(conditions) relations and voids; at most \(Vocabulary.maxAnswerConditions)",
+                    "answer: \(declaration.conditionCount) relations and voids; at most \(Vocabulary.maxAnswerConditions)",
                     at: a.span, help: "an answer checks at most \(Vocabulary.maxAnswerConditions) conditions"))
         }
-        return AnswerDeclaration(parts: parts, steps: steps, fields: fields, eligible: eligible, voids: voids)
+        return declaration
     }
 
     private mutating func known(_ name: Located<String>, _ byName: [String: DecisionSpec]) -> DecisionSpec? {
@@ -160,14 +154,7 @@ extension ValidateVocabulary.Check {
                 ))
             return nil
         }
-        guard let o = spec.outputs.first(where: { $0.name == output.value }) else {
-            report(
-                .error(
-                    .unknownValue, "decision '\(spec.name)' has no output '\(output.value)'", at: output.span,
-                    help: Help.didYouMean(output.value, in: spec.outputs.map(\.name))
-                        ?? "outputs: \(spec.outputs.map(\.name).joined(separator: ", "))"))
-            return nil
-        }
+        guard let o = self.output(output, of: spec) else { return nil }
         let values: [String]
         switch o.kind {
         case .enumeration(let v), .optionalEnumeration(let v): values = v
@@ -187,5 +174,16 @@ extension ValidateVocabulary.Check {
             return nil
         }
         return OutcomeCondition(decision: spec.name, output: o.name, value: c.value?.value)
+    }
+
+    /// The output `name` of `spec`; reported where it is written when there is none.
+    private mutating func output(_ name: Located<String>, of spec: DecisionSpec) -> OutputSpec? {
+        if let o = spec.outputs.first(where: { $0.name == name.value }) { return o }
+        report(
+            .error(
+                .unknownValue, "decision '\(spec.name)' has no output '\(name.value)'", at: name.span,
+                help: Help.didYouMean(name.value, in: spec.outputs.map(\.name))
+                    ?? "outputs: \(spec.outputs.map(\.name).joined(separator: ", "))"))
+        return nil
     }
 }

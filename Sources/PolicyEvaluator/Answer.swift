@@ -84,7 +84,7 @@ public struct Answer: Sendable {
         var provisional: UInt8 = 0
         if eligibleBy == nil {
             var start: Day? = facts.applicationDate
-            for (i, d) in evaluator.answerRules.steps.prefix(4).enumerated() {
+            for (i, d) in evaluator.answerRules.steps.prefix(Vocabulary.maxSteps).enumerated() {
                 guard let from = start, let r = outcomes[d].primaryRule, evaluator.answerRules.stepDays[i][r] >= 0,
                     let due = evaluator.addingWorkingDays(Int(evaluator.answerRules.stepDays[i][r]), to: from)
                 else { break }
@@ -155,7 +155,7 @@ public struct Answer: Sendable {
     public func forEachOutcome(_ body: (_ decision: String, _ outcome: DecisionOutcome) -> Void) {
         let decisions = evaluator.vocabulary.decisions
         for d in evaluator.parts.order where parts.contains(d) {
-            if evaluator.parts.isPublished(d), decisions[d].about == .familyMember, facts.member == nil { continue }
+            if evaluator.parts.memberOnly[d], facts.member == nil { continue }
             body(decisions[d].name, outcomes[d])
         }
     }

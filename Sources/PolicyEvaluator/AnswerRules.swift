@@ -31,10 +31,6 @@ package struct AnswerRules: Sendable {
         package let note: ValueLabel
     }
 
-    /// At most this many conditions (a bit each); the compiler and the table check keep
-    /// vocabularies within it.
-    static let maxConditions = Vocabulary.maxAnswerConditions
-
     init(table: DecisionTableArtifact, decisionIndex: [String: Int]) {
         let declaration = table.vocabulary.answer
         let decisions = table.vocabulary.decisions
@@ -58,7 +54,9 @@ package struct AnswerRules: Sendable {
         relationNotes = relations.map(\.note)
         let voiding = declaration.voids.filter { decisionIndex[$0.when.decision] != nil }
         voids = voiding.map { v in Void(decisions: v.decisions.compactMap { decisionIndex[$0] }, note: v.note) }
-        let conditions = Array((relations.map(\.when) + voiding.map(\.when)).prefix(Self.maxConditions))
+        // At most `Vocabulary.maxAnswerConditions` (a bit each): the compiler and the table check
+        // refuse more, so nothing is cut here.
+        let conditions = relations.map(\.when) + voiding.map(\.when)
         conditionDecision = conditions.map { decisionIndex[$0.decision]! }
         ruleConditions = table.rules.map { rule in
             var bits: UInt64 = 0

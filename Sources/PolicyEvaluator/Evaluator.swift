@@ -214,12 +214,8 @@ public final class Evaluator: Sendable {
             let publishedSet = Set(rules.parts.map(\.decision))
             declared = vocabulary.decisions.indices.filter { !publishedSet.contains($0) }
             order = rules.parts.map(\.decision) + declared
-            memberOnly = vocabulary.decisions.indices.map {
-                publishedSet.contains($0) && vocabulary.decisions[$0].about == .familyMember
-            }
+            memberOnly = vocabulary.decisions.map(vocabulary.isMemberOnlyPart)
         }
-
-        package func isPublished(_ d: Int) -> Bool { published.contains { $0.decision == d } }
 
         /// How many parts are published ones (the first in `order`).
         package var publishedCount: Int { published.count }

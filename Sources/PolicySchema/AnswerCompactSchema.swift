@@ -83,7 +83,7 @@ extension AnswerSchema {
                 ("due_provisional", Common.ref("dueProvisional")),
             ]
         }
-        let memberOnly = vocabulary.isPublished(decision.name) && decision.about == .familyMember
+        let memberOnly = vocabulary.isMemberOnlyPart(decision)
         let (zh, en) = memberOnly ? ("；事实中没有 family_member 时为 null", "; null without family_member") : ("", "")
         return closed(
             Common.bi("\(decision.zh)（\(decision.name)）\(zh)", "\(decision.en) (\(decision.name))\(en)"),

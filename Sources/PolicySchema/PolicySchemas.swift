@@ -71,7 +71,7 @@ public enum PolicySchemas {
         values += PolicyKeys.confidences + PolicyKeys.regionLevels
         // A declared decision's outputs are described by its own labels and its values written as
         // they are (the vocabulary labels neither).
-        for decision in vocabulary.decisions where vocabulary.isPublished(decision.name) {
+        for decision in vocabulary.decisions where vocabulary.answer.publishes(decision.name) {
             for output in decision.outputs {
                 if output.zh == nil {
                     gaps.append("output '\(output.name)' of \(decision.name) has no description")

@@ -34,15 +34,12 @@ enum DeclaredDecisions {
         if let o = decision.outputs.first(where: { $0.name == output }), let zh = o.zh, let en = o.en {
             return (zh, en)
         }
-        guard Common.vocabulary?.isPublished(decision.name) != true else { return nil }
+        guard Common.vocabulary?.answer.publishes(decision.name) != true else { return nil }
         return ("\(decision.zh)：\(output)", "\(output) (\(decision.en))")
     }
 }
 
 extension Vocabulary {
-    /// Whether a decision is shown by a published part (`answer: parts`).
-    func isPublished(_ decision: String) -> Bool { answer.parts.contains { $0.decision == decision } }
-
     /// The decisions answered as parts of their own, in declaration order.
-    var declaredDecisions: [DecisionSpec] { decisions.filter { !isPublished($0.name) } }
+    var declaredDecisions: [DecisionSpec] { decisions.filter { !answer.publishes($0.name) } }
 }
