@@ -1,3 +1,5 @@
+import PolicyDiagnostics
+
 /// How the decisions form the published answer (vocabulary.yaml `answer:`): which decision each
 /// published part shows, the steps whose due dates follow one another, and the rules between
 /// parts. The evaluator applies these and no other cross-part rule, so an answer cannot say two
@@ -12,17 +14,22 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
     /// Outputs published under another name in their part (`fields:`): the output `blocker`
     /// is the list `blockers`.
     public var fields: [FieldName]
+    /// Parts the full answer nests in one object (`timing`), in the order of `parts`; the compact
+    /// answer keeps them flat (docs/semantics.md, "The layout of the answer").
+    public var groups: [GroupDeclaration]
     /// Whether the transfer can be made now (`transfer.eligible`), and when its steps have due dates.
     public var eligible: Eligibility?
     /// Parts an outcome elsewhere leaves without a value.
     public var voids: [Voiding]
 
     public init(
-        parts: [PartDeclaration], steps: [String], fields: [FieldName] = [], eligible: Eligibility?, voids: [Voiding]
+        parts: [PartDeclaration], steps: [String], fields: [FieldName] = [], groups: [GroupDeclaration] = [],
+        eligible: Eligibility?, voids: [Voiding]
     ) {
         self.parts = parts
         self.steps = steps
         self.fields = fields
+        self.groups = groups
         self.eligible = eligible
         self.voids = voids
     }
@@ -44,6 +51,127 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
 
     /// The decision a published part shows.
     public func decision(ofPart name: String) -> String? { parts.first { $0.name == name }?.decision }
+
+    /// The group part `name` is nested in, if any.
+    public func group(ofPart name: String) -> GroupDeclaration? { groups.first { $0.parts.contains(name) } }
+
+    enum CodingKeys: String, CodingKey { case parts, steps, fields, groups, eligible, voids }
+
+    // `groups` is written only when declared, so a table without groups keeps its bytes and hash.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            parts: try c.decode([PartDeclaration].self, forKey: .parts),
+            steps: try c.decode([String].self, forKey: .steps),
+            fields: try c.decode([FieldName].self, forKey: .fields),
+            groups: try c.decodeIfPresent([GroupDeclaration].self, forKey: .groups) ?? [],
+            eligible: try c.decodeIfPresent(Eligibility.self, forKey: .eligible),
+            voids: try c.decode([Voiding].self, forKey: .voids))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parts, forKey: .parts)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(fields, forKey: .fields)
+        if !groups.isEmpty { try c.encode(groups, forKey: .groups) }
+        try c.encodeIfPresent(eligible, forKey: .eligible)
+        try c.encode(voids, forKey: .voids)
+    }
+
+    /// What a group may hold, checked by the compiler (at the names' spans) and by the table
+    /// check alike: known parts, each in one group, one after another in the order of `parts`
+    /// (the full answer nests them where the first stands), none about the family member (a
+    /// group is never null), and each part that is neither a step nor the eligibility's showing
+    /// one value (it is written flat, as `name` and `name_basis`).
+    public func groupProblems(_ decisions: [DecisionSpec]) -> [GroupProblem] {
+        var problems: [GroupProblem] = []
+        var grouped: Set<String> = []
+        let partNames = parts.map(\.name)
+        for (g, group) in groups.enumerated() {
+            if partNames.contains(group.name) || groups[..<g].contains(where: { $0.name == group.name }) {
+                problems.append(.init(group: g, member: nil, kind: .nameTaken))
+            }
+            if group.parts.isEmpty { problems.append(.init(group: g, member: nil, kind: .empty)) }
+            var positions: [Int] = []
+            for (m, name) in group.parts.enumerated() {
+                guard let position = partNames.firstIndex(of: name) else {
+                    problems.append(.init(group: g, member: m, kind: .unknownPart))
+                    continue
+                }
+                guard grouped.insert(name).inserted else {
+                    problems.append(.init(group: g, member: m, kind: .groupedTwice))
+                    continue
+                }
+                positions.append(position)
+                guard let spec = decisions.first(where: { $0.name == parts[position].decision }) else { continue }
+                if spec.about == .familyMember { problems.append(.init(group: g, member: m, kind: .aboutMember)) }
+                if !steps.contains(spec.name), eligible?.decision != spec.name,
+                    spec.outputs.filter({ $0.kind != .text }).count != 1
+                {
+                    problems.append(.init(group: g, member: m, kind: .notOneValue))
+                }
+            }
+            if let first = positions.first, positions != Array(first..<first + positions.count) {
+                problems.append(.init(group: g, member: nil, kind: .notConsecutive))
+            }
+        }
+        return problems
+    }
+}
+
+/// Parts the full answer nests in one object under `name`.
+public struct GroupDeclaration: Sendable, Codable, Equatable {
+    public var name: String
+    /// Part names, in the order of `answer: parts`.
+    public var parts: [String]
+    public init(name: String, parts: [String]) {
+        self.name = name
+        self.parts = parts
+    }
+}
+
+/// Why a group cannot be laid out (`AnswerDeclaration.groupProblems`); `member` is the index of
+/// the part in the group's list, nil for the group as a whole.
+public struct GroupProblem: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case nameTaken, empty, unknownPart, groupedTwice, aboutMember, notOneValue, notConsecutive
+    }
+    public var group: Int
+    public var member: Int?
+    public var kind: Kind
+
+    /// The problem in words, naming the group and its part.
+    public func message(_ answer: AnswerDeclaration) -> (message: Message, help: Message) {
+        let g = answer.groups[group]
+        let part = member.map { g.parts[$0] } ?? ""
+        switch kind {
+        case .nameTaken:
+            return ("group '\(g.name)' repeats a part or group name", "give each group a name no part or group has")
+        case .empty: return ("group '\(g.name)' has no parts", "list the parts it nests, or remove it")
+        case .unknownPart:
+            return (
+                "group '\(g.name)' names '\(part)', which is not a part of answer: parts",
+                "parts: \(answer.parts.map(\.name).joined(separator: ", "))"
+            )
+        case .groupedTwice: return ("part '\(part)' is in more than one group", "nest each part in one group")
+        case .aboutMember:
+            return (
+                "part '\(part)' is about the family member and cannot be grouped",
+                "a group is always written; a part about the member is null without one"
+            )
+        case .notOneValue:
+            return (
+                "part '\(part)' of group '\(g.name)' is not a step and does not show exactly one value",
+                "a grouped part that is not a step is written flat, as its value and '\(part)_basis'"
+            )
+        case .notConsecutive:
+            return (
+                "the parts of group '\(g.name)' do not stand one after another in answer: parts",
+                "list them in answer: parts in the order the group lists them, with nothing between"
+            )
+        }
+    }
 }
 
 /// An output published under another name in its decision's part.

@@ -53,6 +53,7 @@ extension DecisionTableArtifact {
         {
             problems.append("the answer declaration names unknown output '\(field.decision).\(field.output)'")
         }
+        for p in answer.groupProblems(vocabulary.decisions) { problems.append(p.message(answer).message) }
         let expected = vocabulary.decisions.map(\.name)
         if decisions.map(\.name) != expected {
             problems.append(

@@ -13,7 +13,7 @@ extension Answer {
 }
 
 extension AnswerWriter {
-    /// One walk over the parts vocabulary.yaml lays out (`answer:`), published and declared alike.
+    /// The walk over the parts vocabulary.yaml lays out (`answer:`) that the full answer takes too.
     mutating func compactAnswer() {
         raw("{\"origin\":")
         regionCode(a.facts.origin)
@@ -21,33 +21,9 @@ extension AnswerWriter {
         regionCode(a.facts.destination)
         raw(",\"application_date\":")
         date(a.facts.applicationDate)
-        for part in f.parts where a.parts.contains(part.decision) { compactPart(part) }
+        layout(compact: true)
         raw(",\"table\":")
         put(f.tableHash)
-        raw("}")
-    }
-
-    /// `,"name":{` the eligibility (on its decision's part), each output by its field name, a
-    /// step's due date, the reference fields `}`; null for a part about a member not given.
-    private mutating func compactPart(_ part: AnswerFragments.Part) {
-        if part.memberOnly, a.facts.member == nil { return put(part.compactNull) }
-        let o = a.outcomes[part.decision]
-        put(part.compactHead)
-        if part.isEligibility {
-            raw("\"eligible\":")
-            eligible()
-            raw(",\"scope\":")
-            scope()
-            raw(",")
-        }
-        outputs(of: part, o, compact: true)
-        if part.isStep {
-            let due = a.due(part.decision)
-            raw("\"due\":")
-            if let day = due.day { date(day) } else { raw("null") }
-            raw(due.provisional ? ",\"due_provisional\":true," : ",\"due_provisional\":false,")
-        }
-        reference(o)
         raw("}")
     }
 

@@ -55,7 +55,7 @@ final class AnswerFragments: @unchecked Sendable {
     /// Per scope (vocabulary order), as a JSON string; and the table's content hash.
     let scope: [Fragment]
     let tableHash: Fragment
-    /// The published parts the full and text answers lay out by hand.
+    /// The published parts the text answer lays out by hand.
     let published: PublishedParts
     /// Every decision's part, in answer order (`Evaluator.parts.order`: the published parts, then
     /// the other decisions); `declared` is the tail past the published ones.
@@ -104,7 +104,21 @@ final class AnswerFragments: @unchecked Sendable {
         let memberOnly: Bool
         /// Its outputs, in `partOutputs`.
         let outputs: Range<Int>
+        /// In a group of the full answer (`answer: groups`), not a step: written flat, as its one
+        /// value under `head` and its provenance under `basisHead` (`, "name_basis": {`).
+        let isFlat: Bool
+        let basisHead: Fragment
+        /// The group this part is the last of: the full answer writes the group's own fields then.
+        let closesGroup: Int?
     }
+
+    /// A group of the full answer: its steps' decisions, whose rule and sources it states, and
+    /// whether the first step's subject is the origin.
+    struct Group {
+        let steps: [Int]
+        let subjectIsOrigin: Bool
+    }
+    let groups: [Group]
 
     init(table: DecisionTableArtifact, regions: RegionIndex, parts layout: Evaluator.PartDecisions) {
         var bytes: [UInt8] = []
@@ -269,12 +283,33 @@ final class AnswerFragments: @unchecked Sendable {
             var head = Array(", ".utf8), compactHead = Array(",".utf8)
             JSONValue.string(name).write(into: &head, pretty: false, indent: 0)
             JSONValue.string(name).write(into: &compactHead, pretty: false, indent: 0)
+            let isStep = answer.steps.contains(spec.name)
+            // A grouped part: the group opens before its first part; one that is not a step is flat.
+            let group = answer.groups.firstIndex { $0.parts.contains(name) }
+            let isFlat = group != nil && !isStep && answer.eligible?.decision != spec.name
+            var fullHead = head + Array((isFlat ? ": " : ": {").utf8)
+            if let g = group, answer.groups[g].parts.first == name {
+                var open = Array(", ".utf8)
+                JSONValue.string(answer.groups[g].name).write(into: &open, pretty: false, indent: 0)
+                fullHead = open + Array(": {".utf8) + fullHead.dropFirst(2)
+            }
+            var basis = Array(", ".utf8)
+            JSONValue.string(name + "_basis").write(into: &basis, pretty: false, indent: 0)
             return Part(
-                decision: d, head: add(head + Array(": {".utf8)), compactHead: add(compactHead + Array(":{".utf8)),
+                decision: d, head: add(fullHead), compactHead: add(compactHead + Array(":{".utf8)),
                 nullHead: add(head + Array(": null".utf8)),
                 compactNull: add(compactHead + Array(":null".utf8)), subjectIsOrigin: spec.subject == .origin,
                 isCollect: spec.hitPolicy == .collect, isEligibility: answer.eligible?.decision == spec.name,
-                isStep: answer.steps.contains(spec.name), memberOnly: layout.memberOnly[d], outputs: outputs)
+                isStep: isStep, memberOnly: layout.memberOnly[d], outputs: outputs, isFlat: isFlat,
+                basisHead: add(basis + Array(": {".utf8)),
+                closesGroup: group.flatMap { answer.groups[$0].parts.last == name ? $0 : nil })
+        }
+        groups = answer.groups.map { g in
+            let names = g.parts.compactMap { answer.decision(ofPart: $0) }.filter { answer.steps.contains($0) }
+            let steps = names.compactMap { name in table.vocabulary.decisions.firstIndex { $0.name == name } }
+            return Group(
+                steps: steps,
+                subjectIsOrigin: steps.first.map { table.vocabulary.decisions[$0].subject == .origin } ?? true)
         }
         self.partOutputs = partOutputs
         ruleCount = table.rules.count

@@ -39,14 +39,11 @@ struct AnswerWriter {
     let a: Answer
     let f: AnswerFragments
     let planRule: [Int32]
-    /// The published parts' decisions.
-    let parts: PublishedParts
     var out: ByteSink
 
     init(answer: consuming Answer, out: ByteSink) {
         self.f = answer.evaluator.fragments
         self.planRule = answer.evaluator.plan.planRule
-        self.parts = answer.evaluator.fragments.published
         self.out = out
         self.a = answer
     }
@@ -184,10 +181,23 @@ struct AnswerWriter {
         raw("}")
     }
 
+    /// `, "checked_rules": [...]`: the rules in force the eligibility's decision checked.
+    private mutating func checkedRules(_ o: DecisionOutcome) {
+        raw(", \"checked_rules\": [")
+        var first = true
+        for p in o.checkedPositions {
+            if !first { raw(", ") }
+            first = false
+            put(f.ruleID[Int(planRule[p])])
+        }
+        raw("]")
+    }
+
     /// `"missing_facts": [...], "decided_by": ..., "sources": [...], "note": ...`
-    mutating func provenance(_ o: DecisionOutcome, subject: Int?, relation: ValueLabel? = nil) {
+    mutating func provenance(_ o: DecisionOutcome, subject: Int?, relation: ValueLabel? = nil, checked: Bool = false) {
         raw("\"missing_facts\": ")
         strings(o.missing)
+        if checked { checkedRules(o) }
         raw(", \"decided_by\": ")
         decidedBy(o, subject: subject)
         raw(", \"sources\": ")
@@ -210,7 +220,7 @@ struct AnswerWriter {
         }
     }
 
-    private mutating func region(_ i: Int?) {
+    mutating func region(_ i: Int?) {
         if let i { put(f.region[i]) } else { raw("null") }
     }
 
@@ -233,96 +243,11 @@ struct AnswerWriter {
         region(a.facts.destination)
         raw(", \"application_date\": ")
         date(a.facts.applicationDate)
-        raw(", \"transfer\": ")
-        transfer()
-        part(of: parts.balance)
-        raw(", \"timing\": ")
-        timing()
-        part(of: parts.family)
-        for part in f.declared { self.part(part) }
+        layout(compact: false)
         raw(", \"sources\": ")
         sources()
         raw(", \"table\": ")
         put(f.tableHash)
-        raw("}")
-    }
-
-    private mutating func transfer() {
-        let blockers = a.outcome(parts.transfer)
-        raw("{\"eligible\": ")
-        eligible()
-        raw(", \"scope\": ")
-        scope()
-        raw(", \"blockers\": [")
-        var first = true
-        for p in blockers.decidingPositions {
-            let r = Int(planRule[p])
-            guard !f.blocker[r].isAbsent else { continue }
-            if !first { raw(", ") }
-            first = false
-            put(f.blocker[r])
-        }
-        raw("], \"missing_facts\": ")
-        strings(blockers.missing)
-        raw(", \"checked_rules\": [")
-        first = true
-        for p in blockers.checkedPositions {
-            if !first { raw(", ") }
-            first = false
-            put(f.ruleID[Int(planRule[p])])
-        }
-        raw("], \"decided_by\": ")
-        decidedBy(blockers, subject: a.facts.origin)
-        raw(", \"sources\": ")
-        let strongest = sources(of: blockers)
-        raw(", \"confidence\": ")
-        confidence(strongest: strongest)
-        raw(", \"note\": ")
-        note(blockers, relation: a.eligibleNote)
-        raw("}")
-    }
-
-    /// The column of decision `d`'s first output (nil when there is no such part or output).
-    private func firstColumn(_ d: Int?) -> Int32? {
-        guard let d, let k = f.parts[f.position[d]].outputs.first else { return nil }
-        return f.partOutputs[k].column
-    }
-
-    private mutating func step(_ d: Int?, subject: Int?) {
-        let o = a.outcome(d)
-        let due = a.due(d)
-        raw("{\"max_working_days\": ")
-        output(o, firstColumn(d))
-        raw(", \"due\": ")
-        if let day = due.day { date(day) } else { raw("null") }
-        raw(due.provisional ? ", \"due_provisional\": true" : ", \"due_provisional\": false")
-        raw(", ")
-        provenance(o, subject: subject)
-        raw("}")
-    }
-
-    private mutating func timing() {
-        let transferOut = a.outcome(parts.transferOut)
-        let transferIn = a.outcome(parts.transferIn)
-        raw("{\"transfer_out\": ")
-        step(parts.transferOut, subject: a.facts.origin)
-        raw(", \"transfer_in\": ")
-        step(parts.transferIn, subject: a.facts.destination)
-        raw(", \"funds_arrival\": ")
-        let funds = a.outcome(parts.funds)
-        output(funds, firstColumn(parts.funds))
-        raw(", \"funds_arrival_basis\": {")
-        provenance(funds, subject: a.facts.origin, relation: voidNote(parts.funds))
-        raw("}, \"decided_by\": ")
-        decidedBy(transferOut, subject: a.facts.origin)
-        raw(", \"sources\": [")
-        var seen = SourceSet()
-        var first = true
-        var strongest = Int.max
-        sourceList(transferOut, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
-        sourceList(transferIn, seen: &seen, first: &first, separator: ", ", strongest: &strongest)
-        raw("], \"confidence\": ")
-        confidence(strongest: strongest)
         raw("}")
     }
 

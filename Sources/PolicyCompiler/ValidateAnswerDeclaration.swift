@@ -95,8 +95,22 @@ extension ValidateVocabulary.Check {
             guard targets.count == v.decisions.count, !targets.isEmpty else { continue }
             voids.append(Voiding(when: when, decisions: targets, note: note))
         }
-        let declaration = AnswerDeclaration(
-            parts: parts, steps: steps, fields: fields, eligible: eligible, voids: voids)
+        var declaration = AnswerDeclaration(
+            parts: parts, steps: steps, fields: fields,
+            groups: a.groups.map { GroupDeclaration(name: $0.name.value, parts: $0.parts.map(\.value)) },
+            eligible: eligible, voids: voids)
+        // A group that cannot be laid out is left out of the table, with its error.
+        let problems = declaration.groupProblems(decisions)
+        for p in problems {
+            let (message, help) = p.message(declaration)
+            let group = a.groups[p.group]
+            report(
+                .error(
+                    .inconsistentDeclaration, message, at: p.member.map { group.parts[$0].span } ?? group.name.span,
+                    help: help))
+        }
+        let broken = Set(problems.map(\.group))
+        declaration.groups = declaration.groups.enumerated().filter { !broken.contains($0.offset) }.map(\.element)
         if declaration.conditionCount > Vocabulary.maxAnswerConditions {
             report(
                 .error(

@@ -4,7 +4,7 @@ import PolicySyntax
 extension PolicyKeys {
     /// vocabulary.yaml `answer:`: the published parts, the steps and the rules between parts.
     public static let answerDeclaration = MappingKeys(
-        required: ["parts"], optional: ["steps", "fields", "eligible", "voids"])
+        required: ["parts"], optional: ["steps", "fields", "groups", "eligible", "voids"])
     public static let eligibility = MappingKeys(required: ["decision"], optional: ["unknown_when", "false_when"])
     public static let relation = MappingKeys(required: ["when"], optional: ["note"])
     public static let voiding = MappingKeys(required: ["when", "decisions", "note"], optional: [])
@@ -45,6 +45,13 @@ enum AnswerLoader {
                     entry.name,
                     renames.compactMap { r in reader.string(r.node, what: "a field name").map { (r.name, $0) } }
                 ))
+        }
+        for entry in f["groups"].flatMap({
+            VocabularyLoader.entries(
+                $0, what: "groups", example: "timing: [transfer_out, transfer_in] (group: [part, ...])",
+                reader: &reader)
+        }) ?? [] {
+            answer.groups.append((entry.name, reader.stringList(entry.node, what: "a group's parts") ?? []))
         }
         if let e = f["eligible"],
             let g = reader.mapping(

@@ -53,6 +53,17 @@ extension VocabularySchema {
                     ],
                     "examples": [["funds_arrival": ["funds_arrival": "duration"]]],
                 ],
+                "groups": [
+                    "description": Common.bi(
+                        "完整回答中嵌套在一个对象里的部分：分组名: [部分名, ...]，按 parts 中的顺序依次相连；步骤写成对象，其他部分平铺为它的值和 名字_basis，之后是分组的 decided_by（第一个步骤的）、sources 和 confidence（各步骤的）；紧凑回答不分组",
+                        "parts the full answer nests in one object: group: [part, ...], standing one after another in the order of parts; a step is written as an object, any other part flat as its value and name_basis, then the group's decided_by (its first step's), sources and confidence (its steps'); the compact answer is not grouped"
+                    ),
+                    "type": "object", "propertyNames": Common.ref("name"),
+                    "additionalProperties": [
+                        "type": "array", "minItems": 1, "uniqueItems": true, "items": Common.ref("name"),
+                    ],
+                    "examples": [["timing": ["transfer_out", "transfer_in", "funds_arrival"]]],
+                ],
                 "eligible": [
                     "description": Common.bi(
                         "transfer.eligible（现在能否转移）：decision 缺事实或无法确定时、或 unknown_when 成立时为未知；false_when 成立时为否；两者之一成立时各步骤没有到期日",

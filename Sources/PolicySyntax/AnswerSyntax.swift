@@ -7,6 +7,8 @@ public struct AnswerSyntax: Sendable {
     public var steps: [Located<String>] = []
     /// `fields: {decision: {output: field}}`: an output's name in its part where it differs.
     public var fields: [(decision: Located<String>, renames: [(output: Located<String>, field: Located<String>)])] = []
+    /// `groups: {group: [part, ...]}`: parts the full answer nests in one object.
+    public var groups: [(name: Located<String>, parts: [Located<String>])] = []
     public var eligible: EligibilitySyntax?
     public var voids: [VoidingSyntax] = []
     public var span: SourceSpan

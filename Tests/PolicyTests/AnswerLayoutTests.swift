@@ -81,3 +81,67 @@ struct AnswerLayoutTests {
             })
     }
 }
+
+/// The full answer walks the same layout, nesting the parts `answer: groups` lists.
+struct AnswerGroupTests {
+    /// The mini fixture's full answer, with its vocabulary edited by `edit`.
+    static func full(_ edit: (String) -> String) throws -> JSONValue {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
+        try scratch.write(edit(vocabulary), to: "vocabulary.yaml")
+        let compiled = Compiler.compile(directory: scratch.path)
+        let table = try #require(compiled.table, "\(compiled.diagnostics.map { $0.message(in: .en) })")
+        let evaluator = Evaluator(table: table)
+        let facts = try evaluator.facts(
+            from: try JSONValue.parse(Data(AnswerLayoutTests.employee.utf8)), today: Day(year: 2025, month: 1, day: 1)!)
+        return evaluator.answer(facts).json
+    }
+
+    static let group = "    timing: [transfer_out, transfer_in, funds_arrival]\n"
+
+    @Test func aGroupIsNamedAndFilledByTheVocabulary() throws {
+        let shipped = try Self.full { $0 }
+        let due = try #require(shipped.at(path: "timing.transfer_in.due"))
+        #expect(shipped.at(path: "timing.funds_arrival_basis.decided_by") != nil)
+        #expect(shipped.at(path: "timing.decided_by") == shipped.at(path: "timing.transfer_out.decided_by"))
+
+        let renamed = try Self.full { $0.replacingOccurrences(of: "    timing: [", with: "    schedule: [") }
+        #expect(renamed.at(path: "schedule.transfer_in.due") == due)
+        #expect(renamed.at(path: "timing") == nil)
+
+        // Without the group the parts stand alone, each an object as in the compact answer.
+        let flat = try Self.full { $0.replacingOccurrences(of: "  groups:\n" + Self.group, with: "") }
+        #expect(flat.at(path: "timing") == nil)
+        #expect(flat.at(path: "transfer_in.due") == due)
+        #expect(flat.at(path: "funds_arrival.duration") == shipped.at(path: "timing.funds_arrival"))
+        #expect(flat.at(path: "funds_arrival.decided_by") == shipped.at(path: "timing.funds_arrival_basis.decided_by"))
+    }
+
+    /// A group that the full answer could not lay out is the author's error, at its name.
+    @Test(arguments: [
+        ("    timing: [transfer, funds_arrival]\n", "do not stand one after another"),
+        ("    timing: [funds_arrival, transfer_in]\n", "do not stand one after another"),
+        ("    timing: [family_sharing]\n", "is about the family member"),
+        ("    timing: [transfer_out, nowhere]\n", "which is not a part of answer: parts"),
+        ("    timing: [transfer_out]\n    again: [transfer_out]\n", "is in more than one group"),
+        ("    balance: [transfer_out]\n", "repeats a part or group name"),
+    ])
+    func aGroupTheAnswerCannotHoldIsAnError(group: String, message: String) throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
+        try scratch.write(vocabulary.replacingOccurrences(of: Self.group, with: group), to: "vocabulary.yaml")
+        let compiled = Compiler.compile(directory: scratch.path)
+        #expect(compiled.table == nil)
+        #expect(compiled.diagnostics.contains { $0.message(in: .en).contains(message) })
+    }
+
+    /// The table check refuses what the compiler refuses: a table edited to group a part that
+    /// shows several values is not answered from.
+    @Test func theTableCheckRefusesABrokenGroup() throws {
+        let compiled = Compiler.compile(directory: Paths.mini)
+        var table = try #require(compiled.table)
+        #expect(table.vocabularyProblems().isEmpty)
+        table.vocabulary.answer.groups.append(GroupDeclaration(name: "sharing", parts: ["family_sharing"]))
+        #expect(table.vocabularyProblems().contains { "\($0)".contains("is about the family member") })
+    }
+}

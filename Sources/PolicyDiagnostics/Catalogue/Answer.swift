@@ -34,6 +34,35 @@ extension Catalogue {
         ("the answer declaration names unknown decision '{0}'", "回答声明中有未知的决策 '{0}'"),
         ("the answer declaration names unknown output '{0}.{1}'", "回答声明中有未知的输出 '{0}.{1}'"),
         ("step '{0}' is listed twice", "步骤 '{0}' 列出了两次"),
+        ("group '{0}' repeats a part or group name", "分组 '{0}' 与已有的部分名或分组名重复"),
+        ("give each group a name no part or group has", "给每个分组起一个部分和其他分组都没有用过的名字"),
+        ("group '{0}' has no parts", "分组 '{0}' 没有部分"),
+        ("list the parts it nests, or remove it", "列出它包含的部分，或删去它"),
+        ("group '{0}' names '{1}', which is not a part of answer: parts", "分组 '{0}' 中的 '{1}' 不是 answer: parts 中的部分"),
+        ("parts: {0}", "部分：{0}"),
+        ("part '{0}' is in more than one group", "部分 '{0}' 属于不止一个分组"),
+        ("nest each part in one group", "每个部分只放进一个分组"),
+        ("part '{0}' is about the family member and cannot be grouped", "部分 '{0}' 关于家庭成员，不能放进分组"),
+        (
+            "a group is always written; a part about the member is null without one",
+            "分组总会写出；关于家庭成员的部分在没有家庭成员时为 null"
+        ),
+        (
+            "part '{0}' of group '{1}' is not a step and does not show exactly one value",
+            "分组 '{1}' 的部分 '{0}' 不是步骤，也不是恰好给出一个值"
+        ),
+        (
+            "a grouped part that is not a step is written flat, as its value and '{0}_basis'",
+            "分组中不是步骤的部分平铺写出：它的值和 '{0}_basis'"
+        ),
+        (
+            "the parts of group '{0}' do not stand one after another in answer: parts",
+            "分组 '{0}' 的部分在 answer: parts 中没有依次相连"
+        ),
+        (
+            "list them in answer: parts in the order the group lists them, with nothing between",
+            "在 answer: parts 中按分组列出的顺序依次列出它们，中间不夹其他部分"
+        ),
         (
             "each step's due date counts from the one before it; list each once",
             "每个步骤的到期日从前一个步骤算起；每个步骤只列一次"
