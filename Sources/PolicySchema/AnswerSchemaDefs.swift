@@ -54,11 +54,10 @@ extension AnswerSchema {
             ("note", note),
             ("decidedBy", decidedBy),
             ("blocker", blocker(vocabulary)),
-            ("step", step),
             (
                 "basis",
                 closed(
-                    Common.bi("余额到账时间的依据", "what the funds-arrival answer rests on"), .object(basisFields))
+                    Common.bi("分组中一个部分的依据", "what a part written flat in a group rests on"), .object(basisFields))
             ),
             ("duration", duration),
             ("source", source),
@@ -191,24 +190,27 @@ extension AnswerSchema {
     }
 
     static func blocker(_ vocabulary: Vocabulary) -> Node {
-        let codes = vocabulary.outputValues("transfer_blockers", "blocker")
+        // The eligibility's collect output: each matching rule's value as an object.
+        let decision = vocabulary.answer.eligible.flatMap { vocabulary.decision(named: $0.decision) }
+        let output = decision?.hitPolicy == .collect ? decision?.outputs.first?.name ?? "" : ""
+        let codes = decision.map { vocabulary.outputValues($0.name, output) } ?? []
         return closed(
             Common.bi("一个阻止转移的障碍", "one thing that blocks the transfer"),
             [
                 "code": [
                     "description": Common.bi("障碍代码", "blocker code: ").appending(
-                        Common.longGlossary(codes, in: "blocker")),
+                        Common.longGlossary(codes, in: output)),
                     "enum": .strings(codes),
                 ],
                 "message": [
                     "description": Common.bi("中文说明", "Chinese message"),
                     "type": "string",
-                    "examples": .strings(codes.map { Common.label($0, in: "blocker")?.zh ?? $0 }),
+                    "examples": .strings(codes.map { Common.label($0, in: output)?.zh ?? $0 }),
                 ],
                 "message_en": [
                     "description": Common.bi("英文说明", "English message"),
                     "type": "string",
-                    "examples": .strings(codes.map { Common.label($0, in: "blocker")?.en ?? $0 }),
+                    "examples": .strings(codes.map { Common.label($0, in: output)?.en ?? $0 }),
                 ],
                 "rule": [
                     "description": Common.bi("加上此障碍的规则 id", "id of the rule that adds this blocker"),
@@ -216,38 +218,6 @@ extension AnswerSchema {
                     "examples": ["national.transfer.origin-not-stopped"],
                 ],
             ])
-    }
-
-    static var step: Node {
-        let fields: [(String, Node)] = [
-            (
-                "max_working_days",
-                [
-                    "description": Common.bi(
-                        "最多工作日数；未决定时为 null", "at most this many working days; null when undecided"),
-                    "type": ["integer", "null"],
-                    "minimum": 0,
-                    "examples": [10, 5],
-                ]
-            ),
-            (
-                "due",
-                [
-                    "description": Common.bi(
-                        "按法定节假日和调休推算的截止日期；时限未决定、超出日历年份或不能办理转移（有障碍、同一统筹区）时为 null。转入的截止日从转出截止日起算",
-                        "due date counting working days with the holiday calendars; null when the limit is undecided, "
-                            + "the dates fall outside the calendars or the transfer cannot be made (a blocker, one "
-                            + "pooling area). Transfer-in counts from the transfer-out due date"
-                    ),
-                    "anyOf": [Common.ref("date"), ["type": "null"]],
-                    "examples": ["2025-10-16", .null],
-                ]
-            ),
-            ("due_provisional", Common.ref("dueProvisional")),
-        ]
-        return closed(Common.bi("一个办理环节的时限", "time limit of one step"), .object(fields + basisFields))
-            .with("if", ["properties": ["max_working_days": ["type": "null"]]])
-            .with("then", ["properties": ["due": ["type": "null"]]])
     }
 
     static var duration: Node {
