@@ -17,6 +17,9 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
     /// Parts the full answer nests in one object (`timing`), in the order of `parts`; the compact
     /// answer keeps them flat (docs/semantics.md, "The layout of the answer").
     public var groups: [GroupDeclaration]
+    /// Headings of parts and groups where people read the answer (the text answer, the page);
+    /// a part without one is headed by its decision's label.
+    public var labels: [PartLabel]
     /// Whether the transfer can be made now (`transfer.eligible`), and when its steps have due dates.
     public var eligible: Eligibility?
     /// Parts an outcome elsewhere leaves without a value.
@@ -24,12 +27,13 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
 
     public init(
         parts: [PartDeclaration], steps: [String], fields: [FieldName] = [], groups: [GroupDeclaration] = [],
-        eligible: Eligibility?, voids: [Voiding]
+        labels: [PartLabel] = [], eligible: Eligibility?, voids: [Voiding]
     ) {
         self.parts = parts
         self.steps = steps
         self.fields = fields
         self.groups = groups
+        self.labels = labels
         self.eligible = eligible
         self.voids = voids
     }
@@ -55,9 +59,19 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
     /// The group part `name` is nested in, if any.
     public func group(ofPart name: String) -> GroupDeclaration? { groups.first { $0.parts.contains(name) } }
 
-    enum CodingKeys: String, CodingKey { case parts, steps, fields, groups, eligible, voids }
+    enum CodingKeys: String, CodingKey { case parts, steps, fields, groups, labels, eligible, voids }
 
-    // `groups` is written only when declared, so a table without groups keeps its bytes and hash.
+    /// The heading of a part or group, if declared.
+    public func label(of name: String) -> ValueLabel? { labels.first { $0.name == name }?.label }
+
+    /// Labels naming no part or group (the compiler reports them at their names; the table
+    /// check refuses them).
+    public var strayLabels: [String] {
+        labels.map(\.name).filter { name in !parts.contains { $0.name == name } && !groups.contains { $0.name == name }
+        }
+    }
+
+    // `groups` and `labels` are written only when declared, so a table without groups keeps its bytes and hash.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -65,6 +79,7 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
             steps: try c.decode([String].self, forKey: .steps),
             fields: try c.decode([FieldName].self, forKey: .fields),
             groups: try c.decodeIfPresent([GroupDeclaration].self, forKey: .groups) ?? [],
+            labels: try c.decodeIfPresent([PartLabel].self, forKey: .labels) ?? [],
             eligible: try c.decodeIfPresent(Eligibility.self, forKey: .eligible),
             voids: try c.decode([Voiding].self, forKey: .voids))
     }
@@ -75,6 +90,7 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
         try c.encode(steps, forKey: .steps)
         try c.encode(fields, forKey: .fields)
         if !groups.isEmpty { try c.encode(groups, forKey: .groups) }
+        if !labels.isEmpty { try c.encode(labels, forKey: .labels) }
         try c.encodeIfPresent(eligible, forKey: .eligible)
         try c.encode(voids, forKey: .voids)
     }
@@ -117,6 +133,16 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
             }
         }
         return problems
+    }
+}
+
+/// A part's or group's heading.
+public struct PartLabel: Sendable, Codable, Equatable {
+    public var name: String
+    public var label: ValueLabel
+    public init(name: String, label: ValueLabel) {
+        self.name = name
+        self.label = label
     }
 }
 

@@ -53,6 +53,7 @@ extension DecisionTableArtifact {
         {
             problems.append("the answer declaration names unknown output '\(field.decision).\(field.output)'")
         }
+        for name in answer.strayLabels { problems.append("label for '\(name)', which is no part or group") }
         for p in answer.groupProblems(vocabulary.decisions) { problems.append(p.message(answer).message) }
         let expected = vocabulary.decisions.map(\.name)
         if decisions.map(\.name) != expected {

@@ -55,13 +55,9 @@ final class AnswerFragments: @unchecked Sendable {
     /// Per scope (vocabulary order), as a JSON string; and the table's content hash.
     let scope: [Fragment]
     let tableHash: Fragment
-    /// The published parts the text answer lays out by hand.
-    let published: PublishedParts
     /// Every decision's part, in answer order (`Evaluator.parts.order`: the published parts, then
-    /// the other decisions); `declared` is the tail past the published ones.
+    /// the other decisions).
     let parts: [Part]
-    var declared: ArraySlice<Part> { parts[publishedCount...] }
-    private let publishedCount: Int
     /// Per decision, its part's position in `parts`.
     let position: [Int]
     /// Every part's outputs, part after part (`Part.outputs` ranges over it).
@@ -254,9 +250,7 @@ final class AnswerFragments: @unchecked Sendable {
             return add(b + Array(":\(separator)".utf8))
         }
         let answer = table.vocabulary.answer
-        published = PublishedParts(layout)
         let names = layout.names
-        publishedCount = layout.publishedCount
         position = layout.order.enumerated().reduce(into: Array(repeating: 0, count: layout.order.count)) {
             $0[$1.element] = $1.offset
         }

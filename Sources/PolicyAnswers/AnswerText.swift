@@ -24,109 +24,124 @@ public enum AnswerText {
         if let scope = a.scope { lines.append(t("范围：\(label(scope, "scope"))", "Scope: \(label(scope, "scope"))")) }
         lines.append("")
 
-        let parts = a.evaluator.publishedParts
-        let blockers = a.outcome(parts.transfer)
-        lines.append(t("【能否转移】", "[Transfer]"))
-        switch a.eligible {
-        case true?: lines.append(t("  可以办理转移接续。", "  The transfer can be made."))
-        case false?: lines.append(t("  暂不能办理，原因：", "  Not yet possible, because:"))
-        case nil: lines.append(t("  无法确定。", "  Cannot be decided yet."))
-        }
-        for rule in blockers.rules {
-            if case .symbol(let code)? = rule.outputs["blocker"] {
-                lines.append("   - \(label(code, "blocker")) (\(rule.id))")
-            }
-        }
-        if !blockers.hasDecidingRules, blockers.status == .decided {
-            let ids = blockers.checked.map(\.id).joined(separator: ", ")
-            lines.append(t("  已核对的条件：\(ids)", "  Conditions checked: \(ids)"))
-        }
-        lines += basis(a, blockers, subject: a.facts.origin, en: en, relation: a.eligibleNote)
-
-        lines.append(t("【个人账户余额】", "[Personal-account balance]"))
-        let balance = a.outcome(parts.balance)
-        if case .symbol(let h)? = balance.output?["handling"] {
-            lines.append("  \(label(h, "handling"))")
-        } else if a.void(parts.balance) == nil {
-            lines.append(t("  无法确定。", "  Cannot be decided."))
-        }
-        lines += basis(a, balance, subject: a.facts.origin, en: en, relation: a.voidNote(parts.balance))
-
-        lines.append(t("【办理时限】", "[Timing]"))
-        for (name, d, subject) in [
-            (t("转出", "Transfer out"), parts.transferOut, a.facts.origin),
-            (t("转入", "Transfer in"), parts.transferIn, a.facts.destination),
-        ] {
-            let outcome = a.outcome(d)
-            let (due, provisional) = a.due(d)
-            if case .count(let n)? = outcome.output?["max_working_days"] {
-                let marked =
-                    provisional
-                    ? t(
-                        "（按暂定日历推算，当年放假安排公布后可能变动）",
-                        " (provisional: counted on a calendar whose holiday notice is not out yet)")
-                    : ""
-                let dueText =
-                    due.map { t("，最迟 \($0)", ", due \($0)") + marked }
-                    ?? (a.eligible == false
-                        ? t("（现在不能办理转移，不计算日期）", " (the transfer cannot be made now: no due date)")
-                        : a.eligibleBy != nil
-                            ? t("（能否转移无法确定，不计算日期）", " (whether the transfer can be made is undetermined: no due date)")
-                            : t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)"))
-                lines.append(t("  \(name)：不超过 \(n) 个工作日\(dueText)", "  \(name): at most \(n) working days\(dueText)"))
-            } else {
-                lines.append(t("  \(name)：无法确定", "  \(name): cannot be decided"))
-            }
-            lines += basis(a, outcome, subject: subject, en: en)
-        }
-        let funds = a.outcome(parts.funds)
-        if case .duration(let value, let unitName, let approx)? = funds.output?["funds_arrival"] {
-            let about = approx ? t("约", "about ") : ""
-            lines.append(
-                t("  余额到账：\(about)\(value)\(unit(unitName))", "  Funds arrive: \(about)\(value) \(unit(unitName))"))
-        } else if a.void(parts.funds) != nil {
-            lines.append(t("  余额到账：无", "  Funds arrival: none"))
-        } else {
-            lines.append(t("  余额到账：无明确时限", "  Funds arrival: no time limit is stated"))
-        }
-        lines += basis(a, funds, subject: a.facts.origin, en: en, relation: a.voidNote(parts.funds))
-
-        if a.facts.member != nil {
-            let family = a.outcome(parts.family)
-            lines.append(t("【家庭共济】", "[Family sharing]"))
-            let out = family.output
-            var verdict = t("无法确定", "cannot be decided")
-            if case .flag(let b)? = out?["allowed"] {
-                verdict = b.map { $0 ? t("可以", "yes") : t("不可以", "no") } ?? t("不确定", "unknown")
-            }
-            var channel = ""
-            if case .symbol(let c)? = out?["channel"] { channel = t("，渠道：", ", via ") + label(c, "channel") }
-            lines.append("  \(verdict)\(channel)")
-            if case .text(let zh, let english)? = out?["reason"] { lines.append("  \(en ? english : zh)") }
-            lines += basis(a, family, subject: a.facts.origin, en: en, relation: a.voidNote(parts.family))
-        }
-        for d in a.evaluator.parts.declared {
+        // One walk over the declared layout, as the JSON answers take it: each part under its
+        // heading (a group's parts under the group's), the parts about the member only with one.
+        let vocabulary = a.evaluator.vocabulary
+        let layout = vocabulary.answer
+        let parts = a.evaluator.parts
+        for (d, name) in zip(parts.order, parts.names) {
+            if parts.memberOnly[d], a.facts.member == nil { continue }
+            let spec = vocabulary.decisions[d]
             let outcome = a.outcomes[d]
-            let spec = a.evaluator.vocabulary.decisions[d]
-            lines.append(t("【\(spec.zh)】", "[\(spec.en.prefix(1).uppercased() + spec.en.dropFirst())]"))
+            let subject = spec.subject == .origin ? a.facts.origin : a.facts.destination
+            let group = layout.group(ofPart: name)
+            if let group, group.parts.first == name {
+                lines.append(heading(layout.label(of: group.name) ?? ValueLabel(zh: group.name, en: group.name)))
+            } else if group == nil {
+                lines.append(heading(layout.label(of: name) ?? ValueLabel(zh: spec.zh, en: spec.en)))
+            }
+            let title = layout.label(of: name).map { en ? $0.en : $0.zh } ?? (en ? spec.en : spec.zh)
+            if layout.eligible?.decision == spec.name {
+                lines += eligibility(spec, outcome)
+                lines += basis(a, outcome, subject: subject, en: en, relation: a.eligibleNote)
+            } else if layout.steps.contains(spec.name) {
+                lines.append(step(title, spec, d))
+                lines += basis(a, outcome, subject: subject, en: en, relation: a.voidNote(d))
+            } else if group != nil {
+                lines.append(flat(title, spec, d))
+                lines += basis(a, outcome, subject: subject, en: en, relation: a.voidNote(d))
+            } else {
+                lines += values(spec, d)
+                lines += basis(a, outcome, subject: subject, en: en, relation: a.voidNote(d))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+
+        func heading(_ l: ValueLabel) -> String {
+            t("【\(l.zh)】", "[\(l.en.prefix(1).uppercased() + l.en.dropFirst())]")
+        }
+
+        /// The eligibility in words, then each value its collect decision listed (with the rule
+        /// that gave it), or the conditions it checked when none did.
+        func eligibility(_ spec: DecisionSpec, _ outcome: DecisionOutcome) -> [String] {
+            var lines: [String] = []
+            switch a.eligible {
+            case true?: lines.append(t("  可以办理转移接续。", "  The transfer can be made."))
+            case false?: lines.append(t("  暂不能办理，原因：", "  Not yet possible, because:"))
+            case nil: lines.append(t("  无法确定。", "  Cannot be decided yet."))
+            }
+            if spec.hitPolicy == .collect, let listed = spec.outputs.first?.name {
+                for rule in outcome.rules {
+                    if case .symbol(let code)? = rule.outputs[listed] {
+                        lines.append("   - \(label(code, listed)) (\(rule.id))")
+                    }
+                }
+            }
+            if !outcome.hasDecidingRules, outcome.status == .decided {
+                let ids = outcome.checked.map(\.id).joined(separator: ", ")
+                lines.append(t("  已核对的条件：\(ids)", "  Conditions checked: \(ids)"))
+            }
+            return lines
+        }
+
+        /// A step: its time limit in working days and its due date, or why it has none.
+        func step(_ name: String, _ spec: DecisionSpec, _ d: Int) -> String {
+            let outcome = a.outcomes[d]
+            let (due, provisional) = a.due(d)
+            let count = spec.outputs.first { $0.kind == .count }?.name
+            guard let count, case .count(let n)? = outcome.output?[count] else {
+                return t("  \(name)：无法确定", "  \(name): cannot be decided")
+            }
+            let marked =
+                provisional
+                ? t(
+                    "（按暂定日历推算，当年放假安排公布后可能变动）",
+                    " (provisional: counted on a calendar whose holiday notice is not out yet)")
+                : ""
+            let dueText =
+                due.map { t("，最迟 \($0)", ", due \($0)") + marked }
+                ?? (a.eligible == false
+                    ? t("（现在不能办理转移，不计算日期）", " (the transfer cannot be made now: no due date)")
+                    : a.eligibleBy != nil
+                        ? t("（能否转移无法确定，不计算日期）", " (whether the transfer can be made is undetermined: no due date)")
+                        : t("（日历未覆盖，无法推算日期）", " (the calendar does not cover it; no date)"))
+            return t("  \(name)：不超过 \(n) 个工作日\(dueText)", "  \(name): at most \(n) working days\(dueText)")
+        }
+
+        /// A part of a group that is not a step: its one value, none where another part voids
+        /// it, else no time stated (a duration) or undecided.
+        func flat(_ name: String, _ spec: DecisionSpec, _ d: Int) -> String {
+            let o = spec.outputs.first { $0.kind != .text }
+            if let o, let v = a.outcomes[d].output?[o.name], v != .none, v != .flag(nil) {
+                return "  " + t("\(name)：", "\(name): ") + word(v, o.name)
+            }
+            if a.void(d) != nil { return "  " + t("\(name)：无", "\(name): none") }
+            if o?.kind == .duration { return "  " + t("\(name)：无明确时限", "\(name): no time limit is stated") }
+            return "  " + t("\(name)：无法确定", "\(name): cannot be decided")
+        }
+
+        /// Any other part: a collect decision's values, an enum alone by its label (the label
+        /// says it all), else each output as `label: value`; nothing where another part voids it
+        /// (its note says why), else undecided.
+        func values(_ spec: DecisionSpec, _ d: Int) -> [String] {
+            let outcome = a.outcomes[d]
             if spec.hitPolicy == .collect, outcome.status != .undetermined, !outcome.decidedUndetermined,
                 let o = spec.outputs.first
             {
                 let listed = outcome.collectedValues(o.name).map { word($0, o.name) }
                 let values = listed.isEmpty ? t("无", "none") : listed.joined(separator: t("、", ", "))
-                lines.append("  " + t("\(o.label(english: en))：", "\(o.label(english: en)): ") + values)
-            } else if let out = outcome.output, out[Vocabulary.undetermined] == nil {
-                for o in spec.outputs {
-                    if let v = out[o.name] { lines.append("  " + value(o.label(english: en), v, o.name)) }
-                }
-            } else {
-                lines.append(t("  无法确定。", "  Cannot be decided."))
+                return ["  " + t("\(o.label(english: en))：", "\(o.label(english: en)): ") + values]
             }
-            lines += basis(
-                a, outcome, subject: spec.subject == .origin ? a.facts.origin : a.facts.destination, en: en,
-                relation: a.voidNote(d))
+            if let out = outcome.output, out[Vocabulary.undetermined] == nil {
+                if spec.outputs.count == 1, let o = spec.outputs.first, case .symbol(let s)? = out[o.name] {
+                    return ["  \(label(s, o.name))"]
+                }
+                return spec.outputs.compactMap { o in
+                    out[o.name].map { "  " + value(o.label(english: en), $0, o.name) }
+                }
+            }
+            return a.void(d) != nil ? [] : [t("  无法确定。", "  Cannot be decided.")]
         }
-        return lines.joined(separator: "\n") + "\n"
 
         /// A declared output in words: `label: value`, the label vocabulary.yaml gives (else its
         /// name) and labelled values; a text output is its text alone.

@@ -109,6 +109,19 @@ extension ValidateVocabulary.Check {
                     .inconsistentDeclaration, message, at: p.member.map { group.parts[$0].span } ?? group.name.span,
                     help: help))
         }
+        for (name, label) in a.labels {
+            guard let label = label.flatMap({ note($0) }) else { continue }
+            let known = declaration.parts.map(\.name) + declaration.groups.map(\.name)
+            guard known.contains(name.value) else {
+                report(
+                    .error(
+                        .unknownValue, "label for '\(name.value)', which is no part or group", at: name.span,
+                        help: Help.didYouMean(name.value, in: known)
+                            ?? "parts and groups: \(known.joined(separator: ", "))"))
+                continue
+            }
+            declaration.labels.append(PartLabel(name: name.value, label: label))
+        }
         let broken = Set(problems.map(\.group))
         declaration.groups = declaration.groups.enumerated().filter { !broken.contains($0.offset) }.map(\.element)
         if declaration.conditionCount > Vocabulary.maxAnswerConditions {

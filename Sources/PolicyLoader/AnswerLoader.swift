@@ -4,7 +4,7 @@ import PolicySyntax
 extension PolicyKeys {
     /// vocabulary.yaml `answer:`: the published parts, the steps and the rules between parts.
     public static let answerDeclaration = MappingKeys(
-        required: ["parts"], optional: ["steps", "fields", "groups", "eligible", "voids"])
+        required: ["parts"], optional: ["steps", "fields", "groups", "labels", "eligible", "voids"])
     public static let eligibility = MappingKeys(required: ["decision"], optional: ["unknown_when", "false_when"])
     public static let relation = MappingKeys(required: ["when"], optional: ["note"])
     public static let voiding = MappingKeys(required: ["when", "decisions", "note"], optional: [])
@@ -52,6 +52,13 @@ enum AnswerLoader {
                 reader: &reader)
         }) ?? [] {
             answer.groups.append((entry.name, reader.stringList(entry.node, what: "a group's parts") ?? []))
+        }
+        for entry in f["labels"].flatMap({
+            VocabularyLoader.entries(
+                $0, what: "labels", example: "timing: {zh: 办理时限, en: Timing} (part or group: {zh, en})",
+                reader: &reader)
+        }) ?? [] {
+            answer.labels.append((entry.name, note(entry.node, reader: &reader)))
         }
         if let e = f["eligible"],
             let g = reader.mapping(

@@ -64,6 +64,15 @@ extension VocabularySchema {
                     ],
                     "examples": [["timing": ["transfer_out", "transfer_in", "funds_arrival"]]],
                 ],
+                "labels": [
+                    "description": Common.bi(
+                        "部分或分组在可读回答中的标题：名字: {zh, en}；没有标题的部分用其决策的 zh/en",
+                        "the heading of a part or group where people read the answer: name: {zh, en}; a part without one is headed by its decision's zh/en"
+                    ),
+                    "type": "object", "propertyNames": Common.ref("name"),
+                    "additionalProperties": Common.ref("note", "标题", "the heading"),
+                    "examples": [["timing": ["zh": "办理时限", "en": "Timing"]]],
+                ],
                 "eligible": [
                     "description": Common.bi(
                         "transfer.eligible（现在能否转移）：decision 缺事实或无法确定时、或 unknown_when 成立时为未知；false_when 成立时为否；两者之一成立时各步骤没有到期日",

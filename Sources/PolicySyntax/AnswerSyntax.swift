@@ -9,6 +9,8 @@ public struct AnswerSyntax: Sendable {
     public var fields: [(decision: Located<String>, renames: [(output: Located<String>, field: Located<String>)])] = []
     /// `groups: {group: [part, ...]}`: parts the full answer nests in one object.
     public var groups: [(name: Located<String>, parts: [Located<String>])] = []
+    /// `labels: {part or group: {zh, en}}`: its heading where people read the answer.
+    public var labels: [(name: Located<String>, label: NoteSyntax?)] = []
     public var eligible: EligibilitySyntax?
     public var voids: [VoidingSyntax] = []
     public var span: SourceSpan

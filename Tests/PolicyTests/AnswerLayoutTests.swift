@@ -37,6 +37,7 @@ struct AnswerLayoutTests {
         let renamed = try Self.compact {
             $0.replacingOccurrences(of: "{funds_arrival: duration}", with: "{funds_arrival: arrives_within}")
                 .replacingOccurrences(of: "    balance: balance_handling\n", with: "    account: balance_handling\n")
+                .replacingOccurrences(of: "    balance: {zh:", with: "    account: {zh:")
                 .replacingOccurrences(of: "[transfer_out_time, transfer_in_time]", with: "[transfer_out_time]")
         }
         #expect(renamed.at(path: "funds_arrival.arrives_within") == shipped.at(path: "funds_arrival.duration"))
@@ -100,18 +101,24 @@ struct AnswerGroupTests {
 
     static let group = "    timing: [transfer_out, transfer_in, funds_arrival]\n"
 
+    /// The vocabulary without its group (and the group's heading).
+    static func ungrouped(_ vocabulary: String) -> String {
+        vocabulary.replacingOccurrences(of: "  groups:\n" + group, with: "")
+            .replacingOccurrences(of: "    timing: {zh: 办理时限, en: Timing}\n", with: "")
+    }
+
     @Test func aGroupIsNamedAndFilledByTheVocabulary() throws {
         let shipped = try Self.full { $0 }
         let due = try #require(shipped.at(path: "timing.transfer_in.due"))
         #expect(shipped.at(path: "timing.funds_arrival_basis.decided_by") != nil)
         #expect(shipped.at(path: "timing.decided_by") == shipped.at(path: "timing.transfer_out.decided_by"))
 
-        let renamed = try Self.full { $0.replacingOccurrences(of: "    timing: [", with: "    schedule: [") }
+        let renamed = try Self.full { $0.replacingOccurrences(of: "    timing: ", with: "    schedule: ") }
         #expect(renamed.at(path: "schedule.transfer_in.due") == due)
         #expect(renamed.at(path: "timing") == nil)
 
         // Without the group the parts stand alone, each an object as in the compact answer.
-        let flat = try Self.full { $0.replacingOccurrences(of: "  groups:\n" + Self.group, with: "") }
+        let flat = try Self.full { Self.ungrouped($0) }
         #expect(flat.at(path: "timing") == nil)
         #expect(flat.at(path: "transfer_in.due") == due)
         #expect(flat.at(path: "funds_arrival.duration") == shipped.at(path: "timing.funds_arrival"))
@@ -131,12 +138,56 @@ struct AnswerGroupTests {
         let shipped = try properties { $0 }
         #expect(shipped?.at(path: "timing.properties.transfer_in.properties.due") != nil)
         #expect(shipped?.at(path: "timing.properties.funds_arrival_basis") != nil)
-        let renamed = try properties { $0.replacingOccurrences(of: "    timing: [", with: "    schedule: [") }
+        let renamed = try properties { $0.replacingOccurrences(of: "    timing: ", with: "    schedule: ") }
         #expect(renamed?.at(path: "schedule.properties.transfer_in.properties.due") != nil)
         #expect(renamed?.at(path: "timing") == nil)
-        let flat = try properties { $0.replacingOccurrences(of: "  groups:\n" + Self.group, with: "") }
+        let flat = try properties { Self.ungrouped($0) }
         #expect(flat?.at(path: "transfer_in.properties.due") != nil)
         #expect(flat?.at(path: "funds_arrival.properties.duration") != nil)
+    }
+
+    /// The text answer walks the same layout: its headings are the vocabulary's labels (a
+    /// part without one is headed by its decision's), a group's parts stand under the group's.
+    @Test func theTextAnswerFollowsTheLabelsAndGroups() throws {
+        func text(_ edit: (String) -> String) throws -> String {
+            let scratch = try ScratchDirectory(copying: Paths.mini)
+            let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
+            try scratch.write(edit(vocabulary), to: "vocabulary.yaml")
+            let compiled = Compiler.compile(directory: scratch.path)
+            let table = try #require(compiled.table, "\(compiled.diagnostics.map { $0.message(in: .en) })")
+            let evaluator = Evaluator(table: table)
+            let facts = try evaluator.facts(
+                from: try JSONValue.parse(Data(AnswerLayoutTests.employee.utf8)),
+                today: Day(year: 2025, month: 1, day: 1)!)
+            return AnswerText.render(evaluator.answer(facts), english: false)
+        }
+        let shipped = try text { $0 }
+        #expect(shipped.contains("【办理时限】\n  转出：不超过 "))
+        #expect(shipped.contains("【个人账户余额】"))
+        let relabelled = try text {
+            $0.replacingOccurrences(of: "timing: {zh: 办理时限, en: Timing}", with: "timing: {zh: 时间表, en: Schedule}")
+                .replacingOccurrences(of: "    balance: {zh: 个人账户余额, en: Personal-account balance}\n", with: "")
+        }
+        #expect(relabelled.contains("【时间表】\n  转出：不超过 "))
+        // Without a label the part is headed by its decision's label.
+        #expect(relabelled.contains("【个人账户余额处理】"))
+        let ungrouped = try text { Self.ungrouped($0) }
+        #expect(ungrouped.contains("【转出】\n  转出：不超过 "))
+        #expect(!ungrouped.contains("【办理时限】"))
+    }
+
+    @Test func aLabelForNoPartIsAnError() throws {
+        let scratch = try ScratchDirectory(copying: Paths.mini)
+        let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
+        try scratch.write(
+            vocabulary.replacingOccurrences(of: "    timing: {zh:", with: "    timeing: {zh:"), to: "vocabulary.yaml")
+        let compiled = Compiler.compile(directory: scratch.path)
+        #expect(compiled.table == nil)
+        #expect(
+            compiled.diagnostics.contains {
+                $0.message(in: .en) == "label for 'timeing', which is no part or group"
+                    && $0.help?.text(in: .en) == "did you mean 'timing'?"
+            })
     }
 
     /// A group that the full answer could not lay out is the author's error, at its name.

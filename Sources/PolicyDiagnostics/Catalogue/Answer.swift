@@ -40,6 +40,8 @@ extension Catalogue {
         ("list the parts it nests, or remove it", "列出它包含的部分，或删去它"),
         ("group '{0}' names '{1}', which is not a part of answer: parts", "分组 '{0}' 中的 '{1}' 不是 answer: parts 中的部分"),
         ("parts: {0}", "部分：{0}"),
+        ("label for '{0}', which is no part or group", "'{0}' 的标题：它不是部分也不是分组"),
+        ("parts and groups: {0}", "部分和分组：{0}"),
         ("part '{0}' is in more than one group", "部分 '{0}' 属于不止一个分组"),
         ("nest each part in one group", "每个部分只放进一个分组"),
         ("part '{0}' is about the family member and cannot be grouped", "部分 '{0}' 关于家庭成员，不能放进分组"),
