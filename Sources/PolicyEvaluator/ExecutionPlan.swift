@@ -71,9 +71,13 @@ package final class ExecutionPlan: Sendable {
             table.vocabulary.decisions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         hitPolicy = rules.map { decisionIndex[$0.decision].map { hitPolicies[$0] } ?? .first }
         undetermined = rules.map { $0.outputs[Vocabulary.undetermined] != nil }
+        // A step's time limit is its decision's count output (answer: steps).
+        let countOutput = table.vocabulary.decisions.map { d in d.outputs.first { $0.kind == .count }?.name }
         workingDays = rules.map { rule in
-            if case .count(let n)? = rule.outputs["max_working_days"] { return Int32(n) }
-            return -1
+            guard let d = decisionIndex[rule.decision], let output = countOutput[d],
+                case .count(let n)? = rule.outputs[output]
+            else { return -1 }
+            return Int32(n)
         }
 
         // Per subject region (and the national-only slot) and decision: the chain, and for each

@@ -4,20 +4,42 @@ import DecisionTable
 /// vocabulary.yaml declares (`Sources/PolicyAnswers/AnswerLayoutWalk.swift`): each part in
 /// order, the parts of a group nested in it, so the schema follows the vocabulary as the answer does.
 extension AnswerSchema {
-    static func layoutParts(_ vocabulary: Vocabulary) -> [(String, Node)] {
-        let layout =
-            vocabulary.answer.parts.compactMap { p in vocabulary.decision(named: p.decision).map { (p.name, $0) } }
+    /// One part of the layout as the full answer holds it: its name, decision, the group it is
+    /// nested in, and whether it is written flat there (its value under its name).
+    struct LayoutEntry {
+        let name: String
+        let decision: DecisionSpec
+        let group: GroupDeclaration?
+        let isFlat: Bool
+        /// Its path in the full answer: `name`, or `group.name`.
+        var path: String { group.map { "\($0.name).\(name)" } ?? name }
+    }
+
+    /// The parts in answer order: the published parts', then every other decision's.
+    static func layout(_ vocabulary: Vocabulary) -> [LayoutEntry] {
+        let answer = vocabulary.answer
+        let parts =
+            answer.parts.compactMap { p in vocabulary.decision(named: p.decision).map { (p.name, $0) } }
             + vocabulary.declaredDecisions.map { ($0.name, $0) }
+        return parts.map { name, decision in
+            let group = answer.group(ofPart: name)
+            let isFlat =
+                group != nil && !answer.steps.contains(decision.name) && answer.eligible?.decision != decision.name
+            return LayoutEntry(name: name, decision: decision, group: group, isFlat: isFlat)
+        }
+    }
+
+    static func layoutParts(_ vocabulary: Vocabulary) -> [(String, Node)] {
+        let entries = layout(vocabulary)
         var parts: [(String, Node)] = []
         var i = 0
-        while i < layout.count {
-            let (name, decision) = layout[i]
-            if let group = vocabulary.answer.group(ofPart: name) {
-                let members = layout[i..<min(layout.count, i + group.parts.count)]
+        while i < entries.count {
+            if let group = entries[i].group {
+                let members = entries[i...].prefix { $0.group?.name == group.name }
                 parts.append((group.name, groupNode(Array(members), vocabulary)))
                 i += members.count
             } else {
-                parts.append((name, part(decision, vocabulary)))
+                parts.append((entries[i].name, part(entries[i].decision, vocabulary)))
                 i += 1
             }
         }
@@ -81,12 +103,12 @@ extension AnswerSchema {
 
     /// A group: each step an object, each other part flat (its one value and `NAME_basis`), then
     /// the group's rule (its first step's), sources (its steps') and confidence.
-    static func groupNode(_ members: [(String, DecisionSpec)], _ vocabulary: Vocabulary) -> Node {
+    static func groupNode(_ members: [LayoutEntry], _ vocabulary: Vocabulary) -> Node {
         var fields: [(String, Node)] = []
         var steps: [String] = []
-        for (name, decision) in members {
-            if vocabulary.answer.steps.contains(decision.name) || vocabulary.answer.eligible?.decision == decision.name
-            {
+        for entry in members {
+            let (name, decision) = (entry.name, entry.decision)
+            if !entry.isFlat {
                 fields.append((name, part(decision, vocabulary)))
                 if vocabulary.answer.steps.contains(decision.name) { steps.append(name) }
             } else if let value = outputFields(decision, compact: true).first {
@@ -110,8 +132,8 @@ extension AnswerSchema {
             ),
             ("confidence", Common.ref("partConfidence")),
         ]
-        let labels = members.map(\.1.zh).joined(separator: "、")
-        let english = members.map(\.1.en).joined(separator: ", ")
+        let labels = members.map(\.decision.zh).joined(separator: "、")
+        let english = members.map(\.decision.en).joined(separator: ", ")
         return closed(Common.bi("\(labels)", "\(english)"), .object(fields))
     }
 

@@ -69,46 +69,67 @@ enum TestsSchema {
         "anyOf": [["type": "string", "pattern": .string(Common.datePattern)], ["type": "null"]]
     ]
 
-    /// Answer paths (AnswerJSON.swift) a case may expect, with the values they can hold.
+    /// Answer paths a case may expect, with the values they can hold: the full answer's, by the
+    /// walk it takes over the declared layout (`AnswerSchema.layout`).
     static func expect(_ vocabulary: Vocabulary) -> Node {
-        let published: Node = [
-            "error.field": [
-                "description": Common.bi(
-                    "期望输入被拒绝，且拒绝的是这个字段", "the input is expected to be rejected, naming this field"),
-                "type": "string",
-                "examples": ["origin", "insurance_type", "family_member.relation"],
-            ],
-            "transfer.eligible": [
-                "description": Common.bi("能否转移", "can the relationship move"), "enum": [true, false, .null],
-            ],
-            "transfer.scope": expected("转移范围", "transfer scope", vocabulary.values(ofFact: "scope")),
-            "balance.handling": expected(
-                "余额处理方式", "balance handling", vocabulary.outputValues("balance_handling", "handling")),
-            "timing.transfer_out.max_working_days": Common.described(
-                Common.bi("转出时限（数字不加引号）", "transfer-out limit (a number, unquoted)"), countOrNull),
-            "timing.transfer_in.max_working_days": Common.described(
-                Common.bi("转入时限（数字不加引号）", "transfer-in limit (a number, unquoted)"), countOrNull),
-            "timing.transfer_out.due": Common.described(Common.bi("转出截止日期", "transfer-out due date"), dateOrNull),
-            "timing.transfer_in.due": Common.described(Common.bi("转入截止日期", "transfer-in due date"), dateOrNull),
-            "timing.funds_arrival": [
-                "description": Common.bi("余额到账时间（null 表示未规定）", "funds arrival (null: no time stated)")
-            ],
-            "timing.funds_arrival.unit": expected(
-                "到账时间单位", "funds-arrival unit", Vocabulary.durationUnits, nullable: false),
-            "family_sharing": [
-                "description": Common.bi("null 表示没有给出 family_member", "null when no family_member is given")
-            ],
-            "family_sharing.allowed": [
-                "description": Common.bi("能否家庭共济", "may the family share the account"), "enum": [true, false, .null],
-            ],
-            "family_sharing.channel": expected(
-                "共济途径", "sharing channel", vocabulary.outputValues("family_sharing", "channel")),
+        var paths: [(String, Node)] = [
+            (
+                "error.field",
+                [
+                    "description": Common.bi(
+                        "期望输入被拒绝，且拒绝的是这个字段", "the input is expected to be rejected, naming this field"),
+                    "type": "string",
+                    "examples": ["origin", "insurance_type", "family_member.relation"],
+                ]
+            )
         ]
-        guard case .object(let publishedPaths) = published else { return published }
-        let properties: Node = .object(publishedPaths + vocabulary.declaredDecisions.flatMap(declaredPaths))
+        var listed: [(path: String, values: [String], text: (zh: String, en: String))] = []
+        for entry in AnswerSchema.layout(vocabulary) {
+            let decision = entry.decision
+            if vocabulary.isMemberOnlyPart(decision) {
+                paths.append(
+                    (
+                        entry.path,
+                        [
+                            "description": Common.bi(
+                                "null 表示没有给出 family_member", "null when no family_member is given")
+                        ]
+                    ))
+            }
+            var outputs = decision.outputs
+            if vocabulary.answer.eligible?.decision == decision.name {
+                paths.append(
+                    (
+                        entry.path + ".eligible",
+                        ["description": Common.bi("能否转移", "can the relationship move"), "enum": [true, false, .null]]
+                    ))
+                paths.append(
+                    (entry.path + ".scope", expected("转移范围", "transfer scope", vocabulary.values(ofFact: "scope"))))
+                // A collect decision's values are objects here, one per rule: expected by `.N.code`.
+                if decision.hitPolicy == .collect, let o = outputs.first {
+                    let field = vocabulary.answer.field(o.name, of: decision.name)
+                    let text = DeclaredDecisions.text(of: o.name, in: decision) ?? (o.name, o.name)
+                    listed.append((entry.path + "." + field, vocabulary.outputValues(decision.name, o.name), text))
+                    outputs.removeFirst()
+                }
+            }
+            for output in outputs {
+                let path =
+                    entry.isFlat
+                    ? entry.path : entry.path + "." + vocabulary.answer.field(output.name, of: decision.name)
+                paths += outputPaths(decision, output, at: path)
+            }
+            if vocabulary.answer.steps.contains(decision.name) {
+                paths.append(
+                    (
+                        entry.path + ".due",
+                        Common.described(
+                            Common.bi("\(decision.zh)的截止日期", "\(decision.en): due date"), dateOrNull)
+                    ))
+            }
+        }
+        let properties: Node = .object(paths)
         let patterns: Node = [
-            "^transfer\\.blockers\\.[0-9]+\\.code$": expected(
-                "障碍代码", "blocker code", vocabulary.outputValues("transfer_blockers", "blocker"), nullable: false),
             "\\.missing_facts\\.[0-9]+$": expected(
                 "缺少的事实", "a missing fact", AnswerSchema.missingFactNames(vocabulary), nullable: false),
             "\\.decided_by\\.level$": expected("规则级别", "the deciding rule's level", AnswerSchema.levels),
@@ -123,6 +144,11 @@ enum TestsSchema {
                 "type": ["string", "null"],
             ],
         ]
+        var patternList: [(String, Node)] = listed.map { list in
+            let escaped = list.path.replacingOccurrences(of: ".", with: "\\.")
+            return ("^\(escaped)\\.[0-9]+\\.code$", expected(list.text.zh, list.text.en, list.values, nullable: false))
+        }
+        if case .object(let more) = patterns { patternList += more }
         return [
             "description": Common.bi(
                 "期望：回答中的点分路径（如 balance.handling、transfer.blockers.0.code）: 期望的值；期望输入被拒绝时写 error.field: 字段名",
@@ -132,67 +158,64 @@ enum TestsSchema {
             "minProperties": 1,
             "propertyNames": ["pattern": "^[^.\\s]+(\\.[^.\\s]+)*$"],
             "properties": properties,
-            "patternProperties": patterns,
+            "patternProperties": .object(patternList),
         ]
     }
 
-    /// The paths of a declared decision's part (`DECISION.OUTPUT`; a text output's Chinese and
-    /// English as `OUTPUT` and `OUTPUT_en`), with the values its outputs take.
-    static func declaredPaths(_ decision: DecisionSpec) -> [(String, Node)] {
-        decision.outputs.flatMap { output -> [(String, Node)] in
-            let path = "\(decision.name).\(output.name)"
-            let text =
-                DeclaredDecisions.text(of: output.name, in: decision)
-                ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
-            switch output.kind {
-            case .enumeration(let values) where decision.hitPolicy == .collect:
-                return [
-                    (
-                        path,
-                        [
-                            "description": Common.bi(text.zh + "（值的列表）", text.en + " (a list of values)"),
-                            "type": "array", "uniqueItems": true, "items": ["enum": .strings(values)],
-                        ]
-                    )
-                ]
-            case .enumeration(let values), .optionalEnumeration(let values):
-                return [(path, expected(text.zh, text.en, values))]
-            case .count:
-                return [
-                    (
-                        path,
-                        Common.described(
-                            Common.bi(text.zh + "（数字不加引号）", text.en + " (a number, unquoted)"), countOrNull)
-                    )
-                ]
-            case .tristate:
-                return [(path, ["description": Common.bi(text.zh, text.en), "enum": [true, false, .null]])]
-            case .duration:
-                return [
-                    (path, ["description": Common.bi(text.zh + "（null 表示未规定）", text.en + " (null: no time stated)")]),
-                    (
-                        path + ".unit",
-                        expected(text.zh + "的单位", "unit of " + text.en, Vocabulary.durationUnits, nullable: false)
-                    ),
-                ]
-            case .text:
-                return [
-                    (
-                        path,
-                        [
-                            "description": Common.bi(text.zh + "（中文）", text.en + " (Chinese)"),
-                            "type": ["string", "null"],
-                        ]
-                    ),
-                    (
-                        path + "_en",
-                        [
-                            "description": Common.bi(text.zh + "（英文）", text.en + " (English)"),
-                            "type": ["string", "null"],
-                        ]
-                    ),
-                ]
-            }
+    /// The paths of one output at `path` (a text output's Chinese and English as `path` and
+    /// `path_en`), with the values it takes.
+    static func outputPaths(_ decision: DecisionSpec, _ output: OutputSpec, at path: String) -> [(String, Node)] {
+        let text =
+            DeclaredDecisions.text(of: output.name, in: decision)
+            ?? (PolicySchemas.undocumented, PolicySchemas.undocumented)
+        switch output.kind {
+        case .enumeration(let values) where decision.hitPolicy == .collect:
+            return [
+                (
+                    path,
+                    [
+                        "description": Common.bi(text.zh + "（值的列表）", text.en + " (a list of values)"),
+                        "type": "array", "uniqueItems": true, "items": ["enum": .strings(values)],
+                    ]
+                )
+            ]
+        case .enumeration(let values), .optionalEnumeration(let values):
+            return [(path, expected(text.zh, text.en, values))]
+        case .count:
+            return [
+                (
+                    path,
+                    Common.described(
+                        Common.bi(text.zh + "（数字不加引号）", text.en + " (a number, unquoted)"), countOrNull)
+                )
+            ]
+        case .tristate:
+            return [(path, ["description": Common.bi(text.zh, text.en), "enum": [true, false, .null]])]
+        case .duration:
+            return [
+                (path, ["description": Common.bi(text.zh + "（null 表示未规定）", text.en + " (null: no time stated)")]),
+                (
+                    path + ".unit",
+                    expected(text.zh + "的单位", "unit of " + text.en, Vocabulary.durationUnits, nullable: false)
+                ),
+            ]
+        case .text:
+            return [
+                (
+                    path,
+                    [
+                        "description": Common.bi(text.zh + "（中文）", text.en + " (Chinese)"),
+                        "type": ["string", "null"],
+                    ]
+                ),
+                (
+                    path + "_en",
+                    [
+                        "description": Common.bi(text.zh + "（英文）", text.en + " (English)"),
+                        "type": ["string", "null"],
+                    ]
+                ),
+            ]
         }
     }
 

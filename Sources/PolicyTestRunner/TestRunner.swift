@@ -95,20 +95,19 @@ public enum TestRunner {
         return Report(results: results, diagnostics: diagnostics)
     }
 
-    /// The rule that decided the answer part a path points into: the nearest `decided_by` on the way.
+    /// The rule that decided the answer part a path points into: the nearest `decided_by` on the
+    /// way, or beside it for a part a group writes flat (`NAME_basis`, docs/semantics.md).
     static func decidingRule(_ answer: JSONValue, _ path: String) -> Culprit? {
-        // Funds arrival keeps its provenance beside the value, not under it.
-        let path =
-            path.hasPrefix("timing.funds_arrival.") || path == "timing.funds_arrival"
-            ? "timing.funds_arrival_basis" : path
         var parts = path.split(separator: ".").map(String.init)
         while !parts.isEmpty {
             let prefix = parts.joined(separator: ".")
-            if case .string(let rule)? = answer.at(path: prefix + ".decided_by.rule"),
-                case .string(let file)? = answer.at(path: prefix + ".decided_by.file"),
-                case .number(let line)? = answer.at(path: prefix + ".decided_by.line")
-            {
-                return Culprit(rule: rule, file: file, line: Int(line))
+            for holder in [prefix, prefix + "_basis"] {
+                if case .string(let rule)? = answer.at(path: holder + ".decided_by.rule"),
+                    case .string(let file)? = answer.at(path: holder + ".decided_by.file"),
+                    case .number(let line)? = answer.at(path: holder + ".decided_by.line")
+                {
+                    return Culprit(rule: rule, file: file, line: Int(line))
+                }
             }
             parts.removeLast()
         }
