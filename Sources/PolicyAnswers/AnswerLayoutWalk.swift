@@ -25,13 +25,11 @@ extension AnswerWriter {
     private mutating func part(_ part: AnswerFragments.Part, compact: Bool) {
         if part.memberOnly, a.facts.member == nil { return put(compact ? part.compactNull : part.nullHead) }
         let o = a.outcomes[part.decision]
-        let subject = part.subjectIsOrigin ? a.facts.origin : a.facts.destination
-        let relation = part.isEligibility ? a.eligibleNote : voidNote(part.decision)
         if !compact, part.isFlat, let k = part.outputs.first {
             put(part.head)
             output(o, f.partOutputs[k].column)
             put(part.basisHead)
-            provenance(o, subject: subject, relation: relation)
+            fullProvenance(part, o)
             return raw("}")
         }
         put(compact ? part.compactHead : part.head)
@@ -53,12 +51,18 @@ extension AnswerWriter {
                 raw(due.provisional ? ", \"due_provisional\": true, " : ", \"due_provisional\": false, ")
             }
         }
-        if compact {
-            reference(o)
-        } else {
-            provenance(o, subject: subject, relation: relation, checked: part.isEligibility && part.isCollect)
-        }
+        if compact { reference(o) } else { fullProvenance(part, o) }
         raw("}")
+    }
+
+    /// The full answer's provenance of a part: its subject's baseline note, the note of a rule
+    /// between parts that shaped it, the checked rules of the eligibility's collect decision.
+    /// Apart, so that the compact answer does not look up what it does not write.
+    private mutating func fullProvenance(_ part: AnswerFragments.Part, _ o: DecisionOutcome) {
+        provenance(
+            o, subject: part.subjectIsOrigin ? a.facts.origin : a.facts.destination,
+            relation: part.isEligibility ? a.eligibleNote : voidNote(part.decision),
+            checked: part.isEligibility && part.isCollect)
     }
 
     /// A part's outputs, each `key: value` and a separator: by field name, a collect decision's
