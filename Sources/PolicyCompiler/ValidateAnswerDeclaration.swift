@@ -101,9 +101,12 @@ extension ValidateVocabulary.Check {
             eligible: eligible, voids: voids)
         // A group that cannot be laid out is left out of the table, with its error.
         let problems = declaration.groupProblems(decisions)
+        let written = Set(a.parts.map(\.name.value))
         for p in problems {
             let (message, help) = p.message(declaration)
             let group = a.groups[p.group]
+            // A part left out for its broken decision is reported there, once.
+            if p.kind == .unknownPart, let m = p.member, written.contains(group.parts[m].value) { continue }
             report(
                 .error(
                     .inconsistentDeclaration, message, at: p.member.map { group.parts[$0].span } ?? group.name.span,
@@ -111,7 +114,8 @@ extension ValidateVocabulary.Check {
         }
         for (name, label) in a.labels {
             guard let label = label.flatMap({ note($0) }) else { continue }
-            let known = declaration.parts.map(\.name) + declaration.groups.map(\.name)
+            // Named as written: a part left out for its broken decision is reported there, once.
+            let known = a.parts.map(\.name.value) + a.groups.map(\.name.value)
             guard known.contains(name.value) else {
                 report(
                     .error(
@@ -120,7 +124,8 @@ extension ValidateVocabulary.Check {
                             ?? "parts and groups: \(known.joined(separator: ", "))"))
                 continue
             }
-            declaration.labels.append(PartLabel(name: name.value, label: label))
+            let laidOut = declaration.parts.map(\.name) + declaration.groups.map(\.name)
+            if laidOut.contains(name.value) { declaration.labels.append(PartLabel(name: name.value, label: label)) }
         }
         let broken = Set(problems.map(\.group))
         declaration.groups = declaration.groups.enumerated().filter { !broken.contains($0.offset) }.map(\.element)
