@@ -35,13 +35,10 @@ struct Serve: AsyncParsableCommand, Speaking {
 
     func validate() throws {
         try checkOneTable(table: table, policies: policies, language: language)
-        guard (0...65535).contains(port) else {
-            throw usageError("--port must be 0 to 65535, got \(port)", in: language)
-        }
-        guard reloadInterval >= 0 else { throw usageError("--reload-interval must be 0 or more", in: language) }
-        guard maxBodyBytes >= 1, maxLineBytes >= 1 else {
-            throw usageError("the limits must be at least 1", in: language)
-        }
+        try OptionRange.check(port, OptionRange.port, option: "--port", in: language)
+        try OptionRange.check(reloadInterval, OptionRange.seconds, option: "--reload-interval", in: language)
+        try OptionRange.check(maxBodyBytes, OptionRange.bytes, option: "--max-body-bytes", in: language)
+        try OptionRange.check(maxLineBytes, OptionRange.bytes, option: "--max-line-bytes", in: language)
         if decisionLogFacts && decisionLog == nil {
             throw usageError("--decision-log-facts needs --decision-log", in: language)
         }
