@@ -60,6 +60,28 @@ public enum SystemFile {
         return try read(fd: fd, name: "'\(path)'", limit: limit)
     }
 
+    /// A regular file of at most `limit` bytes, refused before a byte is read when it is anything
+    /// else: a FIFO would block, `/dev/zero` never end, and a huge file would be read whole first.
+    public static func readRegularFile(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let place: Message = .value("'\(path)'")
+        // Non-blocking, so that opening a FIFO with no writer returns at once instead of waiting.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw Failure(place: place, errno: errno, action: "read") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(place: place, errno: errno, action: "read") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(place: place, reason: "it is not a regular file", action: "read")
+        }
+        guard info.st_size <= limit else {
+            var failure = Failure(place: place, reason: "it is longer than \(limit) bytes", action: "read")
+            failure.exceededLimit = true
+            throw failure
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return try read(fd: fd, name: place, limit: limit)
+    }
+
     /// Everything up to the end of `fd` (for example standard input), at most `limit` bytes.
     public static func read(fd: Int32, name: Message, limit: Int = .max) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
