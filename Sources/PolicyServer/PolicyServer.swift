@@ -22,7 +22,8 @@ public enum PolicyServer {
         let decisionLog: DecisionLog?
         do {
             decisionLog = try configuration.decisionLog.map {
-                try DecisionLog(path: $0, withFacts: configuration.decisionLogFacts)
+                try DecisionLog(
+                    path: $0, withFacts: configuration.decisionLogFacts, required: configuration.decisionLogRequired)
             }
         } catch {
             return .failure(TableSource.Failure(message: SystemFile.wording(of: error), diagnostics: []))

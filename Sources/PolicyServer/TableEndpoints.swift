@@ -106,7 +106,26 @@ extension PolicyRoutes {
                 (try? JSONValue.parse(bytes: Array(JSONRenderer.render(last.diagnostics, in: .en).utf8))) ?? .null
             reload.append(("diagnostics", rendered))
         }
-        return Responses.json(
-            .object([("ready", .bool(true)), ("table", .string(snapshot.hash)), ("last_reload", .object(reload))]))
+        var fields: [(String, JSONValue)] = [
+            ("ready", .bool(true)), ("table", .string(snapshot.hash)), ("last_reload", .object(reload)),
+        ]
+        var status = HTTPResponse.Status.ok
+        if let decisionLog {
+            let (dropped, failing) = decisionLog.state
+            fields.append(
+                (
+                    "decision_log",
+                    .object([
+                        ("dropped", .number(Double(dropped))), ("failing", .bool(failing)),
+                        ("required", .bool(decisionLog.required)),
+                    ])
+                ))
+            // Answers are withheld while the log cannot be written: not ready, so traffic goes elsewhere.
+            if failing && decisionLog.required {
+                fields[0] = ("ready", .bool(false))
+                status = .serviceUnavailable
+            }
+        }
+        return Responses.json(.object(fields), status: status)
     }
 }

@@ -26,6 +26,11 @@ struct Serve: AsyncParsableCommand, Speaking {
     var decisionLog: String?
     @Flag(help: .localized("Also write each answer's facts to the decision log (personal data: off by default)."))
     var decisionLogFacts = false
+    @Flag(
+        help: .localized(
+            "Withhold an answer whose decision-log line cannot be written (503) instead of serving it and counting the drop."
+        ))
+    var decisionLogRequired = false
     @Option(help: .localized("The largest body of /v1/answer and /v1/explain, in bytes.")) var maxBodyBytes = 1 << 20
     @Option(help: .localized("The longest line of a /v1/answers batch, in bytes.")) var maxLineBytes = 1 << 20
     @OptionGroup var languageOption: LanguageOption
@@ -42,12 +47,16 @@ struct Serve: AsyncParsableCommand, Speaking {
         if decisionLogFacts && decisionLog == nil {
             throw usageError("--decision-log-facts needs --decision-log", in: language)
         }
+        if decisionLogRequired && decisionLog == nil {
+            throw usageError("--decision-log-required needs --decision-log", in: language)
+        }
     }
 
     func run() async throws {
         let configuration = ServeConfiguration(
             source: table.map { .table($0) } ?? .policies(policies ?? "policies"), host: host, port: port,
             reloadInterval: reloadInterval, decisionLog: decisionLog, decisionLogFacts: decisionLogFacts,
+            decisionLogRequired: decisionLogRequired,
             limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), language: language)
         let parts: PolicyServer.Parts
         switch PolicyServer.parts(configuration) {

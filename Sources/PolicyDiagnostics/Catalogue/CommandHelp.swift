@@ -292,6 +292,11 @@ extension Catalogue {
         ("The largest body of /v1/answer and /v1/explain, in bytes.", "/v1/answer 和 /v1/explain 的最大请求体，单位字节。"),
         ("The longest line of a /v1/answers batch, in bytes.", "/v1/answers 批量请求的最长行，单位字节。"),
         ("--decision-log-facts needs --decision-log", "--decision-log-facts 需要 --decision-log"),
+        ("--decision-log-required needs --decision-log", "--decision-log-required 需要 --decision-log"),
+        (
+            "Withhold an answer whose decision-log line cannot be written (503) instead of serving it and counting the drop.",
+            "决策日志行写不进去时扣下答案（503），而不是照常作答并计入丢弃数。"
+        ),
         ("policyc: {0}; nothing to serve", "policyc：{0}；没有可服务的决策表"),
         ("policyc: serving {0} on http://{1}:{2}/", "policyc：正在 http://{1}:{2}/ 上服务 {0}"),
         ("the policies in '{0}' have errors ({1})", "'{0}' 中的政策有错误（{1}）"),
