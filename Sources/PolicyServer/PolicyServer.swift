@@ -28,7 +28,15 @@ public enum PolicyServer {
         } catch {
             return .failure(TableSource.Failure(message: SystemFile.wording(of: error), diagnostics: []))
         }
-        return TableHolder.load(configuration.source) { outcome, serving in
+        let state: StateDirectory?
+        do {
+            state = try configuration.stateDirectory.map { path throws(SystemFile.Failure) in
+                try StateDirectory(path: path)
+            }
+        } catch {
+            return .failure(TableSource.Failure(message: error.wording, diagnostics: []))
+        }
+        return TableHolder.load(configuration.source, state: state) { outcome, serving in
             metrics.reloaded(outcome)
             if outcome.changed { metrics.serving(hash: serving.hash) }
         }.map { holder in

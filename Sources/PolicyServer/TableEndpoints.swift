@@ -110,6 +110,22 @@ extension PolicyRoutes {
             ("ready", .bool(true)), ("table", .string(snapshot.hash)), ("last_reload", .object(reload)),
         ]
         var status = HTTPResponse.Status.ok
+        if let (path, state) = holder.stateDirectory {
+            var entry: [(String, JSONValue)] = [
+                ("path", .string(path)), ("saved", state.saved.map { .string($0) } ?? .null),
+            ]
+            if let error = state.error { entry.append(("error", .string(error.text(in: .en)))) }
+            if state.startedFromState {
+                entry.append(
+                    (
+                        "warning",
+                        .string(
+                            "serving the last good table kept in the state directory: the source gave no table at start"
+                        )
+                    ))
+            }
+            fields.append(("state_dir", .object(entry)))
+        }
         if let decisionLog {
             let (dropped, failing) = decisionLog.state
             fields.append(

@@ -33,6 +33,11 @@ struct Serve: AsyncParsableCommand, Speaking {
     var decisionLogRequired = false
     @Option(help: .localized("The largest body of /v1/answer and /v1/explain, in bytes.")) var maxBodyBytes = 1 << 20
     @Option(help: .localized("The longest line of a /v1/answers batch, in bytes.")) var maxLineBytes = 1 << 20
+    @Option(
+        help: .localized(
+            "Keep the last good table in DIR and start from it (with a warning in /readyz) when the source is broken.",
+            valueName: "DIR"))
+    var stateDir: String?
     @OptionGroup var languageOption: LanguageOption
 
     /// Of this command's own messages; each request chooses its answers' language with `lang=`.
@@ -57,7 +62,8 @@ struct Serve: AsyncParsableCommand, Speaking {
             source: table.map { .table($0) } ?? .policies(policies ?? "policies"), host: host, port: port,
             reloadInterval: reloadInterval, decisionLog: decisionLog, decisionLogFacts: decisionLogFacts,
             decisionLogRequired: decisionLogRequired,
-            limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), language: language)
+            limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), stateDirectory: stateDir,
+            language: language)
         let parts: PolicyServer.Parts
         switch PolicyServer.parts(configuration) {
         case .success(let p): parts = p
@@ -67,6 +73,12 @@ struct Serve: AsyncParsableCommand, Speaking {
             }
             printError("policyc: \(failure.message); nothing to serve")
             throw ExitStatus.usage.exitCode
+        }
+        if let (directory, state) = parts.holder.stateDirectory, state.startedFromState {
+            let reason = parts.holder.lastReload.message ?? ""
+            printError(
+                "policyc: warning: \(reason); serving the last good table kept in \(directory) (\(parts.holder.current.hash))"
+            )
         }
         var logger = Logger(label: "policyc.serve")
         logger.logLevel = .info

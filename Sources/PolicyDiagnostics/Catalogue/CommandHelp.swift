@@ -294,6 +294,14 @@ extension Catalogue {
         ("--decision-log-facts needs --decision-log", "--decision-log-facts 需要 --decision-log"),
         ("--decision-log-required needs --decision-log", "--decision-log-required 需要 --decision-log"),
         (
+            "Keep the last good table in DIR and start from it (with a warning in /readyz) when the source is broken.",
+            "把最后一个正确的决策表保存在 DIR 中；源出错时从它启动（/readyz 中给出警告）。"
+        ),
+        (
+            "policyc: warning: {0}; serving the last good table kept in {1} ({2})",
+            "policyc：警告：{0}；正在服务保存在 {1} 中的最后一个正确决策表（{2}）"
+        ),
+        (
             "Withhold an answer whose decision-log line cannot be written (503) instead of serving it and counting the drop.",
             "决策日志行写不进去时扣下答案（503），而不是照常作答并计入丢弃数。"
         ),
