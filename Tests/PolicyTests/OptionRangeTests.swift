@@ -41,7 +41,7 @@ struct OptionRangeTests {
     /// Every `@Option` of policyc whose value is a number is among those checked above: a new
     /// numeric option without a range fails here.
     @Test func everyNumericOptionIsRangeChecked() throws {
-        let folder = Paths.packageRoot.appendingPathComponent("Sources/policyc").path
+        let folder = Paths.packageRoot.appendingPathComponent("Sources/PolicyCommandLine").path
         var numeric: Set<String> = []
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".swift") {
             let text = try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
