@@ -71,7 +71,8 @@ public enum SystemFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(place: place, errno: errno, action: "read") }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw Failure(place: place, reason: "it is not a regular file", action: "read")
+            let reason: Message = info.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "it is not a regular file"
+            throw Failure(place: place, reason: reason, action: "read")
         }
         guard info.st_size <= limit else {
             var failure = Failure(place: place, reason: "it is longer than \(limit) bytes", action: "read")
