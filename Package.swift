@@ -3,13 +3,14 @@ import PackageDescription
 
 // One module per pipeline stage; dependencies point one way (each target below lists every module
 // it imports, nothing more):
-// policyc (CLI) -> PolicyBench -> PolicyCompiler; policyc -> PolicyTestRunner, PolicySchema
+// policyc (the entry point) -> PolicyCommandLine (the commands, parsed in process by Fuzz/)
+// PolicyCommandLine -> PolicyBench -> PolicyCompiler; PolicyCommandLine -> PolicyTestRunner, PolicySchema
 //   PolicyCompiler (validate, resolve, lower, analyse) -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
 //   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyAnswers -> PolicyEvaluator -> DecisionTable
 //   PolicyAnswers (facts in, answers out: JSON, compact, text, JSON Lines) -> PolicyJSON (values, parser)
 //   PolicyTestRunner (policies/tests cases), PolicySchema (JSON Schemas) -> PolicyLoader, PolicyAnswers
 //   PolicyLoader, PolicySyntax -> DecisionTable for dates (Day); PolicyCompiler -> PolicyJSON for dumps
-//   policyc -> PolicyLanguageServer (workspace, documents, LSP handlers) -> LanguageServerProtocol
+//   PolicyCommandLine -> PolicyLanguageServer (workspace, documents, LSP handlers) -> LanguageServerProtocol
 //   (JSON-RPC framing and LSP types, nothing policy-specific), PolicyCompiler, PolicyTestRunner
 //   PolicyServer (`policyc serve`: HTTP on Hummingbird) -> PolicyCompiler, PolicyAnswers, PolicySchema
 // The evaluator never sees YAML: it reads the compiled DecisionTable only. It knows no JSON either:
@@ -24,6 +25,7 @@ let package = Package(
             name: "PolicycCore",
             targets: [
                 "DecisionTable", "PolicyEvaluator", "PolicyJSON", "PolicyAnswers", "PolicyLoader", "PolicyDiagnostics",
+                "LanguageServerProtocol", "PolicyLanguageServer", "PolicyCommandLine",
             ]
         ),
     ],
@@ -104,12 +106,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
             ],
             resources: [.copy("Resources")]
         ),
-        .executableTarget(
-            name: "policyc",
+        .executableTarget(name: "policyc", dependencies: ["PolicyCommandLine"]),
+        .target(
+            name: "PolicyCommandLine",
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
                 "PolicyDiagnostics", "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema",
@@ -123,7 +129,7 @@ let package = Package(
             dependencies: [
                 "PolicyTestRunner", "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
                 "PolicyDiagnostics",
-                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax",
+                "DecisionTable", "PolicyAnalysis", "PolicyBench", "PolicySchema", "PolicySyntax", "PolicyCommandLine",
             ],
             exclude: ["Fixtures"]
         ),

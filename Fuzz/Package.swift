@@ -14,5 +14,9 @@ let package = Package(
             name: "FuzzYAML", dependencies: ["CFuzzer", .product(name: "PolicycCore", package: "policyc")]),
         .executableTarget(
             name: "FuzzTable", dependencies: ["CFuzzer", .product(name: "PolicycCore", package: "policyc")]),
+        .executableTarget(
+            name: "FuzzLSP", dependencies: ["CFuzzer", .product(name: "PolicycCore", package: "policyc")]),
+        .executableTarget(
+            name: "FuzzCommandLine", dependencies: ["CFuzzer", .product(name: "PolicycCore", package: "policyc")]),
     ]
 )

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses in Fuzz/ and runs each for a bounded time:
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 60 seconds each; FuzzFacts FuzzYAML FuzzTable)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 60 seconds each; every target below)
 # FuzzFacts: facts lines, the fast scanner against the general parser and decoder.
 # FuzzYAML:  one policy file through libyaml and the node builder.
 # FuzzTable: the table decoder and its verification, then the evaluator on what passes.
+# FuzzLSP:   the LSP framer (reads of any size), JSON-RPC decoding, a server before and after initialize.
+# FuzzCommandLine: policyc's arguments (NUL-separated), parsed and validated as policyc does.
 # Exits 1 on any crash, leak, sanitizer report or disagreement; the input that caused it is kept as
 # Fuzz/artifacts/TARGET-crash-* (CI uploads that directory). FUZZ_CONFIG=debug builds faster.
 set -euo pipefail
@@ -11,7 +13,7 @@ cd "$(dirname "$0")/../Fuzz"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzFacts FuzzYAML FuzzTable)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzFacts FuzzYAML FuzzTable FuzzLSP FuzzCommandLine)
 config=${FUZZ_CONFIG:-release}
 # lld: gold fails on the sanitizer runtime's debug information.
 flags=(-c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld)
@@ -32,6 +34,8 @@ for target in "${targets[@]}"; do
         FuzzFacts) seeds=corpus/facts dict=(-dict=facts.dict) ;;
         FuzzYAML) seeds=corpus/yaml dict=() ;;
         FuzzTable) seeds=corpus/table dict=(-dict=facts.dict) ;;
+        FuzzLSP) seeds=corpus/lsp dict=(-dict=lsp.dict) ;;
+        FuzzCommandLine) seeds=corpus/cli dict=(-dict=cli.dict) ;;
         *) echo "unknown target $target" >&2; exit 2 ;;
     esac
     # New inputs go to a scratch directory: the committed seeds stay as they are.

@@ -36,6 +36,16 @@ extension DecisionTableArtifact {
         }
     }
 
+    /// The largest table file read: the synthetic national-scale set compiles to a small part of
+    /// it; anything larger is refused before it is read (`--table /dev/zero` included).
+    public static let maxFileBytes = 256 << 20
+
+    /// The bytes of a table file: a regular file of at most `maxFileBytes`, refused otherwise
+    /// before anything is read (a FIFO, a device, a directory).
+    public static func readFile(_ path: String) throws(SystemFile.Failure) -> Data {
+        Data(try SystemFile.readRegularFile(path, limit: maxFileBytes))
+    }
+
     /// Reads a table written by `policyc compile`, verified (`verify()`) before it is returned.
     public static func decode(_ data: Data) throws(LoadError) -> DecisionTableArtifact {
         // The format and version first: a table of another version may lack fields of this one.

@@ -27,7 +27,7 @@ extension DecisionTableArtifact {
 
     /// Every way the table departs from what the compiler writes (empty for a compiled table).
     public func vocabularyProblems() -> [Message] {
-        var problems: [Message] = []
+        var problems = vocabulary.declarationProblems()
         if vocabulary.decisions.count > Vocabulary.maxDecisions {
             problems.append(
                 "the vocabulary declares \(vocabulary.decisions.count) decisions; at most \(Vocabulary.maxDecisions)")

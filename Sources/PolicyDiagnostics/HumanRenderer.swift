@@ -59,9 +59,11 @@ public enum HumanRenderer {
         let pad = String(repeating: " ", count: gutter)
         let bar = style.blue("\(pad) |")
 
+        // What the diagnostic quotes is escaped before any colour is added (TerminalText).
+        let safe = TerminalText.escaped
         var out = style.severity(d.severity, "\(d.severity.rawValue)[\(d.code.rawValue)]")
-        out += style.bold(": \(d.message(in: language))") + "\n"
-        out += "\(pad)\(style.blue("-->")) \(d.span.location)\n"
+        out += style.bold(": \(safe(d.message(in: language)))") + "\n"
+        out += "\(pad)\(style.blue("-->")) \(safe(d.span.location))\n"
         if let lines = files.lines(d.span.file) {
             out += snippet(d.span, lines: lines, marker: "^", gutter: gutter, style: style) {
                 style.severity(d.severity, $0)
@@ -71,18 +73,18 @@ public enum HumanRenderer {
         var trailer: [String] = []
         for note in d.notes {
             guard let span = note.span else {
-                trailer.append(labelled("note", note.message(in: language), pad: pad, style: style))
+                trailer.append(labelled("note", safe(note.message(in: language)), pad: pad, style: style))
                 continue
             }
             out += "\(bar)\n"
-            out += "\(style.blue("note")): \(note.message(in: language))\n"
-            out += "\(pad)\(style.blue("-->")) \(span.location)\n"
+            out += "\(style.blue("note")): \(safe(note.message(in: language)))\n"
+            out += "\(pad)\(style.blue("-->")) \(safe(span.location))\n"
             if let lines = files.lines(span.file) {
                 out += snippet(span, lines: lines, marker: "-", gutter: gutter, style: style) { style.blue($0) }
             }
         }
-        if let help = d.help(in: language) { trailer.append(labelled("help", help, pad: pad, style: style)) }
-        if let witness = d.witness { trailer.append(labelled("witness", witness, pad: pad, style: style)) }
+        if let help = d.help(in: language) { trailer.append(labelled("help", safe(help), pad: pad, style: style)) }
+        if let witness = d.witness { trailer.append(labelled("witness", safe(witness), pad: pad, style: style)) }
         if !trailer.isEmpty {
             out += "\(bar)\n"
             for line in trailer { out += line }
@@ -119,8 +121,8 @@ public enum HumanRenderer {
             out += style.blue("\(numbered) |") + " " + display(text) + "\n"
             let from = min(max(from, 1), text.count + 1)
             let to = min(max(to, from), text.count + 1)
-            let lead = DisplayWidth.of(text[0..<(from - 1)])
-            let width = max(1, DisplayWidth.of(text[(from - 1)..<(to - 1)]))
+            let lead = shownWidth(text[0..<(from - 1)])
+            let width = max(1, shownWidth(text[(from - 1)..<(to - 1)]))
             let underline = String(repeating: marker, count: width)
             out += style.blue("\(pad) |") + " " + String(repeating: " ", count: lead) + paint(underline) + "\n"
         }
@@ -137,17 +139,27 @@ public enum HumanRenderer {
         return out
     }
 
-    /// A source line as shown: tabs become four spaces (matching their display width).
+    /// A source line as shown: tabs become four spaces (matching their display width), control
+    /// characters their escapes.
     private static func display(_ text: [Unicode.Scalar]) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text {
             if scalar == "\t" {
                 out.append(contentsOf: "    ".unicodeScalars)
             } else {
-                out.append(scalar)
+                out.append(contentsOf: TerminalText.escaped(String(scalar)).unicodeScalars)
             }
         }
         return String(out)
+    }
+
+    /// Cells `text` takes as `display` shows it, so carets stay under an escaped character.
+    private static func shownWidth(_ text: ArraySlice<Unicode.Scalar>) -> Int {
+        text.reduce(0) { sum, scalar in
+            sum
+                + (TerminalText.needsEscape(scalar)
+                    ? TerminalText.escaped(String(scalar)).count : DisplayWidth.of(scalar))
+        }
     }
 
     /// ANSI styling, or none.

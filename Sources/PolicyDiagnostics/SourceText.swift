@@ -49,10 +49,31 @@ public enum DisplayWidth {
 
 /// How renderers that show or measure source text get a file's contents.
 public enum SourceText {
-    /// Reads a file as UTF-8 text, or nil when it cannot be read: the renderers' default.
+    /// Reads a file as UTF-8 text, or nil when it cannot be read: the renderers' default. Only a
+    /// regular file inside its policy directory is quoted, as only such a file is loaded: a link
+    /// out of the directory (to `/proc/self/environ`, say) is named in a diagnostic, never shown.
     public static func readFromDisk(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(data: data, encoding: .utf8)
+        guard SystemFile.kind(of: path) == .file, SystemFile.resolves(path, inside: policyRoot(of: path)) else {
+            return nil
+        }
+        guard let data = try? SystemFile.read(path) else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+
+    /// The nearest folder above `path` that holds a policy repository's own files, or the file's folder.
+    static func policyRoot(of path: String) -> String {
+        var folders = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let fileFolder = folders.isEmpty ? "." : folders.joined(separator: "/")
+        while !folders.isEmpty {
+            let folder = folders.joined(separator: "/")
+            let base = folder.isEmpty ? "/" : folder
+            for marker in ["vocabulary.yaml", "national.yaml", "regions.yaml"]
+            where SystemFile.kind(of: "\(base)/\(marker)") != .missing {
+                return base
+            }
+            folders.removeLast()
+        }
+        return fileFolder.isEmpty ? "/" : fileFolder
     }
 }
 

@@ -60,6 +60,29 @@ public enum SystemFile {
         return try read(fd: fd, name: "'\(path)'", limit: limit)
     }
 
+    /// A regular file of at most `limit` bytes, refused before a byte is read when it is anything
+    /// else: a FIFO would block, `/dev/zero` never end, and a huge file would be read whole first.
+    public static func readRegularFile(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let place: Message = .value("'\(path)'")
+        // Non-blocking, so that opening a FIFO with no writer returns at once instead of waiting.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw Failure(place: place, errno: errno, action: "read") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(place: place, errno: errno, action: "read") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let reason: Message = info.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "it is not a regular file"
+            throw Failure(place: place, reason: reason, action: "read")
+        }
+        guard info.st_size <= limit else {
+            var failure = Failure(place: place, reason: "it is longer than \(limit) bytes", action: "read")
+            failure.exceededLimit = true
+            throw failure
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return try read(fd: fd, name: place, limit: limit)
+    }
+
     /// Everything up to the end of `fd` (for example standard input), at most `limit` bytes.
     public static func read(fd: Int32, name: Message, limit: Int = .max) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -93,13 +116,65 @@ public enum SystemFile {
         }
     }
 
-    /// Creates or replaces the file at `path` with `bytes`.
+    /// Creates or replaces the file at `path` with `bytes`, whole or not at all: the bytes go to a
+    /// temporary file beside it, which is flushed to the disk and then renamed over `path`. A full
+    /// disk or a killed process leaves the previous file as it was (and no temporary file behind).
+    /// A path that is not a regular file (`/dev/stdout`, a pipe) is written in place; a symbolic
+    /// link is followed, so the file it points to is replaced and the link kept.
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(place: .value("'\(path)'"), errno: errno, action: "write") }
+        let place: Message = .value("'\(path)'")
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let exists = stat(target, &info) == 0
+        if exists && info.st_mode & S_IFMT != S_IFREG { return try writeInPlace(bytes, to: target, place: place) }
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var template = Array("\(directory).\(name).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(place: place, errno: errno, action: "write") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // mkstemp makes the file 0600; a new table is 0644 as before (less the umask), a replaced one keeps its mode.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, exists ? info.st_mode & 0o7777 : 0o644 & ~mask)
         let failure = bytes.withUnsafeBytes { b -> Failure? in
             do throws(Failure) {
-                try write(fd: fd, name: "'\(path)'", b)
+                try write(fd: fd, name: place, b)
+                guard fsync(fd) == 0 else { return Failure(place: place, errno: errno, action: "write") }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let closed = close(fd) == 0 ? nil : Failure(place: place, errno: errno, action: "write")
+        if let failure = failure ?? closed {
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Failure(place: place, errno: code, action: "write")
+        }
+        // The rename itself is durable once the directory is flushed too.
+        let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            fsync(directoryFD)
+            close(directoryFD)
+        }
+    }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, place: Message) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(place: place, errno: errno, action: "write") }
+        let failure = bytes.withUnsafeBytes { b -> Failure? in
+            do throws(Failure) {
+                try write(fd: fd, name: place, b)
                 return nil
             } catch {
                 return error
@@ -109,7 +184,7 @@ public enum SystemFile {
             close(fd)
             throw failure
         }
-        if close(fd) != 0 { throw Failure(place: .value("'\(path)'"), errno: errno, action: "write") }
+        if close(fd) != 0 { throw Failure(place: place, errno: errno, action: "write") }
     }
 }
 
@@ -176,6 +251,20 @@ extension SystemFile {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    /// `path` with every symbolic link, `.` and `..` resolved, or nil when it does not resolve.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path`, its links resolved, is `root` or inside it (`root` resolved too): a link
+    /// from a policy directory to `/proc/self/environ` or `../../secrets` is not.
+    public static func resolves(_ path: String, inside root: String) -> Bool {
+        guard let real = realPath(path), let base = realPath(root) else { return false }
+        return real == base || real.hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 
     private static func linkTarget(_ path: String) -> String? {

@@ -11,6 +11,9 @@ public final class ByteBuffer: @unchecked Sendable {
 
     public func removeAll() { sink.count = 0 }
 
+    /// Drops the last `k` bytes written (a line written and then withdrawn).
+    public func removeLast(_ k: Int) { sink.count -= min(max(k, 0), sink.count) }
+
     /// The bytes written so far (valid until the next write).
     public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: sink.base, count: sink.count))

@@ -12,6 +12,8 @@ public final class LanguageServer {
     /// How long after the last change a recompilation starts: typing bursts compile once.
     public var debounce: TimeInterval
     public private(set) var shutdownRequested = false
+    /// Whether `initialize` has come: requests before it are refused.
+    private var initializeReceived = false
     /// Set by `exit`: 0 after `shutdown`, 1 without (as LSP specifies).
     public private(set) var exitCode: Int32?
 
@@ -53,19 +55,29 @@ public final class LanguageServer {
         do {
             header = try JSONDecoder().decode(IncomingHeader.self, from: body)
         } catch {
-            send(OutgoingMessage.error(id: nil, ResponseError(code: ResponseError.parseError, message: "\(error)")))
+            send(OutgoingMessage.error(id: nil, .notJSON))
             return
         }
         guard let method = header.method else { return }  // a response to our registration: nothing to do
+        // LSP 3.17: before `initialize`, a request is answered -32002 and a notification other
+        // than `exit` is dropped.
+        if !initializeReceived && method != "initialize" && method != "exit" {
+            if let id = header.id {
+                send(
+                    OutgoingMessage.error(
+                        id: id,
+                        ResponseError(
+                            code: ResponseError.serverNotInitialized, message: "the server is not initialized yet")))
+            }
+            return
+        }
         do {
             try handle(method, id: header.id, body: body)
         } catch let error as ResponseError {
             if let id = header.id { send(OutgoingMessage.error(id: id, error)) }
         } catch {
             if let id = header.id {
-                send(
-                    OutgoingMessage.error(
-                        id: id, ResponseError(code: ResponseError.invalidParams, message: "\(error)")))
+                send(OutgoingMessage.error(id: id, .invalidParams(error)))
             }
         }
     }
@@ -78,6 +90,7 @@ public final class LanguageServer {
         func respond(_ result: some Encodable) { send(OutgoingMessage.response(id: id, result: result)) }
         switch method {
         case "initialize":
+            initializeReceived = true
             let capabilities = ServerCapabilities(
                 triggerCharacters: [" ", "[", "{", ",", ":"], commands: [SymbolsProvider.coverageCommand])
             respond(InitializeResult(capabilities: capabilities, name: "policyc", version: "0.1.0"))

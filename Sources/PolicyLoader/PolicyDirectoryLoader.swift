@@ -122,6 +122,16 @@ public enum PolicyDirectoryLoader {
         case .file:
             break
         }
+        // A link out of the policy directory is refused before anything is read, so its target
+        // (the process environment, a key) can never be parsed or quoted in a diagnostic.
+        guard SystemFile.resolves(path, inside: root) else {
+            let target = SystemFile.realPath(path) ?? path
+            diagnostics.append(
+                .error(
+                    .ioError, "'\(path)' resolves to '\(target)', outside the policy directory", at: .file(path),
+                    help: "policy files are read only from inside the policy directory; copy the file in"))
+            return nil
+        }
         let text: String
         do {
             let data = try SystemFile.read(path)

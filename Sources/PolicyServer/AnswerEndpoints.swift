@@ -14,8 +14,14 @@ extension PolicyRoutes {
         let (facts, json) = try await readFacts(request, snapshot, query, connection)
         let evaluator = snapshot.evaluator
         let answer = evaluator.answer(facts, parts: query.parts)
+        if let decisionLog, !decisionLog.record(answer, table: snapshot.hash, facts: json) {
+            metrics.decisionLogDropped()
+            if decisionLog.required {
+                return Responses.error(
+                    .serviceUnavailable, field: "(decision_log)", message: Self.unlogged, in: query.language)
+            }
+        }
         metrics.answered(answer)
-        decisionLog?.record(answer, table: snapshot.hash, facts: json)
         var response: Response
         if query.text {
             response = Responses.text(AnswerText.render(answer, english: query.english))

@@ -29,9 +29,17 @@ extension PolicyRoutes {
             let out = PolicyJSON.ByteBuffer(capacity: 1 << 16)
             var tally = ServerMetrics.Tally()
             var number = 0
+            // The line being answered, for the decision log's facts, and whether its log line was written.
+            var facts: UnsafeBufferPointer<UInt8>?
+            var logged = true
             let answered: (Answer) -> Void = { answer in
+                if let log {
+                    let json = log.withFacts ? facts.flatMap { try? JSONValue.parse(bytes: Array($0)) } : nil
+                    logged = log.record(answer, table: hash, facts: json)
+                    if !logged { metrics.decisionLogDropped() }
+                    if !logged && log.required { return }  // withheld: not an answer served
+                }
                 tally.add(answer)
-                log?.record(answer, table: hash, facts: nil)
             }
             func line(_ bytes: UnsafeBufferPointer<UInt8>?) {
                 number += 1
@@ -41,7 +49,15 @@ extension PolicyRoutes {
                     )
                     return
                 }
+                let start = out.count
+                facts = bytes
+                logged = true
                 _ = evaluator.answerLine(bytes, number: number, options: options, into: out, answered: answered)
+                if !logged && log?.required == true {
+                    // Withheld: the answer written for this line gives way to an error line.
+                    out.removeLast(out.count - start)
+                    Evaluator.writeLineError(Self.unlogged, in: options.language, number: number, into: out)
+                }
             }
             for try await chunk in request.body {
                 chunk.withUnsafeReadableBytes { raw in

@@ -16,6 +16,10 @@ public struct PolicyRoutes: HTTPResponder {
     let page = WebPage()
     let deadlines = BodyDeadlines()
 
+    /// Why an answer is withheld under `--decision-log-required`.
+    static let unlogged: Message =
+        "the decision log cannot be written; the answer is withheld (--decision-log-required)"
+
     public init(holder: TableHolder, metrics: ServerMetrics, decisionLog: DecisionLog?, limits: ServeLimits) {
         self.holder = holder
         self.metrics = metrics

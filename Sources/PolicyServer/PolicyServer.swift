@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PolicyDiagnostics
@@ -21,12 +22,21 @@ public enum PolicyServer {
         let decisionLog: DecisionLog?
         do {
             decisionLog = try configuration.decisionLog.map {
-                try DecisionLog(path: $0, withFacts: configuration.decisionLogFacts)
+                try DecisionLog(
+                    path: $0, withFacts: configuration.decisionLogFacts, required: configuration.decisionLogRequired)
             }
         } catch {
             return .failure(TableSource.Failure(message: SystemFile.wording(of: error), diagnostics: []))
         }
-        return TableHolder.load(configuration.source) { outcome, serving in
+        let state: StateDirectory?
+        do {
+            state = try configuration.stateDirectory.map { path throws(SystemFile.Failure) in
+                try StateDirectory(path: path)
+            }
+        } catch {
+            return .failure(TableSource.Failure(message: error.wording, diagnostics: []))
+        }
+        return TableHolder.load(configuration.source, state: state) { outcome, serving in
             metrics.reloaded(outcome)
             if outcome.changed { metrics.serving(hash: serving.hash) }
         }.map { holder in
@@ -38,19 +48,27 @@ public enum PolicyServer {
         }
     }
 
+    /// HTTP/1.1 with an idle timeout, `Expect: 100-continue` answered, and a connection the
+    /// client does not keep alive (HTTP/1.0) closed after its response.
+    public static func httpServer(_ limits: ServeLimits) -> HTTPServerBuilder {
+        let idle = limits.idleTimeout.components
+        return HTTPServerBuilder { responder in
+            ClosingHTTP1Channel(
+                inner: HTTP1Channel(
+                    responder: responder,
+                    configuration: .init(
+                        additionalChannelHandlers: [ExpectContinueHandler()],
+                        idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))))
+        }
+    }
+
     /// The application: the routes on HTTP/1.1 with an idle timeout, and the reload service.
     public static func application(
         _ parts: Parts, _ configuration: ServeConfiguration, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let idle = configuration.limits.idleTimeout.components
-        return Application(
-            responder: parts.routes,
-            server: .http1(
-                configuration: .init(
-                    additionalChannelHandlers: [ExpectContinueHandler()],
-                    idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))
-            ),
+        Application(
+            responder: parts.routes, server: httpServer(configuration.limits),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "policyc"),
             services: [

@@ -44,13 +44,15 @@ struct ReloadService: Service {
                 outcome.changed
                 ? "reloaded (\(reason)): now serving \(outcome.hash)"
                 : "reloaded (\(reason)): unchanged, \(outcome.hash)"
-            logger.info("\(line.text(in: language))")
+            logger.info("\(TerminalText.escaped(line.text(in: language)))")
         } else {
             line = "reload (\(reason)) failed; still serving \(outcome.hash): \(outcome.message ?? "")"
+            // The log is read on a terminal too: file names and messages from the policies are escaped.
+            let diagnostics = TextRenderer.render(Diagnostic.capped(outcome.diagnostics), in: language)
             logger.error(
                 """
-                \(line.text(in: language))
-                \(TextRenderer.render(Diagnostic.capped(outcome.diagnostics), in: language))
+                \(TerminalText.escaped(line.text(in: language)))
+                \(TerminalText.escaped(diagnostics))
                 """)
         }
     }

@@ -11,15 +11,22 @@ public struct ServeConfiguration: Sendable {
     public var decisionLog: String?
     /// Also log the facts of each answer (off by default: they are personal data).
     public var decisionLogFacts: Bool
+    /// Withhold an answer whose decision-log line cannot be written (503, or an error line in a
+    /// batch) instead of serving it and counting the line as dropped.
+    public var decisionLogRequired: Bool
     public var limits: ServeLimits
+    /// Where the last good table is kept for a restart (`--state-dir`), if anywhere.
+    public var stateDirectory: String?
     /// The language of the server's own log lines (each request chooses its answers' with `lang=`).
     public var language: Language
 
     public init(
         source: TableSource, host: String = "127.0.0.1", port: Int = 8080, reloadInterval: Double = 2,
-        decisionLog: String? = nil, decisionLogFacts: Bool = false, limits: ServeLimits = ServeLimits(),
-        language: Language = .zh
+        decisionLog: String? = nil, decisionLogFacts: Bool = false, decisionLogRequired: Bool = false,
+        limits: ServeLimits = ServeLimits(), stateDirectory: String? = nil, language: Language = .zh
     ) {
+        self.stateDirectory = stateDirectory
+        self.decisionLogRequired = decisionLogRequired
         self.source = source
         self.host = host
         self.port = port

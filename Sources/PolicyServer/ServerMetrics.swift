@@ -13,6 +13,7 @@ public final class ServerMetrics: @unchecked Sendable {
     private var tableInfo: Gauge?
     private let reloads: Counter
     private let failedReloads: Counter
+    private let droppedLogLines: Counter
     /// The collectors by label values, made once: the registry validates and formats a metric's
     /// name on every `make...` call, which cost more per request than answering did.
     private struct Key: Hashable {
@@ -48,7 +49,14 @@ public final class ServerMetrics: @unchecked Sendable {
             descriptor: MetricNameDescriptor(
                 namespace: "policyc", metricName: "reloads_failed", unitName: "total",
                 helpText: "Table reloads that failed (the last good table kept serving)"))
+        droppedLogLines = registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                namespace: "policyc", metricName: "decision_log_dropped", unitName: "total",
+                helpText: "Decision-log lines that could not be written (a full disk, say)"))
     }
+
+    /// A decision-log line that could not be written.
+    func decisionLogDropped() { droppedLogLines.increment() }
 
     func request(route: String, status: Int, duration: Duration) {
         lock.lock()

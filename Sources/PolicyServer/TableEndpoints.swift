@@ -106,7 +106,42 @@ extension PolicyRoutes {
                 (try? JSONValue.parse(bytes: Array(JSONRenderer.render(last.diagnostics, in: .en).utf8))) ?? .null
             reload.append(("diagnostics", rendered))
         }
-        return Responses.json(
-            .object([("ready", .bool(true)), ("table", .string(snapshot.hash)), ("last_reload", .object(reload))]))
+        var fields: [(String, JSONValue)] = [
+            ("ready", .bool(true)), ("table", .string(snapshot.hash)), ("last_reload", .object(reload)),
+        ]
+        var status = HTTPResponse.Status.ok
+        if let (path, state) = holder.stateDirectory {
+            var entry: [(String, JSONValue)] = [
+                ("path", .string(path)), ("saved", state.saved.map { .string($0) } ?? .null),
+            ]
+            if let error = state.error { entry.append(("error", .string(error.text(in: .en)))) }
+            if state.startedFromState {
+                entry.append(
+                    (
+                        "warning",
+                        .string(
+                            "serving the last good table kept in the state directory: the source gave no table at start"
+                        )
+                    ))
+            }
+            fields.append(("state_dir", .object(entry)))
+        }
+        if let decisionLog {
+            let (dropped, failing) = decisionLog.state
+            fields.append(
+                (
+                    "decision_log",
+                    .object([
+                        ("dropped", .number(Double(dropped))), ("failing", .bool(failing)),
+                        ("required", .bool(decisionLog.required)),
+                    ])
+                ))
+            // Answers are withheld while the log cannot be written: not ready, so traffic goes elsewhere.
+            if failing && decisionLog.required {
+                fields[0] = ("ready", .bool(false))
+                status = .serviceUnavailable
+            }
+        }
+        return Responses.json(.object(fields), status: status)
     }
 }

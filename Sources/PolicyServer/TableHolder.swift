@@ -14,6 +14,18 @@ public final class TableHolder: @unchecked Sendable {
     private let reloads = DispatchQueue(label: "policyc.serve.reload")
     /// Called after every reload attempt (metrics, logging).
     let observer: @Sendable (ReloadOutcome, TableSnapshot) -> Void
+    /// Where each good table is kept for a restart (`--state-dir`), and what became of that.
+    let state: StateDirectory?
+    private var stateStatus = StateStatus()
+
+    /// `/readyz`'s view of the state directory.
+    public struct StateStatus: Sendable {
+        /// The serving table came from the state directory: the source had none to give at start.
+        public var startedFromState = false
+        /// The hash kept on disk, and why the last table could not be kept.
+        public var saved: String?
+        public var error: Message?
+    }
 
     /// The outcome of the last load or reload.
     public struct ReloadOutcome: Sendable {
@@ -27,23 +39,63 @@ public final class TableHolder: @unchecked Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Loads the first table; nil (with the failure) when there is none to serve.
+    /// Loads the first table; nil (with the failure) when there is none to serve. With a state
+    /// directory, a source that fails falls back to the last good table kept there: it serves,
+    /// and the failure shows in `/readyz` as the last reload's, with a warning, until a reload succeeds.
     public static func load(
-        _ source: TableSource, observer: @escaping @Sendable (ReloadOutcome, TableSnapshot) -> Void = { _, _ in }
+        _ source: TableSource, state: StateDirectory? = nil,
+        observer: @escaping @Sendable (ReloadOutcome, TableSnapshot) -> Void = { _, _ in }
     ) -> Result<TableHolder, TableSource.Failure> {
-        source.load().map { TableHolder(source: source, table: $0, observer: observer) }
+        switch source.load() {
+        case .success(let table):
+            return .success(TableHolder(source: source, table: table, state: state, observer: observer))
+        case .failure(let failure):
+            guard let state, case .success(let kept) = state.load() else { return .failure(failure) }
+            let holder = TableHolder(
+                source: source, table: kept, state: state, observer: observer,
+                compiledAt: TableSource.table(state.tablePath).compiledAt(), failure: failure)
+            return .success(holder)
+        }
     }
 
     init(
-        source: TableSource, table: DecisionTableArtifact,
-        observer: @escaping @Sendable (ReloadOutcome, TableSnapshot) -> Void
+        source: TableSource, table: DecisionTableArtifact, state: StateDirectory? = nil,
+        observer: @escaping @Sendable (ReloadOutcome, TableSnapshot) -> Void,
+        compiledAt: Date? = nil, failure: TableSource.Failure? = nil
     ) {
         self.source = source
         self.observer = observer
-        let first = TableSnapshot(table: table, compiledAt: source.compiledAt())
+        self.state = state
+        let first = TableSnapshot(table: table, compiledAt: compiledAt ?? source.compiledAt())
         snapshot = first
         last = ReloadOutcome(
-            at: first.loadedAt, succeeded: true, hash: first.hash, changed: true, message: nil, diagnostics: [])
+            at: first.loadedAt, succeeded: failure == nil, hash: first.hash, changed: true,
+            message: failure?.message, diagnostics: failure?.diagnostics ?? [])
+        if failure != nil {
+            stateStatus.startedFromState = true
+            stateStatus.saved = table.contentHash
+        } else {
+            keep(table)
+        }
+    }
+
+    /// The state directory's status, nil without one.
+    public var stateDirectory: (path: String, status: StateStatus)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return state.map { ($0.path, stateStatus) }
+    }
+
+    /// Keeps a table that loaded as the last good one. The write (an fsync) is made without the
+    /// lock, so requests taking the snapshot never wait for the disk; reloads are serial.
+    private func keep(_ table: DecisionTableArtifact) {
+        guard let state, stateDirectory?.status.saved != table.contentHash else { return }
+        let error = state.save(table)
+        lock.lock()
+        defer { lock.unlock() }
+        stateStatus.error = error
+        if error == nil { stateStatus.saved = table.contentHash }
+        stateStatus.startedFromState = false
     }
 
     /// The table serving now.
@@ -75,6 +127,7 @@ public final class TableHolder: @unchecked Sendable {
         case .success(let table):
             let changed = table.contentHash != snapshot.hash
             if changed { snapshot = TableSnapshot(table: table, compiledAt: source.compiledAt()) }
+            stateStatus.startedFromState = false
             outcome = ReloadOutcome(
                 at: Date(), succeeded: true, hash: snapshot.hash, changed: changed, message: nil, diagnostics: [])
         case .failure(let failure):
@@ -85,6 +138,7 @@ public final class TableHolder: @unchecked Sendable {
         last = outcome
         let serving = snapshot
         lock.unlock()
+        if case .success(let table) = loaded { keep(table) }
         observer(outcome, serving)
         return outcome
     }

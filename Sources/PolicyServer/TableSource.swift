@@ -28,9 +28,9 @@ public enum TableSource: Sendable, Equatable {
                     diagnostics: compilation.diagnostics.filter { $0.severity == .error }))
         case .table(let path):
             do {
-                let data = try SystemFile.read(path)
+                let data = try DecisionTableArtifact.readFile(path)
                 // decode verifies the content hash and the vocabulary before anything is served.
-                return .success(try DecisionTableArtifact.decode(Data(data)))
+                return .success(try DecisionTableArtifact.decode(data))
             } catch let error as DecisionTableArtifact.LoadError {
                 return .failure(Failure(message: "'\(path)': \(error.message)", diagnostics: []))
             } catch {

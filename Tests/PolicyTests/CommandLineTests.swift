@@ -16,10 +16,11 @@ struct CommandLineTests {
     /// Runs a command in `lang` (English unless told: the tests assert on English wording; those of
     /// the Chinese default pass `lang: nil`), in `directory` (the package root unless told).
     static func policyc(
-        _ arguments: [String], stdin: String? = nil, lang: String? = "en", in directory: String? = nil
+        _ arguments: [String], stdin: String? = nil, lang: String? = "en", in directory: String? = nil,
+        executable: String? = nil
     ) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = withLanguage(arguments, lang)
         process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? Paths.packageRoot
         let out = Pipe(), err = Pipe(), input = Pipe()

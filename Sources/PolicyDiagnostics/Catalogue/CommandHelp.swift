@@ -291,10 +291,20 @@ extension Catalogue {
         ),
         ("The largest body of /v1/answer and /v1/explain, in bytes.", "/v1/answer 和 /v1/explain 的最大请求体，单位字节。"),
         ("The longest line of a /v1/answers batch, in bytes.", "/v1/answers 批量请求的最长行，单位字节。"),
-        ("--port must be 0 to 65535, got {0}", "--port 必须在 0 到 65535 之间，实际是 {0}"),
-        ("--reload-interval must be 0 or more", "--reload-interval 必须不小于 0"),
-        ("the limits must be at least 1", "各项限制必须至少为 1"),
         ("--decision-log-facts needs --decision-log", "--decision-log-facts 需要 --decision-log"),
+        ("--decision-log-required needs --decision-log", "--decision-log-required 需要 --decision-log"),
+        (
+            "Keep the last good table in DIR and start from it (with a warning in /readyz) when the source is broken.",
+            "把最后一个正确的决策表保存在 DIR 中；源出错时从它启动（/readyz 中给出警告）。"
+        ),
+        (
+            "policyc: warning: {0}; serving the last good table kept in {1} ({2})",
+            "policyc：警告：{0}；正在服务保存在 {1} 中的最后一个正确决策表（{2}）"
+        ),
+        (
+            "Withhold an answer whose decision-log line cannot be written (503) instead of serving it and counting the drop.",
+            "决策日志行写不进去时扣下答案（503），而不是照常作答并计入丢弃数。"
+        ),
         ("policyc: {0}; nothing to serve", "policyc：{0}；没有可服务的决策表"),
         ("policyc: serving {0} on http://{1}:{2}/", "policyc：正在 http://{1}:{2}/ 上服务 {0}"),
         ("the policies in '{0}' have errors ({1})", "'{0}' 中的政策有错误（{1}）"),

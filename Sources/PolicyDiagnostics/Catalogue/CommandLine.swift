@@ -7,9 +7,12 @@ extension Catalogue {
             "policyc diff: '{0}' is neither a directory nor a git revision with {1}/: {2}",
             "policyc diff：'{0}' 既不是目录，也不是含有 {1}/ 的 git 修订版本：{2}"
         ),
+        (
+            "policyc diff: '{0}' is neither a directory nor a git revision",
+            "policyc diff：'{0}' 既不是目录，也不是 git 修订版本"
+        ),
         ("--jobs applies to --jsonl only", "--jobs 只适用于 --jsonl"),
-        ("--jobs must be between 1 and 256, got {0}", "--jobs 必须在 1 到 256 之间，实际是 {0}"),
-        ("--max-line-bytes must be at least 1, got {0}", "--max-line-bytes 至少为 1，实际是 {0}"),
+        ("{0} must be between {1} and {2}, got {3}", "{0} 必须在 {1} 到 {2} 之间，实际是 {3}"),
         ("--jsonl writes JSON; --format text does not apply", "--jsonl 输出 JSON；--format text 不适用"),
         ("--explain explains one answer; it does not apply to --jsonl", "--explain 解释单个答案；不适用于 --jsonl"),
         ("--answer compact applies to --jsonl only", "--answer compact 只适用于 --jsonl"),

@@ -30,6 +30,11 @@ extension Catalogue {
         ("the policy directory has no {0}", "政策目录中没有 {0}"),
         ("every policy repository needs this file", "每个政策库都需要这个文件"),
         ("cannot read '{0}': {1}", "无法读取 '{0}'：{1}"),
+        ("'{0}' resolves to '{1}', outside the policy directory", "'{0}' 指向政策目录之外的 '{1}'"),
+        (
+            "policy files are read only from inside the policy directory; copy the file in",
+            "政策文件只从政策目录内读取；请把文件复制进来"
+        ),
         ("'{0}' is a directory, not a YAML file", "'{0}' 是目录，不是 YAML 文件"),
         ("'{0}' is not UTF-8 text", "'{0}' 不是 UTF-8 文本"),
         ("{0} is empty or holds only comments", "{0} 为空或只有注释"),

@@ -1,6 +1,10 @@
 extension Catalogue {
     /// `policyc serve`'s own errors (the facts' are the evaluator's), in each request's `lang`.
     static let server: [(en: String, zh: String)] = [
+        (
+            "the decision log cannot be written; the answer is withheld (--decision-log-required)",
+            "决策日志无法写入；答案已扣下（--decision-log-required）"
+        ),
         ("unknown language '{0}'", "未知的语言 '{0}'"),
         ("unknown answer form '{0}'", "未知的答案形式 '{0}'"),
         ("unknown format '{0}'", "未知的格式 '{0}'"),

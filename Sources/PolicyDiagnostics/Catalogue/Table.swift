@@ -3,6 +3,25 @@ extension Catalogue {
     /// `policyc diff` report.
     static let table: [(en: String, zh: String)] = [
         ("not a policyc decision table: {0}", "不是 policyc 决策表：{0}"),
+        ("{0} '{1}' is listed twice", "{0} '{1}' 出现了两次"),
+        ("state attribute '{0}' has no values", "状态属性 '{0}' 没有取值"),
+        ("fact '{0}' takes a region fact's name", "事实 '{0}' 用了地区事实的名字"),
+        ("fact '{0}' lists value '{1}' twice", "事实 '{0}' 的取值 '{1}' 出现了两次"),
+        ("boolean fact '{0}' has values other than false and true", "布尔事实 '{0}' 有 false 和 true 以外的取值"),
+        ("fact '{0}' has no values", "事实 '{0}' 没有取值"),
+        ("fact '{0}' has {1} labels for {2} values", "事实 '{0}' 有 {1} 个标签，却有 {2} 个取值"),
+        ("derived fact '{0}' has a default", "派生事实 '{0}' 有默认值"),
+        ("number fact '{0}' is derived", "数值事实 '{0}' 是派生的"),
+        ("fact '{0}' is derived from '{1}', not a region fact", "事实 '{0}' 派生自 '{1}'，它不是地区事实"),
+        ("scope fact '{0}' has not three values", "范围事实 '{0}' 的取值不是三个"),
+        ("fact '{0}' does not have the type of family_member.{1}", "事实 '{0}' 的类型与 family_member.{1} 不符"),
+        ("since fact '{0}' has not two values", "since 事实 '{0}' 的取值不是两个"),
+        ("state fact '{0}' does not have the values of attribute '{1}'", "状态事实 '{0}' 的取值与属性 '{1}' 不符"),
+        ("fact '{0}' reads attribute '{1}', a {2}", "事实 '{0}' 读取的属性 '{1}' 是 {2}"),
+        ("fact '{0}' is derived from unknown attribute '{1}'", "事实 '{0}' 派生自未知属性 '{1}'"),
+        ("output of {0}", "{0} 的输出"),
+        ("value of attribute {0}", "属性 {0} 的取值"),
+        ("it is not a regular file", "它不是普通文件"),
         (
             "table format version {0} is not supported (this policyc reads version {1}); recompile it",
             "不支持决策表格式版本 {0}（此 policyc 读取版本 {1}）；请重新编译"

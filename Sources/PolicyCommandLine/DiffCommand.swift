@@ -30,8 +30,8 @@ struct Diff: ParsableCommand, Speaking {
         let after = try table(new, other: old)
         let diff = TableDiff(old: before, new: after)
         switch format {
-        case .text: try writeOut(DiffRenderer.text(diff, in: language))
-        case .markdown: try writeOut(DiffRenderer.markdown(diff, in: language))
+        case .text: try writeHuman(DiffRenderer.text(diff, in: language))
+        case .markdown: try writeHuman(DiffRenderer.markdown(diff, in: language))
         case .json: try writeOut(DiffRenderer.json(diff).serialized(pretty: true) + "\n")
         }
         if !diff.isEmpty { throw ExitStatus.findings.exitCode }
@@ -43,20 +43,18 @@ struct Diff: ParsableCommand, Speaking {
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue {
             return try compiled(reference)
         }
+        // A revision is verified as one and used as its commit's hash from here on: a reference
+        // that looks like an option (`--output=FILE`) never reaches `git archive`.
+        guard let commit = Self.commit(named: reference) else {
+            printError("policyc diff: '\(reference)' is neither a directory nor a git revision" as Message)
+            throw ExitStatus.usage.exitCode
+        }
         let scratch = NSTemporaryDirectory() + "policyc-diff-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let archive = Process()
-        archive.executableURL = URL(fileURLWithPath: "/bin/sh")
-        archive.arguments = [
-            "-c", "git archive --format=tar \"$1\" -- \"$2\" | tar -x -C \"$3\"", "sh", reference, path, scratch,
-        ]
-        let errors = Pipe()
-        archive.standardError = errors
-        try archive.run()
-        archive.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard archive.terminationStatus == 0, message.isEmpty else {
+        let (status, message) = try Self.run(
+            "git archive --format=tar \"$1\" -- \"$2\" | tar -x -C \"$3\"", [commit, path, scratch])
+        guard status == 0, message.isEmpty else {
             printError(
                 "policyc diff: '\(reference)' is neither a directory nor a git revision with \(path)/: \(message)"
                     as Message)
@@ -83,6 +81,38 @@ struct Diff: ParsableCommand, Speaking {
         printError(
             "policyc diff: note: '\(revision)' has no \(path)/vocabulary.yaml (it predates the declared vocabulary);"
                 + " reading it with \(donor)/vocabulary.yaml")
+    }
+
+    /// The full hash of the commit `reference` names, or nil when it names none. `--end-of-options`
+    /// makes git read it as a revision even when it starts with a dash; the hash is all hex digits.
+    static func commit(named reference: String) -> String? {
+        guard
+            let (status, output) = try? run(
+                "git rev-parse --verify --quiet --end-of-options \"$1^{commit}\"", [reference], output: true),
+            status == 0
+        else { return nil }
+        let hash = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard hash.count >= 40, hash.allSatisfy(\.isHexDigit) else { return nil }
+        return hash
+    }
+
+    /// Runs a shell command line with `arguments` as `$1`, `$2`, ...; returns its status and its
+    /// standard error (or its standard output, when `output` is true).
+    private static func run(_ script: String, _ arguments: [String], output: Bool = false) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, "sh"] + arguments
+        let pipe = Pipe()
+        if output {
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+        } else {
+            process.standardError = pipe
+        }
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 
     private func compiled(_ directory: String) throws -> DecisionTableArtifact {

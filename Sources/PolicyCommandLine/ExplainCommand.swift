@@ -34,7 +34,7 @@ struct Explain: ParsableCommand, Speaking {
         let explanation = evaluator.explain(parsed)
         switch options.outputFormat {
         case .json: try writeOut(explanation.json.serialized(pretty: true) + "\n")
-        case .text: try writeOut(explanation.text(english: options.language == .en, evaluator: evaluator))
+        case .text: try writeHuman(explanation.text(english: options.language == .en, evaluator: evaluator))
         }
     }
 }

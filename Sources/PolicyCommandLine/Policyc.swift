@@ -6,9 +6,11 @@ import PolicyDiagnostics
 /// This policyc's version, printed by `policyc --version`.
 let policycVersion = "0.1.0"
 
-@main
-struct Policyc: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The root command. Public for the entry point (`Sources/policyc/main.swift`) and the fuzz harness.
+public struct Policyc: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "policyc",
         abstract: localized("Compile regional 医保 policy YAML into a decision table and answer applicants' questions."),
         discussion: localized(
@@ -29,8 +31,23 @@ struct Policyc: AsyncParsableCommand {
     /// tied to a value that stays behind when it runs).
     static func language(of command: ParsableCommand) -> Language? { (command as? any Speaking)?.language }
 
+    /// Parses and validates `arguments` as `start` does, without running the command: the status
+    /// a parse or usage error would exit with (0 for a valid command line, `--help` and `--version`)
+    /// and the message it would print. The fuzz harness's entry (Fuzz/Sources/FuzzCommandLine).
+    public static func parseOnly(_ arguments: [String]) -> (status: Int32, message: String) {
+        let language = CommandLineLanguage.scan(arguments) ?? .zh
+        do {
+            _ = try parseAsRoot(arguments)
+            return (ExitStatus.success.rawValue, "")
+        } catch {
+            let code = exitCode(for: error)
+            let text = CommandLineLanguage.localize(fullMessage(for: error), in: language)
+            return (code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue, text)
+        }
+    }
+
     /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.
-    static func main() async {
+    public static func start() async {
         // The help strings are read while parsing, so the language is chosen from the raw arguments first.
         RunLanguage.choose(CommandLineLanguage.scan(Array(CommandLine.arguments.dropFirst())) ?? .zh)
         do {

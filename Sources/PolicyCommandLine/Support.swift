@@ -104,15 +104,15 @@ func readFacts(_ path: String, limit: Int = LineReader.defaultMaxLineBytes) thro
 
 /// A compiled table, verified before it is used; exits 2 naming the file and the reason otherwise.
 func loadTable(path: String) throws -> DecisionTableArtifact {
-    let data: [UInt8]
+    let data: Data
     do {
-        data = try SystemFile.read(path)
+        data = try DecisionTableArtifact.readFile(path)
     } catch {
         printError("policyc: \(SystemFile.wording(of: error))")
         throw ExitStatus.usage.exitCode
     }
     do {
-        return try DecisionTableArtifact.decode(Data(data))
+        return try DecisionTableArtifact.decode(data)
     } catch {
         printError("policyc: '\(path)': \(error.message)")
         throw ExitStatus.usage.exitCode

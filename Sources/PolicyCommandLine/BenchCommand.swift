@@ -32,6 +32,12 @@ struct Bench: ParsableCommand, Speaking {
     @Flag(help: .localized("Measure only check + compile: the shipped, synthetic national and dated-rules sets."))
     var compileOnly = false
 
+    func validate() throws {
+        try OptionRange.check(runs, OptionRange.runs, option: "--runs", in: language)
+        try OptionRange.check(answers, OptionRange.applicants, option: "--answers", in: language)
+        for size in dated { try OptionRange.check(size, OptionRange.datedRules, option: "--dated", in: language) }
+    }
+
     func run() throws {
         if let peer {
             let table = try loadTable(path: "\(peer)/table.json")

@@ -15,12 +15,14 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     /// At most `Diagnostic.shownPerFile` diagnostics a file, and a count of the rest.
     func render(_ all: [Diagnostic], color: ColorChoice, in language: Language) -> String {
         let diagnostics = Diagnostic.capped(all)
+        // JSON and SARIF escape control characters as JSON does; the human format escapes what it
+        // quotes itself (its colours are control characters too); the line formats are escaped whole.
         return switch self {
         case .human: HumanRenderer.render(diagnostics, in: language, useColor: color.enabled)
-        case .text: TextRenderer.render(diagnostics, in: language)
-        case .gnu: GNURenderer.render(diagnostics, in: language)
+        case .text: TerminalText.escaped(TextRenderer.render(diagnostics, in: language))
+        case .gnu: TerminalText.escaped(GNURenderer.render(diagnostics, in: language))
         case .json: JSONRenderer.render(diagnostics, in: language)
-        case .github: GitHubRenderer.render(diagnostics, in: language)
+        case .github: TerminalText.escaped(GitHubRenderer.render(diagnostics, in: language))
         case .sarif: SARIFRenderer.render(diagnostics, in: language)
         }
     }

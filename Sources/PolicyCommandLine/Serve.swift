@@ -26,8 +26,18 @@ struct Serve: AsyncParsableCommand, Speaking {
     var decisionLog: String?
     @Flag(help: .localized("Also write each answer's facts to the decision log (personal data: off by default)."))
     var decisionLogFacts = false
+    @Flag(
+        help: .localized(
+            "Withhold an answer whose decision-log line cannot be written (503) instead of serving it and counting the drop."
+        ))
+    var decisionLogRequired = false
     @Option(help: .localized("The largest body of /v1/answer and /v1/explain, in bytes.")) var maxBodyBytes = 1 << 20
     @Option(help: .localized("The longest line of a /v1/answers batch, in bytes.")) var maxLineBytes = 1 << 20
+    @Option(
+        help: .localized(
+            "Keep the last good table in DIR and start from it (with a warning in /readyz) when the source is broken.",
+            valueName: "DIR"))
+    var stateDir: String?
     @OptionGroup var languageOption: LanguageOption
 
     /// Of this command's own messages; each request chooses its answers' language with `lang=`.
@@ -35,15 +45,15 @@ struct Serve: AsyncParsableCommand, Speaking {
 
     func validate() throws {
         try checkOneTable(table: table, policies: policies, language: language)
-        guard (0...65535).contains(port) else {
-            throw usageError("--port must be 0 to 65535, got \(port)", in: language)
-        }
-        guard reloadInterval >= 0 else { throw usageError("--reload-interval must be 0 or more", in: language) }
-        guard maxBodyBytes >= 1, maxLineBytes >= 1 else {
-            throw usageError("the limits must be at least 1", in: language)
-        }
+        try OptionRange.check(port, OptionRange.port, option: "--port", in: language)
+        try OptionRange.check(reloadInterval, OptionRange.seconds, option: "--reload-interval", in: language)
+        try OptionRange.check(maxBodyBytes, OptionRange.bytes, option: "--max-body-bytes", in: language)
+        try OptionRange.check(maxLineBytes, OptionRange.bytes, option: "--max-line-bytes", in: language)
         if decisionLogFacts && decisionLog == nil {
             throw usageError("--decision-log-facts needs --decision-log", in: language)
+        }
+        if decisionLogRequired && decisionLog == nil {
+            throw usageError("--decision-log-required needs --decision-log", in: language)
         }
     }
 
@@ -51,7 +61,9 @@ struct Serve: AsyncParsableCommand, Speaking {
         let configuration = ServeConfiguration(
             source: table.map { .table($0) } ?? .policies(policies ?? "policies"), host: host, port: port,
             reloadInterval: reloadInterval, decisionLog: decisionLog, decisionLogFacts: decisionLogFacts,
-            limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), language: language)
+            decisionLogRequired: decisionLogRequired,
+            limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), stateDirectory: stateDir,
+            language: language)
         let parts: PolicyServer.Parts
         switch PolicyServer.parts(configuration) {
         case .success(let p): parts = p
@@ -61,6 +73,12 @@ struct Serve: AsyncParsableCommand, Speaking {
             }
             printError("policyc: \(failure.message); nothing to serve")
             throw ExitStatus.usage.exitCode
+        }
+        if let (directory, state) = parts.holder.stateDirectory, state.startedFromState {
+            let reason = parts.holder.lastReload.message ?? ""
+            printError(
+                "policyc: warning: \(reason); serving the last good table kept in \(directory) (\(parts.holder.current.hash))"
+            )
         }
         var logger = Logger(label: "policyc.serve")
         logger.logLevel = .info

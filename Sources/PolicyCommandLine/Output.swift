@@ -25,13 +25,18 @@ private func writeOut(_ bytes: UnsafeRawBufferPointer) throws {
     }
 }
 
+/// Writes readable text (an answer, a report) to standard output with its control characters
+/// escaped (TerminalText): the values it quotes came from applicants and policy files.
+func writeHuman(_ text: String) throws { try writeOut(TerminalText.escaped(text)) }
+
 /// Writes a message in the run's language (and a newline) to standard error.
 func printError(_ message: Message) { printErrorText(message.text(in: RunLanguage.current)) }
 
 /// Writes text (and a newline) to standard error. When even that fails there is nowhere left
 /// to say why, so policyc exits 2 at once.
 func printErrorText(_ text: String) {
-    var line = text.hasSuffix("\n") ? text : text + "\n"
+    // Every message to standard error may quote facts or file contents: escaped for the terminal.
+    var line = TerminalText.escaped(text.hasSuffix("\n") ? text : text + "\n")
     let written = line.withUTF8 { bytes -> Bool in
         (try? SystemFile.write(fd: 2, name: "standard error", UnsafeRawBufferPointer(bytes))) != nil
     }

@@ -26,6 +26,6 @@ struct Knowledge: ParsableCommand, Speaking {
 
     func run() throws {
         let table = try compiledTable(directory: directory)
-        try writeOut(KnowledgeReport(table: table).render(KnowledgeReport.Format(rawValue: format)!))
+        try writeHuman(KnowledgeReport(table: table).render(KnowledgeReport.Format(rawValue: format)!))
     }
 }

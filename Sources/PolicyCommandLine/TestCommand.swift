@@ -30,6 +30,10 @@ struct Test: ParsableCommand, Speaking {
 
     var language: Language { languageOption.language }
 
+    func validate() throws {
+        try OptionRange.check(minCoverage, OptionRange.percent, option: "--min-coverage", in: language)
+    }
+
     func run() throws {
         guard let day = Day(parsing: asOf) else { throw usageError("--as-of must be YYYY-MM-DD", in: language) }
         let table = try compiledTable(directory: directory)
@@ -39,7 +43,7 @@ struct Test: ParsableCommand, Speaking {
         }
         switch format {
         case .junit: try writeOut(JUnitRenderer.render(report, suiteName: "policyc test \(directory)", in: language))
-        case .text: try writeOut(Self.text(report, in: language))
+        case .text: try writeHuman(Self.text(report, in: language))
         default:
             let diagnostics = report.diagnostics + Self.diagnostics(report, directory: directory)
             try writeOut(
@@ -55,7 +59,7 @@ struct Test: ParsableCommand, Speaking {
             let result = Coverage(table: table, report: report)
             // In machine formats standard output is the report, so coverage goes to standard error.
             let text = Self.coverageText(result, in: language)
-            if format == .text { try writeOut(text) } else { printErrorText(text) }
+            if format == .text { try writeHuman(text) } else { printErrorText(text) }
             if let minimum = minCoverage, result.percent < minimum {
                 let (have, need) = (String(format: "%.1f", result.percent), String(format: "%.1f", minimum))
                 printError("policyc test: rule coverage \(have)% is below \(need)%" as Message)
@@ -72,7 +76,7 @@ struct Test: ParsableCommand, Speaking {
                 default: "; \(errors) errors in the test files (cases not run)"
                 }
             let line: Message = "\(directory): \(report.passed) passed, \(report.failed) failed" + unread
-            try writeOut(line.text(in: language) + "\n")
+            try writeHuman(line.text(in: language) + "\n")
         }
         if failed { throw ExitStatus.findings.exitCode }
     }

@@ -48,11 +48,9 @@ struct Eval: ParsableCommand, Speaking {
 
     func validate() throws {
         func refuse(_ message: Message) -> ValidationError { usageError(message, in: language) }
-        if let jobs {
-            guard jsonl else { throw refuse("--jobs applies to --jsonl only") }
-            guard (1...256).contains(jobs) else { throw refuse("--jobs must be between 1 and 256, got \(jobs)") }
-        }
-        guard maxLineBytes >= 1 else { throw refuse("--max-line-bytes must be at least 1, got \(maxLineBytes)") }
+        if jobs != nil && !jsonl { throw refuse("--jobs applies to --jsonl only") }
+        try OptionRange.check(jobs, OptionRange.jobs, option: "--jobs", in: language)
+        try OptionRange.check(maxLineBytes, OptionRange.bytes, option: "--max-line-bytes", in: language)
         if jsonl && options.format == .text { throw refuse("--jsonl writes JSON; --format text does not apply") }
         if explain && jsonl { throw refuse("--explain explains one answer; it does not apply to --jsonl") }
         if answer == .compact && !jsonl { throw refuse("--answer compact applies to --jsonl only") }
@@ -112,9 +110,9 @@ struct Eval: ParsableCommand, Speaking {
             }
             try writeOut(String(decoding: JSONValue.indented(bytes), as: UTF8.self) + "\n")
         case .text:
-            try writeOut(AnswerText.render(answer, english: options.language == .en))
+            try writeHuman(AnswerText.render(answer, english: options.language == .en))
             if explain {
-                try writeOut(
+                try writeHuman(
                     "\n" + evaluator.explain(answer).text(english: options.language == .en, evaluator: evaluator))
             }
         }
