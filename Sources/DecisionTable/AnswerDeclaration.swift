@@ -59,6 +59,12 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
     /// The group part `name` is nested in, if any.
     public func group(ofPart name: String) -> GroupDeclaration? { groups.first { $0.parts.contains(name) } }
 
+    /// Whether the full answer writes part `name` (showing `decision`) flat in its group: as its
+    /// one value and `name_basis`. Every grouped part but a step and the eligibility's.
+    public func isFlat(part name: String, decision: String) -> Bool {
+        group(ofPart: name) != nil && !steps.contains(decision) && eligible?.decision != decision
+    }
+
     enum CodingKeys: String, CodingKey { case parts, steps, fields, groups, labels, eligible, voids }
 
     /// The heading of a part or group, if declared.
@@ -122,9 +128,7 @@ public struct AnswerDeclaration: Sendable, Codable, Equatable {
                 positions.append(position)
                 guard let spec = decisions.first(where: { $0.name == parts[position].decision }) else { continue }
                 if spec.about == .familyMember { problems.append(.init(group: g, member: m, kind: .aboutMember)) }
-                if !steps.contains(spec.name), eligible?.decision != spec.name,
-                    spec.outputs.filter({ $0.kind != .text }).count != 1
-                {
+                if isFlat(part: name, decision: spec.name), spec.outputs.filter({ $0.kind != .text }).count != 1 {
                     problems.append(.init(group: g, member: m, kind: .notOneValue))
                 }
             }

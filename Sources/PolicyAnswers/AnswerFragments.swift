@@ -280,7 +280,7 @@ final class AnswerFragments: @unchecked Sendable {
             let isStep = answer.steps.contains(spec.name)
             // A grouped part: the group opens before its first part; one that is not a step is flat.
             let group = answer.groups.firstIndex { $0.parts.contains(name) }
-            let isFlat = group != nil && !isStep && answer.eligible?.decision != spec.name
+            let isFlat = answer.isFlat(part: name, decision: spec.name)
             var fullHead = head + Array((isFlat ? ": " : ": {").utf8)
             if let g = group, answer.groups[g].parts.first == name {
                 var open = Array(", ".utf8)

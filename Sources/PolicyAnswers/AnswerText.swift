@@ -47,7 +47,7 @@ public enum AnswerText {
             } else if layout.steps.contains(spec.name) {
                 lines.append(step(title, spec, d))
                 lines += basis(a, outcome, subject: subject, en: en, relation: a.voidNote(d))
-            } else if group != nil {
+            } else if layout.isFlat(part: name, decision: spec.name) {
                 lines.append(flat(title, spec, d))
                 lines += basis(a, outcome, subject: subject, en: en, relation: a.voidNote(d))
             } else {

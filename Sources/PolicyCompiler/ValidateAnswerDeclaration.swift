@@ -112,19 +112,19 @@ extension ValidateVocabulary.Check {
                     .inconsistentDeclaration, message, at: p.member.map { group.parts[$0].span } ?? group.name.span,
                     help: help))
         }
+        // Named as written: a part left out for its broken decision is reported there, once.
+        let named = a.parts.map(\.name.value) + a.groups.map(\.name.value)
+        let laidOut = declaration.parts.map(\.name) + declaration.groups.map(\.name)
         for (name, label) in a.labels {
             guard let label = label.flatMap({ note($0) }) else { continue }
-            // Named as written: a part left out for its broken decision is reported there, once.
-            let known = a.parts.map(\.name.value) + a.groups.map(\.name.value)
-            guard known.contains(name.value) else {
+            guard named.contains(name.value) else {
                 report(
                     .error(
                         .unknownValue, "label for '\(name.value)', which is no part or group", at: name.span,
-                        help: Help.didYouMean(name.value, in: known)
-                            ?? "parts and groups: \(known.joined(separator: ", "))"))
+                        help: Help.didYouMean(name.value, in: named)
+                            ?? "parts and groups: \(named.joined(separator: ", "))"))
                 continue
             }
-            let laidOut = declaration.parts.map(\.name) + declaration.groups.map(\.name)
             if laidOut.contains(name.value) { declaration.labels.append(PartLabel(name: name.value, label: label)) }
         }
         let broken = Set(problems.map(\.group))

@@ -97,11 +97,8 @@ extension AnswerSchema {
             ("destination", Common.described(Common.bi("转入地代码", "destination code"), nullableCode)),
             ("application_date", Common.ref("date", "申请日期", "application date")),
         ]
-        // The published parts in their order, then every other decision under its own name.
-        let layout =
-            vocabulary.answer.parts.compactMap { p in vocabulary.decision(named: p.decision).map { (p.name, $0) } }
-            + vocabulary.declaredDecisions.map { ($0.name, $0) }
-        let parts = layout.map { name, decision in (name, compactPart(decision, vocabulary)) }
+        // The published parts in their order, then every other decision under its own name; flat.
+        let parts = layout(vocabulary).map { ($0.name, compactPart($0.decision, vocabulary)) }
         let table: [(String, Node)] = [
             (
                 "table",

@@ -22,10 +22,9 @@ extension AnswerSchema {
             answer.parts.compactMap { p in vocabulary.decision(named: p.decision).map { (p.name, $0) } }
             + vocabulary.declaredDecisions.map { ($0.name, $0) }
         return parts.map { name, decision in
-            let group = answer.group(ofPart: name)
-            let isFlat =
-                group != nil && !answer.steps.contains(decision.name) && answer.eligible?.decision != decision.name
-            return LayoutEntry(name: name, decision: decision, group: group, isFlat: isFlat)
+            LayoutEntry(
+                name: name, decision: decision, group: answer.group(ofPart: name),
+                isFlat: answer.isFlat(part: name, decision: decision.name))
         }
     }
 

@@ -13,8 +13,8 @@ struct AnswerLayoutTests {
     static let employee =
         #"{"origin":"320100","destination":"110000","insurance_type":"employee","application_date":"2025-03-03"}"#
 
-    /// The mini fixture with its vocabulary's `answer:` edited by `edit`.
-    static func compact(_ edit: (String) -> String) throws -> JSONValue {
+    /// The employee's answer from the mini fixture with its vocabulary edited by `edit`.
+    static func answer(_ edit: (String) -> String) throws -> Answer {
         let scratch = try ScratchDirectory(copying: Paths.mini)
         let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
         try scratch.write(edit(vocabulary), to: "vocabulary.yaml")
@@ -23,8 +23,13 @@ struct AnswerLayoutTests {
         let evaluator = Evaluator(table: table)
         let facts = try evaluator.facts(
             from: try JSONValue.parse(Data(employee.utf8)), today: Day(year: 2025, month: 1, day: 1)!)
+        return evaluator.answer(facts)
+    }
+
+    /// The compact answer of `answer(edit)`.
+    static func compact(_ edit: (String) -> String) throws -> JSONValue {
         var bytes: [UInt8] = []
-        evaluator.answer(facts).writeCompact(into: &bytes)
+        try answer(edit).writeCompact(into: &bytes)
         return try JSONValue.parse(bytes: bytes)
     }
 
@@ -86,18 +91,8 @@ struct AnswerLayoutTests {
 
 /// The full answer walks the same layout, nesting the parts `answer: groups` lists.
 struct AnswerGroupTests {
-    /// The mini fixture's full answer, with its vocabulary edited by `edit`.
-    static func full(_ edit: (String) -> String) throws -> JSONValue {
-        let scratch = try ScratchDirectory(copying: Paths.mini)
-        let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
-        try scratch.write(edit(vocabulary), to: "vocabulary.yaml")
-        let compiled = Compiler.compile(directory: scratch.path)
-        let table = try #require(compiled.table, "\(compiled.diagnostics.map { $0.message(in: .en) })")
-        let evaluator = Evaluator(table: table)
-        let facts = try evaluator.facts(
-            from: try JSONValue.parse(Data(AnswerLayoutTests.employee.utf8)), today: Day(year: 2025, month: 1, day: 1)!)
-        return evaluator.answer(facts).json
-    }
+    /// The full answer of `AnswerLayoutTests.answer(edit)`.
+    static func full(_ edit: (String) -> String) throws -> JSONValue { try AnswerLayoutTests.answer(edit).json }
 
     static let group = "    timing: [transfer_out, transfer_in, funds_arrival]\n"
 
@@ -150,16 +145,7 @@ struct AnswerGroupTests {
     /// part without one is headed by its decision's), a group's parts stand under the group's.
     @Test func theTextAnswerFollowsTheLabelsAndGroups() throws {
         func text(_ edit: (String) -> String) throws -> String {
-            let scratch = try ScratchDirectory(copying: Paths.mini)
-            let vocabulary = try String(contentsOfFile: "\(scratch.path)/vocabulary.yaml", encoding: .utf8)
-            try scratch.write(edit(vocabulary), to: "vocabulary.yaml")
-            let compiled = Compiler.compile(directory: scratch.path)
-            let table = try #require(compiled.table, "\(compiled.diagnostics.map { $0.message(in: .en) })")
-            let evaluator = Evaluator(table: table)
-            let facts = try evaluator.facts(
-                from: try JSONValue.parse(Data(AnswerLayoutTests.employee.utf8)),
-                today: Day(year: 2025, month: 1, day: 1)!)
-            return AnswerText.render(evaluator.answer(facts), english: false)
+            AnswerText.render(try AnswerLayoutTests.answer(edit), english: false)
         }
         let shipped = try text { $0 }
         #expect(shipped.contains("【办理时限】\n  转出：不超过 "))
