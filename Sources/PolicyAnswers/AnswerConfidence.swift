@@ -18,10 +18,20 @@ extension Answer {
     /// this applicant. Plan positions, not `citedRules`: no array per part when writing.
     @inline(__always)
     func forEachCitation(_ o: DecisionOutcome, planRule: [Int32], _ body: (Citation) -> Void) {
+        Self.forEachCitation(o, planRule: planRule, evaluator: evaluator, facts: facts, body)
+    }
+
+    /// The same walk over the pieces it reads, for a writer whose body mutates the writer that
+    /// holds the answer: calling the method on its answer would copy the answer each time.
+    @inline(__always)
+    static func forEachCitation(
+        _ o: DecisionOutcome, planRule: [Int32], evaluator: Evaluator, facts: ApplicantFacts,
+        _ body: (Citation) -> Void
+    ) {
         for p in o.citedPositions {
             let r = Int(planRule[p])
             body(.rule(r))
-            guard readsAttributes(r) else { continue }
+            guard !evaluator.attributeColumns[r].isEmpty else { continue }
             evaluator.forEachAttributeEntry(rule: r, facts: facts) { body(.attributeEntry($0)) }
         }
     }

@@ -35,16 +35,45 @@ extension Answer {
     }
 }
 
+/// A date's ten characters, `YYYY-MM-DD`, held inline (no allocation per answer).
+struct DateText {
+    private var bytes: (UInt64, UInt16) = (0, 0)
+
+    /// Nil outside the years 0...9999, which four digits cannot write.
+    init?(_ day: Day) {
+        let (y, m, d) = day.civil
+        guard (0...9999).contains(y) else { return nil }
+        let digit = Self.digit
+        withUnsafeMutableBytes(of: &bytes) { b in
+            let dash = UInt8(ascii: "-")
+            (b[0], b[1], b[2], b[3]) = (digit(y / 1000), digit(y / 100), digit(y / 10), digit(y))
+            (b[4], b[5], b[6], b[7], b[8], b[9]) = (dash, digit(m / 10), digit(m), dash, digit(d / 10), digit(d))
+        }
+    }
+
+    /// The last decimal digit of `n`, as a character.
+    private static func digit(_ n: Int) -> UInt8 { UInt8(48 + n % 10) }
+
+    func write(to out: inout ByteSink) {
+        withUnsafeBytes(of: bytes) { b in out.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10) }
+    }
+}
+
 struct AnswerWriter {
     let a: Answer
     let f: AnswerFragments
     let planRule: [Int32]
     var out: ByteSink
 
+    /// The application date's characters, formatted once: every part without a rule in force
+    /// repeats the date in its note, twice.
+    let applicationDate: DateText?
+
     init(answer: consuming Answer, out: ByteSink) {
         self.f = answer.evaluator.fragments
         self.planRule = answer.evaluator.plan.planRule
         self.out = out
+        self.applicationDate = DateText(answer.facts.applicationDate)
         self.a = answer
     }
 
@@ -61,21 +90,13 @@ struct AnswerWriter {
         out.append(bytes)
     }
 
-    /// A date as "YYYY-MM-DD", written digit by digit.
+    /// A date as "YYYY-MM-DD".
     mutating func date(_ day: Day, quoted: Bool = true) {
-        let (y, m, d) = day.civil
-        guard (0...9999).contains(y) else { return string(day.description) }
+        guard let text = day == a.facts.applicationDate ? applicationDate : DateText(day) else {
+            return string(day.description)
+        }
         if quoted { out.append(UInt8(ascii: "\"")) }
-        out.append(UInt8(48 + y / 1000))
-        out.append(UInt8(48 + (y / 100) % 10))
-        out.append(UInt8(48 + (y / 10) % 10))
-        out.append(UInt8(48 + y % 10))
-        out.append(UInt8(ascii: "-"))
-        out.append(UInt8(48 + m / 10))
-        out.append(UInt8(48 + m % 10))
-        out.append(UInt8(ascii: "-"))
-        out.append(UInt8(48 + d / 10))
-        out.append(UInt8(48 + d % 10))
+        text.write(to: &out)
         if quoted { out.append(UInt8(ascii: "\"")) }
     }
 
@@ -96,7 +117,8 @@ struct AnswerWriter {
         _ o: DecisionOutcome, seen: inout SourceSet, first: inout Bool, separator: StaticString,
         strongest: inout Int
     ) {
-        a.forEachCitation(o, planRule: planRule) { c in
+        let (planRule, evaluator, facts, f) = (planRule, a.evaluator, a.facts, f)
+        Answer.forEachCitation(o, planRule: planRule, evaluator: evaluator, facts: facts) { c in
             strongest = min(strongest, f.rank(c))
             f.forEachSource(c) { s in
                 guard seen.insert(s) else { return }
@@ -119,6 +141,7 @@ struct AnswerWriter {
     /// rule that reads no attribute cites them, else citation by citation. Returns the rank of
     /// the strongest of them.
     mutating func sourceItems(_ o: DecisionOutcome, fixed: [Fragment], separator: StaticString) -> Int {
+        guard o.firstCitedPosition != nil else { return Int.max }  // cites nothing (no rule in force, say)
         if let r = citesOneFixedRule(o) {
             put(fixed[r])
             return f.rank(.rule(r))
@@ -254,11 +277,13 @@ struct AnswerWriter {
     private mutating func sources() {
         // A bit per source; sources are numbered in id order, so the bits come out sorted.
         var cited = SourceSet()
-        // Part by part rather than over an array of the parts: no allocation per answer.
-        func cite(_ o: DecisionOutcome) {
-            a.forEachCitation(o, planRule: planRule) { c in f.forEachSource(c) { _ = cited.insert($0) } }
+        // Locals, not the writer's fields: the walk then copies neither the answer nor an outcome.
+        let (planRule, evaluator, facts, f) = (planRule, a.evaluator, a.facts, f)
+        for i in a.outcomes.indices where a.outcomes[i].firstCitedPosition != nil {
+            Answer.forEachCitation(a.outcomes[i], planRule: planRule, evaluator: evaluator, facts: facts) { c in
+                f.forEachSource(c) { _ = cited.insert($0) }
+            }
         }
-        for o in a.outcomes { cite(o) }
         raw("{")
         var first = true
         cited.forEachInOrder { s in
