@@ -5,9 +5,11 @@
 # (scripts/bench/fixed_rate.sh); the server's CPU time per answer is read from /proc. Rounds
 # alternate the binaries, since this machine's speed drifts; the medians come last, with each
 # binary's round-by-round ratio to the first. A binary is run as `BIN serve --table T --port P
-# --reload-interval 0`; the table is compiled by $POLICYC (default: the first binary).
-# Usage: scripts/bench_serve_alternate.sh SECONDS ROUNDS RATE BIN...   (RATE: answers/s for the
-# latency run, e.g. 15000 for issue 12's "half of 30,000/s"; 0 for none)
+# --reload-interval 0`; the table is compiled by $POLICYC (default: the first binary), unless a
+# binary is given as BIN:TABLE with a table of its own (an older binary cannot read a newer table
+# format: compile its commit's policies with it). The facts are drawn from the shared table.
+# Usage: scripts/bench_serve_alternate.sh SECONDS ROUNDS RATE BIN[:TABLE]...   (RATE: answers/s
+# for the latency run, e.g. 15000 for issue 12's "half of 30,000/s"; 0 for none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench/serve_common.sh
@@ -16,15 +18,17 @@ shift 3
 work=$(mktemp -d /tmp/policyc-serve-alt.XXXXXX)
 server=""
 trap '[ -n "$server" ] && kill -TERM $server 2>/dev/null; rm -rf "$work"' EXIT
-"${POLICYC:-$1}" compile policies -o "$work/table.json" > /dev/null
+"${POLICYC:-${1%%:*}}" compile policies -o "$work/table.json" > /dev/null
 python3 scripts/bench/serve_facts.py "$work/table.json" 20000 > "$work/facts.jsonl"
 export FACTS="$work/facts.jsonl"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
-    for bin in "$@"; do
+    for given in "$@"; do
+        bin=${given%%:*} table="$work/table.json"
+        [ "$given" != "$bin" ] && table=${given#*:}
         port=$(free_port)
         url="http://127.0.0.1:$port"
-        "$bin" serve --table "$work/table.json" --port "$port" --reload-interval 0 > /dev/null 2>&1 &
+        "$bin" serve --table "$table" --port "$port" --reload-interval 0 > /dev/null 2>&1 &
         server=$!
         wait_up "$url"
         wrk -t2 -c64 -d2s -s scripts/bench/answer.lua "$url" > /dev/null  # warm up
@@ -43,7 +47,7 @@ for round in $(seq 1 "$rounds"); do
         server=""
     done
 done | tee "$work/runs.txt"
-python3 - "$work/runs.txt" "$@" <<'PY'
+python3 - "$work/runs.txt" "${@%%:*}" <<'PY'
 import re, statistics, sys
 runs = {b: [] for b in sys.argv[2:]}
 for line in open(sys.argv[1]):

@@ -16,7 +16,8 @@ package final class ExecutionPlan: Sendable {
     package let hasRegionConditions: [Bool]
     /// Per rule, its decision's hit policy.
     package let hitPolicy: [HitPolicy]
-    /// Per rule, max_working_days when the rule gives one (for due dates without dictionary lookups).
+    /// Per rule, its step's time limit (the decision's count output) when it gives one, for due
+    /// dates without dictionary lookups.
     package let workingDays: [Int32]
     /// Per rule, whether it says `undetermined` instead of giving outputs (in a `collect` decision
     /// such a rule, when it matches, decides alone: `RuleAnswer.of`).

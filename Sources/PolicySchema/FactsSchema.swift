@@ -166,11 +166,13 @@ enum FactsSchema {
             "type": ["boolean", "null"],
             "examples": [true, false],
         ]
+        // The parts about the member, as the vocabulary declares them (`about: family_member`).
+        let parts = vocabulary.decisions.filter(vocabulary.isMemberOnlyPart).map(\.name).joined(separator: ", ")
         return [
             "description": Common.bi(
-                "被共济的家庭成员。给出时回答 family_sharing（家庭共济 / 医保钱包），否则答案中 family_sharing 为 null",
-                "the family member who would use the account. When given, the answer includes family_sharing "
-                    + "(家庭共济 / 医保钱包); otherwise family_sharing is null"),
+                "被共济的家庭成员。给出时回答 \(parts)（家庭共济 / 医保钱包），否则答案中这些部分为 null",
+                "the family member who would use the account. When given, the answer includes \(parts) "
+                    + "(家庭共济 / 医保钱包); otherwise those parts are null"),
             "type": ["object", "null"],
             "additionalProperties": false,
             "properties": ["relation": relation, "region": region, "insured": insured],

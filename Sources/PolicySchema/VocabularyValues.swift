@@ -25,7 +25,7 @@ extension Vocabulary {
 }
 
 /// The decisions beyond the published parts (`answer: parts`): each is answered as a part of its
-/// own, under its name, after `family_sharing` (`AnswerJSON.swift`, `part`).
+/// own, under its name, after the published parts (`AnswerLayoutWalk.swift`).
 enum DeclaredDecisions {
     /// What an output of a decision is: its `zh`/`en` in vocabulary.yaml; without them, a
     /// published part's output has none (nil: `PolicySchemas.gaps` reports it) and a declared

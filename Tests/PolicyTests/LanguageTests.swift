@@ -19,6 +19,14 @@ struct LanguageTests {
         #expect(Catalogue.entries.count > 300)
     }
 
+    /// Each code's summary (the diagnostics table, SARIF's rule text) has its Chinese: a summary
+    /// edited without its catalogue entry would fall back to English unseen.
+    @Test func everyCodesSummaryIsTranslated() {
+        for code in DiagnosticCode.allCases {
+            #expect(code.summary.isTranslated(in: .zh), "\(code.rawValue): \(code.summary.untranslatedTemplates)")
+        }
+    }
+
     @Test func aMessageIsTheCallSitesEnglishAndTheCataloguesChinese() {
         let name = "insurance_typ"
         let message: Message = "unknown fact '\(name)'"

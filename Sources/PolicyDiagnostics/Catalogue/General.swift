@@ -35,11 +35,18 @@ extension Catalogue {
         ("two rules, sources or regions share an id", "两条规则、来源或地区使用了同一个 id"),
         ("a region reference that matches several regions", "地区引用匹配多个地区"),
         ("a rule names a decision the vocabulary does not define", "规则引用了词汇表未定义的决策"),
+        ("two dated segments of one state attribute in one region overlap", "同一地区同一状态属性的两个日期段相互重叠"),
+        ("a segment marked contested cites fewer than two sources", "标为有争议的日期段引用的来源少于两个"),
+        ("a source URL without a scheme (https://...)", "来源网址缺少协议（https://...）"),
+        (
+            "a source URL that is a site's address, not the page the fact was read on",
+            "来源网址是网站首页，而不是读到该事实的页面"
+        ),
         ("a rule's `then` does not give the outputs its decision needs", "规则的 `then` 没有给出其决策所需的输出"),
         ("an override names a rule that can never apply where the overriding rule applies", "覆盖引用的规则在覆盖规则适用之处永远不会适用"),
         (
-            "a condition on a fact the rule's decision cannot know (a family-member fact outside family_sharing)",
-            "条件所用的事实是该规则的决策无法知道的（family_sharing 以外的家庭成员事实）"
+            "a condition on a fact the rule's decision cannot know (a family-member fact in a decision not declared `about: family_member`)",
+            "条件所用的事实是该规则的决策无法知道的（未声明 `about: family_member` 的决策中的家庭成员事实）"
         ),
         (
             "a policy file whose region is not of its folder's level (a city under provinces/)",
