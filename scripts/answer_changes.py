@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Issue 24's contract changes, checked line by line: the old binary's answers, with exactly the
-changes README lists applied (notes as {zh, en}; no rule named when no collect rule decided; a
+changes CHANGELOG.md lists applied (notes as {zh, en}; no rule named when no collect rule decided; a
 resident held in the current year; a move inside one pooling area voiding the balance and funds
 parts), must equal the new binary's answers; every other byte must be the same.
 
