@@ -110,22 +110,23 @@ public enum DiffRenderer {
         .value(text + (rule.map { " (\($0))" } ?? ""))
     }
 
-    /// A decision, fact or value (`fact.value`) in the vocabulary's words for `language`, as
-    /// named when the vocabulary gives none (a number fact's range, say).
+    /// A decision, fact or value (`fact.value`) in the vocabulary's Chinese words; in English as
+    /// named, the names an integrator's facts and answers use. As named too when the vocabulary
+    /// gives no words (a number fact's range, say).
     private static func label(_ d: TableDiff, _ name: String, in language: Language) -> String {
-        d.labels[name].map { language == .zh ? $0.zh : $0.en } ?? name
+        language == .zh ? d.labels[name]?.zh ?? name : name
     }
 
-    /// A value of a fact: its label, a region's name, or the value as written.
+    /// A value of a fact: as `label` does, and a region by its name in either language.
     private static func label(_ d: TableDiff, fact: String, value: String, in language: Language) -> String {
-        d.labels["\(fact).\(value)"].map { language == .zh ? $0.zh : $0.en } ?? d.regionNames[value] ?? value
+        d.regionNames[value] ?? label(d, "\(fact).\(value)", in: language)
     }
 
     private static func conditions(_ d: TableDiff, _ c: TableDiff.AnswerChange, in language: Language) -> Message {
         c.conditions.isEmpty
             ? "all"
             : .joined(
-                c.conditions.map { condition in
+                c.conditions.map { condition -> Message in
                     let values = condition.values.map { label(d, fact: condition.fact, value: $0, in: language) }
                     return "\(label(d, condition.fact, in: language)) in [\(values.joined(separator: ", "))]"
                 }, separator: ", ")

@@ -98,7 +98,8 @@ public struct TableDiff: Sendable {
     public var answers: [AnswerChange] = []
 
     public var isEmpty: Bool {
-        vocabulary.isEmpty && rules.added.isEmpty && rules.removed.isEmpty && rules.renamed.isEmpty && rules.changed.isEmpty
+        vocabulary.isEmpty && rules.added.isEmpty && rules.removed.isEmpty && rules.renamed.isEmpty
+            && rules.changed.isEmpty
             && sourcesAdded.isEmpty && sourcesRemoved.isEmpty && sourcesChanged.isEmpty && attributesChanged.isEmpty
             && answers.isEmpty
     }

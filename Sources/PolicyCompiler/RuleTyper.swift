@@ -250,7 +250,8 @@ enum OutputTyper {
             diagnostics.append(
                 .error(
                     .unknownValue, "'\(s.value)' is not a value of \(what)", at: s.span,
-                    help: Help.didYouMean(s.value, in: allowed) ?? "allowed values: \(allowed.joined(separator: ", "))"))
+                    help: Help.didYouMean(s.value, in: allowed) ?? "allowed values: \(allowed.joined(separator: ", "))")
+            )
             return nil
         }
         return s.value

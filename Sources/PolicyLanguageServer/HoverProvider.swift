@@ -106,7 +106,8 @@ enum HoverProvider {
         if let seen = s.seen { out.append("seen: \(seen.value)" + br) }
         out.append(
             mirrored
-                ? "seen through a mirror: yes" : s.seen == nil ? "seen through a mirror: not noted" : "seen through a mirror: no")
+                ? "seen through a mirror: yes"
+                : s.seen == nil ? "seen through a mirror: not noted" : "seen through a mirror: no")
         if let note = s.note { out += ["", "note: \(note)"] }
         return lines(out)
     }

@@ -148,7 +148,10 @@ public final class LanguageServer {
             break  // the buffer already is what the compiler reads
         case "textDocument/hover":
             let p = try params(TextDocumentPositionParams.self, body)
-            respond(at(p.textDocument.uri, p.position) { HoverProvider.hover($0, file: $1, offset: $2, in: conversion.language) })
+            respond(
+                at(p.textDocument.uri, p.position) {
+                    HoverProvider.hover($0, file: $1, offset: $2, in: conversion.language)
+                })
         case "textDocument/definition":
             let p = try params(TextDocumentPositionParams.self, body)
             respond(at(p.textDocument.uri, p.position) { NavigationProvider.definition($0, file: $1, offset: $2) })

@@ -45,7 +45,8 @@ extension PolicyRoutes {
                 number += 1
                 guard let bytes else {
                     Evaluator.writeLineError(
-                        "the line is longer than \(maxLineBytes) bytes (--max-line-bytes)", in: options.language, number: number, into: out
+                        "the line is longer than \(maxLineBytes) bytes (--max-line-bytes)", in: options.language,
+                        number: number, into: out
                     )
                     return
                 }

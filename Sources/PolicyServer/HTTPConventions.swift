@@ -120,11 +120,17 @@ public struct CORSPolicy: Sendable {
     /// Whether `origin` is as a browser serialises it, `http(s)://host[:port]` in lower case with
     /// nothing after it: any other spelling would never match exactly.
     public static func isValidOrigin(_ origin: String) -> Bool {
-        guard origin == origin.lowercased(), !origin.hasSuffix("/"), let url = URL(string: origin),
-            let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty,
-            url.path.isEmpty, url.query == nil, url.fragment == nil, url.user == nil
-        else { return false }
-        return true
+        guard let scheme = ["https://", "http://"].first(where: { origin.hasPrefix($0) }) else { return false }
+        let authority = origin.dropFirst(scheme.count)
+        let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let host = parts[0]
+        let hostCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
+        guard !host.isEmpty, host.allSatisfy(hostCharacters.contains), host.first != ".", host.last != "." else {
+            return false
+        }
+        guard parts.count == 2 else { return true }
+        guard parts[1].count <= 5, let port = Int(parts[1]) else { return false }
+        return (1...65_535).contains(port)
     }
 
     /// Adds the CORS headers to a response for a request from `origin` (none for an origin not

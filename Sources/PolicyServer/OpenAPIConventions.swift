@@ -9,7 +9,7 @@ enum OpenAPIConventions {
     static func apply(to paths: JSONValue) -> JSONValue {
         guard case .object(let entries) = paths else { return paths }
         return .object(
-            entries.map { path, item in
+            entries.map { path, item -> (String, JSONValue) in
                 guard case .object(let operations) = item else { return (path, item) }
                 var out: [(String, JSONValue)] = []
                 for (method, operation) in operations {
@@ -31,7 +31,7 @@ enum OpenAPIConventions {
         }
         if let i = fields.firstIndex(where: { $0.0 == "responses" }), case .object(let responses) = fields[i].1 {
             fields[i].1 = .object(
-                responses.map { status, response in
+                responses.map { status, response -> (String, JSONValue) in
                     guard case .object(var r) = response, r.first(where: { $0.0 == "$ref" }) == nil else {
                         return (status, response)
                     }
@@ -50,7 +50,7 @@ enum OpenAPIConventions {
     private static func head(of get: JSONValue) -> JSONValue {
         guard case .object(let fields) = get else { return get }
         return .object(
-            fields.compactMap { key, value in
+            fields.map { key, value -> (String, JSONValue) in
                 switch key {
                 case "summary": return (key, .string("As GET, without the body"))
                 case "responses":

@@ -108,7 +108,7 @@ public struct PolicyRoutes: HTTPResponder {
             default: return try await explain(request, snapshot, connection)
             }
         }
-        let response = try read(request, path: path, sourceID: sourceID, snapshot)
+        let response = read(request, path: path, sourceID: sourceID, snapshot)
         if response.status == .ok, let condition = request.headers[.ifNoneMatch],
             HTTPConventions.noneMatchMatches(condition, etag: response.headers[.eTag])
         {
@@ -118,9 +118,7 @@ public struct PolicyRoutes: HTTPResponder {
     }
 
     /// The GET routes: what the serving table and the service hold, and the page.
-    private func read(_ request: Request, path: String, sourceID: String?, _ snapshot: TableSnapshot) throws
-        -> Response
-    {
+    private func read(_ request: Request, path: String, sourceID: String?, _ snapshot: TableSnapshot) -> Response {
         if let sourceID { return source(id: sourceID.removingPercentEncoding ?? sourceID, request, snapshot) }
         switch path {
         case "/v1/regions": return regions(request, snapshot)

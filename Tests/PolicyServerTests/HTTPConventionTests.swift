@@ -116,7 +116,8 @@ import Testing
                 #expect(response.headers[requestID] == "answer-1")
             }
             try await client.execute(
-                uri: "/v1/answers", method: .post, headers: [.contentType: "application/x-ndjson", requestID: "batch-1"],
+                uri: "/v1/answers", method: .post,
+                headers: [.contentType: "application/x-ndjson", requestID: "batch-1"],
                 body: ByteBuffer(string: nanjingToShanghai + "\n" + nanjingToShanghai + "\n")
             ) { response in
                 #expect(response.headers[requestID] == "batch-1")
@@ -165,8 +166,9 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.accessControlAllowOrigin] == Self.origin)
             }
-            for other in ["https://evil.example", "https://app.example.gov.cn.evil.example", "http://app.example.gov.cn"]
-            {
+            for other in [
+                "https://evil.example", "https://app.example.gov.cn.evil.example", "http://app.example.gov.cn",
+            ] {
                 try await client.execute(uri: "/v1/table", method: .get, headers: [.origin: other]) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.accessControlAllowOrigin] == nil, "\(other)")
@@ -192,7 +194,8 @@ import Testing
             // A method the route does not answer, or an origin not listed: no permission.
             for (origin, method) in [(Self.origin, "DELETE"), ("https://evil.example", "POST")] {
                 try await client.execute(
-                    uri: "/v1/answer", method: .options, headers: [.origin: origin, .accessControlRequestMethod: method]
+                    uri: "/v1/answer", method: .options,
+                    headers: [.origin: origin, .accessControlRequestMethod: method]
                 ) { response in
                     #expect(response.status == .noContent)
                     #expect(response.headers[.accessControlAllowOrigin] == nil, "\(origin) \(method)")

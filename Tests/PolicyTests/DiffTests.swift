@@ -72,7 +72,8 @@ struct DiffTests {
         let old = try #require(Fixture.shipped.table)
         let diff = TableDiff(old: old, new: try Self.table(scratch.path))
         #expect(diff.vocabulary.factsAdded == ["has_social_card"])
-        #expect(diff.vocabulary.valuesAdded == ["account_status.closed", "has_social_card.false", "has_social_card.true"])
+        #expect(
+            diff.vocabulary.valuesAdded == ["account_status.closed", "has_social_card.false", "has_social_card.true"])
         #expect(diff.vocabulary.factsRemoved.isEmpty && diff.vocabulary.valuesRemoved.isEmpty)
         #expect(diff.vocabulary.decisionsAdded.isEmpty && diff.vocabulary.outputsRemoved.isEmpty)
         #expect(!diff.isEmpty)

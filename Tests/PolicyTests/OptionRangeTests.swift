@@ -32,6 +32,21 @@ struct OptionRangeTests {
         #expect(run.stderr.contains("--reload-interval 必须在 0.0 到 86400.0 之间，实际是 inf"))
     }
 
+    /// Just past the edge of a range is refused as surely as the edge of the type (issue 26:
+    /// `--min-coverage 101` is a percentage no run can reach).
+    @Test func justPastTheRangeIsAUsageError() throws {
+        for (command, value) in [
+            (["test", "policies", "--min-coverage"], "101"), (["test", "policies", "--min-coverage"], "-0.5"),
+            (["serve", "--port"], "65536"), (["serve", "--reload-interval"], "86401"),
+            (["eval", "--jsonl", "--jobs"], "257"), (["eval", "--jsonl", "--max-line-bytes"], "0"),
+            (["bench", "--runs"], "1001"),
+        ] {
+            let run = try CommandLineTests.policyc(command + [value], stdin: "{}\n")
+            #expect(run.status == 2, "\(command) \(value): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("\(command.last!) must be between"), "\(run.stderr)")
+        }
+    }
+
     @Test func valuesInsideTheRangeStillWork() throws {
         let run = try CommandLineTests.policyc(
             ["eval", "--jsonl", "--max-line-bytes", "1073741824", "--jobs", "256"], stdin: CommandLineTests.nanjing)

@@ -42,5 +42,12 @@ extension Catalogue {
         ("tristate (`true`, `false` or `unknown`)", "三态（`true`、`false` 或 `unknown`）"),
         ("text `{zh, en}`", "文本 `{zh, en}`"),
         ("duration (`none` or `{value, unit, approximate}`)", "时长（`none` 或 `{value, unit, approximate}`）"),
+        // Quick fixes.
+        ("Change to '{0}'", "改为 '{0}'"),
+        ("Add sources: [{0}] ({1})", "加上 sources: [{0}]（{1}）"),
+        ("cited in this file", "本文件引用过"),
+        ("cited for {0}", "{0} 的规则引用过"),
+        ("Insert the suggested rule (complete its TODOs)", "插入建议的规则（请补全其中的 TODO）"),
+        ("Remove the redundant rule '{0}'", "删除多余的规则 '{0}'"),
     ]
 }
