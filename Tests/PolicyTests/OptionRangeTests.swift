@@ -35,15 +35,15 @@ struct OptionRangeTests {
     /// Just past the edge of a range is refused as surely as the edge of the type (issue 26:
     /// `--min-coverage 101` is a percentage no run can reach).
     @Test func justPastTheRangeIsAUsageError() throws {
-        for (command, value) in [
-            (["test", "policies", "--min-coverage"], "101"), (["test", "policies", "--min-coverage"], "-0.5"),
-            (["serve", "--port"], "65536"), (["serve", "--reload-interval"], "86401"),
-            (["eval", "--jsonl", "--jobs"], "257"), (["eval", "--jsonl", "--max-line-bytes"], "0"),
-            (["bench", "--runs"], "1001"),
+        for (command, option, value) in [
+            (["test", "policies"], "--min-coverage", "101"), (["test", "policies"], "--min-coverage", "-0.5"),
+            (["serve"], "--port", "65536"), (["serve"], "--reload-interval", "86401"),
+            (["eval", "--jsonl"], "--jobs", "257"), (["eval", "--jsonl"], "--max-line-bytes", "0"),
+            (["bench"], "--runs", "1001"),
         ] {
-            let run = try CommandLineTests.policyc(command + [value], stdin: "{}\n")
-            #expect(run.status == 2, "\(command) \(value): \(run.status) \(run.stderr)")
-            #expect(run.stderr.contains("\(command.last!) must be between"), "\(run.stderr)")
+            let run = try CommandLineTests.policyc(command + ["\(option)=\(value)"], stdin: "{}\n")
+            #expect(run.status == 2, "\(option)=\(value): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("\(option) must be between"), "\(run.stderr)")
         }
     }
 
