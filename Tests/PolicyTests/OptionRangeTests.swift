@@ -47,6 +47,15 @@ struct OptionRangeTests {
         }
     }
 
+    /// `serve --cors-origin` takes an origin only as a browser sends it, so an exact match can happen.
+    @Test func aCORSOriginIsCheckedBeforeServing() throws {
+        for origin in ["*", "https://App.gov.cn", "https://app.gov.cn/", "app.gov.cn", "https://app.gov.cn:99999"] {
+            let run = try CommandLineTests.policyc(["serve", "--cors-origin", origin])
+            #expect(run.status == 2, "\(origin): \(run.stderr)")
+            #expect(run.stderr.contains("--cors-origin must be an origin as a browser sends it"), "\(run.stderr)")
+        }
+    }
+
     @Test func valuesInsideTheRangeStillWork() throws {
         let run = try CommandLineTests.policyc(
             ["eval", "--jsonl", "--max-line-bytes", "1073741824", "--jobs", "256"], stdin: CommandLineTests.nanjing)
