@@ -28,6 +28,9 @@ public struct RegionIndex: Sendable {
 
     public func index(ofCode code: String) -> Int? { byCode[code] }
 
+    /// The region's Chinese name (南京市) for a message, or the code itself when no region has it.
+    public func name(ofCode code: String) -> String { byCode[code].map { regions[$0].name } ?? code }
+
     /// Every reference `lookup` resolves without trimming or case folding, with its region:
     /// codes, then full names, then short names and pinyin that name one region only.
     public var exactReferences: [(reference: String, region: Int)] {

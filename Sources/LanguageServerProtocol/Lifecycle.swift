@@ -18,6 +18,8 @@ public struct InitializeParams: Sendable, Codable {
     public var rootUri: String?
     public var workspaceFolders: [WorkspaceFolder]?
     public var capabilities: ClientCapabilities?
+    /// The client's UI language as an IETF tag (`zh-CN`, `en-US`), LSP 3.16.
+    public var locale: String?
 
     /// Whether the client takes `workspace/didChangeWatchedFiles` registrations.
     public var canWatchFiles: Bool {

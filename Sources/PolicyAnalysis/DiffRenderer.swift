@@ -10,13 +10,14 @@ public enum DiffRenderer {
         var out = ruleSummary(d, bullet: "  ", in: language)
         for change in d.answers {
             let details: [Message] = [
-                "applicants: \(conditions(change))",
+                "applicants: \(conditions(d, change, in: language))",
                 "dates: \(Interval.message(change.intervals))",
                 "old: \(answer(change.oldAnswer, change.oldRule))",
                 "new: \(answer(change.newAnswer, change.newRule))",
                 "fact combinations affected: \(change.combinations) per region and day",
             ]
-            out += "\n" + ("\(change.decision) in \(change.regionSummary)" as Message).text(in: language) + "\n"
+            let decision = label(d, change.decision, in: language)
+            out += "\n" + ("\(decision) in \(change.regionSummary)" as Message).text(in: language) + "\n"
             out += details.map { "  " + $0.text(in: language) + "\n" }.joined()
         }
         return out
@@ -36,7 +37,8 @@ public enum DiffRenderer {
         out += "|---|---|---|---|---|---|---|\n"
         for c in d.answers {
             let cells = [
-                c.decision, say(c.regionSummary), say(conditions(c)), say(Interval.message(c.intervals)),
+                label(d, c.decision, in: language), say(c.regionSummary), say(conditions(d, c, in: language)),
+                say(Interval.message(c.intervals)),
                 "\(c.oldAnswer)\(c.oldRule.map { " `\($0)`" } ?? "")",
                 "\(c.newAnswer)\(c.newRule.map { " `\($0)`" } ?? "")", "\(c.combinations)",
             ]
@@ -87,6 +89,19 @@ public enum DiffRenderer {
                 ])
             ),
             ("attributes", strings(d.attributesChanged)),
+            (
+                "vocabulary",
+                .object([
+                    ("facts_added", strings(d.vocabulary.factsAdded)),
+                    ("facts_removed", strings(d.vocabulary.factsRemoved)),
+                    ("values_added", strings(d.vocabulary.valuesAdded)),
+                    ("values_removed", strings(d.vocabulary.valuesRemoved)),
+                    ("decisions_added", strings(d.vocabulary.decisionsAdded)),
+                    ("decisions_removed", strings(d.vocabulary.decisionsRemoved)),
+                    ("outputs_added", strings(d.vocabulary.outputsAdded)),
+                    ("outputs_removed", strings(d.vocabulary.outputsRemoved)),
+                ])
+            ),
             ("answers", .array(answers)),
         ])
     }
@@ -95,11 +110,26 @@ public enum DiffRenderer {
         .value(text + (rule.map { " (\($0))" } ?? ""))
     }
 
-    private static func conditions(_ c: TableDiff.AnswerChange) -> Message {
+    /// A decision, fact or value (`fact.value`) in the vocabulary's Chinese words; in English as
+    /// named, the names an integrator's facts and answers use. As named too when the vocabulary
+    /// gives no words (a number fact's range, say).
+    private static func label(_ d: TableDiff, _ name: String, in language: Language) -> String {
+        language == .zh ? d.labels[name]?.zh ?? name : name
+    }
+
+    /// A value of a fact: as `label` does, and a region by its name in either language.
+    private static func label(_ d: TableDiff, fact: String, value: String, in language: Language) -> String {
+        d.regionNames[value] ?? label(d, "\(fact).\(value)", in: language)
+    }
+
+    private static func conditions(_ d: TableDiff, _ c: TableDiff.AnswerChange, in language: Language) -> Message {
         c.conditions.isEmpty
             ? "all"
             : .joined(
-                c.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" }, separator: ", ")
+                c.conditions.map { condition -> Message in
+                    let values = condition.values.map { label(d, fact: condition.fact, value: $0, in: language) }
+                    return "\(label(d, condition.fact, in: language)) in [\(values.joined(separator: ", "))]"
+                }, separator: ", ")
     }
 
     private static func ruleSummary(_ d: TableDiff, bullet: String, in language: Language) -> String {
@@ -108,6 +138,15 @@ public enum DiffRenderer {
             guard !items.isEmpty else { return }
             lines.append(bullet + ("\(label): \(items.joined(separator: ", "))" as Message).text(in: language))
         }
+        // The vocabulary first: a name removed breaks the callers that send or read it.
+        add("facts added", d.vocabulary.factsAdded)
+        add("facts removed", d.vocabulary.factsRemoved)
+        add("fact values added", d.vocabulary.valuesAdded)
+        add("fact values removed", d.vocabulary.valuesRemoved)
+        add("decisions added", d.vocabulary.decisionsAdded)
+        add("decisions removed", d.vocabulary.decisionsRemoved)
+        add("outputs added", d.vocabulary.outputsAdded)
+        add("outputs removed", d.vocabulary.outputsRemoved)
         add("rules added", d.rules.added)
         add("rules removed", d.rules.removed)
         add("rules renamed", d.rules.renamed.map { "\($0.old) -> \($0.new)" })

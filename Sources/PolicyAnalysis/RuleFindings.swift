@@ -36,8 +36,8 @@ extension TableAnalysis {
                 outcome(rule.decision, facts).rules.first?.id == by
             }
         }
-        let why =
-            record.shadowedBy.map { by in
+        let why: Message =
+            record.shadowedBy.map { by -> Message in
                 record.soleShadow
                     ? "'\(by)' decides every applicant it matches first"
                     : "the rules before it (such as '\(by)') together decide every applicant it matches"
@@ -75,7 +75,7 @@ extension TableAnalysis {
     }
 
     /// A condition on the decision's own subject region that excludes every region the rule applies to.
-    private func contradiction(_ rule: RuleEntry) -> String? {
+    private func contradiction(_ rule: RuleEntry) -> Message? {
         guard let spec = table.vocabulary.decision(named: rule.decision) else { return nil }
         let field = spec.subject.rawValue
         guard rule.region != RegionIndex.national, let condition = rule.conditions.first(where: { $0.fact == field })
@@ -86,9 +86,10 @@ extension TableAnalysis {
         let applies = condition.values.contains { code in
             regions.index(ofCode: code) != nil && regions.chainCodes(ofCode: code).contains(rule.region)
         }
+        let required = Message.joined(condition.values.map { .value(regions.name(ofCode: $0)) }, separator: ", ")
         return applies
             ? nil
-            : "it applies only where \(field) is \(rule.region)'s area, but requires \(field) in \(condition.values)"
+            : "it applies only where \(field) is in \(regions.name(ofCode: rule.region)), but requires \(field) to be \(required)"
     }
 }
 

@@ -40,7 +40,57 @@ public struct TableDiff: Sendable {
         }
     }
 
+    /// What the vocabulary declares, added or removed: the names an integrator's facts and answers
+    /// use (the API contract). Values as `fact.value`, outputs as `decision.output`, output values
+    /// as `decision.output.value`.
+    public struct VocabularyChanges: Sendable, Equatable {
+        public var factsAdded: [String] = []
+        public var factsRemoved: [String] = []
+        public var valuesAdded: [String] = []
+        public var valuesRemoved: [String] = []
+        public var decisionsAdded: [String] = []
+        public var decisionsRemoved: [String] = []
+        public var outputsAdded: [String] = []
+        public var outputsRemoved: [String] = []
+
+        public var isEmpty: Bool { self == VocabularyChanges() }
+
+        init(old: Vocabulary, new: Vocabulary) {
+            func compare(_ a: [String], _ b: [String]) -> (added: [String], removed: [String]) {
+                (Set(b).subtracting(a).sorted(), Set(a).subtracting(b).sorted())
+            }
+            // A number fact's values are the ranges its rules' bounds cut, not names anyone gives.
+            func values(_ v: Vocabulary) -> [String] {
+                v.facts.filter { $0.number == nil }.flatMap { f in f.values.map { "\(f.name).\($0)" } }
+            }
+            func outputs(_ v: Vocabulary) -> [String] {
+                v.decisions.flatMap { d in
+                    d.outputs.flatMap { o -> [String] in
+                        let own = "\(d.name).\(o.name)"
+                        switch o.kind {
+                        case .enumeration(let values), .optionalEnumeration(let values):
+                            return [own] + values.map { "\(own).\($0)" }
+                        default: return [own]
+                        }
+                    }
+                }
+            }
+            (factsAdded, factsRemoved) = compare(old.facts.map(\.name), new.facts.map(\.name))
+            (valuesAdded, valuesRemoved) = compare(values(old), values(new))
+            (decisionsAdded, decisionsRemoved) = compare(old.decisions.map(\.name), new.decisions.map(\.name))
+            (outputsAdded, outputsRemoved) = compare(outputs(old), outputs(new))
+        }
+
+        init() {}
+    }
+
     public var rules = RuleChanges()
+    public var vocabulary = VocabularyChanges()
+    /// The vocabulary's words for decisions, facts and fact values (`fact.value`), the new table's
+    /// first: what the readable reports show in place of the names.
+    public var labels: [String: ValueLabel] = [:]
+    /// Region names by code, for conditions on a region fact.
+    public var regionNames: [String: String] = [:]
     public var sourcesAdded: [String] = []
     public var sourcesRemoved: [String] = []
     public var sourcesChanged: [String] = []
@@ -48,12 +98,26 @@ public struct TableDiff: Sendable {
     public var answers: [AnswerChange] = []
 
     public var isEmpty: Bool {
-        rules.added.isEmpty && rules.removed.isEmpty && rules.renamed.isEmpty && rules.changed.isEmpty
+        vocabulary.isEmpty && rules.added.isEmpty && rules.removed.isEmpty && rules.renamed.isEmpty
+            && rules.changed.isEmpty
             && sourcesAdded.isEmpty && sourcesRemoved.isEmpty && sourcesChanged.isEmpty && attributesChanged.isEmpty
             && answers.isEmpty
     }
 
     public init(old: DecisionTableArtifact, new: DecisionTableArtifact) {
+        vocabulary = VocabularyChanges(old: old.vocabulary, new: new.vocabulary)
+        for r in old.regions + new.regions { regionNames[r.code] = r.name }
+        for v in [old.vocabulary, new.vocabulary] {
+            for d in v.decisions { labels[d.name] = ValueLabel(zh: d.zh, en: d.en) }
+            for f in v.facts {
+                labels[f.name] = ValueLabel(zh: f.zh, en: f.en)
+                for (value, label) in zip(f.values, f.labels ?? []) { labels["\(f.name).\(value)"] = label }
+                if f.isBoolean {
+                    labels["\(f.name).true"] = ValueLabel(zh: "是", en: "yes")
+                    labels["\(f.name).false"] = ValueLabel(zh: "否", en: "no")
+                }
+            }
+        }
         compareRules(old.rules, new.rules)
         let oldSources = Dictionary(old.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newSources = Dictionary(new.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

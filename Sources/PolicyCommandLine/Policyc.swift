@@ -3,9 +3,6 @@ import DecisionTable
 import Foundation
 import PolicyDiagnostics
 
-/// This policyc's version, printed by `policyc --version`.
-let policycVersion = "0.1.0"
-
 /// The root command. Public for the entry point (`Sources/policyc/main.swift`) and the fuzz harness.
 public struct Policyc: AsyncParsableCommand {
     public init() {}

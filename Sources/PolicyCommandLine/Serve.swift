@@ -38,6 +38,11 @@ struct Serve: AsyncParsableCommand, Speaking {
             "Keep the last good table in DIR and start from it (with a warning in /readyz) when the source is broken.",
             valueName: "DIR"))
     var stateDir: String?
+    @Option(
+        help: .localized(
+            "Let pages from ORIGIN (scheme://host[:port], exactly) call the API from a browser (CORS); repeatable.",
+            valueName: "ORIGIN"))
+    var corsOrigin: [String] = []
     @OptionGroup var languageOption: LanguageOption
 
     /// Of this command's own messages; each request chooses its answers' language with `lang=`.
@@ -49,6 +54,11 @@ struct Serve: AsyncParsableCommand, Speaking {
         try OptionRange.check(reloadInterval, OptionRange.seconds, option: "--reload-interval", in: language)
         try OptionRange.check(maxBodyBytes, OptionRange.bytes, option: "--max-body-bytes", in: language)
         try OptionRange.check(maxLineBytes, OptionRange.bytes, option: "--max-line-bytes", in: language)
+        for origin in corsOrigin where !CORSPolicy.isValidOrigin(origin) {
+            throw usageError(
+                "--cors-origin must be an origin as a browser sends it (https://host or https://host:port, in lower case), got '\(origin)'",
+                in: language)
+        }
         if decisionLogFacts && decisionLog == nil {
             throw usageError("--decision-log-facts needs --decision-log", in: language)
         }
@@ -63,7 +73,7 @@ struct Serve: AsyncParsableCommand, Speaking {
             reloadInterval: reloadInterval, decisionLog: decisionLog, decisionLogFacts: decisionLogFacts,
             decisionLogRequired: decisionLogRequired,
             limits: ServeLimits(maxBodyBytes: maxBodyBytes, maxLineBytes: maxLineBytes), stateDirectory: stateDir,
-            language: language)
+            language: language, cors: CORSPolicy(origins: corsOrigin))
         let parts: PolicyServer.Parts
         switch PolicyServer.parts(configuration) {
         case .success(let p): parts = p

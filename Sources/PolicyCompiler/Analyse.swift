@@ -10,16 +10,22 @@ public enum Analyse {
 
     public static func run(_ resolved: ResolvedPolicy, table: DecisionTableArtifact) -> [Diagnostic] {
         let spans = Dictionary(resolved.policy.rules.map { ($0.entry.id, $0.span) }, uniquingKeysWith: { a, _ in a })
+        let regions = RegionIndex(table.regions)
         return TableAnalysis(table: table).run().compactMap { finding in
             guard let first = finding.rules.first, let span = spans[first] else { return nil }
-            return diagnostic(finding, at: span, spans: spans)
+            return diagnostic(finding, at: span, spans: spans, regions: regions)
         }
     }
 
-    static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan]) -> Diagnostic? {
+    /// A finding as a diagnostic; regions are named (南京市), not given by code.
+    static func diagnostic(_ f: Finding, at span: SourceSpan, spans: [String: SourceSpan], regions: RegionIndex)
+        -> Diagnostic?
+    {
         var notes = f.rules.dropFirst().compactMap { id in spans[id].map { DiagnosticNote("'\(id)' is here", at: $0) } }
         if !f.conditions.isEmpty {
-            let each = f.conditions.map { "\($0.fact) in [\($0.values.joined(separator: ", "))]" as Message }
+            let each = f.conditions.map {
+                "\($0.fact) in [\($0.values.map(regions.name(ofCode:)).joined(separator: ", "))]" as Message
+            }
             notes.append(DiagnosticNote("applicants concerned: \(Message.joined(each, separator: ", "))"))
         }
         if !f.intervals.isEmpty {
@@ -29,7 +35,8 @@ public enum Analyse {
         switch f.kind {
         case .gap:
             let region: Message =
-                f.region == RegionIndex.national ? "the national baseline" : "the chain of \(f.region)"
+                f.region == RegionIndex.national
+                ? "the national baseline" : "the chain of \(regions.name(ofCode: f.region))"
             return .warning(
                 .gap, "\(f.decision): \(region) leaves some applicants without an answer", at: span, notes: notes,
                 help: "add a rule such as:\n\(f.skeleton ?? "")", witness: witness)

@@ -125,7 +125,8 @@ struct RuleTyper {
             diagnostics.append(
                 .error(
                     .unknownValue, "'\(value.value)' is not a value of \(name)", at: value.span,
-                    help: "allowed values: \(fact.values.joined(separator: ", "))"))
+                    help: Help.didYouMean(value.value, in: fact.values)
+                        ?? "allowed values: \(fact.values.joined(separator: ", "))"))
         }
         // Keep the vocabulary's order so identical conditions lower identically.
         let values = fact.values.filter { v in c.values.contains { $0.value == v } }
@@ -249,7 +250,8 @@ enum OutputTyper {
             diagnostics.append(
                 .error(
                     .unknownValue, "'\(s.value)' is not a value of \(what)", at: s.span,
-                    help: "allowed values: \(allowed.joined(separator: ", "))"))
+                    help: Help.didYouMean(s.value, in: allowed) ?? "allowed values: \(allowed.joined(separator: ", "))")
+            )
             return nil
         }
         return s.value

@@ -33,7 +33,8 @@ enum ValidateHitPolicies {
                     diagnostics.append(
                         .error(
                             .unknownValue, "'\(policy.value)' is not a hit policy for \(spec.name)", at: policy.span,
-                            help: "allowed: \(allowed.joined(separator: ", "))"))
+                            help: Help.didYouMean(policy.value, in: allowed)
+                                ?? "allowed: \(allowed.joined(separator: ", "))"))
                     continue
                 }
                 result[spec.name] = hit

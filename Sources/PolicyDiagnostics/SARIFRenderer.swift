@@ -3,7 +3,8 @@ import Foundation
 /// Renders diagnostics as a SARIF 2.1.0 log (one run), the format code-scanning services and IDE
 /// extensions read. Each diagnostic code used becomes a rule (its summary, its default level); each
 /// diagnostic a result with its span as a region (lines and columns, and byte offset and length),
-/// its located notes as related locations, and its witness in `properties.witness`. Keys are
+/// its located notes as related locations, and its witness in `properties.witness`; the tool
+/// names its version. Keys are
 /// sorted, so equal input gives byte-identical output.
 ///
 /// Columns count Unicode code points (`columnKind: unicodeCodePoints`), as libyaml does. A block
@@ -106,6 +107,9 @@ public enum SARIFRenderer {
 
     struct Driver: Encodable {
         var name: String
+        /// The tool's version (`policyc --version`), as SARIF's `version` and `semanticVersion`.
+        var version = policycVersion
+        var semanticVersion = policycVersion
         var rules: [Rule]
     }
 

@@ -14,9 +14,10 @@ enum CodeActionProvider {
         var actions: [CodeAction] = []
         for d in snapshot.compilation.diagnostics where d.span.file == file && snapshot.range(d.span).overlaps(range) {
             let diagnostic = conversion.convert(d, in: snapshot)
-            func action(_ title: String, _ edits: [TextEdit], preferred: Bool = false) -> CodeAction {
+            // Titles in the client's language, as the diagnostics are.
+            func action(_ title: Message, _ edits: [TextEdit], preferred: Bool = false) -> CodeAction {
                 CodeAction(
-                    title: title, diagnostics: [diagnostic], isPreferred: preferred,
+                    title: title.text(in: conversion.language), diagnostics: [diagnostic], isPreferred: preferred,
                     edit: WorkspaceEdit(changes: [FileURI.uri(of: file): edits]))
             }
             if let (word, edit) = didYouMean(d, lines) {
@@ -25,7 +26,7 @@ enum CodeActionProvider {
             if isMissingSources(d), let rule = snapshot.index.rule(in: file, atOffset: d.span.start.offset) {
                 for (id, why) in sourceCandidates(for: rule, snapshot).prefix(3) {
                     if let edit = addSources(id, to: rule, lines, snapshot) {
-                        actions.append(action("Add sources: [\(id)] (\(why))", [edit]))
+                        actions.append(action("Add sources: [\(id)] (\(why))" as Message, [edit]))
                     }
                 }
             }
@@ -71,7 +72,7 @@ enum CodeActionProvider {
 
     /// Sources the author may mean: those the file's other rules cite (most cited first), then
     /// those cited by rules of the same decision elsewhere. Never an invented id.
-    static func sourceCandidates(for rule: RuleDecl, _ snapshot: Snapshot) -> [(String, String)] {
+    static func sourceCandidates(for rule: RuleDecl, _ snapshot: Snapshot) -> [(String, Message)] {
         let known = Set(snapshot.compilation.syntax.sources.map(\.id.value))
         func ranked(_ rules: [RuleDecl]) -> [String] {
             var counts: [String: Int] = [:]
@@ -83,8 +84,8 @@ enum CodeActionProvider {
         let sameFile = ranked(snapshot.index.rules(in: rule.span.file))
         let sameDecision = ranked(snapshot.index.rules.values.filter { $0.decision.value == rule.decision.value })
             .filter { !sameFile.contains($0) }
-        return sameFile.map { ($0, "cited in this file") }
-            + sameDecision.map { ($0, "cited for \(rule.decision.value)") }
+        return sameFile.map { ($0, "cited in this file" as Message) }
+            + sameDecision.map { ($0, "cited for \(rule.decision.value)" as Message) }
     }
 
     static func addSources(_ id: String, to rule: RuleDecl, _ lines: TextLines, _ snapshot: Snapshot) -> TextEdit? {

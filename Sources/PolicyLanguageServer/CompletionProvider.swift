@@ -106,7 +106,8 @@ enum CompletionProvider {
         guard let spec = decision.flatMap({ vocabulary?.decision(named: $0) }) else { return [] }
         return spec.outputs.map {
             CompletionItem(
-                label: $0.name, kind: .field, detail: HoverProvider.kind($0.kind), insertText: $0.name + ": ")
+                label: $0.name, kind: .field, detail: HoverProvider.kind($0.kind).description,
+                insertText: $0.name + ": ")
         }
     }
 

@@ -18,7 +18,7 @@ public final class LanguageServer {
     public private(set) var exitCode: Int32?
 
     private let send: Send
-    private let conversion: DiagnosticConversion
+    private var conversion: DiagnosticConversion
     private var documents = DocumentStore()
     private var workspaces: [String: Workspace] = [:]
     /// Roots changed since they were last compiled, and when the last change came.
@@ -93,8 +93,14 @@ public final class LanguageServer {
             initializeReceived = true
             let capabilities = ServerCapabilities(
                 triggerCharacters: [" ", "[", "{", ",", ":"], commands: [SymbolsProvider.coverageCommand])
-            respond(InitializeResult(capabilities: capabilities, name: "policyc", version: "0.1.0"))
-            watchFiles = (try? params(InitializeParams.self, body))?.canWatchFiles ?? false
+            respond(InitializeResult(capabilities: capabilities, name: "policyc", version: policycVersion))
+            let initialize = try? params(InitializeParams.self, body)
+            watchFiles = initialize?.canWatchFiles ?? false
+            // The client's locale (LSP 3.16 `locale`, e.g. zh-CN, en-US) chooses the language of
+            // diagnostics and hovers; without one, the server's --lang stands.
+            if let locale = initialize?.locale?.lowercased() {
+                conversion.language = locale.hasPrefix("zh") ? .zh : .en
+            }
         case "initialized":
             // Files changed on disk (a git checkout, another editor) recompile like an edit.
             if watchFiles {
@@ -142,7 +148,10 @@ public final class LanguageServer {
             break  // the buffer already is what the compiler reads
         case "textDocument/hover":
             let p = try params(TextDocumentPositionParams.self, body)
-            respond(at(p.textDocument.uri, p.position) { HoverProvider.hover($0, file: $1, offset: $2) })
+            respond(
+                at(p.textDocument.uri, p.position) {
+                    HoverProvider.hover($0, file: $1, offset: $2, in: conversion.language)
+                })
         case "textDocument/definition":
             let p = try params(TextDocumentPositionParams.self, body)
             respond(at(p.textDocument.uri, p.position) { NavigationProvider.definition($0, file: $1, offset: $2) })

@@ -13,6 +13,8 @@ enum Symbol: Hashable {
     case value(fact: String, value: String)
     case decision(String)
     case output(decision: String, name: String)
+    /// A value of an enum output (`handling: payout_to_bank`).
+    case outputValue(decision: String, output: String, value: String)
 }
 
 /// One place a symbol is written: where it is defined (sources.yaml, a rule's id, regions.yaml,
@@ -64,6 +66,11 @@ struct SymbolIndex {
             add(.decision(decision.name.value), decision.name.span, definition: true)
             for output in decision.outputs {
                 add(.output(decision: decision.name.value, name: output.name.value), output.name.span, definition: true)
+                for value in output.values?.value ?? [] {
+                    add(
+                        .outputValue(decision: decision.name.value, output: output.name.value, value: value.value),
+                        value.span, definition: true)
+                }
             }
         }
     }
@@ -91,6 +98,11 @@ struct SymbolIndex {
             }
             for output in rule.then {
                 add(.output(decision: rule.decision.value, name: output.key.value), output.key.span)
+                if case .scalar(let value) = output.value {
+                    add(
+                        .outputValue(decision: rule.decision.value, output: output.key.value, value: value.value),
+                        value.span)
+                }
             }
             for ref in rule.sources { add(.source(ref.value), ref.span) }
             for ref in rule.overrides { add(.rule(ref.value), ref.span) }

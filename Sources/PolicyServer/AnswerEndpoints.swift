@@ -9,12 +9,14 @@ import PolicyJSON
 /// `POST /v1/answer` and `POST /v1/explain`: one facts object, answered or explained as
 /// `policyc eval` and `policyc explain` do, from one table snapshot.
 extension PolicyRoutes {
-    func answer(_ request: Request, _ snapshot: TableSnapshot, _ connection: any Channel) async throws -> Response {
+    func answer(_ request: Request, _ snapshot: TableSnapshot, _ connection: any Channel, requestID: String)
+        async throws -> Response
+    {
         let query = try AnswerQuery.parse(request, evaluator: snapshot.evaluator).get()
         let (facts, json) = try await readFacts(request, snapshot, query, connection)
         let evaluator = snapshot.evaluator
         let answer = evaluator.answer(facts, parts: query.parts)
-        if let decisionLog, !decisionLog.record(answer, table: snapshot.hash, facts: json) {
+        if let decisionLog, !decisionLog.record(answer, table: snapshot.hash, facts: json, requestID: requestID) {
             metrics.decisionLogDropped()
             if decisionLog.required {
                 return Responses.error(

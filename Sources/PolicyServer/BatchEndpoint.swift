@@ -14,7 +14,7 @@ extension PolicyRoutes {
     /// How much answered output is gathered before it is written.
     static let batchWriteBytes = 1 << 18
 
-    func answers(_ request: Request, _ snapshot: TableSnapshot) throws -> Response {
+    func answers(_ request: Request, _ snapshot: TableSnapshot, requestID: String) throws -> Response {
         let query = try AnswerQuery.parse(request, evaluator: snapshot.evaluator, batch: true).get()
         try request.requireJSON(batch: true)
         let options = Evaluator.LineOptions(
@@ -35,7 +35,7 @@ extension PolicyRoutes {
             let answered: (Answer) -> Void = { answer in
                 if let log {
                     let json = log.withFacts ? facts.flatMap { try? JSONValue.parse(bytes: Array($0)) } : nil
-                    logged = log.record(answer, table: hash, facts: json)
+                    logged = log.record(answer, table: hash, facts: json, requestID: requestID)
                     if !logged { metrics.decisionLogDropped() }
                     if !logged && log.required { return }  // withheld: not an answer served
                 }
@@ -45,7 +45,8 @@ extension PolicyRoutes {
                 number += 1
                 guard let bytes else {
                     Evaluator.writeLineError(
-                        "the line is longer than \(maxLineBytes) bytes", in: options.language, number: number, into: out
+                        "the line is longer than \(maxLineBytes) bytes (--max-line-bytes)", in: options.language,
+                        number: number, into: out
                     )
                     return
                 }

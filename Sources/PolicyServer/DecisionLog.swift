@@ -41,10 +41,11 @@ public final class DecisionLog: @unchecked Sendable {
         return (droppedLines, lastWriteFailed)
     }
 
-    /// Logs one answer; `facts` is the request's facts object when it has one at hand. Returns
-    /// false when the line was not written (and is counted as dropped).
+    /// Logs one answer; `facts` is the request's facts object when it has one at hand, and
+    /// `requestID` its request's `X-Request-Id` (a batch's answers share one). Returns false when
+    /// the line was not written (and is counted as dropped).
     @discardableResult
-    func record(_ answer: Answer, table: String, facts: JSONValue?) -> Bool {
+    func record(_ answer: Answer, table: String, facts: JSONValue?, requestID: String? = nil) -> Bool {
         let time = Date().formatted(.iso8601)
         var parts: [(String, JSONValue)] = []
         for (decision, outcome) in answer.outcomesByName {
@@ -61,6 +62,7 @@ public final class DecisionLog: @unchecked Sendable {
             ("time", .string(time)), ("table", .string(table)),
             ("as_of", .string(answer.facts.applicationDate.description)), ("parts", .object(parts)),
         ]
+        if let requestID { line.append(("request_id", .string(requestID))) }
         if withFacts, let facts { line.append(("facts", facts)) }
         var bytes: [UInt8] = []
         JSONValue.object(line).write(into: &bytes, pretty: false, indent: 0)

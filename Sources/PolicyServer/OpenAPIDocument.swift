@@ -18,8 +18,9 @@ enum OpenAPIDocument {
     static func build(table: DecisionTableArtifact) throws -> JSONValue {
         let vocabulary = table.vocabulary
         // The table's own source ids are the examples of `/v1/sources/{id}`.
-        let paths = filling(
-            try resource("openapi-paths"), "x-source-ids", with: .array(table.sources.map { .string($0.id) }))
+        let paths = OpenAPIConventions.apply(
+            to: filling(
+                try resource("openapi-paths"), "x-source-ids", with: .array(table.sources.map { .string($0.id) })))
         guard case .object(var components) = try resource("openapi-components") else {
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -58,7 +59,11 @@ enum OpenAPIDocument {
                     ("title", .string("policyc serve")),
                     (
                         "description",
-                        .string("医保 transfer answers over HTTP, from the same table and contract as the policyc CLI")
+                        .string(
+                            "医保 transfer answers over HTTP, from the same table and contract as the policyc CLI. "
+                                + "Every response carries Policy-Table and X-Request-Id; every GET route answers HEAD. "
+                                + "With serve --cors-origin, listed browser origins get CORS headers (Vary: Origin) "
+                                + "and an OPTIONS preflight.")
                     ),
                     ("version", .string("1")),
                 ])

@@ -44,7 +44,8 @@ public enum PolicyServer {
             return Parts(
                 holder: holder, metrics: metrics,
                 routes: PolicyRoutes(
-                    holder: holder, metrics: metrics, decisionLog: decisionLog, limits: configuration.limits))
+                    holder: holder, metrics: metrics, decisionLog: decisionLog, limits: configuration.limits,
+                    cors: configuration.cors))
         }
     }
 

@@ -19,12 +19,16 @@ public struct ServeConfiguration: Sendable {
     public var stateDirectory: String?
     /// The language of the server's own log lines (each request chooses its answers' with `lang=`).
     public var language: Language
+    /// The browser origins allowed to call the API (`--cors-origin`); none: no CORS headers.
+    public var cors: CORSPolicy
 
     public init(
         source: TableSource, host: String = "127.0.0.1", port: Int = 8080, reloadInterval: Double = 2,
         decisionLog: String? = nil, decisionLogFacts: Bool = false, decisionLogRequired: Bool = false,
-        limits: ServeLimits = ServeLimits(), stateDirectory: String? = nil, language: Language = .zh
+        limits: ServeLimits = ServeLimits(), stateDirectory: String? = nil, language: Language = .zh,
+        cors: CORSPolicy = CORSPolicy()
     ) {
+        self.cors = cors
         self.stateDirectory = stateDirectory
         self.decisionLogRequired = decisionLogRequired
         self.source = source

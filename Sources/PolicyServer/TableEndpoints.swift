@@ -9,12 +9,10 @@ import PolicyJSON
 /// What the serving table holds: `/v1/table`, `/v1/regions`, `/v1/sources/{id}`, and the
 /// health of the service (`/healthz`, `/readyz`).
 extension PolicyRoutes {
-    /// The table's identity; its hash is also the ETag, so a poller can ask "changed?" cheaply.
+    /// The table's identity; its hash is also the ETag, so a poller can ask "changed?" cheaply
+    /// (`If-None-Match`, answered for every GET route by `PolicyRoutes`).
     func tableInfo(_ request: Request, _ snapshot: TableSnapshot) -> Response {
         let etag = "\"\(snapshot.hash)\""
-        if request.headers[.ifNoneMatch] == etag {
-            return Response(status: .notModified, headers: [.eTag: etag])
-        }
         let table = snapshot.table
         let calendars: [JSONValue] = table.calendars.map { year in
             .object([

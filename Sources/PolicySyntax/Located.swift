@@ -20,3 +20,9 @@ extension Located: Equatable where Value: Equatable {
 extension Located: Hashable where Value: Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
+
+/// A located value reads as its value wherever it is interpolated (a hover, a message), never as
+/// `Located<String>(value: ..., span: ...)`: the span is where it was written, not what it says.
+extension Located: CustomStringConvertible where Value: CustomStringConvertible {
+    public var description: String { value.description }
+}

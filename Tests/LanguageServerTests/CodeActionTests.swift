@@ -47,6 +47,23 @@ private func check(_ policies: ScratchPolicies, _ relative: String, _ text: Stri
     }
 }
 
+/// A mistyped value of an enum fact in `when:` is an E0104 with "did you mean", and its quick fix.
+@Test func didYouMeanFixesAMistypedEnumValue() throws {
+    let policies = try ScratchPolicies()
+    let client = TestClient()
+    let file = "cities/nanjing.yaml"
+    let original = try policies.text(file)
+    let anchor = "    when: {insurance_type: employee, scope"
+    let typo = original.replacingOccurrences(
+        of: anchor, with: "    when: {insurance_type: employe, scope", options: [], range: original.range(of: anchor))
+    #expect(check(policies, file, typo).contains { $0.code == .unknownValue && $0.help == "did you mean 'employee'?" })
+    let found = try actions(client, policies, file, typo, code: "E0104")
+    let fix = try #require(found.first { ($0["title"] as? String)?.hasPrefix("Change to") == true })
+    let fixed = TestClient.apply(fix["edit"], uri: policies.uri(file), to: typo)
+    #expect(fixed == original)
+    #expect(check(policies, file, fixed).isEmpty)
+}
+
 @Test func addsAMissingSourcesKeyWithASourceTheFileCites() throws {
     let policies = try ScratchPolicies()
     let client = TestClient()

@@ -114,3 +114,53 @@ private func hoverText(_ client: TestClient, _ uri: String, _ p: Position) -> St
     let refs = try #require(client.request("textDocument/references", params) as? [[String: Any]])
     #expect(refs.contains { $0["uri"] as? String == policies.uri("provinces/beijing.yaml") })
 }
+
+/// A source's hover shows its title, publisher, date and URL as written (never the syntax tree's
+/// `Located<...>` wrapper), in the client's locale.
+@Test func hoverOnASourceShowsItsDetailsInTheClientsLocale() throws {
+    let policies = try ScratchPolicies()
+    let uri = policies.uri("provinces/beijing.yaml")
+    let text = try policies.text("provinces/beijing.yaml")
+    let at = rangeOf("O-BJ2", in: text)!.start.moved(1)
+    let english = TestClient()
+    english.open(uri, text)
+    let en = try #require(hoverText(english, uri, at))
+    #expect(!en.contains("Located"))
+    #expect(en.contains("url: https://m12333.cn/qa/mwucm.html"))
+    #expect(en.contains("publisher: 北京市医疗保障局 (quoted)") && en.contains("date: 2023-08-11"))
+    #expect(en.contains("北京市医保局问答"))
+    let chinese = TestClient(locale: "zh-CN")
+    chinese.open(uri, text)
+    let zh = try #require(hoverText(chinese, uri, at))
+    #expect(!zh.contains("Located"))
+    #expect(zh.contains("**来源** `O-BJ2`"))
+    #expect(zh.contains("网址：https://m12333.cn/qa/mwucm.html"))
+    #expect(zh.contains("发布机构：北京市医疗保障局 (quoted)") && zh.contains("日期：2023-08-11"))
+    // Every line of the hover is worded in Chinese: no English label is left.
+    for label in ["publisher:", "date:", "confidence:", "url:", "seen:", "source**"] {
+        #expect(!zh.contains(label), "\(label) in \(zh)")
+    }
+    let fact = try #require(hoverText(chinese, uri, rangeOf("resettled_retiree", in: text)!.start))
+    #expect(fact.contains("类型：布尔值") && !fact.contains("type:"))
+}
+
+/// An output's value in a rule's `then:` hovers with its output and jumps to vocabulary.yaml.
+@Test func hoverAndDefinitionOnAnOutputValue() throws {
+    let policies = try ScratchPolicies()
+    let client = TestClient()
+    let uri = policies.uri("provinces/beijing.yaml")
+    let text = try policies.text("provinces/beijing.yaml")
+    client.open(uri, text)
+    let at = rangeOf("{handling: transfer_with_relationship}", in: text)!.start.moved(12)
+    let hover = try #require(hoverText(client, uri, at))
+    #expect(hover.contains("`transfer_with_relationship`: a value of the output `handling` of `balance_handling`"))
+    #expect(hover.contains("`payout_to_bank`"))
+    let result = client.request("textDocument/definition", client.at(uri, at.line, at.character)) as? [String: Any]
+    #expect(result?["uri"] as? String == policies.uri("vocabulary.yaml"))
+    let vocabulary = try policies.text("vocabulary.yaml")
+    let line = try #require(
+        vocabulary.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("values: [transfer_with_relationship")
+        })
+    #expect(TestClient.range(result?["range"])?.start.line == line)
+}

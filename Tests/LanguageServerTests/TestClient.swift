@@ -31,15 +31,17 @@ final class TestClient {
     let server: LanguageServer
     private var nextID = 1
 
-    /// `capabilities`: the client capabilities sent with `initialize`.
-    init(debounce: TimeInterval = 0, capabilities: [String: Any] = [:]) {
+    /// `capabilities`: the client capabilities sent with `initialize`; `locale`: the client's, if any.
+    init(debounce: TimeInterval = 0, capabilities: [String: Any] = [:], locale: String? = nil) {
         let outbox = self.outbox
         server = LanguageServer(documentation: nil, language: .en, debounce: debounce) { data in
             if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
                 outbox.messages.append(object)
             }
         }
-        _ = request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities])
+        var initialize: [String: Any] = ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities]
+        if let locale { initialize["locale"] = locale }
+        _ = request("initialize", initialize)
         notify("initialized", [:])
     }
 

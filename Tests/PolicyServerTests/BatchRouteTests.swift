@@ -28,7 +28,7 @@ import Testing
         var lineAnswers = lines.enumerated().map { i, line in
             reference.referenceLine(line, number: i + 1, today: today)
         }
-        lineAnswers[4] = #"{"error": {"field": "(line)", "message": "the line is longer than 400 bytes"}, "line": 5}"#
+        lineAnswers[4] = #"{"error": {"field": "(line)", "message": "该行超过 400 字节（--max-line-bytes）"}, "line": 5}"#
         let expected = lineAnswers
         try await server.run { client in
             try await client.execute(

@@ -54,6 +54,40 @@ struct DiffTests {
         #expect(markdown.contains("| decision | regions | applicants | dates | old | new | combinations |"))
     }
 
+    /// The vocabulary is the API contract: a fact or value added (or removed) is reported, in
+    /// every format, before any answer change.
+    @Test func vocabularyChangesAreReported() throws {
+        let scratch = try Self.edited("vocabulary.yaml") {
+            $0.replacingOccurrences(
+                of: "  requests_bank_payout: {",
+                with: "  has_social_card: {type: boolean, default: false, zh: 有社保卡, en: has a social card}\n"
+                    + "  requests_bank_payout: {"
+            ).replacingOccurrences(
+                of: "    values: [normal, arrears, frozen]\n"
+                    + "    labels: {normal: {zh: 正常, en: normal}, arrears: {zh: 欠费, en: in arrears}, frozen: {zh: 冻结, en: frozen}}",
+                with: "    values: [normal, arrears, frozen, closed]\n"
+                    + "    labels: {normal: {zh: 正常, en: normal}, arrears: {zh: 欠费, en: in arrears}, frozen: {zh: 冻结, en: frozen}, closed: {zh: 已注销, en: closed}}"
+            )
+        }
+        let old = try #require(Fixture.shipped.table)
+        let diff = TableDiff(old: old, new: try Self.table(scratch.path))
+        #expect(diff.vocabulary.factsAdded == ["has_social_card"])
+        #expect(
+            diff.vocabulary.valuesAdded == ["account_status.closed", "has_social_card.false", "has_social_card.true"])
+        #expect(diff.vocabulary.factsRemoved.isEmpty && diff.vocabulary.valuesRemoved.isEmpty)
+        #expect(diff.vocabulary.decisionsAdded.isEmpty && diff.vocabulary.outputsRemoved.isEmpty)
+        #expect(!diff.isEmpty)
+        let reversed = TableDiff(old: try Self.table(scratch.path), new: old)
+        #expect(reversed.vocabulary.factsRemoved == ["has_social_card"])
+        #expect(reversed.vocabulary.valuesRemoved.contains("account_status.closed"))
+        #expect(DiffRenderer.text(diff, in: .zh).contains("新增事实：has_social_card"))
+        #expect(DiffRenderer.text(diff, in: .en).contains("fact values added: account_status.closed"))
+        #expect(DiffRenderer.markdown(reversed, in: .en).contains("- facts removed: has_social_card"))
+        let json = DiffRenderer.json(diff)
+        #expect(json.at(path: "vocabulary.facts_added") == .array([.string("has_social_card")]))
+        #expect(json["equal"] == .bool(false))
+    }
+
     @Test func aRenamedRuleChangesNoAnswer() throws {
         let scratch = try Self.edited("cities/zhengzhou.yaml") {
             $0.replacingOccurrences(of: "zhengzhou.funds.to-provincial-pool", with: "zhengzhou.funds.three-months")

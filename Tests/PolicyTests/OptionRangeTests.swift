@@ -32,6 +32,30 @@ struct OptionRangeTests {
         #expect(run.stderr.contains("--reload-interval 必须在 0.0 到 86400.0 之间，实际是 inf"))
     }
 
+    /// Just past the edge of a range is refused as surely as the edge of the type (issue 26:
+    /// `--min-coverage 101` is a percentage no run can reach).
+    @Test func justPastTheRangeIsAUsageError() throws {
+        for (command, option, value) in [
+            (["test", "policies"], "--min-coverage", "101"), (["test", "policies"], "--min-coverage", "-0.5"),
+            (["serve"], "--port", "65536"), (["serve"], "--reload-interval", "86401"),
+            (["eval", "--jsonl"], "--jobs", "257"), (["eval", "--jsonl"], "--max-line-bytes", "0"),
+            (["bench"], "--runs", "1001"),
+        ] {
+            let run = try CommandLineTests.policyc(command + ["\(option)=\(value)"], stdin: "{}\n")
+            #expect(run.status == 2, "\(option)=\(value): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("\(option) must be between"), "\(run.stderr)")
+        }
+    }
+
+    /// `serve --cors-origin` takes an origin only as a browser sends it, so an exact match can happen.
+    @Test func aCORSOriginIsCheckedBeforeServing() throws {
+        for origin in ["*", "https://App.gov.cn", "https://app.gov.cn/", "app.gov.cn", "https://app.gov.cn:99999"] {
+            let run = try CommandLineTests.policyc(["serve", "--cors-origin", origin])
+            #expect(run.status == 2, "\(origin): \(run.stderr)")
+            #expect(run.stderr.contains("--cors-origin must be an origin as a browser sends it"), "\(run.stderr)")
+        }
+    }
+
     @Test func valuesInsideTheRangeStillWork() throws {
         let run = try CommandLineTests.policyc(
             ["eval", "--jsonl", "--max-line-bytes", "1073741824", "--jobs", "256"], stdin: CommandLineTests.nanjing)

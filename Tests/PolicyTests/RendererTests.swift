@@ -168,6 +168,11 @@ struct RendererTests {
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        // The tool names its version, the one `policyc --version` prints.
+        #expect(
+            driver["version"] as? String == policycVersion && driver["semanticVersion"] as? String == policycVersion)
+        let version = try CommandLineTests.policyc(["--version"])
+        #expect(version.stdout.contains("policyc \(policycVersion) "), "\(version.stdout)")
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.compactMap { $0["id"] as? String } == Set(diagnostics.map(\.code.rawValue)).sorted())
         let fact = try #require(rules.first { $0["id"] as? String == "E0201" })

@@ -7,6 +7,10 @@ extension Catalogue {
             "规则 '{0}' 和 '{1}' 都匹配，但答案不同（命中策略 unique）"
         ),
         ("rule '{0}' can never apply: {1}", "规则 '{0}' 永远不会适用：{1}"),
+        (
+            "it applies only where {0} is in {1}, but requires {2} to be {3}",
+            "它只适用于 {0} 在{1}的情形，却要求 {2} 为 {3}"
+        ),
         ("'{0}' decides every applicant it matches first", "'{0}' 先决定了它匹配的每个申请人"),
         (
             "the rules before it (such as '{0}') together decide every applicant it matches",

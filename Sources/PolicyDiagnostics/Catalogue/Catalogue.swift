@@ -6,7 +6,7 @@ public enum Catalogue {
     /// Every stage's entries, in review order.
     public static let entries: [(en: String, zh: String)] =
         general + loader + compiler + analysis + evaluator + testRunner + commandLine + table + commandHelp
-        + argumentParser + argumentParserWords + server + outputLabels + answerDeclaration
+        + argumentParser + argumentParserWords + server + outputLabels + answerDeclaration + languageServer
 
     static let chinese: [String: String] = Dictionary(entries.map { ($0.en, $0.zh) }, uniquingKeysWith: { a, _ in a })
 

@@ -292,6 +292,14 @@ extension Catalogue {
         ("The largest body of /v1/answer and /v1/explain, in bytes.", "/v1/answer 和 /v1/explain 的最大请求体，单位字节。"),
         ("The longest line of a /v1/answers batch, in bytes.", "/v1/answers 批量请求的最长行，单位字节。"),
         ("--decision-log-facts needs --decision-log", "--decision-log-facts 需要 --decision-log"),
+        (
+            "Let pages from ORIGIN (scheme://host[:port], exactly) call the API from a browser (CORS); repeatable.",
+            "允许来自 ORIGIN（scheme://host[:port]，须完全一致）的网页在浏览器中调用 API（CORS）；可重复给出。"
+        ),
+        (
+            "--cors-origin must be an origin as a browser sends it (https://host or https://host:port, in lower case), got '{0}'",
+            "--cors-origin 必须是浏览器发送的那种来源（https://host 或 https://host:port，小写），实际是 '{0}'"
+        ),
         ("--decision-log-required needs --decision-log", "--decision-log-required 需要 --decision-log"),
         (
             "Keep the last good table in DIR and start from it (with a warning in /readyz) when the source is broken.",

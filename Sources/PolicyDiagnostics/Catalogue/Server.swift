@@ -14,6 +14,7 @@ extension Catalogue {
         ("unknown part in '{0}'; give one or more, comma-separated", "'{0}' 中有未知的部分；请给出一个或多个，用逗号分隔"),
         ("as_of must be a date as YYYY-MM-DD, got '{0}'", "as_of 必须是 YYYY-MM-DD 格式的日期，实际是 '{0}'"),
         ("no such path: {0}", "没有这个路径：{0}"),
+        ("{0} is not UTF-8 once percent-decoded", "{0} 经百分号解码后不是 UTF-8"),
         ("{0} answers {1} only", "{0} 只接受 {1}"),
         ("give q=, the start of a code, name or pinyin", "请给出 q=，即代码、名称或拼音的开头"),
         ("limit must be 1 to 100, got '{0}'", "limit 必须在 1 到 100 之间，实际是 '{0}'"),

@@ -1,4 +1,4 @@
-<policies>/cities/nanjing.yaml:11:5-16.21: warning: funds_arrival: the chain of 320100 leaves some applicants without an answer [W0501]
+<policies>/cities/nanjing.yaml:11:5-16.21: warning: funds_arrival: the chain of 南京市 leaves some applicants without an answer [W0501]
 <policies>/cities/nanjing.yaml:11:5: note: applicants concerned: insurance_type in [resident]
 <policies>/cities/nanjing.yaml:11:5: note: dates: all dates
 <policies>/cities/nanjing.yaml:11:5: note: help: add a rule such as:
