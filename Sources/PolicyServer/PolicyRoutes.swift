@@ -37,6 +37,7 @@ public struct PolicyRoutes: HTTPResponder {
     /// The routes by path, with the one method each answers.
     static let routes: [String: HTTPRequest.Method] = [
         "/v1/answer": .post, "/v1/answers": .post, "/v1/explain": .post, "/v1/regions": .get, "/v1/table": .get,
+        "/v1/vocabulary": .get,
         "/healthz": .get, "/readyz": .get, "/metrics": .get, "/openapi.json": .get, "/": .get, "/app.js": .get,
         "/style.css": .get,
     ]
@@ -123,6 +124,7 @@ public struct PolicyRoutes: HTTPResponder {
         switch path {
         case "/v1/regions": return regions(request, snapshot)
         case "/v1/table": return tableInfo(request, snapshot)
+        case "/v1/vocabulary": return Responses.bytes(snapshot.vocabulary, contentType: Responses.jsonType)
         case "/healthz": return Responses.json(.object([("status", .string("ok"))]))
         case "/readyz": return ready(snapshot)
         case "/metrics": return Responses.text(metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8")

@@ -18,6 +18,8 @@ public final class TableSnapshot: Sendable {
     let regionKeys: [[String]]
     /// `GET /openapi.json`, built once per table (its schemas follow the table's vocabulary).
     let openAPI: [UInt8]
+    /// `GET /v1/vocabulary`: the table's vocabulary as the table carries it, for the page's form.
+    let vocabulary: [UInt8]
 
     public init(table: DecisionTableArtifact, compiledAt: Date) {
         loadedAt = Date()
@@ -29,6 +31,8 @@ public final class TableSnapshot: Sendable {
         // The resources ship in the binary, so building fails only on a broken build (a test checks it).
         (try? OpenAPIDocument.build(table: table))?.write(into: &document, pretty: true, indent: 0)
         openAPI = document
+        // Vocabulary is plain Codable data: encoding it cannot fail.
+        vocabulary = Array((try? JSONEncoder().encode(table.vocabulary)) ?? Data("{}".utf8))
     }
 
     public var table: DecisionTableArtifact { evaluator.table }

@@ -125,9 +125,23 @@ import Testing
                         == line?.at(path: "$defs.errorLine.properties.error"))
                 for path in [
                     "/v1/answer", "/v1/answers", "/v1/explain", "/v1/regions", "/v1/sources/{id}", "/v1/table",
+                    "/v1/vocabulary",
                 ] {
                     #expect(document["paths"]?[path] != nil, "\(path)")
                 }
+            }
+        }
+    }
+
+    /// The page builds its form from the vocabulary: the table's own, every fact with its labels.
+    @Test func theVocabularyIsTheTables() async throws {
+        try await server.run { client in
+            try await client.execute(uri: "/v1/vocabulary", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let vocabulary = try JSONDecoder().decode(Vocabulary.self, from: Data(response.text.utf8))
+                #expect(vocabulary == server.reference.vocabulary)
+                #expect(vocabulary.fact(named: "resident_break_years")?.zh == "居民医保连续断保年数")
             }
         }
     }
@@ -140,7 +154,9 @@ import Testing
                 #expect(response.text.contains(#"<label for="origin""#))
                 #expect(!response.text.contains("http://") && !response.text.contains("https://"))
             }
-            try await client.execute(uri: "/app.js", method: .get) { #expect($0.text.contains("/v1/explain")) }
+            try await client.execute(uri: "/app.js", method: .get) {
+                #expect($0.text.contains("/v1/explain") && $0.text.contains("/v1/vocabulary"))
+            }
             try await client.execute(uri: "/style.css", method: .get) { #expect($0.status == .ok) }
         }
     }
