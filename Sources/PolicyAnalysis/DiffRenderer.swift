@@ -119,7 +119,7 @@ public enum DiffRenderer {
 
     /// A value of a fact: as `label` does, and a region by its name in either language.
     private static func label(_ d: TableDiff, fact: String, value: String, in language: Language) -> String {
-        d.regionNames[value] ?? label(d, "\(fact).\(value)", in: language)
+        d.regionNames[value] ?? (language == .zh ? d.labels["\(fact).\(value)"]?.zh : nil) ?? value
     }
 
     private static func conditions(_ d: TableDiff, _ c: TableDiff.AnswerChange, in language: Language) -> Message {

@@ -70,7 +70,8 @@ struct DocumentationExampleTests {
         for (step, output) in zip(steps, printed) {
             #expect(
                 Self.trimmed(output) == Self.trimmed(step.expected.joined(separator: "\n")),
-                "\(block): `\(step.command)` prints something else:\n\(output)")
+                "\(block): `\(step.command)` prints something else (scripts/update_doc_examples.py rewrites it):\n\(output)"
+            )
         }
     }
 

@@ -61,6 +61,11 @@ struct TableAndDiffLanguageTests {
             #expect(en.stdout.contains(words), "\(words) in \(en.stdout)")
         }
         #expect(zh.stdout.split(separator: "\n").count == en.stdout.split(separator: "\n").count)
+        // English names facts and values as facts JSON does (`insurance_type in [employee]`),
+        // Chinese by the vocabulary's labels.
+        #expect(en.stdout.contains("insurance_type in [employee]"), "\(en.stdout)")
+        #expect(!en.stdout.contains("insurance_type."), "\(en.stdout)")
+        #expect(zh.stdout.contains("职工"), "\(zh.stdout)")
         let markdown = try CommandLineTests.policyc(
             ["diff", "policies", scratch.path, "--format", "markdown"], lang: nil)
         #expect(markdown.stdout.contains("| 决策 | 地区 | 申请人 | 日期 | 旧 | 新 | 组合数 |"), "\(markdown.stdout)")
