@@ -60,6 +60,8 @@ def parse_intervals(text: str):
 
 def parse(report_text: str, table) -> list[CheckFinding]:
     report = json.loads(report_text)
+    # Messages name regions by their names (每个地区名唯一); the model works with codes.
+    code_of = {r["name"]: r["code"] for r in table.data.get("regions", [])}
     out = []
     for d in report.get("diagnostics", []):
         code = d.get("code")
@@ -73,7 +75,7 @@ def parse(report_text: str, table) -> list[CheckFinding]:
             m = re.match(r"(\S+): (the national baseline|the chain of (\S+)) leaves", msg)
             if m:
                 f.decision = m.group(1)
-                f.region = "national" if m.group(3) is None else m.group(3)
+                f.region = "national" if m.group(3) is None else code_of.get(m.group(3), m.group(3))
         elif kind == "conflict":
             f.rules = ids[:2]
         elif kind == "dead_rule":
@@ -87,7 +89,8 @@ def parse(report_text: str, table) -> list[CheckFinding]:
             t = note["message"]
             if t.startswith("applicants concerned: "):
                 for fact, vals in re.findall(r"(\w+) in \[([^\]]*)\]", t):
-                    f.conditions[fact] = [v.strip() for v in vals.split(",")] if vals.strip() else []
+                    f.conditions[fact] = (
+                        [code_of.get(v.strip(), v.strip()) for v in vals.split(",")] if vals.strip() else [])
             elif t.startswith("dates: "):
                 f.intervals = parse_intervals(t[len("dates: "):])
         if d.get("witness"):
