@@ -20,7 +20,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "policyc", targets: ["policyc"]),
-        // For the fuzz harnesses in Fuzz/ (their own package, built only by scripts/fuzz.sh).
+        // For the fuzz harnesses in Fuzz/ (their own package, built only by scripts/ci/fuzz.sh).
         .library(
             name: "PolicycCore",
             targets: [

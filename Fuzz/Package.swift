@@ -2,7 +2,7 @@
 import PackageDescription
 
 // libFuzzer harnesses for policyc, kept out of the main package so `swift build` never builds them.
-// Build and run them with scripts/fuzz.sh (which passes -sanitize=fuzzer,address -parse-as-library).
+// Build and run them with scripts/ci/fuzz.sh (which passes -sanitize=fuzzer,address -parse-as-library).
 let package = Package(
     name: "policyc-fuzz",
     dependencies: [.package(name: "policyc", path: "..")],

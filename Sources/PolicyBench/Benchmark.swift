@@ -146,7 +146,7 @@ public enum Benchmark {
     }
 
     /// Single decisions and the JSON Lines path on a given table and facts file (for example the
-    /// peers' neutral table translated by scripts/peer_table.py): decisions/s, facts pre-parsed.
+    /// peers' neutral table translated by scripts/benchmarks/peer_table.py): decisions/s, facts pre-parsed.
     public static func external(_ table: DecisionTableArtifact, facts lines: [[UInt8]], runs: Int) -> [Result] {
         let evaluator = Evaluator(table: table)
         let day = Day(year: 2025, month: 6, day: 2)!

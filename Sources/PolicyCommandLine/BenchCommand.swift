@@ -19,7 +19,7 @@ struct Bench: ParsableCommand, Speaking {
     @Option(
         help:
             .localized(
-                "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes."
+                "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/benchmarks/peer_table.py writes."
             )
     )
     var peer: String?

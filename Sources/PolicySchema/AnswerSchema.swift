@@ -9,7 +9,7 @@ import PolicyLoader
 /// writer walks it (`AnswerSchemaLayout.swift`, `Sources/PolicyAnswers/AnswerLayoutWalk.swift`);
 /// the error line is `InputError.json`. The value sets (scopes, output values, units, missing
 /// facts, levels, confidences) come from the vocabulary passed in and the loaders.
-/// `SchemaDriftTests` checks real answers against the keys here; scripts/validate_schemas.py
+/// `SchemaDriftTests` checks real answers against the keys here; scripts/ci/validate_schemas.py
 /// validates them fully.
 enum AnswerSchema {
     /// Every name an answer's `missing_facts` may hold: the input keys, with the family member's

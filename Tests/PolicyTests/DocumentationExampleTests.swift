@@ -70,7 +70,7 @@ struct DocumentationExampleTests {
         for (step, output) in zip(steps, printed) {
             #expect(
                 Self.trimmed(output) == Self.trimmed(step.expected.joined(separator: "\n")),
-                "\(block): `\(step.command)` prints something else (scripts/update_doc_examples.py rewrites it):\n\(output)"
+                "\(block): `\(step.command)` prints something else (scripts/ci/update_doc_examples.py rewrites it):\n\(output)"
             )
         }
     }

@@ -8,7 +8,7 @@ import Testing
 @testable import PolicyEvaluator
 
 /// The fuzz seeds (crash inputs of earlier versions among them) replayed in the ordinary test run,
-/// with the harnesses' checks: scripts/fuzz.sh explores from them, this keeps them passing.
+/// with the harnesses' checks: scripts/ci/fuzz.sh explores from them, this keeps them passing.
 struct FuzzCorpusTests {
     static let corpus = Paths.packageRoot.appendingPathComponent("Fuzz/corpus")
 

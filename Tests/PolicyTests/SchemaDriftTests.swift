@@ -121,7 +121,7 @@ struct SchemaDriftTests {
     }
 
     /// Real answers have exactly the keys answer.schema.json describes, and values in its enums
-    /// (scripts/validate_schemas.py validates them fully in CI).
+    /// (scripts/ci/validate_schemas.py validates them fully in CI).
     @Test(arguments: [
         #"{"origin":"南京","destination":"上海","insurance_type":"employee","origin_stopped":false,"#
             + #""destination_enrolled":true,"application_date":"2025-09-26","#

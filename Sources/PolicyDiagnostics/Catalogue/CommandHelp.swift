@@ -232,8 +232,8 @@ extension Catalogue {
         ("policyc bench ({0} cores visible, one used)", "policyc bench（可见 {0} 个核，使用 1 个）"),
         ("  {0}: median {1} ms of {2} runs; {3}", "  {0}：{2} 次运行的中位数 {1} 毫秒；{3}"),
         (
-            "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/peer_table.py writes.",
-            "只在给定决策表（DIR/table.json）及其事实（DIR/facts.jsonl）上测量，即 scripts/peer_table.py 写出的文件。"
+            "Measure only a given table (DIR/table.json) on its facts (DIR/facts.jsonl), as scripts/benchmarks/peer_table.py writes.",
+            "只在给定决策表（DIR/table.json）及其事实（DIR/facts.jsonl）上测量，即 scripts/benchmarks/peer_table.py 写出的文件。"
         ),
         (
             "Measure only single decisions on the shipped policies (for profiling).",
