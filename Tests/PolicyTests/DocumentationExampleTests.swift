@@ -191,27 +191,11 @@ struct DocumentationExampleTests {
         return text
     }
 
-    /// Runs a script with bash from the package root, `policyc` on the path; its standard output.
+    /// Runs a script with bash from the package root, `policyc` the built binary (a shell
+    /// function, so pipes and `$(...)` see it too); its standard output.
     static func shell(_ script: String) throws -> String {
-        let bin = FileManager.default.temporaryDirectory.appendingPathComponent("policyc-doc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: bin) }
-        try FileManager.default.createSymbolicLink(
-            atPath: bin.appendingPathComponent("policyc").path, withDestinationPath: CommandLineTests.binary)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = Paths.packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let policyc = "policyc() { '\(CommandLineTests.binary)' \"$@\"; }\n"
+        return try CommandLineTests.policyc(["-c", policyc + script], lang: nil, executable: "/bin/bash").stdout
     }
 
     static func trimmed(_ text: String) -> String {

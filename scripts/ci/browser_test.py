@@ -99,22 +99,18 @@ def expect(condition, message):
     print("ok:", message)
 
 
-def nanjing_shanghai(d):
+def nanjing_shanghai(d, origin_stopped="true"):
     type_region(d, "origin", "南京")
     type_region(d, "destination", "上海")
     choose(d, "insurance_type", "employee")
-    choose(d, "origin_stopped", "true")
+    choose(d, "origin_stopped", origin_stopped)
     choose(d, "destination_enrolled", "true")
     d.execute_script("document.getElementById('application_date').value = '2025-09-26'")
 
 
 def blocked(d):
-    type_region(d, "origin", "南京")
-    type_region(d, "destination", "上海")
-    choose(d, "insurance_type", "employee")
-    choose(d, "origin_stopped", "false")
-    choose(d, "destination_enrolled", "true")
-    d.execute_script("document.getElementById('application_date').value = '2025-09-26'")
+    """The same move with insurance not yet stopped at the origin: a blocker."""
+    nanjing_shanghai(d, origin_stopped="false")
 
 
 def family(d):
