@@ -79,11 +79,12 @@ struct DocumentationExampleTests {
     /// is in its `--help` (so a renamed or removed option fails here, not in a reader's terminal).
     @Test func everyPolicycCommandShownNamesOptionsThatExist() throws {
         var checked = 0
+        var helpScreens: [String: String?] = [:]
         for block in Self.allBlocks where ["sh", "console"].contains(block.info) {
             for line in block.lines {
                 let command = block.info == "console" ? (line.hasPrefix("$ ") ? String(line.dropFirst(2)) : "") : line
                 for invocation in Self.invocations(in: command) {
-                    let help = try Self.help(invocation.subcommand)
+                    let help = try Self.help(invocation.subcommand, cache: &helpScreens)
                     try #require(help != nil, "\(block): `policyc \(invocation.subcommand ?? "")` is not a command")
                     for option in invocation.options {
                         #expect(
@@ -176,18 +177,14 @@ struct DocumentationExampleTests {
         return words
     }
 
-    nonisolated(unsafe) static var helpCache: [String: String?] = [:]
-    static let helpLock = NSLock()
-
-    /// `policyc [SUBCOMMAND] --help --lang en`, nil when the subcommand does not exist.
-    static func help(_ subcommand: String?) throws -> String? {
+    /// `policyc [SUBCOMMAND] --help`, nil when the subcommand does not exist; `cache` keeps
+    /// each screen for the one test that reads them.
+    static func help(_ subcommand: String?, cache: inout [String: String?]) throws -> String? {
         let key = subcommand ?? ""
-        helpLock.lock()
-        defer { helpLock.unlock() }
-        if let cached = helpCache[key] { return cached }
+        if let cached = cache[key] { return cached }
         let run = try CommandLineTests.policyc((subcommand.map { [$0] } ?? []) + ["--help"], lang: nil)
         let text = run.status == 0 ? run.stdout + run.stderr : nil
-        helpCache[key] = text
+        cache[key] = text
         return text
     }
 
