@@ -44,7 +44,9 @@ public struct Policyc: AsyncParsableCommand {
     }
 
     /// Like ArgumentParser's main, but usage errors exit with our documented status 2, not 64.
-    public static func start() async {
+    /// On the main actor, so the synchronous commands run on the main thread (as under `@main`),
+    /// not on a concurrency pool thread; `serve` hops off it when it awaits.
+    @MainActor public static func start() async {
         // The help strings are read while parsing, so the language is chosen from the raw arguments first.
         RunLanguage.choose(CommandLineLanguage.scan(Array(CommandLine.arguments.dropFirst())) ?? .zh)
         do {
