@@ -21,29 +21,49 @@ struct AnswerComparison {
     struct Shown: Equatable {
         var text: String
         var members: Set<String>?
+        /// The same answer as outputs, for the readable reports' words (not compared: `text` says it all).
+        var said: TableDiff.Said
+        /// A collect answer's members by their description.
+        var outputs: [String: [String: OutputValue]] = [:]
 
         init(_ answer: RuleAnswer) {
             switch answer {
-            case .none: (text, members) = ("no answer", nil)
-            case .outputs(let o): (text, members) = (AnswerComparison.describe(o), nil)
+            case .none: (text, members, said) = ("no answer", nil, .nothing)
+            case .outputs(let o): (text, members, said) = (AnswerComparison.describe(o), nil, .outputs(o))
             case .conflict(let all):
                 (text, members) = ("conflict: " + all.map(describe).sorted().joined(separator: " / "), nil)
+                said = .conflict(all.sorted { describe($0) < describe($1) })
             case .collected(let all):
-                let set = Set(all.map(AnswerComparison.describe))
+                var byText: [String: [String: OutputValue]] = [:]
+                for o in all { byText[AnswerComparison.describe(o)] = o }
+                let set = Set(byText.keys)
                 (text, members) = (set.sorted().joined(separator: "; "), set)
+                said = .members(with: set.sorted().compactMap { byText[$0] }, without: [])
+                outputs = byText
             }
         }
+
+        static func == (a: Shown, b: Shown) -> Bool { a.text == b.text && a.members == b.members }
     }
 
     /// How a piece's answer changes: the old and new answer and the rules responsible on each side.
     /// For a collect decision only the members that change are shown, with the rules giving them.
-    static func change(_ a: Partition.Piece, _ b: Partition.Piece)
-        -> (old: String, new: String, oldRule: String?, newRule: String?)?
-    {
+    struct Way {
+        var old: String
+        var new: String
+        var oldRule: String?
+        var newRule: String?
+        var oldSaid: TableDiff.Said
+        var newSaid: TableDiff.Said
+    }
+
+    static func change(_ a: Partition.Piece, _ b: Partition.Piece) -> Way? {
         let (x, y) = (Shown(a.answer), Shown(b.answer))
         guard x != y else { return nil }
         guard let before = x.members, let after = y.members else {
-            return (x.text, y.text, a.deciding.first?.id, b.deciding.first?.id)
+            return Way(
+                old: x.text, new: y.text, oldRule: a.deciding.first?.id, newRule: b.deciding.first?.id,
+                oldSaid: x.said, newSaid: y.said)
         }
         let added = after.subtracting(before).sorted(), removed = before.subtracting(after).sorted()
         func side(_ with: [String], _ without: [String]) -> String {
@@ -53,7 +73,10 @@ struct AnswerComparison {
             let ids = piece.deciding.filter { members.contains(describe($0.outputs)) }.map(\.id)
             return ids.isEmpty ? nil : ids.joined(separator: ", ")
         }
-        return (side(removed, added), side(added, removed), rules(a, removed), rules(b, added))
+        let (gone, came) = (removed.compactMap { x.outputs[$0] }, added.compactMap { y.outputs[$0] })
+        return Way(
+            old: side(removed, added), new: side(added, removed), oldRule: rules(a, removed), newRule: rules(b, added),
+            oldSaid: .members(with: gone, without: came), newSaid: .members(with: came, without: gone))
     }
 
     func run() -> [TableDiff.AnswerChange] {
@@ -92,7 +115,6 @@ struct AnswerComparison {
                         Semantics.inForce(group.new, on: day, hitPolicy: newPolicy) { $0 }.levels,
                         hitPolicy: newPolicy, space: space)
                     // Collect the changed cubes per way of changing, then merge them into few, wide cubes.
-                    typealias Way = (old: String, new: String, oldRule: String?, newRule: String?)
                     var changed: [String: (way: Way, cubes: [Cube])] = [:]
                     var keys: [String] = []
                     for a in before.pieces {
@@ -119,7 +141,8 @@ struct AnswerComparison {
                                     decision: decision.name, regions: group.members.map { regions.regions[$0].code },
                                     regionSummary: summary(group.members), conditions: conditions,
                                     intervals: [interval], oldAnswer: way.old, newAnswer: way.new,
-                                    oldRule: way.oldRule, newRule: way.newRule, combinations: overlap.count,
+                                    oldSaid: way.oldSaid, newSaid: way.newSaid, oldRule: way.oldRule,
+                                    newRule: way.newRule, combinations: overlap.count,
                                     space: space, cube: overlap))
                         }
                     }

@@ -12,8 +12,8 @@ public enum DiffRenderer {
             let details: [Message] = [
                 "applicants: \(conditions(d, change, in: language))",
                 "dates: \(Interval.message(change.intervals))",
-                "old: \(answer(change.oldAnswer, change.oldRule))",
-                "new: \(answer(change.newAnswer, change.newRule))",
+                "old: \(said(d, change.decision, change.oldSaid, in: language) + rule(change.oldRule))",
+                "new: \(said(d, change.decision, change.newSaid, in: language) + rule(change.newRule))",
                 "fact combinations affected: \(change.combinations) per region and day",
             ]
             let decision = label(d, change.decision, in: language)
@@ -39,8 +39,9 @@ public enum DiffRenderer {
             let cells = [
                 label(d, c.decision, in: language), say(c.regionSummary), say(conditions(d, c, in: language)),
                 say(Interval.message(c.intervals)),
-                "\(c.oldAnswer)\(c.oldRule.map { " `\($0)`" } ?? "")",
-                "\(c.newAnswer)\(c.newRule.map { " `\($0)`" } ?? "")", "\(c.combinations)",
+                said(d, c.decision, c.oldSaid, in: language) + (c.oldRule.map { " `\($0)`" } ?? ""),
+                said(d, c.decision, c.newSaid, in: language) + (c.newRule.map { " `\($0)`" } ?? ""),
+                "\(c.combinations)",
             ]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
@@ -106,8 +107,46 @@ public enum DiffRenderer {
         ])
     }
 
-    private static func answer(_ text: String, _ rule: String?) -> Message {
-        .value(text + (rule.map { " (\($0))" } ?? ""))
+    private static func rule(_ id: String?) -> String { id.map { " (\($0))" } ?? "" }
+
+    /// One side's answer in words: in Chinese each output and value by the vocabulary's labels
+    /// (`处理方式：转入市民卡关联的银行账户`); in English as named, as the JSON answer spells them
+    /// (`handling=payout_to_bank`), like the conditions beside it.
+    private static func said(_ d: TableDiff, _ decision: String, _ said: TableDiff.Said, in language: Language)
+        -> String
+    {
+        func terms(_ outputs: [String: OutputValue]) -> String {
+            guard language == .zh else { return AnswerComparison.describe(outputs) }
+            return outputs.keys.sorted().compactMap { term(d, decision, $0, outputs[$0]!) }.joined(separator: "，")
+        }
+        let words: Message
+        switch said {
+        case .nothing: words = "no answer"
+        case .outputs(let outputs): words = .value(terms(outputs))
+        case .conflict(let all): words = "conflict: \(all.map(terms).joined(separator: " / "))"
+        case .members(let with, let without):
+            words = .joined(
+                with.map { "with \(terms($0))" } + without.map { "without \(terms($0))" },
+                separator: .value(language == .zh ? "；" : ", "))
+        }
+        return words.text(in: language)
+    }
+
+    /// An output and its value in the vocabulary's Chinese words; nil for a reason (it explains
+    /// the answer and is not part of it).
+    private static func term(_ d: TableDiff, _ decision: String, _ output: String, _ value: OutputValue) -> String? {
+        let key = "\(decision).\(output)"
+        let word: String
+        switch value {
+        case .symbol(let s): word = d.outputLabels["\(key).\(s)"]?.zh ?? s
+        case .count(let n): word = "\(n)"
+        case .flag(let b): word = b.map { $0 ? "是" : "否" } ?? "不确定"
+        case .text: return output == Vocabulary.undetermined ? "无法确定" : nil
+        case .duration(let n, let unit, let approximate):
+            word = (approximate ? "约" : "") + "\(n)" + LanguageWords.zh(unit)
+        case .none: word = "无"
+        }
+        return (d.outputLabels[key]?.zh ?? output) + "：" + word
     }
 
     /// A decision, fact or value (`fact.value`) in the vocabulary's Chinese words; in English as

@@ -22,6 +22,9 @@ public struct TableDiff: Sendable {
         public var intervals: [Interval]
         public var oldAnswer: String
         public var newAnswer: String
+        /// The same two answers as outputs, which the readable reports word with the vocabulary's labels.
+        public var oldSaid: Said
+        public var newSaid: Said
         public var oldRule: String?
         public var newRule: String?
         /// Fact combinations affected per region and day (the size of the condition set).
@@ -38,6 +41,15 @@ public struct TableDiff: Sendable {
                 zip(cube.masks, point).allSatisfy { mask, v in mask & (UInt64(1) << UInt64(v)) != 0 }
             } ?? false
         }
+    }
+
+    /// One side's answer as outputs by name: no rule answers, one rule's outputs, rules in
+    /// conflict, or for a collect decision the members it has and lacks that the other side does not.
+    public enum Said: Sendable {
+        case nothing
+        case outputs([String: OutputValue])
+        case conflict([[String: OutputValue]])
+        case members(with: [[String: OutputValue]], without: [[String: OutputValue]])
     }
 
     /// What the vocabulary declares, added or removed: the names an integrator's facts and answers
@@ -89,6 +101,9 @@ public struct TableDiff: Sendable {
     /// The vocabulary's words for decisions, facts and fact values (`fact.value`), the new table's
     /// first: what the readable reports show in place of the names.
     public var labels: [String: ValueLabel] = [:]
+    /// The vocabulary's words for outputs (`decision.output`) and their values
+    /// (`decision.output.value`), for the old and new answers.
+    public var outputLabels: [String: ValueLabel] = [:]
     /// Region names by code, for conditions on a region fact.
     public var regionNames: [String: String] = [:]
     public var sourcesAdded: [String] = []
@@ -108,7 +123,14 @@ public struct TableDiff: Sendable {
         vocabulary = VocabularyChanges(old: old.vocabulary, new: new.vocabulary)
         for r in old.regions + new.regions { regionNames[r.code] = r.name }
         for v in [old.vocabulary, new.vocabulary] {
-            for d in v.decisions { labels[d.name] = ValueLabel(zh: d.zh, en: d.en) }
+            for d in v.decisions {
+                labels[d.name] = ValueLabel(zh: d.zh, en: d.en)
+                for o in d.outputs {
+                    let key = "\(d.name).\(o.name)"
+                    outputLabels[key] = ValueLabel(zh: o.zh ?? o.name, en: o.en ?? o.name)
+                    for (value, label) in zip(o.values, o.labels ?? []) { outputLabels["\(key).\(value)"] = label }
+                }
+            }
             for f in v.facts {
                 labels[f.name] = ValueLabel(zh: f.zh, en: f.en)
                 for (value, label) in zip(f.values, f.labels ?? []) { labels["\(f.name).\(value)"] = label }

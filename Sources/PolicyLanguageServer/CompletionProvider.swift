@@ -1,13 +1,17 @@
 import DecisionTable
 import LanguageServerProtocol
+import PolicyDiagnostics
 import PolicyLoader
 
 /// Completion in policy files: rule keys, fact names, the values of the fact being written,
-/// source ids, regions (Chinese name and pinyin), decisions, outputs and their values.
+/// source ids, regions (Chinese name and pinyin), decisions, outputs and their values. Each item's
+/// detail is in the client's language (its `locale`), as hovers are: the vocabulary's zh or en label.
 enum CompletionProvider {
-    static func complete(_ snapshot: Snapshot, lines: TextLines, at position: Position) -> [CompletionItem] {
+    static func complete(_ snapshot: Snapshot, lines: TextLines, at position: Position, in language: Language = .zh)
+        -> [CompletionItem]
+    {
         let context = CompletionContext(lines, at: position)
-        let items = items(context, snapshot: snapshot, lines: lines)
+        let items = items(context, snapshot: snapshot, lines: lines, in: language)
         // Replace exactly what is typed, so ids with dots and dashes are replaced whole.
         let units = context.partial.utf16.count
         let start = Position(line: position.line, character: max(0, position.character - units))
@@ -18,39 +22,42 @@ enum CompletionProvider {
         }
     }
 
-    static func items(_ context: CompletionContext, snapshot: Snapshot, lines: TextLines) -> [CompletionItem] {
+    static func items(_ context: CompletionContext, snapshot: Snapshot, lines: TextLines, in language: Language)
+        -> [CompletionItem]
+    {
+        let words = Words(language: language)
         let vocabulary = snapshot.compilation.validated?.vocabulary
         let path = context.path
         let inRule = path.count >= 2 && path[path.count - 2] == "rules" && path.last == "-"
         let decision = context.ruleLine.flatMap { ruleDecision(lines, itemLine: $0) }
         switch context.slot {
         case .key where inRule:
-            return PolicyKeys.rule.required.map { key(_: $0, "required") }
+            return PolicyKeys.rule.required.map { key(_: $0, words.say("required")) }
                 + PolicyKeys.rule.optional.map { key($0, nil) }
         case .key where path.last == "when":
-            return facts(vocabulary)
+            return facts(vocabulary, words)
         case .key where path.last == "then":
-            return outputs(vocabulary, decision)
+            return outputs(vocabulary, decision, words)
         case .key where path.isEmpty:
             return (PolicyKeys.policyFile.required + PolicyKeys.policyFile.optional).map { key($0, nil) }
         case .value(let key) where inRule && key == "decision":
-            return decisions(vocabulary)
+            return decisions(vocabulary, words)
         case .value(let key) where inRule && (key == "sources"):
-            return sources(snapshot)
+            return sources(snapshot, words)
         case .value(let key) where inRule && (key == "overrides" || key == "restates"):
-            return rules(snapshot, decision: decision)
+            return rules(snapshot, decision: decision, vocabulary, words)
         case .value(let key) where path.last == "when":
-            return values(of: key, vocabulary, snapshot)
+            return values(of: key, vocabulary, snapshot, words)
         case .value(let key) where path.last == "then":
-            return outputValues(vocabulary, decision, key)
+            return outputValues(vocabulary, decision, key, words)
         case .value(let key) where path.isEmpty && key == "region":
-            return regions(snapshot)
+            return regions(snapshot, words)
         case .item where path.last == "sources":
-            return sources(snapshot)
+            return sources(snapshot, words)
         case .item where path.last == "overrides":
-            return rules(snapshot, decision: decision)
+            return rules(snapshot, decision: decision, vocabulary, words)
         case .item where path.count >= 2 && path[path.count - 2] == "when":
-            return values(of: path[path.count - 1], vocabulary, snapshot)
+            return values(of: path[path.count - 1], vocabulary, snapshot, words)
         default:
             return []
         }
@@ -79,39 +86,63 @@ enum CompletionProvider {
         CompletionItem(label: name, kind: .property, detail: detail, insertText: name + ": ")
     }
 
-    static func facts(_ vocabulary: Vocabulary?) -> [CompletionItem] {
+    /// The client's language, and the words of a label in it.
+    struct Words {
+        let language: Language
+        func say(_ message: Message) -> String { message.text(in: language) }
+        func pick(_ label: ValueLabel) -> String { language == .zh ? label.zh : label.en }
+        func pick(zh: String?, en: String?, or name: String) -> String { (language == .zh ? zh : en) ?? name }
+        /// `label (what it belongs to)`, with the language's brackets.
+        func aside(_ text: String, _ owner: String) -> String {
+            language == .zh ? "\(text)（\(owner)）" : "\(text) (\(owner))"
+        }
+    }
+
+    static func facts(_ vocabulary: Vocabulary?, _ words: Words) -> [CompletionItem] {
         let regionFacts = Vocabulary.regionFacts.map {
-            CompletionItem(label: $0, kind: .field, detail: "region fact", insertText: $0 + ": ")
+            CompletionItem(label: $0, kind: .field, detail: words.say("region fact"), insertText: $0 + ": ")
         }
         return (vocabulary?.facts ?? []).map {
-            CompletionItem(label: $0.name, kind: .field, detail: "\($0.zh) / \($0.en)", insertText: $0.name + ": ")
+            CompletionItem(
+                label: $0.name, kind: .field, detail: words.pick(zh: $0.zh, en: $0.en, or: $0.name),
+                insertText: $0.name + ": ")
         } + regionFacts
     }
 
-    static func values(of fact: String, _ vocabulary: Vocabulary?, _ snapshot: Snapshot) -> [CompletionItem] {
-        if Vocabulary.regionFacts.contains(fact) { return regions(snapshot) }
+    /// A value's detail: its label where the vocabulary gives one, then the fact's.
+    static func values(of fact: String, _ vocabulary: Vocabulary?, _ snapshot: Snapshot, _ words: Words)
+        -> [CompletionItem]
+    {
+        if Vocabulary.regionFacts.contains(fact) { return regions(snapshot, words) }
         guard let spec = vocabulary?.fact(named: fact), spec.number == nil else { return [] }
-        return HoverProvider.values(spec).map {
-            CompletionItem(label: $0, kind: .enumMember, detail: "\(spec.name): \(spec.zh) / \(spec.en)")
+        let factLabel = words.pick(zh: spec.zh, en: spec.en, or: spec.name)
+        return HoverProvider.values(spec).map { value in
+            let label = vocabulary?.label(of: value, in: spec.name).map(words.pick)
+            return CompletionItem(
+                label: value, kind: .enumMember, detail: label.map { words.aside($0, factLabel) } ?? factLabel)
         }
     }
 
-    static func decisions(_ vocabulary: Vocabulary?) -> [CompletionItem] {
+    static func decisions(_ vocabulary: Vocabulary?, _ words: Words) -> [CompletionItem] {
         (vocabulary?.decisions ?? []).map {
-            CompletionItem(label: $0.name, kind: .module, detail: "\($0.zh) / \($0.en)")
+            CompletionItem(label: $0.name, kind: .module, detail: words.pick(zh: $0.zh, en: $0.en, or: $0.name))
         }
     }
 
-    static func outputs(_ vocabulary: Vocabulary?, _ decision: String?) -> [CompletionItem] {
+    static func outputs(_ vocabulary: Vocabulary?, _ decision: String?, _ words: Words) -> [CompletionItem] {
         guard let spec = decision.flatMap({ vocabulary?.decision(named: $0) }) else { return [] }
         return spec.outputs.map {
-            CompletionItem(
-                label: $0.name, kind: .field, detail: HoverProvider.kind($0.kind).description,
+            let kind = words.say(HoverProvider.kind($0.kind))
+            let label = words.pick(zh: $0.zh, en: $0.en, or: "")
+            return CompletionItem(
+                label: $0.name, kind: .field, detail: label.isEmpty ? kind : words.aside(label, kind),
                 insertText: $0.name + ": ")
         }
     }
 
-    static func outputValues(_ vocabulary: Vocabulary?, _ decision: String?, _ output: String) -> [CompletionItem] {
+    static func outputValues(_ vocabulary: Vocabulary?, _ decision: String?, _ output: String, _ words: Words)
+        -> [CompletionItem]
+    {
         guard let spec = decision.flatMap({ vocabulary?.decision(named: $0) }),
             let out = spec.outputs.first(where: { $0.name == output })
         else { return [] }
@@ -123,27 +154,42 @@ enum CompletionProvider {
         case .duration: values = ["none"]
         case .count, .text: values = []
         }
-        return values.map { CompletionItem(label: $0, kind: .enumMember, detail: "\(spec.name).\(output)") }
-    }
-
-    static func sources(_ snapshot: Snapshot) -> [CompletionItem] {
-        snapshot.compilation.syntax.sources.map {
-            CompletionItem(label: $0.id.value, kind: .reference, detail: "[\($0.confidence.value)] \($0.title)")
+        let outputLabel = words.pick(zh: out.zh, en: out.en, or: "\(spec.name).\(output)")
+        return values.map { value in
+            let label = (out.label(of: value) ?? LanguageWords.words[value]).map(words.pick)
+            return CompletionItem(
+                label: value, kind: .enumMember, detail: label.map { words.aside($0, outputLabel) } ?? outputLabel)
         }
     }
 
-    static func rules(_ snapshot: Snapshot, decision: String?) -> [CompletionItem] {
+    /// A source's detail: how far it is trusted, in words, and its title.
+    static func sources(_ snapshot: Snapshot, _ words: Words) -> [CompletionItem] {
+        snapshot.compilation.syntax.sources.map {
+            let confidence = LanguageWords.words[$0.confidence.value].map(words.pick) ?? $0.confidence.value
+            return CompletionItem(label: $0.id.value, kind: .reference, detail: "[\(confidence)] \($0.title)")
+        }
+    }
+
+    static func rules(_ snapshot: Snapshot, decision: String?, _ vocabulary: Vocabulary?, _ words: Words)
+        -> [CompletionItem]
+    {
         snapshot.index.rules.values.filter { decision == nil || $0.decision.value == decision }
             .sorted { $0.id.value < $1.id.value }
-            .map { CompletionItem(label: $0.id.value, kind: .reference, detail: $0.decision.value) }
+            .map { rule in
+                let name = rule.decision.value
+                let spec = vocabulary?.decision(named: name)
+                return CompletionItem(
+                    label: rule.id.value, kind: .reference, detail: words.pick(zh: spec?.zh, en: spec?.en, or: name))
+            }
     }
 
     /// Every region by its full Chinese name, and by pinyin where the pinyin names one region only.
-    static func regions(_ snapshot: Snapshot) -> [CompletionItem] {
+    static func regions(_ snapshot: Snapshot, _ words: Words) -> [CompletionItem] {
         let index = snapshot.index.regions
         var items = index.regions.map { r in
-            CompletionItem(
-                label: r.name, kind: .constant, detail: "\(r.code) \(r.pinyin) (\(r.level.rawValue))",
+            let level = LanguageWords.words[r.level.rawValue].map(words.pick) ?? r.level.rawValue
+            return CompletionItem(
+                label: r.name, kind: .constant, detail: words.aside("\(r.code) \(r.pinyin)", level),
                 filterText: "\(r.name) \(r.pinyin)")
         }
         for (reference, i) in index.exactReferences where reference.allSatisfy({ $0.isASCII && $0.isLetter }) {

@@ -168,7 +168,9 @@ public final class LanguageServer {
         case "textDocument/completion":
             let p = try params(TextDocumentPositionParams.self, body)
             let items = current(p.textDocument.uri).flatMap { snapshot, path in
-                snapshot.lines(path).map { CompletionProvider.complete(snapshot, lines: $0, at: p.position) }
+                snapshot.lines(path).map {
+                    CompletionProvider.complete(snapshot, lines: $0, at: p.position, in: conversion.language)
+                }
             }
             respond(CompletionList(isIncomplete: false, items: items ?? []))
         case "textDocument/codeAction":

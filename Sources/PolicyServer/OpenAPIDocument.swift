@@ -63,7 +63,9 @@ enum OpenAPIDocument {
                             "医保 transfer answers over HTTP, from the same table and contract as the policyc CLI. "
                                 + "Every response carries Policy-Table and X-Request-Id; every GET route answers HEAD. "
                                 + "With serve --cors-origin, listed browser origins get CORS headers (Vary: Origin) "
-                                + "and an OPTIONS preflight.")
+                                + "and an OPTIONS preflight. A body over 1 KiB is sent Content-Encoding: gzip when "
+                                + "Accept-Encoding takes gzip (RFC 9110 q-values), with Vary: Accept-Encoding and its own "
+                                + "ETag; the streamed POST /v1/answers is not compressed.")
                     ),
                     ("version", .string("1")),
                 ])

@@ -8,7 +8,8 @@ import PolicyDiagnostics
 /// Every route of `policyc serve`. Each request takes the serving table snapshot once, at its
 /// start, and is answered entirely from it; every response names that table (`Policy-Table`).
 /// A known path asked with the wrong method is 405 (with `Allow`), an unknown path 404; every GET
-/// route answers HEAD too, and every response carries the request's `X-Request-Id`.
+/// route answers HEAD too, every response carries the request's `X-Request-Id`, and a large one
+/// is gzip-compressed for a client that takes it (`ResponseCompression`).
 public struct PolicyRoutes: HTTPResponder {
     public typealias Context = PolicyRequestContext
     let holder: TableHolder
@@ -18,6 +19,7 @@ public struct PolicyRoutes: HTTPResponder {
     let cors: CORSPolicy
     let page = WebPage()
     let deadlines = BodyDeadlines()
+    let compression = ResponseCompression()
 
     /// Why an answer is withheld under `--decision-log-required`.
     static let unlogged: Message =
@@ -34,12 +36,11 @@ public struct PolicyRoutes: HTTPResponder {
         self.limits = limits
     }
 
-    /// The routes by path, with the one method each answers.
+    /// The routes by path, with the one method each answers (the page's files besides: `WebPage`).
     static let routes: [String: HTTPRequest.Method] = [
         "/v1/answer": .post, "/v1/answers": .post, "/v1/explain": .post, "/v1/regions": .get, "/v1/table": .get,
         "/v1/vocabulary": .get,
-        "/healthz": .get, "/readyz": .get, "/metrics": .get, "/openapi.json": .get, "/": .get, "/app.js": .get,
-        "/style.css": .get,
+        "/healthz": .get, "/readyz": .get, "/metrics": .get, "/openapi.json": .get,
     ]
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -50,8 +51,10 @@ public struct PolicyRoutes: HTTPResponder {
         var logger = context.logger
         logger[metadataKey: "request_id"] = .string(requestID)
         let sourceID = path.hasPrefix("/v1/sources/") ? String(path.dropFirst("/v1/sources/".count)) : nil
-        let route = sourceID != nil ? "/v1/sources/{id}" : Self.routes[path] != nil ? path : "(other)"
-        let method = sourceID != nil ? HTTPRequest.Method.get : Self.routes[path]
+        // The page's files (`/`, its scripts and style) are GET routes too, each by its path.
+        let known = Self.routes[path] ?? (page.files[path] != nil ? .get : nil)
+        let route = sourceID != nil ? "/v1/sources/{id}" : known != nil ? path : "(other)"
+        let method = sourceID != nil ? HTTPRequest.Method.get : known
         var response: Response
         if cors.enabled, request.method == .options, let method,
             let asked = request.headers[.accessControlRequestMethod]
@@ -102,20 +105,21 @@ public struct PolicyRoutes: HTTPResponder {
             response.headers[.allow] = method == .get ? "GET, HEAD" : method.rawValue
             return response
         }
-        if method == .post {
-            switch path {
-            case "/v1/answer": return try await answer(request, snapshot, connection, requestID: requestID)
-            case "/v1/answers": return try answers(request, snapshot, requestID: requestID)
-            default: return try await explain(request, snapshot, connection)
-            }
+        var response: Response
+        switch (method, path) {
+        case (.post, "/v1/answer"): response = try await answer(request, snapshot, connection, requestID: requestID)
+        case (.post, "/v1/answers"): return try answers(request, snapshot, requestID: requestID)
+        case (.post, _): response = try await explain(request, snapshot, connection)
+        default: response = read(request, path: path, sourceID: sourceID, snapshot)
         }
-        let response = read(request, path: path, sourceID: sourceID, snapshot)
-        if response.status == .ok, let condition = request.headers[.ifNoneMatch],
+        // Negotiated before the conditional check: a gzip answer has its own ETag, compared there.
+        let plan = compression.negotiate(&response, acceptEncoding: request.headers[.acceptEncoding])
+        if method == .get, response.status == .ok, let condition = request.headers[.ifNoneMatch],
             HTTPConventions.noneMatchMatches(condition, etag: response.headers[.eTag])
         {
             return HTTPConventions.notModified(response)
         }
-        return response
+        return plan == .gzip ? try await compression.compress(response) : response
     }
 
     /// The GET routes: what the serving table and the service hold, and the page.
@@ -124,11 +128,13 @@ public struct PolicyRoutes: HTTPResponder {
         switch path {
         case "/v1/regions": return regions(request, snapshot)
         case "/v1/table": return tableInfo(request, snapshot)
-        case "/v1/vocabulary": return Responses.bytes(snapshot.vocabulary, contentType: Responses.jsonType)
+        case "/v1/vocabulary":
+            return Responses.bytes(snapshot.vocabulary, contentType: Responses.jsonType, etag: snapshot.vocabularyTag)
         case "/healthz": return Responses.json(.object([("status", .string("ok"))]))
         case "/readyz": return ready(snapshot)
         case "/metrics": return Responses.text(metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8")
-        case "/openapi.json": return Responses.bytes(snapshot.openAPI, contentType: Responses.jsonType)
+        case "/openapi.json":
+            return Responses.bytes(snapshot.openAPI, contentType: Responses.jsonType, etag: snapshot.openAPITag)
         default:
             guard let file = page.files[path] else {
                 return Responses.error(

@@ -19,10 +19,14 @@ enum Responses {
     static let textType = "text/plain; charset=utf-8"
     static let jsonLinesType = "application/x-ndjson; charset=utf-8"
 
-    static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String) -> Response {
-        Response(
+    static func bytes(
+        _ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String, etag: String? = nil
+    ) -> Response {
+        var response = Response(
             status: status, headers: [.contentType: contentType],
             body: ResponseBody(byteBuffer: NIOCore.ByteBuffer(bytes: bytes)))
+        if let etag { response.headers[.eTag] = etag }
+        return response
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {

@@ -1,3 +1,4 @@
+import Crypto
 import DecisionTable
 import Foundation
 import PolicyAnswers
@@ -20,6 +21,10 @@ public final class TableSnapshot: Sendable {
     let openAPI: [UInt8]
     /// `GET /v1/vocabulary`: the table's vocabulary as the table carries it, for the page's form.
     let vocabulary: [UInt8]
+    /// The strong entity tags of those two documents: the SHA-256 of their bytes, so a client
+    /// revalidates the page's largest downloads cheaply, and a new binary's bytes get a new tag.
+    let openAPITag: String
+    let vocabularyTag: String
 
     public init(table: DecisionTableArtifact, compiledAt: Date) {
         loadedAt = Date()
@@ -31,9 +36,18 @@ public final class TableSnapshot: Sendable {
         // The resources ship in the binary, so building fails only on a broken build (a test checks it).
         (try? OpenAPIDocument.build(table: table))?.write(into: &document, pretty: true, indent: 0)
         openAPI = document
-        // Vocabulary is plain Codable data: encoding it cannot fail.
-        vocabulary = Array((try? JSONEncoder().encode(table.vocabulary)) ?? Data("{}".utf8))
+        // Vocabulary is plain Codable data: encoding it cannot fail. Sorted keys keep its bytes,
+        // and so its tag, the same from one start to the next.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        vocabulary = Array((try? encoder.encode(table.vocabulary)) ?? Data("{}".utf8))
+        openAPITag = Self.tag(openAPI)
+        vocabularyTag = Self.tag(vocabulary)
     }
 
     public var table: DecisionTableArtifact { evaluator.table }
+
+    static func tag(_ bytes: [UInt8]) -> String {
+        "\"sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() + "\""
+    }
 }

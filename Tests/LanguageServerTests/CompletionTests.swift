@@ -57,3 +57,28 @@ private func labels(
     let context = CompletionContext(lines, at: Position(line: 3, character: 10))
     #expect(context == CompletionContext(path: ["rules", "-", "sources"], slot: .item, partial: "SE", ruleLine: 1))
 }
+
+/// Completion details follow the client's locale, as hovers do: the vocabulary's zh or en label.
+@Test func completionDetailsAreInTheClientsLocale() throws {
+    let policies = try ScratchPolicies()
+    let uri = policies.uri("cities/nanjing.yaml")
+    let original = try policies.text("cities/nanjing.yaml")
+    let target = "    when: {insurance_type: employee, scope: [intra_province, cross_province]}\n"
+    let line = "    when: {insurance_type: "
+    let text = original.replacingOccurrences(
+        of: target, with: line + "\n", options: [], range: original.range(of: target))
+    let number = text.components(separatedBy: "\n").firstIndex(of: line)!
+    func details(_ locale: String) -> [String: String] {
+        let client = TestClient(locale: locale)
+        client.open(uri, text)
+        let result = client.request("textDocument/completion", client.at(uri, number, line.utf16.count))
+        let items = ((result as? [String: Any])?["items"] as? [[String: Any]]) ?? []
+        return Dictionary(
+            items.compactMap { item in (item["label"] as? String).map { ($0, item["detail"] as? String ?? "") } },
+            uniquingKeysWith: { a, _ in a })
+    }
+    let zh = details("zh-CN"), en = details("en-US")
+    #expect(zh["employee"] == "职工（参保类型）", "\(zh)")
+    #expect(en["employee"] == "employee (insurance type)", "\(en)")
+    for detail in zh.values { #expect(!detail.contains("insurance"), "\(detail)") }
+}

@@ -158,6 +158,19 @@ import Testing
                 #expect($0.text.contains("/v1/explain") && $0.text.contains("/v1/vocabulary"))
             }
             try await client.execute(uri: "/style.css", method: .get) { #expect($0.status == .ok) }
+            // The script is ES modules: every module a served one imports is served, as JavaScript.
+            var pending = ["/app.js"], seen: Set<String> = []
+            while let path = pending.popLast() {
+                guard seen.insert(path).inserted else { continue }
+                let response = try await client.execute(uri: path, method: .get) { $0 }
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers[.contentType] == "text/javascript; charset=utf-8", "\(path)")
+                for line in response.text.split(separator: "\n") {
+                    guard let from = line.range(of: #"from "./"#) else { continue }
+                    pending.append("/" + line[from.upperBound...].prefix { $0 != "\"" })
+                }
+            }
+            #expect(seen == ["/app.js", "/words.js", "/form.js", "/answer.js", "/address.js", "/requests.js"])
         }
     }
 }

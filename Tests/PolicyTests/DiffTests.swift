@@ -154,6 +154,11 @@ struct DiffTests {
         #expect(moved(applicant(retired: "false", resettled: "false")))
         #expect(moved(applicant(retired: "true", resettled: "true")))
         #expect(!moved(applicant(retired: "true", resettled: "false")))
+        // In Chinese the set's change is worded with the vocabulary's labels, not names.
+        let zh = DiffRenderer.text(diff, in: .zh)
+        #expect(zh.contains("旧：不含 障碍代码：个人账户被冻结\n"), "\(zh)")
+        #expect(zh.contains("新：含 障碍代码：个人账户被冻结 (nanjing.transfer.flexible-frozen)"), "\(zh)")
+        #expect(!zh.contains("blocker="), "\(zh)")
     }
 
     /// The shipped policies with `rule` appended to 南京's file, and the answer of a flexible

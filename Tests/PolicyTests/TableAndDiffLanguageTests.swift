@@ -66,6 +66,12 @@ struct TableAndDiffLanguageTests {
         #expect(en.stdout.contains("insurance_type in [employee]"), "\(en.stdout)")
         #expect(!en.stdout.contains("insurance_type."), "\(en.stdout)")
         #expect(zh.stdout.contains("职工"), "\(zh.stdout)")
+        // The old and new answers too: Chinese by the output's label and its value's words,
+        // English as the JSON answer names them.
+        #expect(zh.stdout.contains("旧：余额到账时间：约30个工作日 ("), "\(zh.stdout)")
+        #expect(zh.stdout.contains("新：余额到账时间：约25个工作日 ("), "\(zh.stdout)")
+        #expect(!zh.stdout.contains("funds_arrival="), "\(zh.stdout)")
+        #expect(en.stdout.contains("old: funds_arrival=~30 working_days ("), "\(en.stdout)")
         let markdown = try CommandLineTests.policyc(
             ["diff", "policies", scratch.path, "--format", "markdown"], lang: nil)
         #expect(markdown.stdout.contains("| 决策 | 地区 | 申请人 | 日期 | 旧 | 新 | 组合数 |"), "\(markdown.stdout)")

@@ -42,6 +42,8 @@ extension Catalogue {
         ("tristate (`true`, `false` or `unknown`)", "三态（`true`、`false` 或 `unknown`）"),
         ("text `{zh, en}`", "文本 `{zh, en}`"),
         ("duration (`none` or `{value, unit, approximate}`)", "时长（`none` 或 `{value, unit, approximate}`）"),
+        // Completion details.
+        ("required", "必填"),
         // Quick fixes.
         ("Change to '{0}'", "改为 '{0}'"),
         ("Add sources: [{0}] ({1})", "加上 sources: [{0}]（{1}）"),
