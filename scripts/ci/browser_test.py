@@ -166,8 +166,8 @@ def main():
             steps = driver.find_element(By.ID, "step-list").text
             expect("2025-09-26（周五）" in steps and "最迟 2025-10-16（周四）" in steps and "最迟 2025-10-23（周四）" in steps,
                    f"南京 -> 上海: the checklist gives each date with its weekday ({steps!r})")
-            expect("余额到账：约30个工作日（" in steps and "转入最迟 2025-10-23（周四）" in steps,
-                   f"南京 -> 上海: the funds' arrival is said beside the last step's date ({steps!r})")
+            expect("余额到账：约30个工作日（具体日期以经办机构为准）" in steps,
+                   f"南京 -> 上海: the funds' arrival is said as the duration the answer gives ({steps!r})")
             expect("你未回答「已退休」，按「否」计算" in page, "南京 -> 上海: the assumed defaults are listed")
             for dev in ["national.", "[official]", "[seed]", "种子文章", "SEED0", "O-43", "destination_enrolled"]:
                 expect(dev not in page, f"南京 -> 上海: the default view shows no {dev!r}")

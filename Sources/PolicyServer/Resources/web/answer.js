@@ -210,16 +210,13 @@ export function renderSteps(answer) {
   list.appendChild(el("li", t().apply + colon() + dated(answer.application_date)));
   for (const { s, object } of dues)
     list.appendChild(el("li", partLabel(s.part, s.spec) + colon() + t().by + " " + dated(object.due) + (object.due_provisional ? t().provisional : "")));
-  // The money's arrival: the answer gives a duration, not a date (counting it in working days
-  // needs the holiday calendar, which the server has and the page has not), so it is said as one,
-  // beside the last step's due date.
+  // The money's arrival: the answer gives a duration, not a date, and the sources count it from
+  // different moments (南京 and 泉州: after the transfer out), so it is said as a duration alone.
   const arrival = parts().find((p) => p.spec.outputs.length === 1 && p.spec.outputs[0].type === "duration" && state.vocabulary.answer.groups.some((g) => g.parts.includes(p.part)));
   const object = arrival && partObject(answer, arrival.part, arrival.spec);
   const words = object && duration(object[arrival.spec.outputs[0].name]);
-  const last = dues[dues.length - 1];
   if (words) {
-    const text = t().arrival(words, partLabel(last.s.part, last.s.spec), dated(last.object.due));
-    list.appendChild(el("li", partLabel(arrival.part, arrival.spec) + colon() + text));
+    list.appendChild(el("li", partLabel(arrival.part, arrival.spec) + colon() + t().arrival(words)));
   }
   $("steps").hidden = false;
 }

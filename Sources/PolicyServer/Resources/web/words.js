@@ -18,7 +18,7 @@ const ui = {
     source: "来源", confidence: "可信度", undetermined: "无法确定", noLink: "（无公开链接）",
     moving: "医保关系转移", scope: "范围", date: "申请日期", publisher: "发布者", published: "日期",
     weekdays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
-    arrival: (words, step, date) => `${words}（答案未给出具体日期，以经办机构为准；${step}最迟 ${date}）`,
+    arrival: (words) => `${words}（具体日期以经办机构为准）`,
     units: { working_days: "个工作日", months: "个月", days: "天" },
     levels: {
       official: ["官方文件", "有政府部门发布的文件或页面原文为据。"],
@@ -42,7 +42,7 @@ const ui = {
     source: "Source", confidence: "Confidence", undetermined: "Cannot be decided", noLink: "(no public link)",
     moving: "Moving medical insurance", scope: "Scope", date: "Application date", publisher: "Publisher",
     published: "Date", weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-    arrival: (words, step, date) => `${words} (the answer gives no exact date: ask the office; ${step} by ${date})`,
+    arrival: (words) => `${words} (ask the office for the exact date)`,
     units: { working_days: "working days", months: "months", days: "days" },
     levels: {
       official: ["Official document", "A government document or page says so."],
