@@ -1,5 +1,4 @@
 import ArgumentParser
-import DecisionTable
 import PolicyAnalysis
 import PolicyCompiler
 import PolicyDiagnostics
@@ -29,24 +28,7 @@ struct Knowledge: ParsableCommand, Speaking {
     func run() throws {
         let compilation = Compiler.compile(directory: directory)
         let table = try compiledTable(compilation, directory: directory)
-        // The searches are in the region files, not the table: read them from what was loaded.
-        let regions = RegionIndex(table.regions)
-        var searches: [String: [KnowledgeReport.Search]] = [:]
-        for file in compilation.syntax.policies where !file.searches.isEmpty {
-            let code: String
-            if file.region.value == "national" {
-                code = "national"
-            } else if case .found(let i) = regions.lookup(file.region.value) {
-                code = regions.regions[i].code
-            } else {
-                continue  // an unknown region is an error the compilation already reported
-            }
-            searches[code, default: []] += file.searches.map {
-                KnowledgeReport.Search(
-                    query: $0.query.value, date: $0.date.value, place: $0.place.value, result: $0.result.value)
-            }
-        }
-        let report = KnowledgeReport(table: table, searches: searches)
+        let report = KnowledgeReport(table: table, searches: compilation.searches)
         try writeHuman(report.render(KnowledgeReport.Format(rawValue: format)!))
     }
 }

@@ -94,7 +94,8 @@ enum PolicyFileSchema {
                 (
                     "result",
                     [
-                        "description": Common.bi("结果：找到了什么、为何不可用", "what came of it: what was found and why it is not used"),
+                        "description": Common.bi(
+                            "结果：找到了什么、为何不可用", "what came of it: what was found and why it is not used"),
                         "type": "string", "minLength": 1,
                     ]
                 ),
