@@ -4,7 +4,7 @@ import PackageDescription
 // One module per pipeline stage; dependencies point one way (each target below lists every module
 // it imports, nothing more):
 // policyc (the entry point) -> PolicyCommandLine (the commands, parsed in process by Fuzz/)
-// PolicyCommandLine -> PolicyBench -> PolicyCompiler; PolicyCommandLine -> PolicyTestRunner, PolicySchema
+// PolicyCommandLine -> PolicyBench -> PolicyCompiler, PolicyLoader; PolicyCommandLine -> PolicyTestRunner, PolicySchema
 //   PolicyCompiler (validate, resolve, lower, analyse) -> PolicyLoader -> PolicySyntax -> PolicyDiagnostics
 //   PolicyCompiler -> PolicyAnalysis (condition sets, findings, diff) -> PolicyAnswers -> PolicyEvaluator -> DecisionTable
 //   PolicyAnswers (facts in, answers out: JSON, compact, text, JSON Lines) -> PolicyJSON (values, parser)
@@ -78,8 +78,8 @@ let package = Package(
         .target(
             name: "PolicyBench",
             dependencies: [
-                "PolicyCompiler", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON", "PolicyDiagnostics",
-                "DecisionTable",
+                "PolicyCompiler", "PolicyLoader", "PolicyEvaluator", "PolicyAnswers", "PolicyJSON",
+                "PolicyDiagnostics", "DecisionTable",
             ]
         ),
         .target(

@@ -3,15 +3,36 @@ import DecisionTable
 /// What the policies record, region by region (`policyc knowledge`): for the national baseline
 /// and every province (with its cities), the rules by decision with their effective dates, the
 /// region attributes with their dated values, and the sources cited with their confidence.
-/// Read from the compiled table, so it shows what the evaluator answers from.
+/// Read from the compiled table, so it shows what the evaluator answers from; the searches that
+/// found nothing (`searched:` in the region files, which the table does not carry) are passed in.
 public struct KnowledgeReport {
     public enum Format: String, Sendable, CaseIterable {
         case text, markdown
     }
 
-    let table: DecisionTableArtifact
+    /// A search recorded in a region file (已检索未找到): nothing is answered from it.
+    public struct Search: Sendable {
+        public var query: String
+        public var date: Day
+        public var place: String
+        public var result: String
 
-    public init(table: DecisionTableArtifact) { self.table = table }
+        public init(query: String, date: Day, place: String, result: String) {
+            self.query = query
+            self.date = date
+            self.place = place
+            self.result = result
+        }
+    }
+
+    let table: DecisionTableArtifact
+    /// By region code (`national` for the baseline), in file order.
+    let searches: [String: [Search]]
+
+    public init(table: DecisionTableArtifact, searches: [String: [Search]] = [:]) {
+        self.table = table
+        self.searches = searches
+    }
 
     public func render(_ format: Format) -> String {
         let md = format == .markdown
@@ -36,13 +57,25 @@ public struct KnowledgeReport {
             heading(2, title)
             let rules = table.rules.filter { codes.contains($0.region) }
             let attributes = table.attributes.filter { codes.contains($0.region) }
+            let several = codes.count > 1
+            /// What was searched for about these regions and not found (已检索未找到).
+            func searched() {
+                let found = codes.flatMap { code in (searches[code] ?? []).map { (code, $0) } }
+                guard !found.isEmpty else { return }
+                heading(3, "Searched, not found (已检索未找到)")
+                for (region, s) in found {
+                    let place = several && region != codes[0] ? "\(name(region)): " : ""
+                    item("\(place)「\(s.query)」 (\(s.date), \(s.place)): \(s.result)")
+                }
+                lines.append("")
+            }
             if rules.isEmpty && attributes.isEmpty {
                 lines.append(
                     (md ? "" : "  ") + "No local rule or attribute is recorded: the national baseline answers.")
                 lines.append("")
+                searched()
                 return
             }
-            let several = codes.count > 1
             var cited: [String] = []
             func cite(_ ids: [String]) -> String {
                 for id in ids where !cited.contains(id) { cited.append(id) }
@@ -78,6 +111,7 @@ public struct KnowledgeReport {
                 item("\(id) (\(s.confidence)\(seen)): \(s.title)")
             }
             lines.append("")
+            searched()
         }
 
         heading(1, "What the policies record, region by region")

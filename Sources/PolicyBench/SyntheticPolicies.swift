@@ -1,5 +1,6 @@
 import DecisionTable
 import Foundation
+import PolicyLoader
 
 /// Writes a synthetic policy set at national scale: the shipped regions, sources, calendars and
 /// national baseline, plus a city file for every prefecture-level division with local overrides
@@ -15,7 +16,7 @@ public enum SyntheticPolicies {
             try fm.copyItem(atPath: "\(shipped)/\(item)", toPath: "\(directory)/\(item)")
         }
         try writeSources(from: shipped, to: directory, page: "synthetic-national-set")
-        let shippedCities = Set(table.rules.filter { $0.level == .city }.map(\.region))
+        let shippedCities = citiesWithFiles(in: shipped, table: table)
         let cities = table.regions.filter { $0.level == .city && !shippedCities.contains($0.code) }
         for (k, city) in cities.enumerated() {
             try cityFile(city, k).write(
@@ -34,7 +35,7 @@ public enum SyntheticPolicies {
         try fm.copyItem(atPath: shipped, toPath: directory)
         try? fm.removeItem(atPath: "\(directory)/tests")
         try writeSources(from: shipped, to: directory, page: "synthetic-dated-rules")
-        let shippedCities = Set(table.rules.filter { $0.level == .city }.map(\.region))
+        let shippedCities = citiesWithFiles(in: shipped, table: table)
         guard let city = table.regions.first(where: { $0.level == .city && !shippedCities.contains($0.code) }) else {
             return
         }
@@ -53,6 +54,19 @@ public enum SyntheticPolicies {
                 """
         }
         try text.write(toFile: "\(directory)/cities/\(city.code).yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// Cities the shipped set has a file for (rules, attributes or only searches), by code: the
+    /// synthetic set leaves them as shipped, since a region has one file.
+    static func citiesWithFiles(in shipped: String, table: DecisionTableArtifact) -> Set<String> {
+        let regions = RegionIndex(table.regions)
+        var codes = Set(table.rules.filter { $0.level == .city }.map(\.region))
+        for file in PolicyDirectoryLoader.load(directory: shipped).syntax.policies {
+            if case .found(let i) = regions.lookup(file.region.value), regions.regions[i].level == .city {
+                codes.insert(regions.regions[i].code)
+            }
+        }
+        return codes
     }
 
     /// The shipped sources plus SYN, the source every synthetic rule cites (marked as not real).

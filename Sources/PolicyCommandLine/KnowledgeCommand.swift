@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyAnalysis
+import PolicyCompiler
 import PolicyDiagnostics
 
 struct Knowledge: ParsableCommand, Speaking {
@@ -25,7 +26,9 @@ struct Knowledge: ParsableCommand, Speaking {
     }
 
     func run() throws {
-        let table = try compiledTable(directory: directory)
-        try writeHuman(KnowledgeReport(table: table).render(KnowledgeReport.Format(rawValue: format)!))
+        let compilation = Compiler.compile(directory: directory)
+        let table = try compiledTable(compilation, directory: directory)
+        let report = KnowledgeReport(table: table, searches: compilation.searches)
+        try writeHuman(report.render(KnowledgeReport.Format(rawValue: format)!))
     }
 }

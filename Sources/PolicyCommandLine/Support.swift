@@ -50,7 +50,11 @@ func parseDay(_ text: String?, option: String, language: Language) throws -> Day
 
 /// Compiles a policy directory, printing diagnostics to stderr; exits 1 on errors.
 func compiledTable(directory: String) throws -> DecisionTableArtifact {
-    let compilation = Compiler.compile(directory: directory)
+    try compiledTable(Compiler.compile(directory: directory), directory: directory)
+}
+
+/// The table of a compilation already made (printing its warnings), or its errors and the exit status.
+func compiledTable(_ compilation: Compilation, directory: String) throws -> DecisionTableArtifact {
     if let table = compilation.table {
         let warnings = compilation.diagnostics.filter { $0.severity == .warning }
         if !warnings.isEmpty {

@@ -74,7 +74,8 @@ public enum Validate {
                         notes: [DiagnosticNote("the first is \(other)")], help: "keep one file per region"))
             }
             fileForRegion[owner.code] = file.path
-            if file.declaredEntries == 0 {
+            // A file may hold only searches (已检索未找到): a record that a region was looked into.
+            if file.declaredEntries == 0 && file.searches.isEmpty {
                 diagnostics.append(
                     .warning(
                         .emptyPolicyFile, "policy file for '\(file.region.value)' has no rules and no attributes",

@@ -13,7 +13,8 @@ public struct MappingKeys: Sendable {
 /// Key lists of every mapping the loaders read (extended in RegionsLoader.swift and TestCaseLoader.swift).
 public enum PolicyKeys {
     /// A national, province or city policy file.
-    public static let policyFile = MappingKeys(required: ["region"], optional: ["hit_policies", "rules", "attributes"])
+    public static let policyFile = MappingKeys(
+        required: ["region"], optional: ["hit_policies", "rules", "attributes", "searched"])
     public static let rule = MappingKeys(
         required: ["id", "decision", "then", "sources"],
         optional: ["when", "effective", "overrides", "restates", "priority", "note"])
@@ -21,6 +22,8 @@ public enum PolicyKeys {
     /// A date attribute gives `value`; a state attribute's segment may add `from`, `to`, `contested`.
     public static let attribute = MappingKeys(
         required: ["name", "value", "sources"], optional: ["from", "to", "contested", "note"])
+    /// A search recorded under `searched:` (what was looked for and not found).
+    public static let search = MappingKeys(required: ["query", "date", "where", "result"], optional: [])
 }
 
 /// Reads a national, province or city policy file into rules and region attributes.
@@ -45,6 +48,9 @@ enum PolicyFileLoader {
         }
         var file = PolicyFileDecl(
             path: path, region: region, rules: rules, attributes: attributes, declaredEntries: declared)
+        if let node = f["searched"], let items = reader.list(node, what: "searched") {
+            file.searches = items.compactMap { search($0, reader: &reader) }
+        }
         if let node = f["hit_policies"] {
             if case .mapping(let pairs) = node.kind {
                 file.hitPolicies = pairs.compactMap { pair in
@@ -164,6 +170,18 @@ enum PolicyFileLoader {
                     help: "swap the dates, or correct the one that is wrong"))
         }
         return EffectiveSyntax(from: from, to: to)
+    }
+
+    static func search(_ node: YAMLNode, reader: inout NodeReader) -> SearchDecl? {
+        guard
+            let f = reader.mapping(
+                node, what: "search", required: PolicyKeys.search.required, optional: PolicyKeys.search.optional),
+            let query = f["query"].flatMap({ reader.string($0, what: "query") }),
+            let date = f["date"].flatMap({ reader.date($0, what: "date") }),
+            let place = f["where"].flatMap({ reader.string($0, what: "where") }),
+            let result = f["result"].flatMap({ reader.string($0, what: "result") })
+        else { return nil }
+        return SearchDecl(query: query, date: date, place: place, result: result)
     }
 
     static func attribute(_ node: YAMLNode, reader: inout NodeReader) -> AttributeDecl? {

@@ -33,6 +33,16 @@ enum PolicyFileSchema {
                         "items": Common.ref("attribute"),
                     ]
                 ),
+                (
+                    "searched",
+                    [
+                        "description": Common.bi(
+                            "已检索未找到：对本地区检索过、没有找到可用来源的内容（policyc knowledge 列出）",
+                            "searched, not found: what was looked for about this region without a usable source "
+                                + "(policyc knowledge lists it)"),
+                        "type": "array", "items": Common.ref("search"),
+                    ]
+                ),
             ])
         var defs: [(String, Node)] = [("date", Common.date)] + Common.sourceDefs
         defs += [
@@ -40,7 +50,10 @@ enum PolicyFileSchema {
             ("regionCondition", Common.oneOrList(Common.ref("regionRef"))), ("when", when(vocabulary)),
         ]
         defs += vocabulary.decisions.map { ("then_\($0.name)", then($0)) }
-        defs += [("effective", effective), ("rule", rule(vocabulary)), ("attribute", attribute(vocabulary))]
+        defs += [
+            ("effective", effective), ("rule", rule(vocabulary)), ("attribute", attribute(vocabulary)),
+            ("search", search),
+        ]
         return .object(
             Common.head(
                 title: "policyc policy file / 规则文件",
@@ -62,6 +75,32 @@ enum PolicyFileSchema {
                     ("$defs", .object(defs)),
                 ])
     }
+
+    // MARK: searches
+
+    static let search: Node = .object(
+        KeyedProperties(
+            keys: PolicyKeys.search,
+            described: [
+                ("query", ["description": Common.bi("检索词", "the query as run"), "type": "string", "minLength": 1]),
+                ("date", Common.ref("date", "检索日期", "the day it was run")),
+                (
+                    "where",
+                    [
+                        "description": Common.bi("在哪里检索（如存储的公开网页）", "where it was run (e.g. the stored public pages)"),
+                        "type": "string", "minLength": 1,
+                    ]
+                ),
+                (
+                    "result",
+                    [
+                        "description": Common.bi(
+                            "结果：找到了什么、为何不可用", "what came of it: what was found and why it is not used"),
+                        "type": "string", "minLength": 1,
+                    ]
+                ),
+            ]
+        ).objectFields())
 
     // MARK: hit policies
 

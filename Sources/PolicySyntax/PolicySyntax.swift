@@ -170,6 +170,8 @@ public struct PolicyFileDecl: Sendable {
     public var declaredEntries: Int
     /// `hit_policies: {decision: policy}`, allowed in national.yaml only.
     public var hitPolicies: [(decision: Located<String>, policy: Located<String>)] = []
+    /// `searched:` what was looked for about the region and not found (已检索未找到).
+    public var searches: [SearchDecl] = []
 
     public init(
         path: String, region: Located<String>, rules: [RuleDecl], attributes: [AttributeDecl], declaredEntries: Int
@@ -179,6 +181,22 @@ public struct PolicyFileDecl: Sendable {
         self.rules = rules
         self.attributes = attributes
         self.declaredEntries = declaredEntries
+    }
+}
+
+/// One search recorded in a region file: the query, the day, where it was run and what came of
+/// it. A record, not a rule: nothing is answered from it; `policyc knowledge` prints it.
+public struct SearchDecl: Sendable {
+    public var query: Located<String>
+    public var date: Located<Day>
+    public var place: Located<String>
+    public var result: Located<String>
+
+    public init(query: Located<String>, date: Located<Day>, place: Located<String>, result: Located<String>) {
+        self.query = query
+        self.date = date
+        self.place = place
+        self.result = result
     }
 }
 
