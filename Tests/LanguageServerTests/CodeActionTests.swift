@@ -32,9 +32,9 @@ private func check(_ policies: ScratchPolicies, _ relative: String, _ text: Stri
         (original.replacingOccurrences(of: "NJ-QBK", with: "NJ-QBX"), "E0203"),
         (
             original.replacingOccurrences(
-                of: "    when: {insurance_type: employee, scope", with: "    whn: {insurance_type: employee, scope",
+                of: "    when: {insurance_type: employee, ", with: "    whn: {insurance_type: employee, ",
                 options: [],
-                range: original.range(of: "    when: {insurance_type: employee, scope")),
+                range: original.range(of: "    when: {insurance_type: employee, ")),
             "E0101"
         ),
     ] {
@@ -53,9 +53,8 @@ private func check(_ policies: ScratchPolicies, _ relative: String, _ text: Stri
     let client = TestClient()
     let file = "cities/nanjing.yaml"
     let original = try policies.text(file)
-    let anchor = "    when: {insurance_type: employee, scope"
-    let typo = original.replacingOccurrences(
-        of: anchor, with: "    when: {insurance_type: employe, scope", options: [], range: original.range(of: anchor))
+    let anchor = try #require(original.range(of: "    when: {insurance_type: employee, "))
+    let typo = original.replacingCharacters(in: anchor, with: "    when: {insurance_type: employe, ")
     #expect(check(policies, file, typo).contains { $0.code == .unknownValue && $0.help == "did you mean 'employee'?" })
     let found = try actions(client, policies, file, typo, code: "E0104")
     let fix = try #require(found.first { ($0["title"] as? String)?.hasPrefix("Change to") == true })
@@ -89,7 +88,8 @@ private func check(_ policies: ScratchPolicies, _ relative: String, _ text: Stri
     let client = TestClient()
     let file = "national.yaml"
     let gapped = try policies.text(file).replacingOccurrences(
-        of: "contribution_gap_months: {max: 3}", with: "contribution_gap_months: {max: 2}")
+        of: "{insurance_type: employee, contribution_gap_months: {max: 3}}",
+        with: "{insurance_type: employee, contribution_gap_months: {max: 2}}")
     let found = try actions(client, policies, file, gapped, code: "W0501")
     let insert = try #require(found.first { ($0["title"] as? String)?.hasPrefix("Insert the suggested rule") == true })
     let inserted = TestClient.apply(insert["edit"], uri: policies.uri(file), to: gapped)
@@ -99,12 +99,12 @@ private func check(_ policies: ScratchPolicies, _ relative: String, _ text: Stri
     #expect(!placeholders.isEmpty)
     let bytes = Array(inserted.utf8)
     let written = placeholders.map { String(decoding: bytes[$0.span.start.offset..<$0.span.end.offset], as: UTF8.self) }
-    #expect(written == ["TODO", "TODO", "TODO", "TODO"], "\(placeholders.map(\.message))")
+    #expect(written == ["TODO", "TODO", "TODO", "TODO", "TODO"], "\(placeholders.map(\.message))")
     // Completed as an author would, the gap is closed and check is clean.
     let completed = inserted.replacingOccurrences(
-        of: "then: {pay_up_restores_benefits: TODO, max_waiting_period: TODO, reason: TODO}",
+        of: "then: {pay_up_restores_benefits: TODO, max_waiting_period: TODO, min_waiting_period: TODO, reason: TODO}",
         with:
-            "then: {pay_up_restores_benefits: true, max_waiting_period: {value: 0, unit: months, approximate: false}, reason: {zh: 补缴, en: paid up}}"
+            "then: {pay_up_restores_benefits: true, max_waiting_period: {value: 0, unit: months, approximate: false}, min_waiting_period: {value: 0, unit: months, approximate: false}, reason: {zh: 补缴, en: paid up}}"
     ).replacingOccurrences(of: "sources: [TODO]", with: "sources: [X-2021]")
     #expect(check(policies, file, completed).isEmpty)
 }

@@ -7,16 +7,17 @@ import Testing
 /// Completion labels at the end of `line` when it replaces the first rule's `when:` line of nanjing.yaml.
 private func labels(
     typing line: String,
-    replacing target: String = "    when: {insurance_type: employee, scope: [intra_province, cross_province]}\n"
+    replacing target: String = "    when: {insurance_type: employee, changes_scheme: false, scope: [intra_province, cross_province]}\n"
 ) throws -> [String] {
     let policies = try ScratchPolicies()
     let client = TestClient()
     let uri = policies.uri("cities/nanjing.yaml")
     let original = try policies.text("cities/nanjing.yaml")
-    let text = original.replacingOccurrences(
-        of: target, with: line + "\n", options: [], range: original.range(of: target))
+    // The shipped file must still hold the line replaced (a changed policy file fails here, not below).
+    let range = try #require(original.range(of: target), "cities/nanjing.yaml has no line \(target)")
+    let text = original.replacingCharacters(in: range, with: line + "\n")
     client.open(uri, text)
-    let number = text.components(separatedBy: "\n").firstIndex(of: line)!
+    let number = try #require(text.components(separatedBy: "\n").firstIndex(of: line))
     let result = client.request("textDocument/completion", client.at(uri, number, line.utf16.count)) as? [String: Any]
     return ((result?["items"] as? [[String: Any]]) ?? []).compactMap { $0["label"] as? String }
 }
@@ -63,11 +64,12 @@ private func labels(
     let policies = try ScratchPolicies()
     let uri = policies.uri("cities/nanjing.yaml")
     let original = try policies.text("cities/nanjing.yaml")
-    let target = "    when: {insurance_type: employee, scope: [intra_province, cross_province]}\n"
+    let target = "    when: {insurance_type: employee, changes_scheme: false, scope: [intra_province, cross_province]}\n"
     let line = "    when: {insurance_type: "
-    let text = original.replacingOccurrences(
-        of: target, with: line + "\n", options: [], range: original.range(of: target))
-    let number = text.components(separatedBy: "\n").firstIndex(of: line)!
+    // The shipped file must still hold the line replaced (a changed policy file fails here, not below).
+    let range = try #require(original.range(of: target), "cities/nanjing.yaml has no line \(target)")
+    let text = original.replacingCharacters(in: range, with: line + "\n")
+    let number = try #require(text.components(separatedBy: "\n").firstIndex(of: line))
     func details(_ locale: String) -> [String: String] {
         let client = TestClient(locale: locale)
         client.open(uri, text)

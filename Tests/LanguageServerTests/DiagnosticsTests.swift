@@ -51,15 +51,17 @@ import Testing
     let uri = policies.uri("national.yaml")
     // Narrowing the first rule for employees with short gaps leaves gap months 3 unanswered.
     let text = try policies.text("national.yaml").replacingOccurrences(
-        of: "contribution_gap_months: {max: 3}", with: "contribution_gap_months: {max: 2}")
+        of: "{insurance_type: employee, contribution_gap_months: {max: 3}}",
+        with: "{insurance_type: employee, contribution_gap_months: {max: 2}}")
     client.open(uri, text)
     let gap = try #require(client.diagnostics(uri)?.first { $0["code"] as? String == "W0501" })
     let message = try #require(gap["message"] as? String)
     #expect(message.contains("witness (facts for `policyc eval`): {"))
     #expect(message.contains("\"contribution_gap_months\": 3"))
+    // A gap is shown at the first rule of its decision in the file.
     #expect(
         TestClient.range(gap["range"])?.start
-            == rangeOf("- id: national.waiting.gap-up-to-3-months", in: text)?.start.moved(2))
+            == rangeOf("- id: national.waiting.cross-scheme-insured-2-years", in: text)?.start.moved(2))
 
     // A rule that a more specific one always pre-empts: W0403 with the pre-empting rule as related information.
     let city = policies.uri("cities/nanjing.yaml")
