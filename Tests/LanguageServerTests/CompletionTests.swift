@@ -4,10 +4,14 @@ import Testing
 
 @testable import PolicyLanguageServer
 
+/// The first rule's `when:` line of nanjing.yaml, which the completion tests replace.
+private let nanjingWhen =
+    "    when: {insurance_type: employee, changes_scheme: false, scope: [intra_province, cross_province]}\n"
+
 /// Completion labels at the end of `line` when it replaces the first rule's `when:` line of nanjing.yaml.
 private func labels(
     typing line: String,
-    replacing target: String = "    when: {insurance_type: employee, changes_scheme: false, scope: [intra_province, cross_province]}\n"
+    replacing target: String = nanjingWhen
 ) throws -> [String] {
     let policies = try ScratchPolicies()
     let client = TestClient()
@@ -64,7 +68,7 @@ private func labels(
     let policies = try ScratchPolicies()
     let uri = policies.uri("cities/nanjing.yaml")
     let original = try policies.text("cities/nanjing.yaml")
-    let target = "    when: {insurance_type: employee, changes_scheme: false, scope: [intra_province, cross_province]}\n"
+    let target = nanjingWhen
     let line = "    when: {insurance_type: "
     // The shipped file must still hold the line replaced (a changed policy file fails here, not below).
     let range = try #require(original.range(of: target), "cities/nanjing.yaml has no line \(target)")

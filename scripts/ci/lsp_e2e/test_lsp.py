@@ -163,7 +163,10 @@ async def test_ranges_count_utf16_units_on_chinese_text(client, policies):
 
 async def test_gap_with_witness_and_the_suggested_rule(client, policies):
     path = policies / "national.yaml"
-    text = path.read_text().replace("contribution_gap_months: {max: 3}", "contribution_gap_months: {max: 2}")
+    text = path.read_text().replace(
+        "{insurance_type: employee, contribution_gap_months: {max: 3}}",
+        "{insurance_type: employee, contribution_gap_months: {max: 2}}",
+    )
     uri = open_file(client, path, text)
     found = await diagnostics(client, uri, lambda ds: any(d.code == "W0501" for d in ds))
     gap = next(d for d in found if d.code == "W0501")
@@ -178,9 +181,9 @@ async def test_gap_with_witness_and_the_suggested_rule(client, policies):
     insert = next(a for a in actions if a.title.startswith("Insert the suggested rule"))
     inserted = apply_edits(text, insert.edit.changes[uri])
     completed = inserted.replace(
-        "then: {pay_up_restores_benefits: TODO, max_waiting_period: TODO, reason: TODO}",
+        "then: {pay_up_restores_benefits: TODO, max_waiting_period: TODO, min_waiting_period: TODO, reason: TODO}",
         "then: {pay_up_restores_benefits: true, max_waiting_period: {value: 0, unit: months, approximate: false},"
-        " reason: {zh: 补缴, en: paid up}}",
+        " min_waiting_period: {value: 0, unit: months, approximate: false}, reason: {zh: 补缴, en: paid up}}",
     ).replace("sources: [TODO]", "sources: [X-2021]")
     path.write_text(completed)
     result = check(policies)
@@ -220,7 +223,7 @@ async def test_hover_definition_references_completion(client, policies):
     assert len(refs) == nanjing.count("[NJ-FS")
 
     line = "    when: {insurance_type: "
-    edited = text.replace("    when: {insurance_type: employee, retired", line + "\n    x: {y", 1)
+    edited = text.replace("    when: {insurance_type: employee, changes_scheme: false, retired", line + "\n    x: {y", 1)
     assert edited != text
     change(client, uri, 2, edited)
     number = edited.split("\n").index(line)
