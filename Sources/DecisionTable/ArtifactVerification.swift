@@ -8,8 +8,12 @@ extension DecisionTableArtifact {
     public var computedContentHash: String {
         var unhashed = self
         unhashed.contentHash = ""
-        let bytes = (try? unhashed.encoded()) ?? Data()
-        return "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return Self.sha256((try? unhashed.encoded()) ?? Data())
+    }
+
+    /// `sha256:<hex>` of some bytes: how the table names its content, and the server its documents.
+    public static func sha256<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
+        "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Checks a table read from a file before anything answers from it: its `content_hash` must

@@ -57,6 +57,7 @@ public enum Validate {
         var attributes: [AttributeEntry] = []
         var attributeCheck = ValidateAttributes(vocabulary: checked)
         var fileForRegion: [String: String] = [:]
+        var searches: [String: [SearchDecl]] = [:]
         for file in syntax.policies {
             let owner: (code: String, level: RegionLevel)
             if file.region.value == "national" {
@@ -75,6 +76,7 @@ public enum Validate {
             }
             fileForRegion[owner.code] = file.path
             // A file may hold only searches (已检索未找到): a record that a region was looked into.
+            if !file.searches.isEmpty { searches[owner.code, default: []] += file.searches }
             if file.declaredEntries == 0 && file.searches.isEmpty {
                 diagnostics.append(
                     .warning(
@@ -108,8 +110,7 @@ public enum Validate {
         }
         let validated = ValidatedPolicy(
             vocabulary: vocabulary, regions: regions, sources: sources, calendars: calendars, attributes: attributes,
-            rules: rules,
-            hitPolicies: hitPolicies)
+            rules: rules, hitPolicies: hitPolicies, searches: searches)
         return (validated, diagnostics)
     }
 

@@ -1,4 +1,5 @@
 import DecisionTable
+import PolicySyntax
 import PolicyDiagnostics
 
 /// A rule after validation: references resolved to codes, values typed against the vocabulary.
@@ -20,4 +21,7 @@ public struct ValidatedPolicy: Sendable {
     public var rules: [TypedRule]
     /// The hit policy of every decision: the vocabulary's default unless national.yaml chooses another.
     public var hitPolicies: [String: HitPolicy]
+    /// The searches the region files record (`searched:`, 已检索未找到), by the owning region's
+    /// code (`national` for national.yaml), in file order. Nothing is answered from them.
+    public var searches: [String: [SearchDecl]] = [:]
 }

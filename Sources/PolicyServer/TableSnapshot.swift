@@ -1,4 +1,3 @@
-import Crypto
 import DecisionTable
 import Foundation
 import PolicyAnswers
@@ -47,7 +46,5 @@ public final class TableSnapshot: Sendable {
 
     public var table: DecisionTableArtifact { evaluator.table }
 
-    static func tag(_ bytes: [UInt8]) -> String {
-        "\"sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() + "\""
-    }
+    static func tag(_ bytes: [UInt8]) -> String { "\"" + DecisionTableArtifact.sha256(bytes) + "\"" }
 }
