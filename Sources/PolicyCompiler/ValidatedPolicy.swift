@@ -1,6 +1,6 @@
 import DecisionTable
-import PolicySyntax
 import PolicyDiagnostics
+import PolicySyntax
 
 /// A rule after validation: references resolved to codes, values typed against the vocabulary.
 public struct TypedRule: Sendable {
